@@ -1,0 +1,5 @@
+"""`python -m drafter` does what the `drafter` command does."""
+
+from drafter.cli import main
+
+raise SystemExit(main())

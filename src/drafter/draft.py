@@ -1,0 +1,196 @@
+"""Draft files: what a user chose, saved as diff-friendly YAML.
+
+```yaml
+format: drafter/1
+jurisdiction: Missouri          # optional
+coverage: adults                # adults | minors_only | none
+choices:                        # category id -> tier id, or that tier's points
+  nexus_to_trafficking: as_a_result
+  offenses_covered: 30
+parameters: {}                  # values for model-language placeholders
+```
+In memory a Draft holds tier ids only; points are resolved on load.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
+
+from drafter.errors import UserError
+from drafter.rubric import COVERAGES, Coverage, Rubric
+from drafter.validation import validate_doc
+from drafter.yamlio import YamlDoc, atomic_write, dump_yaml, load_yaml
+
+DRAFT_FORMAT = "drafter/1"
+
+ParamValue = StrictStr | StrictInt | float | list[StrictStr]
+
+
+class BillTarget(BaseModel):
+    """Where the bill puts its text: a new section, or re-enacting an old one."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    #: "new": add a new section; "reenact": repeal `section` and enact it anew.
+    action: Literal["new", "reenact"] = "new"
+    #: The section number, e.g. "610.131" (a placeholder is shown when absent).
+    section: StrictStr | None = None
+    #: The chapter, code or title the section belongs to, e.g. "610".
+    chapter: StrictStr | None = None
+
+
+class _DraftFile(BaseModel):
+    """The file as written: choices may still name tiers by points."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    format: StrictStr
+    jurisdiction: StrictStr | None = None
+    bill: BillTarget | None = None
+    coverage: Coverage
+    choices: dict[StrictStr, StrictStr | StrictInt] | None = None
+    parameters: dict[StrictStr, ParamValue | None] | None = None
+    notes: StrictStr | None = None
+
+
+class Draft(BaseModel):
+    """A user's draft: coverage, the chosen tier per category, parameters."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    jurisdiction: str | None = None
+    bill: BillTarget = Field(default_factory=BillTarget)
+    coverage: Coverage = "adults"
+    #: category id -> tier id; unanswered categories are simply absent.
+    choices: dict[str, str] = Field(default_factory=dict)
+    parameters: dict[str, Any] = Field(default_factory=dict)
+    notes: str | None = None
+
+    def choose(self, category_id: str, tier_id: str | None) -> Draft:
+        """A new draft with one category's answer set (None clears it)."""
+        choices = dict(self.choices)
+        if tier_id is None:
+            choices.pop(category_id, None)
+        else:
+            choices[category_id] = tier_id
+        return self.model_copy(update={"choices": choices})
+
+    def with_coverage(self, coverage: Coverage) -> Draft:
+        # Coverage never discards choices: switching back restores the score.
+        return self.model_copy(update={"coverage": coverage})
+
+    def with_parameter(self, name: str, value: Any) -> Draft:
+        params = dict(self.parameters)
+        if value is None or value == "" or value == []:
+            params.pop(name, None)
+        else:
+            params[name] = value
+        return self.model_copy(update={"parameters": params})
+
+
+def check_choice(rubric: Rubric, coverage: str, category_id: str, value: object) -> str:
+    """Resolve one choice to a tier id or raise a UserError (without a place)."""
+    cat = rubric.category(category_id)
+    if cat is None:
+        raise UserError(
+            None,
+            f"unknown category {category_id!r}; categories are: {', '.join(rubric.category_ids)}",
+        )
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise UserError(
+            None, f"{category_id}: give a tier id (text) or its points (a whole number)"
+        )
+    if isinstance(value, int):
+        tier = cat.tier_by_points(value)
+        if tier is None:
+            pts = ", ".join(str(t.points) for t in cat.tiers)
+            raise UserError(
+                None, f"{category_id}: no tier gives {value} points; choose one of {pts}"
+            )
+    else:
+        tier = cat.tier(value)
+        if tier is None:
+            ids = ", ".join(t.id for t in cat.tiers)
+            raise UserError(None, f"{category_id}: unknown tier {value!r}; choose one of {ids}")
+    if tier.no_statute and coverage != "none":
+        raise UserError(
+            None,
+            f"{category_id}: {tier.id!r} ({tier.points}) means there is no "
+            f"trafficking-specific statute, which contradicts coverage {coverage!r}; "
+            "choose another tier, or set coverage: none",
+        )
+    return tier.id
+
+
+def draft_from_doc(doc: YamlDoc, rubric: Rubric) -> Draft:
+    """Validate a parsed draft file against the rubric."""
+    if isinstance(doc.data, dict) and "format" not in doc.data:
+        raise UserError(doc.path, f"missing 'format: {DRAFT_FORMAT}'; add it as the first line", 1)
+    raw = validate_doc(_DraftFile, doc, "draft file")
+    if raw.format != DRAFT_FORMAT:
+        raise doc.error(
+            ("format",),
+            f"format {raw.format!r} is not a draft this drafter reads; expected {DRAFT_FORMAT!r}",
+        )
+    choices: dict[str, str] = {}
+    for category_id, value in (raw.choices or {}).items():
+        try:
+            choices[category_id] = check_choice(rubric, raw.coverage, category_id, value)
+        except UserError as exc:
+            raise doc.error(("choices", category_id), exc.message) from None
+    parameters = {k: v for k, v in (raw.parameters or {}).items() if v not in (None, "", [])}
+    return Draft(
+        jurisdiction=raw.jurisdiction,
+        bill=raw.bill or BillTarget(),
+        coverage=raw.coverage,
+        choices=choices,
+        parameters=parameters,
+        notes=raw.notes,
+    )
+
+
+def load_draft(path: str | Path, rubric: Rubric) -> Draft:
+    """Read a draft file, with `FILE:LINE` errors for anything wrong in it."""
+    return draft_from_doc(load_yaml(path, "draft file"), rubric)
+
+
+def draft_to_yaml(draft: Draft, rubric: Rubric | None = None) -> str:
+    """Stable YAML: fixed key order, choices in the rubric's order."""
+    data: dict[str, Any] = {"format": DRAFT_FORMAT}
+    if draft.jurisdiction:
+        data["jurisdiction"] = draft.jurisdiction
+    bill = draft.bill.model_dump(exclude_defaults=True)
+    if bill:
+        data["bill"] = {k: bill[k] for k in ("action", "section", "chapter") if k in bill}
+    data["coverage"] = draft.coverage
+    order = list(rubric.category_ids) if rubric else []
+    ordered = sorted(
+        draft.choices.items(),
+        key=lambda kv: (order.index(kv[0]) if kv[0] in order else len(order), kv[0]),
+    )
+    data["choices"] = dict(ordered)
+    data["parameters"] = {k: draft.parameters[k] for k in sorted(draft.parameters)}
+    if draft.notes:
+        data["notes"] = draft.notes
+    return dump_yaml(data)
+
+
+def save_draft(draft: Draft, path: str | Path, rubric: Rubric | None = None) -> None:
+    """Save atomically (temp file, fsync, rename)."""
+    atomic_write(path, draft_to_yaml(draft, rubric))
+
+
+__all__ = [
+    "COVERAGES",
+    "DRAFT_FORMAT",
+    "BillTarget",
+    "Draft",
+    "check_choice",
+    "draft_from_doc",
+    "draft_to_yaml",
+    "load_draft",
+    "save_draft",
+]

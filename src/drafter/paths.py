@@ -1,0 +1,25 @@
+"""Where the shipped data lives: inside the wheel, or at the top of a checkout."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+@cache
+def data_dir(name: str) -> Path:
+    """The folder of shipped data called `name` (rubric, model_language, ...).
+
+    An installed wheel carries it as drafter/_data/NAME; a source checkout (or
+    an editable install) keeps it at the repository's top level.
+    """
+    bundled = _PACKAGE / "_data" / name
+    if bundled.is_dir():
+        return bundled
+    return _PACKAGE.parent.parent / name
+
+
+def default_rubric_path() -> Path:
+    return data_dir("rubric") / "polaris-2019.yaml"
