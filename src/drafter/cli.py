@@ -16,6 +16,9 @@ from drafter.errors import UserError, format_for_cli
 
 EXAMPLES = """\
 examples:
+  drafter                                          the wizard: start screen
+  drafter open examples/best-practice.yaml         open a draft in the wizard
+  drafter new --jurisdiction Missouri              a new draft in Missouri's style
   drafter score examples/missouri-2019.yaml        a scorecard: 0, cannot be ranked
   drafter score examples/best-practice.yaml --json the same, machine-readable
   drafter rank examples/*.yaml                     rank drafts by total
@@ -71,6 +74,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_rank)
 
     p = sub.add_parser(
+        "new",
+        parents=[common],
+        help="open the wizard on a new draft",
+        description="Open the wizard on a new draft.",
+    )
+    p.add_argument("--jurisdiction", metavar="NAME", help="a jurisdiction profile, e.g. Missouri")
+    p.set_defaults(handler=cmd_new)
+
+    p = sub.add_parser(
+        "open",
+        parents=[common],
+        help="open a draft file in the wizard",
+        description="Open a draft file in the wizard.",
+    )
+    p.add_argument("file", metavar="FILE", help="a draft file (YAML)")
+    p.set_defaults(handler=cmd_open)
+
+    p = sub.add_parser(
         "rubric", parents=[common], help="show the rubric", description="Show the rubric."
     )
     p.add_argument("--json", action="store_true", help="print the rubric as JSON")
@@ -122,13 +143,37 @@ def cmd_rubric(args: argparse.Namespace) -> int:
     return 0
 
 
+def _wizard(args: argparse.Namespace, mode: str) -> int:
+    # The only place the CLI reaches the UI, so headless commands never load textual.
+    from drafter.tui import run_app
+
+    return run_app(
+        mode=mode,
+        path=getattr(args, "file", None),
+        jurisdiction=getattr(args, "jurisdiction", None),
+        rubric_path=getattr(args, "rubric", None),
+    )
+
+
+def cmd_start(args: argparse.Namespace) -> int:
+    return _wizard(args, "start")
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    return _wizard(args, "new")
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    return _wizard(args, "open")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
-        parser.print_help()
-        return 0
+        args.rubric = None
+        handler = cmd_start
     try:
         return handler(args)
     except UserError as exc:
