@@ -23,3 +23,19 @@ def data_dir(name: str) -> Path:
 
 def default_rubric_path() -> Path:
     return data_dir("rubric") / "polaris-2019.yaml"
+
+
+def user_data_dir() -> Path:
+    """Where autosaves and the recent-drafts list live.
+
+    `DRAFTER_DATA_DIR` overrides the platform's user data dir, so tests and
+    served sessions each get a folder of their own.
+    """
+    import os
+
+    override = os.environ.get("DRAFTER_DATA_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_data_dir as _platform_dir
+
+    return Path(_platform_dir("drafter", appauthor=False))
