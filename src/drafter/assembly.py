@@ -1,0 +1,265 @@
+"""Assembly: (draft, rubric, language, jurisdiction) -> Bill. Pure, no I/O.
+
+One new statute section: definitions first (only the terms the text uses, and
+the terms their definitions use, alphabetized), then one subsection per slot in
+the frame's order, then the bill's closing sections (applicability, and
+severability and an effective date where the jurisdiction wants them).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any, Protocol
+
+from drafter.bill import Bill, BillSection, Node, Provenance, StatuteSection, Style
+from drafter.draft import Draft
+from drafter.errors import UserError
+from drafter.language import (
+    COVERAGE,
+    CompiledProvision,
+    Language,
+    Template,
+    item_texts,
+    punctuate_items,
+)
+from drafter.report import score_text, standing_text
+from drafter.rubric import Rubric
+from drafter.scoring import Scorecard, score
+
+
+class Profile(Protocol):
+    """What assembly needs from a jurisdiction profile."""
+
+    name: str
+    country: str
+
+    def style(self) -> Style: ...
+    def title_lines(self, action: str) -> tuple[str, ...]: ...
+    def instruction(self, action: str) -> str: ...
+    @property
+    def enacting(self) -> str: ...
+    @property
+    def definitions_lead(self) -> str: ...
+    @property
+    def parameter_defaults(self) -> Mapping[str, Any]: ...
+    @property
+    def severability(self) -> bool: ...
+    @property
+    def effective_date(self) -> str | None: ...
+
+
+_FIELD = re.compile(r"\{([a-z_]+)\}")
+
+
+def _fill(text: str, values: Mapping[str, str]) -> str:
+    """Fill {name} fields in a profile string; unknown names stay visible."""
+    return _FIELD.sub(lambda m: values.get(m.group(1), m.group(0)), text)
+
+
+def _slug(term: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", term.lower()).strip("_")
+
+
+def assemble(draft: Draft, rubric: Rubric, language: Language, profile: Profile) -> Bill:
+    """Build the bill a draft describes, in the jurisdiction's form."""
+    if draft.coverage == "none":
+        raise UserError(
+            None,
+            "coverage 'none' describes a state with no trafficking-specific statute, so there "
+            "is no bill to build; set coverage to adults (or minors_only)",
+        )
+    card = score(rubric, draft)
+    params = {**profile.parameter_defaults, **draft.parameters}
+    values = language.values(params)
+    frame = language.frame
+    style = profile.style()
+
+    by_slot: dict[str, list[tuple[CompiledProvision | None, Provenance | None, str]]] = {}
+    used_params: dict[str, None] = {}
+    used_terms: dict[str, None] = {}
+
+    def add(p: CompiledProvision, prov: Provenance | None) -> None:
+        by_slot.setdefault(p.slot, []).append((p, prov, ""))
+        for name in (*p.text.names(), *(n for t in p.items for n in t.names())):
+            used_params[name] = None
+        if p.items_from:
+            used_params[p.items_from] = None
+        for term in p.terms:
+            used_terms[term] = None
+
+    coverage_lang = language.tier(COVERAGE, draft.coverage)
+    if coverage_lang is not None:
+        rule = rubric.coverage[draft.coverage]
+        cov_prov = Provenance("coverage", "Coverage", draft.coverage, rule.label, 0, 0, "")
+        for p in coverage_lang.provisions:
+            add(p, cov_prov)
+
+    for cat, cat_score in zip(rubric.categories, card.categories, strict=True):
+        tier_id = draft.choices.get(cat.id)
+        if tier_id is None:
+            slot = language.category_slots.get(cat.id)
+            if slot is not None:
+                by_slot.setdefault(slot, []).append((None, None, f"[{cat.title}: not yet drafted]"))
+            continue
+        lang = language.tier(cat.id, tier_id)
+        if lang is None:
+            tier = cat.tier(tier_id)
+            if tier is not None and tier.no_statute:
+                continue
+            raise UserError(
+                language.folder,
+                f"no model language for {cat.id}: {tier_id}; add it or run drafter validate",
+            )
+        tier = cat.tier(tier_id)
+        assert tier is not None  # the draft was checked against this rubric
+        prov = Provenance(
+            cat.id, cat.title, tier.id, tier.label, cat_score.points, cat.max, lang.note
+        )
+        for p in lang.provisions:
+            add(p, prov)
+
+    body: list[Node] = []
+    definitions = _definitions(language, used_terms, values, used_params, profile)
+    if definitions is not None:
+        body.append(definitions)
+    for slot in frame.slots:
+        entries = by_slot.get(slot)
+        if not entries:
+            continue
+        texts: list[str] = []
+        children: list[Node] = []
+        provenance: list[Provenance] = []
+        heading = None
+        for p, prov, placeholder in entries:
+            if p is None:
+                texts.append(placeholder)
+                continue
+            heading = heading or p.heading
+            texts.append(p.text.fill(values))
+            items = punctuate_items(item_texts(p, params, values, language.parameters), p)
+            if len(items) == 1:
+                # An unfilled list: keep it visible in the sentence, not as a lone item.
+                texts[-1] = texts[-1].rstrip(":") + " " + items[0] + "."
+            else:
+                base = len(children)
+                children.extend(
+                    Node(key=f"{slot}.{base + i}", text=t) for i, t in enumerate(items, 1)
+                )
+            if prov is not None and prov not in provenance:
+                provenance.append(prov)
+        body.append(
+            Node(
+                key=slot,
+                heading=heading or frame.slot_headings.get(slot),
+                text=" ".join(texts),
+                children=tuple(children),
+                provenance=tuple(provenance),
+            )
+        )
+
+    fields = _bill_fields(draft, values, frame.title_subject)
+    action = draft.bill.action
+    statute = StatuteSection(
+        number=fields["section"], heading=frame.section_heading, body=tuple(body)
+    )
+    sections = [
+        BillSection("enact", _fill(profile.instruction(action), fields), statute),
+        BillSection("applicability", frame.applicability.text.strip()),
+    ]
+    if profile.severability:
+        sections.append(BillSection("severability", frame.severability.text.strip()))
+    if profile.effective_date:
+        sections.append(BillSection("effective_date", _fill(profile.effective_date, fields)))
+    for name in ("state",):
+        if "{state}" in profile.enacting:
+            used_params[name] = None
+
+    warnings = _warnings(card, language, used_params, params, draft)
+    return Bill(
+        jurisdiction=profile.name,
+        country=profile.country,
+        style=style,
+        title=tuple(_fill(line, fields) for line in profile.title_lines(action)),
+        enacting_clause=_fill(profile.enacting, fields),
+        sections=tuple(sections),
+        rubric_id=rubric.id,
+        rubric_title=rubric.title,
+        score_summary=summary(card),
+        warnings=tuple(warnings),
+        short_title=frame.short_title,
+    )
+
+
+def summary(card: Scorecard) -> str:
+    """ "89 / 100, B" or "0 / 100, * cannot be ranked"."""
+    return f"{score_text(card)}, {standing_text(card)}"
+
+
+def _bill_fields(draft: Draft, values: Mapping[str, str], subject: str) -> dict[str, str]:
+    fields = dict(values)
+    fields["subject"] = subject
+    fields["section"] = draft.bill.section or "[SECTION]"
+    fields["chapter"] = draft.bill.chapter or "[CHAPTER]"
+    fields.setdefault("code", "[CODE]")
+    return fields
+
+
+def _definitions(
+    language: Language,
+    used_terms: Mapping[str, None],
+    values: Mapping[str, str],
+    used_params: dict[str, None],
+    profile: Profile,
+) -> Node | None:
+    frame = language.frame
+    terms: set[str] = set()
+    stack = list(used_terms)
+    while stack:
+        term = stack.pop()
+        if term in terms:
+            continue
+        terms.add(term)
+        stack.extend(frame.definitions[term].terms)
+    if not terms:
+        return None
+    ordered = sorted(terms)
+    texts = []
+    for term in ordered:
+        template: Template = language.definitions[term]
+        for name in template.names():
+            used_params[name] = None
+        texts.append(template.fill(values).strip())
+    heading = frame.slot_headings.get("definitions", "Definitions")
+    if len(texts) == 1:
+        return Node(
+            key="definitions", heading=heading, text=f"As used in this section, {texts[0]}."
+        )
+    return Node(
+        key="definitions",
+        heading=heading,
+        text=profile.definitions_lead,
+        children=tuple(
+            Node(key=f"definitions.{_slug(t)}", text=f"{x}.")
+            for t, x in zip(ordered, texts, strict=True)
+        ),
+    )
+
+
+def _warnings(
+    card: Scorecard,
+    language: Language,
+    used_params: Mapping[str, None],
+    params: Mapping[str, Any],
+    draft: Draft,
+) -> list[str]:
+    out = []
+    for name in language.missing(used_params, params):
+        decl = language.parameters[name]
+        out.append(f"unfilled parameter {name} ({decl.prompt}): shown as [{decl.placeholder}]")
+    if draft.bill.section is None:
+        out.append("no section number: set bill.section in the draft; shown as [SECTION]")
+    for cat_id in card.open:
+        cat = card.category(cat_id)
+        out.append(f"open category {cat_id} ({cat.title}): no provision yet")
+    return out
