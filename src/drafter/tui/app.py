@@ -1,0 +1,259 @@
+"""The drafter app: holds the one Draft, and everything else follows from it.
+
+Every change goes through `set_draft`: it makes the new Draft current,
+recomputes the view (score, bill, warnings) and autosaves. Screens watch
+`view`; no widget keeps a score of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.reactive import var
+from textual.screen import Screen
+
+from drafter.draft import Draft, draft_to_yaml, load_draft, save_draft
+from drafter.errors import UserError
+from drafter.tui import storage
+from drafter.tui.commands import DrafterCommands
+from drafter.tui.core import COVERAGE, DraftView, Engine, ProfileInfo, answer, new_draft
+
+LIGHT_THEME = "textual-light"
+DARK_THEME = "textual-dark"
+
+
+class DrafterApp(App[None]):
+    """Draft a criminal record relief bill and watch its Polaris 2019 score."""
+
+    CSS_PATH = "drafter.tcss"
+    TITLE = "drafter"
+    COMMANDS = App.COMMANDS | {DrafterCommands}
+    COMMAND_PALETTE_BINDING = "ctrl+p"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("ctrl+e", "export", "Export", priority=True),
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+    ]
+
+    #: What every screen shows, computed from the current draft.
+    view: var[DraftView | None] = var(None, bindings=True)
+
+    def __init__(
+        self,
+        mode: str = "start",
+        path: str | None = None,
+        jurisdiction: str | None = None,
+        rubric_path: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.mode = mode
+        # Loading here, before the terminal is taken, lets a bad file or an
+        # unknown jurisdiction end in the CLI's one-line error (exit 2).
+        self.engine = Engine.load(rubric_path, jurisdiction)
+        self.draft: Draft | None = None
+        self.path: Path | None = None
+        #: The draft file's text as last opened or saved, to tell unsaved changes.
+        self._saved_yaml: str | None = None
+        self._step_id: str | None = None
+        self._pending: tuple[Draft, Path | None] | None = None
+        if mode == "open" and path is not None:
+            draft = load_draft(path, self.engine.rubric)
+            self._pending = (draft, Path(path))
+        elif mode == "new":
+            profile = self.engine.profile
+            info = ProfileInfo(getattr(profile, "id", "generic"), getattr(profile, "name", ""))
+            self._pending = (new_draft(info if jurisdiction else None), None)
+
+    # -- lifecycle --
+
+    def on_mount(self) -> None:
+        if self._pending is not None:
+            draft, path = self._pending
+            self._pending = None
+            self.open_session(draft, path)
+        else:
+            from drafter.tui.screens.start import StartScreen
+
+            self.push_screen(StartScreen())
+
+    # -- the draft --
+
+    @property
+    def unsaved(self) -> bool:
+        if self.draft is None:
+            return False
+        return draft_to_yaml(self.draft, self.engine.rubric) != self._saved_yaml
+
+    def open_session(
+        self,
+        draft: Draft,
+        path: Path | None,
+        step: str | None = None,
+        saved_yaml: str | None = None,
+    ) -> None:
+        """Make `draft` the app's draft and show the wizard on it."""
+        from drafter.tui.screens.wizard import WizardScreen
+
+        self.engine = self.engine.with_profile(draft.jurisdiction)
+        self.draft = draft
+        self.path = Path(path) if path else None
+        if saved_yaml is not None:
+            self._saved_yaml = saved_yaml
+        elif self.path is not None:
+            self._saved_yaml = draft_to_yaml(draft, self.engine.rubric)
+        else:
+            self._saved_yaml = None
+        if self.path is not None:
+            storage.add_recent(self.path)
+        self.view = self.engine.view(draft)
+        index = self.engine.step_index(step) if step and self._has_step(step) else 0
+        self._step_id = self.engine.steps[index].id
+        screen = WizardScreen(step=index)
+        # Whatever was open (start screen, an older session) gives way to it.
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        if len(self.screen_stack) == 2:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def _has_step(self, step_id: str) -> bool:
+        return any(s.id == step_id for s in self.engine.steps)
+
+    def set_draft(self, draft: Draft) -> None:
+        """Make `draft` current: rescore, reassemble, autosave."""
+        if self.draft is not None and draft == self.draft:
+            return
+        if self.draft is None or draft.jurisdiction != self.draft.jurisdiction:
+            self.engine = self.engine.with_profile(draft.jurisdiction)
+        self.draft = draft
+        self.view = self.engine.view(draft)
+        self.autosave()
+
+    def answer(self, step_id: str, choice_id: str) -> None:
+        assert self.draft is not None
+        self.set_draft(answer(self.draft, step_id, choice_id))
+
+    def set_jurisdiction(self, name: str | None) -> None:
+        assert self.draft is not None
+        self.set_draft(self.draft.model_copy(update={"jurisdiction": name}))
+
+    def set_bill_target(self, field: str, value: str | None) -> None:
+        """Set the bill's section or chapter number."""
+        assert self.draft is not None
+        bill = self.draft.bill.model_copy(update={field: value})
+        self.set_draft(self.draft.model_copy(update={"bill": bill}))
+
+    def note_step(self, step_id: str) -> None:
+        """Remember where the user is, so a resumed session opens there."""
+        self._step_id = step_id
+        if self.draft is not None and self.unsaved:
+            self.autosave()
+
+    def autosave(self) -> None:
+        if self.draft is None:
+            return
+        try:
+            storage.write_autosave(
+                self.draft, self.engine.rubric, self.path, self._step_id, self.unsaved
+            )
+        except (UserError, OSError) as exc:
+            self.notify(f"Autosave failed: {exc}", severity="warning", markup=False)
+
+    # -- saving --
+
+    def save_to(self, path: Path) -> None:
+        """Write the draft file atomically and remember it as the draft's file."""
+        assert self.draft is not None
+        save_draft(self.draft, path, self.engine.rubric)
+        self.path = path
+        self._saved_yaml = draft_to_yaml(self.draft, self.engine.rubric)
+        storage.add_recent(path)
+        self.autosave()
+        # The title bar shows "unsaved changes"; redraw it.
+        self.mutate_reactive(DrafterApp.view)
+        self.notify(f"Saved {path}", markup=False)
+
+    def action_save(self) -> None:
+        if self.draft is None:
+            return
+        if self.path is None:
+            self.action_save_as()
+            return
+        try:
+            self.save_to(self.path)
+        except UserError as exc:
+            self.notify(exc.one_line(), title="Not saved", severity="error", markup=False)
+
+    def action_save_as(self) -> None:
+        if self.draft is None:
+            return
+        from drafter.tui.screens.dialogs import SaveAsScreen
+
+        self.push_screen(SaveAsScreen(self.suggested_path(".yaml")))
+
+    def suggested_path(self, suffix: str) -> Path:
+        """A file name next to the draft (or here) named for the jurisdiction."""
+        if self.path is not None:
+            stem = self.path.name.removesuffix(".yaml").removesuffix(".yml")
+            return self.path.with_name(stem + suffix)
+        name = (self.draft.jurisdiction if self.draft else None) or "draft"
+        slug = "".join(ch if ch.isalnum() else "-" for ch in name.lower()).strip("-") or "draft"
+        return Path.cwd() / f"{slug}{suffix}"
+
+    def action_export(self) -> None:
+        if self.draft is None:
+            return
+        from drafter.tui.screens.export import ExportScreen
+
+        self.push_screen(ExportScreen())
+
+    def action_review(self) -> None:
+        if self.draft is None:
+            return
+        from drafter.tui.screens.review import ReviewScreen
+
+        if not isinstance(self.screen, ReviewScreen):
+            self.push_screen(ReviewScreen())
+
+    def goto(self, step_id: str) -> None:
+        """Show the wizard at a step, from anywhere (review, the palette)."""
+        from drafter.tui.screens.wizard import WizardScreen
+
+        while not isinstance(self.screen, WizardScreen) and len(self.screen_stack) > 2:
+            self.pop_screen()
+        if isinstance(self.screen, WizardScreen):
+            self.screen.goto(step_id)
+        else:
+            self.call_after_refresh(self._goto_later, step_id)
+
+    def _goto_later(self, step_id: str) -> None:
+        from drafter.tui.screens.wizard import WizardScreen
+
+        if isinstance(self.screen, WizardScreen):
+            self.screen.goto(step_id)
+
+    def action_start_screen(self) -> None:
+        from drafter.tui.screens.start import StartScreen
+
+        self.push_screen(StartScreen())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in {"save", "export"}:
+            return self.draft is not None and not self.screen.is_modal
+        return True
+
+    # -- themes --
+
+    def action_toggle_dark(self) -> None:
+        self.theme = LIGHT_THEME if self.current_theme.dark else DARK_THEME
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+
+
+__all__ = ["COVERAGE", "DrafterApp"]

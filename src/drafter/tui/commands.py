@@ -1,0 +1,59 @@
+"""The command palette (ctrl+p): go to any step, save, export, review, theme.
+
+What it offers follows where the user is: the draft commands appear only
+once a draft is open.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+if TYPE_CHECKING:
+    from drafter.tui.app import DrafterApp
+
+
+class DrafterCommands(Provider):
+    """drafter's own commands, beside Textual's system ones."""
+
+    def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
+        app: DrafterApp = self.app  # type: ignore[assignment]
+        out: list[tuple[str, Callable[[], object], str]] = []
+        if app.draft is not None:
+            for index, step in enumerate(app.engine.steps):
+                out.append(
+                    (
+                        f"Go to {index + 1}. {step.title}",
+                        partial(app.goto, step.id),
+                        "Jump to this step; every answer is kept",
+                    )
+                )
+            out += [
+                ("Save draft", app.action_save, "Save the draft file (ctrl+s)"),
+                ("Save draft as…", app.action_save_as, "Save the draft under a new name"),
+                ("Export bill…", app.action_export, "txt, md, docx, xml, json, annotated (ctrl+e)"),
+                (
+                    "Review the bill",
+                    app.action_review,
+                    "The whole bill, the scorecard, what is left",
+                ),
+            ]
+        out += [
+            ("New, open or recent draft…", app.action_start_screen, "The start screen"),
+            ("Switch theme: light / dark", app.action_toggle_dark, "Toggle light and dark"),
+        ]
+        return out
+
+    async def discover(self) -> Hits:
+        for name, command, help_text in self._commands():
+            yield DiscoveryHit(name, command, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, command, help_text in self._commands():
+            match = matcher.match(name)
+            if match > 0:
+                yield Hit(match, matcher.highlight(name), command, help=help_text)

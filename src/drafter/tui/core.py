@@ -1,0 +1,404 @@
+"""The wizard's one door into the core: rubric, model language, profiles, bills.
+
+Every screen asks this module, never the core directly, so a change in a core
+signature is fixed here once. Nothing here imports textual: it is plain Python
+the tests can call without a terminal.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from drafter.draft import Draft
+from drafter.errors import UserError
+from drafter.rubric import Category, Rubric, load_rubric
+from drafter.scoring import Scorecard, score
+
+_UNFILLED = re.compile(r"unfilled parameter ([a-z_][a-z0-9_]*)")
+_OPEN = re.compile(r"open category ")
+
+#: The first step of the wizard: who the law covers. It gates every category.
+COVERAGE = "coverage"
+#: Coverages a bill can have. `none` describes a state without a statute.
+BILL_COVERAGES = ("adults", "minors_only")
+
+
+@dataclass(frozen=True)
+class ParamSpec:
+    """A placeholder the model language needs filled (`{court}` and the like)."""
+
+    name: str
+    type: str  # text | number | list
+    prompt: str
+    help: str = ""
+    default: Any = None
+    placeholder: str = ""
+
+
+@dataclass(frozen=True)
+class ProfileInfo:
+    """A jurisdiction profile as the start screen lists it."""
+
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One answer the user can give on a step: a tier, or a coverage."""
+
+    id: str
+    label: str
+    #: Points it earns (None on the coverage step, which earns nothing itself).
+    points: int | None
+    criterion: str
+
+
+@dataclass(frozen=True)
+class Step:
+    """A page of the wizard: the coverage gate, or one rubric category."""
+
+    id: str
+    title: str
+    short: str
+    why: str
+    choices: tuple[Choice, ...]
+    max: int | None = None
+
+    def choice(self, choice_id: str | None) -> Choice | None:
+        return next((c for c in self.choices if c.id == choice_id), None)
+
+
+@dataclass(frozen=True)
+class Warning_:
+    """Something the user still owes, and the step where they can settle it."""
+
+    text: str
+    step: str | None
+
+
+@dataclass(frozen=True)
+class DraftView:
+    """Everything the screens show, computed from one Draft at once."""
+
+    draft: Draft
+    card: Scorecard
+    bill_text: str
+    #: Set instead of a bill when none can be assembled (e.g. coverage none).
+    bill_error: str | None
+    warnings: tuple[Warning_, ...] = field(default=())
+
+
+def steps_for(rubric: Rubric) -> tuple[Step, ...]:
+    """Coverage first, then every category in the rubric's order."""
+    cov = rubric.coverage
+    coverage = Step(
+        id=COVERAGE,
+        title="Who the law covers",
+        short="Coverage",
+        why=(
+            "The rubric credits only relief for survivors arrested or prosecuted as "
+            "adults. A law that reaches only people who were minors at the time scores "
+            "0 in every category and cannot be ranked, whatever else it says."
+        ),
+        choices=tuple(
+            Choice(c, cov[c].label, None, " ".join(cov[c].description.split()))
+            for c in BILL_COVERAGES
+            if c in cov
+        ),
+    )
+    return (coverage, *(_category_step(c) for c in rubric.categories))
+
+
+def _category_step(cat: Category) -> Step:
+    return Step(
+        id=cat.id,
+        title=cat.title,
+        short=cat.short,
+        why=" ".join(cat.why.split()),
+        choices=tuple(
+            Choice(t.id, t.label, t.points, " ".join(t.criterion.split()))
+            for t in cat.statute_tiers
+        ),
+        max=cat.max,
+    )
+
+
+def chosen(draft: Draft, step_id: str) -> str | None:
+    """The answer the draft holds for a step."""
+    if step_id == COVERAGE:
+        return draft.coverage
+    return draft.choices.get(step_id)
+
+
+def answer(draft: Draft, step_id: str, choice_id: str) -> Draft:
+    """A new draft with one step answered."""
+    if step_id == COVERAGE:
+        return draft.with_coverage(choice_id)  # type: ignore[arg-type]
+    return draft.choose(step_id, choice_id)
+
+
+# --- the core's later modules, imported on first use -------------------------
+
+
+def list_profiles() -> list[ProfileInfo]:
+    """Every jurisdiction profile drafter ships, generic first."""
+    from drafter.jurisdiction import list_profiles as _list
+
+    return [ProfileInfo(p.id, p.name) for p in _list()]
+
+
+def load_profile(name: str | None) -> Any:
+    from drafter.jurisdiction import load_profile as _load
+
+    return _load(name)
+
+
+def profile_for(jurisdiction: str | None) -> Any:
+    """The drafting style for a draft's jurisdiction: its profile, else generic.
+
+    A draft's jurisdiction is free text, so a name with no profile is not an
+    error here: the bill is drafted in the generic style.
+    """
+    if jurisdiction:
+        try:
+            return load_profile(jurisdiction)
+        except UserError:
+            pass
+    return load_profile(None)
+
+
+def export_formats() -> tuple[str, ...]:
+    try:
+        from drafter.render import FORMATS
+    except ImportError:  # TEMPORARY until drafter.render lands
+        return ("txt",)
+    return tuple(FORMATS)
+
+
+def render_bill_text(bill: Any) -> str:
+    """The bill as plain text (the preview and the review screen show this)."""
+    try:
+        from drafter.render.text import render_text
+    except ImportError:  # TEMPORARY until drafter.render.text lands
+        return _plain_text(bill)
+    return render_text(bill)
+
+
+def _plain_text(bill: Any) -> str:
+    from drafter.bill import number, resolve_refs, walk
+
+    lines = [*bill.title, "", bill.enacting_clause, ""]
+    for section in bill.sections:
+        lines.append(section.text)
+        if section.statute is not None:
+            st = section.statute
+            labels = number(st.body, bill.style)
+            lines.append(f"Sec. {st.number}. {st.heading}.")
+            for node in walk(st.body):
+                where = labels[node.key]
+                indent = "  " * where.level
+                head = f"{node.heading}. " if node.heading else ""
+                text = resolve_refs(node.text, labels, bill.style)
+                lines.append(f"{indent}{where.label} {head}{text}".rstrip())
+        lines.append("")
+    return "\n".join(lines)
+
+
+FORMAT_HELP = {
+    "txt": "Plain text, numbered, ready to paste",
+    "md": "Markdown",
+    "docx": "Word, for the bill drafting office",
+    "xml": "Akoma Ntoso XML",
+    "json": "The bill tree as JSON",
+    "annotated.md": "Markdown with the points each provision earns",
+    "annotated.docx": "Word with the points each provision earns",
+}
+
+
+class Engine:
+    """The rubric, model language and drafting style a session works with."""
+
+    def __init__(self, rubric: Rubric, language: Any, profile: Any) -> None:
+        self.rubric = rubric
+        self.language = language
+        self.profile = profile
+        self.steps = steps_for(rubric)
+
+    @classmethod
+    def load(cls, rubric_path: str | Path | None = None, jurisdiction: str | None = None) -> Engine:
+        from drafter.language import load_language
+
+        return cls(load_rubric(rubric_path), load_language(), profile_for(jurisdiction))
+
+    def with_profile(self, jurisdiction: str | None) -> Engine:
+        return Engine(self.rubric, self.language, profile_for(jurisdiction))
+
+    def step(self, step_id: str) -> Step:
+        return next(s for s in self.steps if s.id == step_id)
+
+    def step_index(self, step_id: str) -> int:
+        return next(i for i, s in enumerate(self.steps) if s.id == step_id)
+
+    # -- parameters --
+
+    @cached_property
+    def parameters(self) -> dict[str, ParamSpec]:
+        out: dict[str, ParamSpec] = {}
+        for name, p in self.language.parameters.items():
+            out[name] = ParamSpec(
+                name=name,
+                type=p.type,
+                prompt=p.prompt,
+                help=" ".join((p.help or "").split()),
+                default=p.default,
+                placeholder=p.placeholder or name.upper(),
+            )
+        return out
+
+    def default_for(self, name: str) -> Any:
+        """What the bill uses for a parameter left blank: the profile's, else the language's."""
+        defaults = _profile_defaults(self.profile)
+        if name in defaults:
+            return defaults[name]
+        spec = self.parameters.get(name)
+        return spec.default if spec else None
+
+    def tier_parameters(self, step_id: str, choice_id: str | None) -> list[ParamSpec]:
+        """The parameters a tier's own language asks for."""
+        if choice_id is None:
+            return []
+        tier = self.language.tier(step_id, choice_id)
+        if tier is None:
+            return []
+        return [self.parameters[n] for n in tier.parameters if n in self.parameters]
+
+    @cached_property
+    def bill_parameters(self) -> list[ParamSpec]:
+        """Parameters no tier asks for (the state, statutes the definitions cite).
+
+        They are asked once, on the coverage step, with the rest of what the bill
+        needs to know about the state.
+        """
+        owned: set[str] = set()
+        for step in self.steps:
+            if step.id == COVERAGE:
+                continue
+            for choice in step.choices:
+                tier = self.language.tier(step.id, choice.id)
+                if tier is not None:
+                    owned.update(tier.parameters)
+        return [p for name, p in self.parameters.items() if name not in owned]
+
+    def step_parameters(self, step_id: str, choice_id: str | None) -> list[ParamSpec]:
+        params = self.tier_parameters(step_id, choice_id)
+        if step_id == COVERAGE:
+            names = {p.name for p in params}
+            params = params + [p for p in self.bill_parameters if p.name not in names]
+        return params
+
+    def step_of_parameter(self, draft: Draft, name: str) -> str:
+        """The step where a parameter is asked, given the draft's answers."""
+        for step in self.steps:
+            if step.id == COVERAGE:
+                continue
+            if any(p.name == name for p in self.tier_parameters(step.id, chosen(draft, step.id))):
+                return step.id
+        return COVERAGE
+
+    # -- language --
+
+    def tier_language(self, step_id: str, choice_id: str, params: dict[str, Any]) -> str:
+        """The exact text a tier adds to the bill ("" when it adds none)."""
+        return self.language.preview(step_id, choice_id, params) or ""
+
+    def tier_note(self, step_id: str, choice_id: str) -> tuple[str, str]:
+        """Why the tier's language is worded so, and its source."""
+        tier = self.language.tier(step_id, choice_id)
+        if tier is None:
+            return "", ""
+        note = " ".join((getattr(tier, "note", "") or "").split())
+        source = " ".join((getattr(tier, "source", "") or "").split())
+        return note, source
+
+    # -- the draft as a whole --
+
+    def view(self, draft: Draft) -> DraftView:
+        """Score and assemble a draft: what every screen shows comes from here."""
+        card = score(self.rubric, draft)
+        bill_text, bill_error, bill_warnings = "", None, ()
+        try:
+            bill = self.bill(draft)
+        except UserError as exc:
+            bill_error = exc.message
+        else:
+            bill_text = render_bill_text(bill)
+            bill_warnings = tuple(bill.warnings)
+        return DraftView(
+            draft=draft,
+            card=card,
+            bill_text=bill_text,
+            bill_error=bill_error,
+            warnings=self._warnings(draft, card, bill_warnings),
+        )
+
+    def bill(self, draft: Draft) -> Any:
+        from drafter.assembly import assemble
+
+        return assemble(draft, self.rubric, self.language, self.profile)
+
+    def _warnings(
+        self, draft: Draft, card: Scorecard, bill_warnings: Sequence[str]
+    ) -> tuple[Warning_, ...]:
+        """What is left, each with the step that settles it.
+
+        Open categories come from the scorecard; the bill's own warnings
+        (unfilled parameters, no section number) are matched to the step that
+        asks for them. A warning we cannot place is still listed.
+        """
+        out: list[Warning_] = []
+        if not card.rankable and card.reason:
+            out.append(Warning_(f"Cannot be ranked: {card.reason}.", COVERAGE))
+        for cat_id in card.open:
+            title = self.step(cat_id).title
+            out.append(Warning_(f"{title}: no tier chosen yet (earns 0).", cat_id))
+        for text in bill_warnings:
+            match = _UNFILLED.match(text)
+            if match and match.group(1) in self.parameters:
+                spec = self.parameters[match.group(1)]
+                out.append(
+                    Warning_(
+                        f"{spec.prompt}: not filled in; the bill shows [{spec.placeholder}].",
+                        self.step_of_parameter(draft, spec.name),
+                    )
+                )
+            elif text.startswith("no section number"):
+                out.append(Warning_("Section number: not set; the bill shows [SECTION].", COVERAGE))
+            elif _OPEN.match(text):
+                continue  # listed above, from the scorecard
+            else:
+                out.append(Warning_(text, None))
+        return tuple(out)
+
+    def export(self, draft: Draft, path: str | Path, fmt: str, force: bool = False) -> None:
+        from drafter.export import export_to
+
+        export_to(self.bill(draft), path, fmt=fmt, force=force)
+
+
+def _profile_defaults(profile: Any) -> dict[str, Any]:
+    defaults = getattr(profile, "parameter_defaults", None)
+    if callable(defaults):
+        defaults = defaults()
+    return dict(defaults or {})
+
+
+def new_draft(profile: ProfileInfo | None) -> Draft:
+    """A fresh draft: covers adults (the only coverage that can earn points)."""
+    jurisdiction = profile.name if profile and profile.id != "generic" else None
+    return Draft(jurisdiction=jurisdiction, coverage="adults")

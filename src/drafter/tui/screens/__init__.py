@@ -1,0 +1,1 @@
+"""The wizard's screens: start, wizard, review, and the dialogs."""

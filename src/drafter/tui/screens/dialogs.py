@@ -1,0 +1,104 @@
+"""Small dialogs: save as (with an overwrite check), and the shared path rules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Static
+
+from drafter.errors import UserError
+from drafter.tui.widgets.note import Note
+
+if TYPE_CHECKING:
+    from drafter.tui.app import DrafterApp
+
+
+def target_path(raw: str, suffix: str) -> Path:
+    """The path the user means: `~` expanded, relative to here, suffix added.
+
+    Raises UserError when it cannot be written (empty, a folder, no such folder).
+    """
+    text = raw.strip()
+    if not text:
+        raise UserError(None, "give a file name")
+    path = Path(text).expanduser()
+    if not path.is_absolute():
+        path = Path.cwd() / path
+    if path.is_dir():
+        raise UserError(None, f"{path} is a folder; add a file name")
+    if suffix and not path.name.endswith(suffix):
+        path = path.with_name(path.name + suffix)
+    if not path.parent.is_dir():
+        raise UserError(None, f"folder {path.parent} does not exist; create it first")
+    return path
+
+
+class SaveAsScreen(ModalScreen[Path | None]):
+    """Ask where to save the draft; never overwrite without asking."""
+
+    app: DrafterApp
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, suggested: Path) -> None:
+        super().__init__(classes="dialog-screen")
+        self.suggested = suggested
+        self._confirm: Path | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="save-dialog"):
+            yield Static(Content.styled("Save the draft as", "bold"), classes="dialog-title")
+            yield Static(
+                Content("A draft file is small YAML you can keep in git and open again."),
+                classes="dialog-help",
+            )
+            yield Input(str(self.suggested), id="save-path", compact=True)
+            yield Note(id="save-status")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save", id="save", variant="primary")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#save-path", Input).focus()
+
+    def _status(self, text: str, error: bool = True) -> None:
+        self.query_one("#save-status", Note).say(text, "$text-error" if error else "$text-warning")
+
+    @on(Input.Changed, "#save-path")
+    def _edited(self) -> None:
+        # A new name cancels a pending "overwrite?" question.
+        if self._confirm is not None:
+            self._confirm = None
+            self.query_one("#save", Button).label = "Save"
+        self._status("")
+
+    @on(Input.Submitted, "#save-path")
+    @on(Button.Pressed, "#save")
+    def _save(self) -> None:
+        try:
+            path = target_path(self.query_one("#save-path", Input).value, ".yaml")
+        except UserError as exc:
+            self._status(exc.one_line())
+            return
+        if path.exists() and path != self.app.path and self._confirm != path:
+            self._confirm = path
+            self.query_one("#save", Button).label = "Overwrite"
+            self._status(f"{path.name} already exists. Press Overwrite to replace it.", False)
+            return
+        try:
+            self.app.save_to(path)
+        except UserError as exc:
+            self._status(exc.one_line())
+            return
+        self.dismiss(path)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,112 @@
+"""Export the bill: every format, a path, and a confirm step before overwriting."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, RadioButton, RadioSet, Static
+
+from drafter.errors import UserError
+from drafter.tui.core import FORMAT_HELP, export_formats
+from drafter.tui.screens.dialogs import target_path
+from drafter.tui.widgets.note import Note
+
+if TYPE_CHECKING:
+    from drafter.tui.app import DrafterApp
+
+DEFAULT_FORMAT = "docx"
+
+
+class ExportScreen(ModalScreen[Path | None]):
+    """Pick a format and a file; returns the exported path (None if cancelled)."""
+
+    app: DrafterApp
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self) -> None:
+        super().__init__(classes="dialog-screen")
+        self.formats = export_formats()
+        self.fmt = DEFAULT_FORMAT if DEFAULT_FORMAT in self.formats else self.formats[0]
+        self._confirm: Path | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="export-dialog"):
+            yield Static(Content.styled("Export the bill", "bold"), classes="dialog-title")
+            with RadioSet(id="formats"):
+                for fmt in self.formats:
+                    label = Content.assemble(
+                        (f".{fmt:<15}", "bold"), (FORMAT_HELP.get(fmt, ""), "$text-muted")
+                    )
+                    yield RadioButton(label, value=fmt == self.fmt, name=fmt)
+            yield Static(Content.styled("Save to", "bold"), classes="dialog-label")
+            yield Input(
+                str(self.app.suggested_path("." + self.fmt)), id="export-path", compact=True
+            )
+            yield Note(id="export-status")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Export", id="export", variant="primary")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#export-path", Input).focus()
+
+    def _status(self, text: str, style: str = "$text-error") -> None:
+        self.query_one("#export-status", Note).say(text, style)
+
+    def _reset_confirm(self) -> None:
+        if self._confirm is not None:
+            self._confirm = None
+            self.query_one("#export", Button).label = "Export"
+        self._status("")
+
+    @on(RadioSet.Changed, "#formats")
+    def _format_changed(self, event: RadioSet.Changed) -> None:
+        new = event.pressed.name or self.fmt
+        path_input = self.query_one("#export-path", Input)
+        old_suffix = "." + self.fmt
+        if path_input.value.endswith(old_suffix):
+            # Keep the user's name, change only the extension.
+            path_input.value = path_input.value[: -len(old_suffix)] + "." + new
+        self.fmt = new
+        self._reset_confirm()
+
+    @on(Input.Changed, "#export-path")
+    def _path_changed(self) -> None:
+        self._reset_confirm()
+
+    @on(Input.Submitted, "#export-path")
+    @on(Button.Pressed, "#export")
+    def _export(self) -> None:
+        try:
+            path = target_path(self.query_one("#export-path", Input).value, "." + self.fmt)
+        except UserError as exc:
+            self._status(exc.one_line())
+            return
+        force = self._confirm == path
+        if path.exists() and not force:
+            self._confirm = path
+            self.query_one("#export", Button).label = "Overwrite"
+            self._status(
+                f"{path.name} already exists. Press Overwrite to replace it, or change the name.",
+                "$text-warning",
+            )
+            return
+        try:
+            self.app.engine.export(self.app.draft, path, self.fmt, force=force)
+        except UserError as exc:
+            self._status(exc.one_line())
+            return
+        self.app.notify(f"Exported {path}", markup=False)
+        self.dismiss(path)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,239 @@
+"""The start screen: resume, new draft, open a file, recent drafts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Input, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from drafter.draft import draft_to_yaml, load_draft
+from drafter.errors import UserError
+from drafter.scoring import score
+from drafter.tui import storage
+from drafter.tui.core import ProfileInfo, list_profiles, new_draft
+from drafter.tui.widgets.note import Note
+
+if TYPE_CHECKING:
+    from drafter.tui.app import DrafterApp
+
+GENERIC = "generic"
+
+
+def describe_draft(app: DrafterApp, path: Path) -> Content:
+    """`missouri.yaml  Missouri · 73 / 100 C  (~/bills)` for the recent list."""
+    try:
+        draft = load_draft(path, app.engine.rubric)
+    except UserError:
+        return Content.assemble(
+            (path.name, "bold"),
+            ("  cannot be read  ", "$text-error"),
+            (str(path.parent), "$text-muted"),
+        )
+    card = score(app.engine.rubric, draft)
+    grade = "cannot be ranked" if not card.rankable else (card.grade or "")
+    return Content.assemble(
+        (path.name, "bold"),
+        "  ",
+        draft.jurisdiction or "no jurisdiction",
+        f" · {card.total} / {card.max} {grade}",
+        (f"  {_short(path.parent)}", "$text-muted"),
+    )
+
+
+def _short(folder: Path) -> str:
+    home = Path.home()
+    try:
+        return "~/" + str(folder.relative_to(home)) if folder != home else "~"
+    except ValueError:
+        return str(folder)
+
+
+class StartScreen(Screen[None]):
+    app: DrafterApp
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+n", "new", "New draft"),
+        Binding("ctrl+o", "focus_open", "Open file"),
+        Binding("ctrl+r", "resume", "Resume"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.autosave = storage.read_autosave(self.app.engine.rubric)
+        self.recent = [p for p in storage.read_recent()]
+        try:
+            self.profiles = list_profiles()
+        except UserError:
+            self.profiles = []
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "resume":
+            return self.autosave is not None
+        return True
+
+    def compose(self) -> ComposeResult:
+        rubric = self.app.engine.rubric
+        with VerticalScroll(id="start"):
+            yield Static(
+                Content.assemble(
+                    ("drafter", "bold $accent"),
+                    "  criminal record relief bills for survivors of human trafficking",
+                ),
+                id="start-title",
+            )
+            yield Static(
+                Content(
+                    f"Choose a tier in each of the {len(rubric.categories)} categories of the "
+                    f"{rubric.short_title} rubric, watch the score move, and leave with a "
+                    "numbered bill to send to a drafting office."
+                ),
+                id="start-intro",
+            )
+            if self.autosave is not None:
+                with Vertical(id="resume-box", classes="start-box"):
+                    yield Static(
+                        Content.styled("Resume where you left off", "bold"), classes="box-title"
+                    )
+                    yield Static(self._autosave_line(), id="resume-line", markup=False)
+                    yield Button("Resume", id="resume", variant="primary")
+            with Vertical(id="new-box", classes="start-box"):
+                yield Static(Content.styled("New draft", "bold"), classes="box-title")
+                with Horizontal(classes="start-row"):
+                    yield Select(
+                        [(Content("Generic (no state's style)"), GENERIC)]
+                        + [(Content(p.name), p.id) for p in self.profiles if p.id != GENERIC],
+                        value=GENERIC,
+                        allow_blank=False,
+                        id="profile",
+                        compact=True,
+                    )
+                    yield Button(
+                        "Start", id="new", variant="primary" if self.autosave is None else "default"
+                    )
+            with Vertical(id="open-box", classes="start-box"):
+                yield Static(Content.styled("Open a draft file", "bold"), classes="box-title")
+                with Horizontal(classes="start-row"):
+                    yield Input(placeholder="path/to/draft.yaml", id="open-path", compact=True)
+                    yield Button("Open", id="open")
+                yield Note(id="open-status")
+            if self.recent:
+                with Vertical(id="recent-box", classes="start-box"):
+                    yield Static(Content.styled("Recent drafts", "bold"), classes="box-title")
+                    yield OptionList(
+                        *[
+                            Option(describe_draft(self.app, p), id=str(i), disabled=not p.is_file())
+                            for i, p in enumerate(self.recent)
+                        ],
+                        id="recent",
+                        markup=False,
+                    )
+            yield Static(
+                Content.styled(
+                    "Not legal advice. Letter grades use drafter's default cut-offs "
+                    "(A 90+, B 80+, C 70+, D 60+), not confirmed ones from the report.",
+                    "$text-muted",
+                ),
+                id="disclaimer",
+            )
+        yield Footer()
+
+    def _autosave_line(self) -> Content:
+        saved = self.autosave
+        assert saved is not None
+        card = score(self.app.engine.rubric, saved.draft)
+        answered = len(card.categories) - len(card.open)
+        where = saved.path.name if saved.path else "never saved to a file"
+        parts: list[str | tuple[str, str]] = [
+            (saved.draft.jurisdiction or "Untitled draft", "bold"),
+            f"  {where}",
+        ]
+        if saved.path and saved.unsaved:
+            parts.append((" (unsaved changes)", "$text-warning"))
+        parts.append(
+            f"\n{answered} of {len(card.categories)} categories answered · "
+            f"{card.total} / {card.max} {grade_text_for(card)} · "
+            f"autosaved {storage.ago(saved.saved_at)}"
+        )
+        return Content.assemble(*parts)
+
+    # -- actions --
+
+    @on(Button.Pressed, "#resume")
+    def action_resume(self) -> None:
+        saved = self.autosave
+        if saved is None:
+            return
+        saved_yaml = None
+        if saved.path is not None and saved.path.is_file():
+            try:
+                saved_yaml = draft_to_yaml(
+                    load_draft(saved.path, self.app.engine.rubric), self.app.engine.rubric
+                )
+            except UserError:
+                saved_yaml = ""
+        self.app.open_session(saved.draft, saved.path, step=saved.step, saved_yaml=saved_yaml)
+
+    @on(Button.Pressed, "#new")
+    def action_new(self) -> None:
+        pid = self.query_one("#profile", Select).value
+        info = next((p for p in self.profiles if p.id == pid), None)
+        if info is None or info.id == GENERIC:
+            info = ProfileInfo(GENERIC, "")
+        self.app.open_session(new_draft(info), None)
+
+    def action_focus_open(self) -> None:
+        self.query_one("#open-path", Input).focus()
+
+    @on(Input.Changed, "#open-path")
+    def _path_typed(self, event: Input.Changed) -> None:
+        text = event.value.strip()
+        status = self.query_one("#open-status", Note)
+        if not text:
+            status.say("")
+            return
+        path = Path(text).expanduser()
+        if path.is_dir():
+            status.say(
+                Content.styled("That is a folder; add the draft's file name.", "$text-warning")
+            )
+        elif not path.exists():
+            status.say(Content.styled("No such file yet.", "$text-muted"))
+        else:
+            status.say(Content.styled("Press Enter to open.", "$text-muted"))
+
+    @on(Input.Submitted, "#open-path")
+    @on(Button.Pressed, "#open")
+    def _open(self) -> None:
+        text = self.query_one("#open-path", Input).value.strip()
+        status = self.query_one("#open-status", Note)
+        if not text:
+            status.say(Content.styled("Type the path of a draft file first.", "$text-error"))
+            return
+        self.open_path(Path(text).expanduser())
+
+    def open_path(self, path: Path) -> None:
+        status = self.query_one("#open-status", Note)
+        try:
+            draft = load_draft(path, self.app.engine.rubric)
+        except UserError as exc:
+            status.say(Content.styled(exc.one_line(), "$text-error"))
+            return
+        self.app.open_session(draft, path.resolve())
+
+    @on(OptionList.OptionSelected, "#recent")
+    def _open_recent(self, event: OptionList.OptionSelected) -> None:
+        self.open_path(self.recent[event.option_index])
+
+
+def grade_text_for(card) -> str:
+    if not card.rankable:
+        return "cannot be ranked"
+    return f"{card.grade} provisional" if card.provisional else (card.grade or "")

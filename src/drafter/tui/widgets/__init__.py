@@ -1,0 +1,1 @@
+"""The wizard's pieces, one module each."""

@@ -1,0 +1,109 @@
+"""An input for one model-language parameter, checked as the user types."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.validation import ValidationResult, Validator
+from textual.widgets import Input, Static, TextArea
+
+from drafter.tui.core import ParamSpec
+from drafter.tui.params import ParamError, format_value, parse_value
+from drafter.tui.widgets.note import Note
+
+
+class ParamValidator(Validator):
+    def __init__(self, ptype: str) -> None:
+        super().__init__()
+        self.ptype = ptype
+
+    def validate(self, value: str) -> ValidationResult:
+        try:
+            parse_value(self.ptype, value)
+        except ParamError as exc:
+            return self.failure(f"Give {exc}.")
+        return self.success()
+
+
+class ParamField(Vertical):
+    """Prompt, input (a text area for lists), then help or the error."""
+
+    class Changed(Message):
+        """A valid new value (None when cleared)."""
+
+        def __init__(self, field: ParamField, name: str, value: Any) -> None:
+            super().__init__()
+            self.field = field
+            self.name = name
+            self.value = value
+
+        @property
+        def control(self) -> ParamField:
+            return self.field
+
+    def __init__(self, spec: ParamSpec, value: Any, default: Any = None, **kwargs) -> None:
+        super().__init__(classes="param-field", **kwargs)
+        self.spec = spec
+        self.initial = value
+        self.default = default
+
+    def compose(self) -> ComposeResult:
+        spec = self.spec
+        kind = {"number": "whole number", "list": "one per line, or comma-separated"}.get(
+            spec.type, ""
+        )
+        yield Static(
+            Content.assemble((spec.prompt, "bold"), (f"  {kind}" if kind else "", "$text-muted")),
+            classes="param-prompt",
+        )
+        shown = format_value(spec.type, self.initial)
+        if self.default not in (None, "", []):
+            placeholder = f"blank uses: {format_value(spec.type, self.default)}"
+        else:
+            placeholder = f"blank shows [{spec.placeholder}]"
+        if spec.type == "list":
+            values = self.initial if isinstance(self.initial, list) else []
+            area = TextArea(
+                "\n".join(str(v) for v in values),
+                id=f"param-{spec.name}",
+                soft_wrap=True,
+                show_line_numbers=False,
+                compact=True,
+                placeholder=placeholder,
+            )
+            yield area
+        else:
+            yield Input(
+                shown,
+                placeholder=placeholder,
+                id=f"param-{spec.name}",
+                validators=[ParamValidator(spec.type)],
+                validate_on=["changed"],
+                compact=True,
+            )
+        yield Static(Content(spec.help), classes="param-help", markup=False)
+        yield Note(classes="param-error")
+
+    def _report(self, raw: str) -> None:
+        error = self.query_one(".param-error", Note)
+        try:
+            value = parse_value(self.spec.type, raw)
+        except ParamError as exc:
+            error.say(f"Give {exc}.")
+            self.add_class("-invalid")
+            return
+        error.say("")
+        self.remove_class("-invalid")
+        self.post_message(self.Changed(self, self.spec.name, value))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._report(event.value)
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        self._report(event.text_area.text)

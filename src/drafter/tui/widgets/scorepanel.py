@@ -1,0 +1,52 @@
+"""The running score: total, grade or the reason it cannot be ranked, a bar each."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import Static
+
+from drafter.tui.core import DraftView
+from drafter.tui.widgets.topbar import grade_text
+
+BAR = 10
+
+
+def bar(points: int, maximum: int, width: int = BAR) -> tuple[str, str]:
+    filled = round(width * points / maximum) if maximum else 0
+    return "█" * filled, "░" * (width - filled)
+
+
+def score_content(view: DraftView) -> Content:
+    card = view.card
+    parts: list[str | tuple[str, str]] = [
+        ("Score  ", "bold"),
+        (f"{card.total} / {card.max}", "bold"),
+        "   ",
+        (grade_text(view), "$error bold" if not card.rankable else "$accent bold"),
+        "\n",
+    ]
+    if not card.rankable and card.reason:
+        parts.append((f"Why: {card.reason}.\n", "$text-muted"))
+    elif card.open:
+        parts.append(
+            (f"{len(card.open)} of {len(card.categories)} categories open\n", "$text-muted")
+        )
+    else:
+        parts.append(("All categories answered\n", "$text-muted"))
+    for c in card.categories:
+        full, empty = bar(c.points, c.max)
+        pts = "  –" if c.open else f"{c.points:>3}"
+        parts.extend(
+            [
+                f"{c.short:<15} ",
+                (full, "$accent"),
+                (empty, "$text-disabled"),
+                f"{pts}/{c.max:<2}\n",
+            ]
+        )
+    return Content.assemble(*parts).rstrip()
+
+
+class ScorePanel(Static):
+    def show(self, view: DraftView) -> None:
+        self.update(score_content(view))

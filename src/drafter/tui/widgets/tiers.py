@@ -1,0 +1,70 @@
+"""The tiers of the current step, each with its points and the text it adds."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Static
+
+from drafter.tui.core import Choice
+
+
+class TierCard(Static, can_focus=True):
+    """One tier: `1  ● 10 pts  As a result` and the exact language it adds.
+
+    Click, Enter or Space chooses it; up and down move between cards.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter,space", "choose", "Choose", show=False),
+        Binding("up,k", "move(-1)", show=False),
+        Binding("down,j", "move(1)", show=False),
+    ]
+
+    class Chosen(Message):
+        """The user chose this card's tier."""
+
+        def __init__(self, card: TierCard) -> None:
+            super().__init__()
+            self.card = card
+
+        @property
+        def control(self) -> TierCard:
+            return self.card
+
+    def __init__(self, index: int, choice: Choice, **kwargs) -> None:
+        super().__init__(markup=False, **kwargs)
+        self.index = index
+        self.choice = choice
+
+    def show(self, chosen: bool, language: str, gated: bool) -> None:
+        """Draw the card; `gated` dims points the coverage keeps from counting."""
+        self.set_class(chosen, "-chosen")
+        c = self.choice
+        mark = ("● ", "$accent bold") if chosen else ("○ ", "$text-muted")
+        parts: list[str | tuple[str, str]] = [(f"{self.index + 1}  ", "bold"), mark]
+        if c.points is not None:
+            pts = f"{c.points:>2} pts  "
+            parts.append((pts, "$text-muted strike" if gated else "bold"))
+        parts.append((c.label, "bold" if chosen else ""))
+        if language:
+            parts.append(("\n" + language, "$text-muted" if not chosen else ""))
+        else:
+            parts.append(("\nAdds no text of its own.", "$text-muted italic"))
+        self.update(Content.assemble(*parts))
+
+    def action_choose(self) -> None:
+        self.post_message(self.Chosen(self))
+
+    def on_click(self) -> None:
+        self.focus()
+        self.post_message(self.Chosen(self))
+
+    def action_move(self, delta: int) -> None:
+        cards = list(self.parent.query(TierCard)) if self.parent else []
+        target = self.index + delta
+        if 0 <= target < len(cards):
+            cards[target].focus()

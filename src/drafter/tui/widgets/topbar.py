@@ -1,0 +1,46 @@
+"""The bar across the top: whose draft this is, and its score, always in view."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.widgets import Static
+
+from drafter.tui.core import DraftView
+
+
+def grade_text(view: DraftView) -> str:
+    """The grade, "provisional" while categories are open, or "cannot be ranked"."""
+    card = view.card
+    if not card.rankable:
+        return "cannot be ranked"
+    if card.provisional:
+        return f"{card.grade} provisional"
+    return card.grade or ""
+
+
+class TopBar(Horizontal):
+    """`drafter · Missouri · missouri.yaml (unsaved)` ... `73 / 100  C`."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="title", markup=False)
+        yield Static(id="total", markup=False)
+        yield Static(id="grade", markup=False)
+
+    def show(self, view: DraftView, path: Path | None, unsaved: bool, where: str = "") -> None:
+        name = view.draft.jurisdiction or "Untitled draft"
+        parts: list[str | tuple[str, str]] = [("drafter", "bold"), "  ", name]
+        parts.append(("  " + (path.name if path else "not saved yet"), "$text-muted"))
+        if path and unsaved:
+            parts.append((" (unsaved changes)", "$text-warning"))
+        if where:
+            parts.append(("  " + where, "$text-muted"))
+        self.query_one("#title", Static).update(Content.assemble(*parts))
+        # The exact score contract: "NN / 100".
+        self.query_one("#total", Static).update(Content(f"{view.card.total} / {view.card.max}"))
+        grade = self.query_one("#grade", Static)
+        grade.update(Content(grade_text(view)))
+        grade.set_class(not view.card.rankable, "-unranked")
