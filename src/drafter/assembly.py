@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import Any, Protocol
+from typing import Any
 
-from drafter.bill import Bill, BillSection, Node, Provenance, StatuteSection, Style
+from drafter.bill import Bill, BillSection, Node, Provenance, StatuteSection
 from drafter.draft import Draft
 from drafter.errors import UserError
+from drafter.jurisdiction import Profile
 from drafter.language import (
     COVERAGE,
     CompiledProvision,
@@ -27,34 +28,16 @@ from drafter.report import score_text, standing_text
 from drafter.rubric import Rubric
 from drafter.scoring import Scorecard, score
 
-
-class Profile(Protocol):
-    """What assembly needs from a jurisdiction profile."""
-
-    name: str
-    country: str
-
-    def style(self) -> Style: ...
-    def title_lines(self, action: str) -> tuple[str, ...]: ...
-    def instruction(self, action: str) -> str: ...
-    @property
-    def enacting(self) -> str: ...
-    @property
-    def definitions_lead(self) -> str: ...
-    @property
-    def parameter_defaults(self) -> Mapping[str, Any]: ...
-    @property
-    def severability(self) -> bool: ...
-    @property
-    def effective_date(self) -> str | None: ...
-
-
 _FIELD = re.compile(r"\{([a-z_]+)\}")
 
 
 def _fill(text: str, values: Mapping[str, str]) -> str:
-    """Fill {name} fields in a profile string; unknown names stay visible."""
-    return _FIELD.sub(lambda m: values.get(m.group(1), m.group(0)), text)
+    """Fill {name} fields in a profile string; an unknown one shows as [NAME]."""
+    return _FIELD.sub(lambda m: values.get(m.group(1), _visible(m.group(1))), text)
+
+
+def _visible(name: str) -> str:
+    return f"[{name.replace('_', ' ').upper()}]"
 
 
 def _slug(term: str) -> str:
@@ -70,7 +53,8 @@ def assemble(draft: Draft, rubric: Rubric, language: Language, profile: Profile)
             "is no bill to build; set coverage to adults (or minors_only)",
         )
     card = score(rubric, draft)
-    params = {**profile.parameter_defaults, **draft.parameters}
+    defaults = profile.parameter_defaults()
+    params = {**defaults, **draft.parameters}
     values = language.values(params)
     frame = language.frame
     style = profile.style()
@@ -158,30 +142,39 @@ def assemble(draft: Draft, rubric: Rubric, language: Language, profile: Profile)
             )
         )
 
-    fields = _bill_fields(draft, values, frame.title_subject)
+    fields = _bill_fields(draft, defaults, values, frame.title_subject)
     action = draft.bill.action
+    title = tuple(getattr(profile.title, action))
+    instruction = getattr(profile.instruction, action)
     statute = StatuteSection(
         number=fields["section"], heading=frame.section_heading, body=tuple(body)
     )
     sections = [
-        BillSection("enact", _fill(profile.instruction(action), fields), statute),
+        BillSection("enact", _fill(instruction, fields), statute),
         BillSection("applicability", frame.applicability.text.strip()),
     ]
-    if profile.severability:
+    closing = profile.closing
+    if closing.severability:
         sections.append(BillSection("severability", frame.severability.text.strip()))
-    if profile.effective_date:
-        sections.append(BillSection("effective_date", _fill(profile.effective_date, fields)))
-    for name in ("state",):
-        if "{state}" in profile.enacting:
-            used_params[name] = None
+    if closing.effective_date:
+        sections.append(BillSection("effective_date", _fill(closing.effective_date, fields)))
+    # Parameters the jurisdiction's own strings use (the state's name in the
+    # enacting clause, say) are owed too.
+    unset_fields: dict[str, None] = {}
+    for text in (*title, instruction, profile.enacting_clause, closing.effective_date or ""):
+        for name in _FIELD.findall(text):
+            if name in language.parameters:
+                used_params[name] = None
+            elif name not in fields or fields[name] == _visible(name):
+                unset_fields[name] = None
 
-    warnings = _warnings(card, language, used_params, params, draft)
+    warnings = _warnings(card, language, used_params, params, unset_fields)
     return Bill(
         jurisdiction=profile.name,
         country=profile.country,
         style=style,
-        title=tuple(_fill(line, fields) for line in profile.title_lines(action)),
-        enacting_clause=_fill(profile.enacting, fields),
+        title=tuple(_fill(line, fields) for line in title),
+        enacting_clause=_fill(profile.enacting_clause, fields),
         sections=tuple(sections),
         rubric_id=rubric.id,
         rubric_title=rubric.title,
@@ -196,12 +189,14 @@ def summary(card: Scorecard) -> str:
     return f"{score_text(card)}, {standing_text(card)}"
 
 
-def _bill_fields(draft: Draft, values: Mapping[str, str], subject: str) -> dict[str, str]:
-    fields = dict(values)
+def _bill_fields(
+    draft: Draft, defaults: Mapping[str, str], values: Mapping[str, str], subject: str
+) -> dict[str, str]:
+    fields = {**defaults, **values}
     fields["subject"] = subject
-    fields["section"] = draft.bill.section or "[SECTION]"
-    fields["chapter"] = draft.bill.chapter or "[CHAPTER]"
-    fields.setdefault("code", "[CODE]")
+    for name in ("section", "chapter", "code"):
+        value = getattr(draft.bill, name) or defaults.get(name)
+        fields[name] = value or _visible(name)
     return fields
 
 
@@ -238,7 +233,7 @@ def _definitions(
     return Node(
         key="definitions",
         heading=heading,
-        text=profile.definitions_lead,
+        text=profile.style_spec.definitions_lead,
         children=tuple(
             Node(key=f"definitions.{_slug(t)}", text=f"{x}.")
             for t, x in zip(ordered, texts, strict=True)
@@ -251,14 +246,15 @@ def _warnings(
     language: Language,
     used_params: Mapping[str, None],
     params: Mapping[str, Any],
-    draft: Draft,
+    unset_fields: Mapping[str, None],
 ) -> list[str]:
     out = []
     for name in language.missing(used_params, params):
         decl = language.parameters[name]
         out.append(f"unfilled parameter {name} ({decl.prompt}): shown as [{decl.placeholder}]")
-    if draft.bill.section is None:
-        out.append("no section number: set bill.section in the draft; shown as [SECTION]")
+    for name in unset_fields:
+        where = f"bill.{name}" if name in {"section", "chapter", "code"} else name
+        out.append(f"unset {name}: set {where} in the draft; shown as {_visible(name)}")
     for cat_id in card.open:
         cat = card.category(cat_id)
         out.append(f"open category {cat_id} ({cat.title}): no provision yet")

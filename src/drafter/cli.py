@@ -22,6 +22,9 @@ examples:
   drafter score examples/missouri-2019.yaml        a scorecard: 0, cannot be ranked
   drafter score examples/best-practice.yaml --json the same, machine-readable
   drafter rank examples/*.yaml                     rank drafts by total
+  drafter build examples/best-practice.yaml -o bill.docx   the bill, for Word
+  drafter build examples/strong-b.yaml -o -        the bill as text, on stdout
+  drafter validate                                 check rubric, language, profiles
   drafter rubric                                   the rubric as a table
   drafter score --rubric my-rubric.yaml DRAFT.yaml score against another rubric
 
@@ -72,6 +75,45 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", metavar="FILE", nargs="+", help="draft files")
     p.add_argument("--json", action="store_true", help="print the ranking as JSON")
     p.set_defaults(handler=cmd_rank)
+
+    p = sub.add_parser(
+        "build",
+        parents=[common],
+        help="assemble a draft's bill and write it out",
+        description=(
+            "Assemble the bill a draft describes and write it as text, Markdown, Word, "
+            "Akoma Ntoso XML, JSON, or an annotated companion for the committee file."
+        ),
+    )
+    p.add_argument("file", metavar="DRAFT", help="a draft file (YAML)")
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        required=True,
+        help="where to write (.txt .md .docx .xml .json .annotated.md .annotated.docx); "
+        "- for stdout",
+    )
+    p.add_argument("--format", metavar="FMT", help="the format, when the extension does not say")
+    p.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
+    p.add_argument("--language", metavar="DIR", help="a model language folder to use instead")
+    p.set_defaults(handler=cmd_build)
+
+    p = sub.add_parser(
+        "validate",
+        parents=[common],
+        help="check the rubric, model language, jurisdictions and draft files",
+        description=(
+            "Check the shipped (or given) rubric, model language and jurisdiction profiles: "
+            "every tier has language, every placeholder is declared, every cross-reference "
+            "resolves, and every tier's signals read back from its own language only. "
+            "Draft files given as arguments are checked too."
+        ),
+    )
+    p.add_argument("files", metavar="FILE", nargs="*", help="draft files to check as well")
+    p.add_argument("--language", metavar="DIR", help="a model language folder to check")
+    p.add_argument("--signals", metavar="PATH", help="a signals file to check")
+    p.set_defaults(handler=cmd_validate)
 
     p = sub.add_parser(
         "new",
@@ -132,6 +174,43 @@ def cmd_rank(args: argparse.Namespace) -> int:
         entries.append((draft.jurisdiction or Path(file).stem, score(rubric, draft)))
     ranked = rank(entries)
     _write(dumps(ranking_json(ranked, rubric)) if args.json else ranking_text(ranked))
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from drafter.draft import load_draft
+    from drafter.export import build_bill, export_to, resolve_format
+    from drafter.language import load_language
+
+    rubric = _rubric(args)
+    draft = load_draft(args.file, rubric)
+    fmt = resolve_format(args.output, args.format)
+    if args.output != "-" and Path(args.output).exists() and not args.force:
+        raise UserError(args.output, "already exists; use --force to overwrite it")
+    try:
+        bill = build_bill(draft, rubric, load_language(args.language))
+    except UserError as exc:
+        if exc.where is None:
+            exc = UserError(args.file, exc.message)
+        raise exc from None
+    for warning in bill.warnings:
+        print(f"drafter: warning: {args.file}: {warning}", file=sys.stderr)
+    export_to(bill, args.output, fmt, force=args.force)
+    if args.output != "-":
+        print(f"drafter: wrote {args.output} ({fmt}; {bill.score_summary})", file=sys.stderr)
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from drafter.checks import check_all
+
+    rubric = _rubric(args)
+    problems, summary = check_all(rubric, args.language, args.signals, args.files)
+    for problem in problems:
+        print(format_for_cli(problem), file=sys.stderr)
+    if problems:
+        return 2
+    _write(summary)
     return 0
 
 

@@ -38,8 +38,11 @@ class BillTarget(BaseModel):
     action: Literal["new", "reenact"] = "new"
     #: The section number, e.g. "610.131" (a placeholder is shown when absent).
     section: StrictStr | None = None
-    #: The chapter, code or title the section belongs to, e.g. "610".
+    #: The chapter the section belongs to, e.g. "610".
     chapter: StrictStr | None = None
+    #: The code or compilation, e.g. "the Code of Criminal Procedure" (where
+    #: the jurisdiction profile does not already name it).
+    code: StrictStr | None = None
 
 
 class _DraftFile(BaseModel):
@@ -164,7 +167,7 @@ def draft_to_yaml(draft: Draft, rubric: Rubric | None = None) -> str:
         data["jurisdiction"] = draft.jurisdiction
     bill = draft.bill.model_dump(exclude_defaults=True)
     if bill:
-        data["bill"] = {k: bill[k] for k in ("action", "section", "chapter") if k in bill}
+        data["bill"] = {k: bill[k] for k in ("action", "section", "chapter", "code") if k in bill}
     data["coverage"] = draft.coverage
     order = list(rubric.category_ids) if rubric else []
     ordered = sorted(

@@ -1,0 +1,194 @@
+"""`drafter validate`: the data's own consistency, checked end to end.
+
+- every tier a statute can take has language (coverage included);
+- every placeholder is declared (checked on load) and every cross-reference
+  names a slot that every bill has;
+- every tier's signals are found in its own language, and no other tier's
+  signals of the same category are found anywhere in the language or frame;
+- every jurisdiction profile loads; each draft file given loads.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from drafter.errors import UserError
+from drafter.language import COVERAGE, Language, load_language
+from drafter.rubric import Rubric
+from drafter.signals import Signals, load_signals, normalize_fast, read_tiers
+
+
+def _sample_values(language: Language) -> dict[str, str]:
+    # Sample values that carry no signal words of their own.
+    out = {}
+    for name, decl in language.parameters.items():
+        if decl.type == "list":
+            out[name] = "first item, second item, and third item"
+        elif decl.type == "number":
+            out[name] = "3"
+        else:
+            out[name] = f"the {name.replace('_', ' ')} value"
+    return out
+
+
+def _tier_texts(language: Language) -> dict[tuple[str, str], str]:
+    values = _sample_values(language)
+    out = {}
+    for key, lang in language.tiers.items():
+        parts = []
+        for p in lang.provisions:
+            parts.append(p.text.fill(values))
+            parts.extend(t.fill(values) for t in p.items)
+        out[key] = normalize_fast(" ".join(parts))
+    return out
+
+
+def check_language(rubric: Rubric, language: Language, signals: Signals) -> list[UserError]:
+    where = language.folder
+    problems: list[UserError] = []
+    for cat in rubric.categories:
+        for tier in cat.statute_tiers:
+            if language.tier(cat.id, tier.id) is None:
+                problems.append(
+                    UserError(where, f"{cat.id}: tier {tier.id!r} has no model language; add it")
+                )
+    for cov in ("adults", "minors_only"):
+        if language.tier(COVERAGE, cov) is None:
+            problems.append(UserError(where, f"coverage {cov!r} has no model language; add it"))
+
+    # A reference must point at a slot every bill has: one that every tier of
+    # some category fills (an open category keeps its slot with a placeholder).
+    always: set[str] = set()
+    for cat_id in {c for c, _ in language.tiers}:
+        tiers = [t for (c, _), t in language.tiers.items() if c == cat_id]
+        if all(not t.absent for t in tiers):
+            common = set.intersection(*(set(t.slots) for t in tiers))
+            always |= common
+    for (cat_id, tier_id), lang in language.tiers.items():
+        for p in lang.provisions:
+            for template in (p.text, *p.items):
+                for part in template.parts[0::2]:
+                    for ref in _refs(part):
+                        if ref not in always:
+                            problems.append(
+                                UserError(
+                                    where,
+                                    f"{cat_id}: {tier_id}: reference {{ref:{ref}}} names a "
+                                    "slot that not every bill has; refer to one of "
+                                    + ", ".join(sorted(always)),
+                                )
+                            )
+
+    texts = _tier_texts(language)
+    for category, tiers in signals.categories.items():
+        for tier_id, sig in tiers.items():
+            own = texts.get((category, tier_id))
+            if own is None:
+                continue
+            if not sig.absent and sig.search(own) is None:
+                problems.append(
+                    UserError(
+                        signals.path,
+                        f"{category}: {tier_id}: its signals are not found in its own language",
+                    )
+                )
+            for other_id, other in tiers.items():
+                if other_id != tier_id and other.search(own) is not None:
+                    problems.append(
+                        UserError(
+                            signals.path,
+                            f"{category}: the language of {tier_id} shows the signals of "
+                            f"{other_id}",
+                        )
+                    )
+    if not problems:
+        problems.extend(check_read_back(rubric, language, signals))
+    return problems
+
+
+def rotations(rubric: Rubric) -> list[dict[str, str]]:
+    """A fixed set of whole drafts that puts every tier beside many others.
+
+    For each category and tier, the other categories take their tier number
+    k (mod their count) for k in 0..5: every tier appears in six different
+    surroundings, and every pair of tiers of neighbouring sizes meets.
+    """
+    cats = [(c.id, [t.id for t in c.statute_tiers]) for c in rubric.categories]
+    out = []
+    for cat_id, tiers in cats:
+        for tier in tiers:
+            for k in range(6):
+                choice = {c: ts[(k + i) % len(ts)] for i, (c, ts) in enumerate(cats)}
+                choice[cat_id] = tier
+                out.append(choice)
+    return out
+
+
+def check_read_back(rubric: Rubric, language: Language, signals: Signals) -> list[UserError]:
+    """Assemble bills and read each one back: the chosen tiers, and no others."""
+    from drafter.assembly import assemble
+    from drafter.draft import Draft
+    from drafter.jurisdiction import list_profiles
+    from drafter.render.text import render_text
+
+    problems: list[UserError] = []
+    profiles = list_profiles()
+    for i, choices in enumerate(rotations(rubric)):
+        coverage = "adults" if i % 2 == 0 else "minors_only"
+        draft = Draft(coverage=coverage, choices=choices)
+        bill = assemble(draft, rubric, language, profiles[i % len(profiles)])
+        read = read_tiers(signals, normalize_fast(render_text(bill)))
+        expected = {**choices, COVERAGE: coverage}
+        for category, tiers in read.items():
+            if tiers != [expected[category]]:
+                problems.append(
+                    UserError(
+                        signals.path,
+                        f"{category}: a bill choosing {expected[category]!r} reads as "
+                        f"{', '.join(tiers) or 'nothing'} (with {choices})",
+                    )
+                )
+        if len(problems) > 5:
+            break
+    return problems
+
+
+def _refs(text: str) -> list[str]:
+    from drafter.bill import refs_in
+
+    return refs_in(text)
+
+
+def check_all(
+    rubric: Rubric,
+    language_dir: str | None,
+    signals_path: str | None,
+    drafts: list[str],
+) -> tuple[list[UserError], str]:
+    """Run every check; returns the problems and, when none, a summary."""
+    problems: list[UserError] = []
+    language = load_language(language_dir)
+    signals = load_signals(rubric, signals_path)
+    problems.extend(check_language(rubric, language, signals))
+
+    from drafter.jurisdiction import list_profiles
+
+    profiles = list_profiles()
+    from drafter.draft import load_draft
+
+    for path in drafts:
+        try:
+            load_draft(path, rubric)
+        except UserError as exc:
+            problems.append(exc)
+    n_tiers = sum(len(c.statute_tiers) for c in rubric.categories)
+    summary = (
+        f"ok: rubric {rubric.id}: {len(rubric.categories)} categories, {n_tiers} statute tiers\n"
+        f"ok: model language {Path(language.folder).name}/: "
+        f"{len(language.tiers)} tier entries, {len(language.parameters)} parameters\n"
+        f"ok: signals: every tier reads from its own language and no other\n"
+        f"ok: jurisdictions: {', '.join(p.name for p in profiles)}\n"
+    )
+    if drafts:
+        summary += f"ok: {len(drafts)} draft file(s)\n"
+    return problems, summary
