@@ -36,7 +36,7 @@ class DrafterApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("ctrl+e", "export", "Export", priority=True),
-        Binding("ctrl+q", "quit", "Quit", priority=True),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
     ]
 
     #: What every screen shows, computed from the current draft.
@@ -246,6 +246,13 @@ class DrafterApp(App[None]):
         if action in {"save", "export"}:
             return self.draft is not None and not self.screen.is_modal
         return True
+
+    def get_key_display(self, binding: Binding) -> str:
+        # The wizard's digit keys show as "1-5" for a step with five tiers.
+        choose_keys = getattr(self.screen, "choose_keys", None)
+        if binding.action == "choose(0)" and choose_keys is not None:
+            return choose_keys()
+        return super().get_key_display(binding)
 
     # -- themes --
 

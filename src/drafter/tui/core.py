@@ -88,10 +88,17 @@ class DraftView:
 
     draft: Draft
     card: Scorecard
-    bill_text: str
-    #: Set instead of a bill when none can be assembled (e.g. coverage none).
+    #: The assembled bill (None when none can be assembled, e.g. coverage none).
+    bill: Any
+    #: Why there is no bill.
     bill_error: str | None
     warnings: tuple[Warning_, ...] = field(default=())
+
+    def bill_text(self, width: int = 72) -> str:
+        """The bill as plain text wrapped at `width` ("" when there is no bill)."""
+        if self.bill is None:
+            return ""
+        return render_bill_text(self.bill, width)
 
 
 def steps_for(rubric: Rubric) -> tuple[Step, ...]:
@@ -174,51 +181,16 @@ def profile_for(jurisdiction: str | None) -> Any:
 
 
 def export_formats() -> tuple[str, ...]:
-    try:
-        from drafter.render import FORMATS
-    except ImportError:  # TEMPORARY until drafter.render lands
-        return ("txt",)
+    from drafter.render import FORMATS
+
     return tuple(FORMATS)
 
 
-def render_bill_text(bill: Any) -> str:
+def render_bill_text(bill: Any, width: int = 72) -> str:
     """The bill as plain text (the preview and the review screen show this)."""
-    try:
-        from drafter.render.text import render_text
-    except ImportError:  # TEMPORARY until drafter.render.text lands
-        return _plain_text(bill)
-    return render_text(bill)
+    from drafter.render.text import render_text
 
-
-def _plain_text(bill: Any) -> str:
-    from drafter.bill import number, resolve_refs, walk
-
-    lines = [*bill.title, "", bill.enacting_clause, ""]
-    for section in bill.sections:
-        lines.append(section.text)
-        if section.statute is not None:
-            st = section.statute
-            labels = number(st.body, bill.style)
-            lines.append(f"Sec. {st.number}. {st.heading}.")
-            for node in walk(st.body):
-                where = labels[node.key]
-                indent = "  " * where.level
-                head = f"{node.heading}. " if node.heading else ""
-                text = resolve_refs(node.text, labels, bill.style)
-                lines.append(f"{indent}{where.label} {head}{text}".rstrip())
-        lines.append("")
-    return "\n".join(lines)
-
-
-FORMAT_HELP = {
-    "txt": "Plain text, numbered, ready to paste",
-    "md": "Markdown",
-    "docx": "Word, for the bill drafting office",
-    "xml": "Akoma Ntoso XML",
-    "json": "The bill tree as JSON",
-    "annotated.md": "Markdown with the points each provision earns",
-    "annotated.docx": "Word with the points each provision earns",
-}
+    return render_text(bill, width=max(40, width))
 
 
 class Engine:
@@ -331,18 +303,17 @@ class Engine:
     def view(self, draft: Draft) -> DraftView:
         """Score and assemble a draft: what every screen shows comes from here."""
         card = score(self.rubric, draft)
-        bill_text, bill_error, bill_warnings = "", None, ()
+        bill, bill_error, bill_warnings = None, None, ()
         try:
             bill = self.bill(draft)
         except UserError as exc:
             bill_error = exc.message
         else:
-            bill_text = render_bill_text(bill)
             bill_warnings = tuple(bill.warnings)
         return DraftView(
             draft=draft,
             card=card,
-            bill_text=bill_text,
+            bill=bill,
             bill_error=bill_error,
             warnings=self._warnings(draft, card, bill_warnings),
         )

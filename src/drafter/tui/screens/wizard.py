@@ -6,7 +6,7 @@ from the App's one Draft through `DraftView`, recomputed on every change.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -15,7 +15,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, OptionList, Static
+from textual.widgets import Button, Footer, Input, OptionList, Static, TextArea
 
 from drafter.tui.core import COVERAGE, DraftView, Step, chosen
 from drafter.tui.widgets.outline import Outline
@@ -28,6 +28,8 @@ from drafter.tui.widgets.topbar import TopBar
 if TYPE_CHECKING:
     from drafter.tui.app import DrafterApp
 
+#: Tier cards kept ready: no rubric category has more tiers than this.
+MAX_TIERS = 9
 #: Below this width the score and bill fold behind the `s` key.
 NARROW = 110
 
@@ -40,9 +42,10 @@ class WizardScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "next", "Next"),
         Binding("p", "prev", "Prev"),
-        Binding("1", "choose(0)", "Choose", key_display="1-6"),
-        *[Binding(str(i + 1), f"choose({i})", show=False) for i in range(1, 9)],
-        Binding("s", "toggle_side", "Score/bill"),
+        # One footer entry for all digits; its key reads "1-N" for this step's N.
+        Binding("1", "choose(0)", "Choose"),
+        *[Binding(str(i + 1), f"choose({i})", "Choose", show=False) for i in range(1, 9)],
+        Binding("s", "toggle_side", "Score"),
         Binding("r", "review", "Review"),
         Binding("escape", "leave_field", "Leave field", show=False),
     ]
@@ -59,8 +62,8 @@ class WizardScreen(Screen[None]):
     def __init__(self, step: int = 0) -> None:
         super().__init__()
         self._start_step = step
-        self._shown_step: int | None = None
-        self._shown_params: tuple[str, ...] | None = None
+        #: Fields mounted so far, by key; shown or hidden per step.
+        self._fields: dict[str, Vertical] = {}
 
     # -- layout --
 
@@ -73,9 +76,14 @@ class WizardScreen(Screen[None]):
                 yield Static(id="step-title", markup=False)
                 yield Static(id="step-why", markup=False)
                 yield Static(id="choose-hint", markup=False)
-                yield Vertical(id="tiers")
-                yield Static(id="tier-note", markup=False)
-                yield Vertical(id="params")
+                with Vertical(id="tiers"):
+                    for i in range(MAX_TIERS):
+                        yield TierCard(i, classes="tier", id=f"tier-{i + 1}")
+                    # Follows the chosen card: why it is worded so, and its blanks.
+                    with Vertical(id="chosen-detail"):
+                        yield Static(id="tier-note", markup=False)
+                        yield Static(id="params-head", markup=False)
+                        yield Vertical(id="params")
                 with Horizontal(id="nav"):
                     yield Button("◀ Previous", id="prev-button")
                     yield Button("Next ▶", id="next-button", variant="primary")
@@ -85,10 +93,13 @@ class WizardScreen(Screen[None]):
                 yield BillPreview(id="preview")
         yield Footer()
 
+    AUTO_FOCUS = "#tier-1"
+
     def on_mount(self) -> None:
         self.step = self._start_step
         self.watch(self.app, "view", self._show_view, init=True)
         self._load_step()
+        self.call_after_refresh(self._focus_tier)
 
     # -- state --
 
@@ -99,6 +110,11 @@ class WizardScreen(Screen[None]):
     @property
     def narrow(self) -> bool:
         return self.has_class("-narrow")
+
+    def choose_keys(self) -> str:
+        """The digit keys this step answers to, as the footer shows them."""
+        n = len(self.current.choices)
+        return "1" if n == 1 else f"1-{n}"
 
     def on_resize(self) -> None:
         self.refresh_bindings()
@@ -126,19 +142,18 @@ class WizardScreen(Screen[None]):
     # -- drawing --
 
     def _load_step(self) -> None:
-        """Build the centre for the current step (tier cards, parameter fields)."""
+        """Point the centre at the current step.
+
+        The tier cards are a fixed pool and parameter fields are mounted once
+        and then shown or hidden, so quick key presses never race a rebuild.
+        """
         step = self.current
         engine = self.app.engine
         total = len(engine.steps)
+        scope = f"up to {step.max} points" if step.max is not None else "gates every category"
         head = Content.assemble(
             (step.title, "bold"),
-            (f"   step {self.step + 1} of {total}", "$text-muted"),
-            (
-                f" · up to {step.max} points"
-                if step.max is not None
-                else " · gates every category",
-                "$text-muted",
-            ),
+            (f"  ·  {self.step + 1} of {total}  ·  {scope}", "$text-muted"),
         )
         self.query_one("#step-title", Static).update(head)
         self.query_one("#step-why", Static).update(
@@ -147,38 +162,33 @@ class WizardScreen(Screen[None]):
         n = len(step.choices)
         self.query_one("#choose-hint", Static).update(
             Content.styled(
-                f"Choose one: press 1-{n}, or click. The text each adds is shown.", "$text-muted"
+                f"Choose one: press 1-{n}, or click. Each shows the text it adds.", "$text-muted"
             )
         )
-        tiers = self.query_one("#tiers", Vertical)
-        tiers.remove_children()
-        tiers.mount_all(
-            TierCard(i, c, classes="tier", id=f"tier-{c.id}") for i, c in enumerate(step.choices)
-        )
+        for i, card in enumerate(self.query(TierCard)):
+            card.assign(step.choices[i] if i < n else None)
         self.query_one("#prev-button", Button).disabled = self.step == 0
         last = self.step == total - 1
         self.query_one("#next-button", Button).label = "Review ▶" if last else "Next ▶"
         outline = self.query_one(Outline)
         if outline.highlighted != self.step:
             outline.highlighted = self.step
-        self._shown_step = self.step
-        self._shown_params = None
         self.query_one("#centre", VerticalScroll).scroll_home(animate=False)
-        self.call_after_refresh(self._after_load)
-
-    def _after_load(self) -> None:
         self._show_view(self.app.view)
-        # Focus the chosen tier so arrows and Enter work at once.
-        step = self.current
-        pick = chosen(self.app.draft, step.id)
-        cards = list(self.query(TierCard))
-        target = next((c for c in cards if c.choice.id == pick), cards[0] if cards else None)
-        focused = self.focused
-        if (
-            target is not None
-            and not isinstance(focused, (Input,))
-            and not isinstance(focused, OptionList)
-        ):
+        self._focus_tier()
+
+    def _focus_tier(self) -> None:
+        """Focus the chosen tier so arrows and Enter work at once.
+
+        Not when the user is in the outline (arrowing through steps) or typing.
+        """
+        if isinstance(self.focused, (Input, TextArea, OptionList)):
+            return
+        pick = chosen(self.app.draft, self.current.id)
+        cards = [c for c in self.query(TierCard) if c.choice is not None]
+        target = next((c for c in cards if c.choice and c.choice.id == pick), None)
+        target = target or (cards[0] if cards else None)
+        if target is not None:
             target.focus(scroll_visible=False)
 
     def _show_view(self, view: DraftView | None) -> None:
@@ -188,18 +198,27 @@ class WizardScreen(Screen[None]):
         self.query_one(TopBar).show(view, app.path, app.unsaved)
         self.query_one(Outline).show(view)
         self.query_one(ScorePanel).show(view)
-        self.query_one(BillPreview).show(view)
+        self.query_one(BillPreview).show(view, self._provision_text(view))
         self._show_step(view)
+
+    def _provision_text(self, view: DraftView) -> str:
+        """The text the current step puts in the bill, to keep it in view."""
+        step = self.current
+        pick = chosen(view.draft, step.id)
+        if pick is None:
+            return f"[{step.title}: not yet drafted]"
+        return self.app.engine.tier_language(step.id, pick, view.draft.parameters)
 
     def _show_step(self, view: DraftView) -> None:
         step = self.current
         engine = self.app.engine
         draft = view.draft
         pick = chosen(draft, step.id)
-        gated = not view.card.rankable
+        gated = not view.card.rankable and step.id != COVERAGE
         for card in self.query(TierCard):
-            text = engine.tier_language(step.id, card.choice.id, draft.parameters)
-            card.show(card.choice.id == pick, text, gated and step.id != COVERAGE)
+            if card.choice is not None:
+                text = engine.tier_language(step.id, card.choice.id, draft.parameters)
+                card.show(card.choice.id == pick, text, gated)
         note = self.query_one("#tier-note", Static)
         if pick is not None:
             why, source = engine.tier_note(step.id, pick)
@@ -212,55 +231,70 @@ class WizardScreen(Screen[None]):
             if source:
                 parts += [("\nSource: ", "bold"), (source, "$text-muted")]
             note.update(Content.assemble(*parts))
-            note.display = bool(parts)
         else:
             note.update(
                 Content.styled(
-                    "Not answered yet: this category earns 0 until you choose.", "$text-warning"
+                    "Not answered yet: this category earns 0 until you choose a tier.",
+                    "$text-warning",
                 )
             )
-            note.display = True
         self._show_params(step, pick)
+        self._place_detail(pick)
+
+    def _place_detail(self, pick: str | None) -> None:
+        """Put the note and the fields right under the chosen card (or the last one)."""
+        cards = [c for c in self.query(TierCard) if c.choice is not None]
+        if not cards:
+            return
+        anchor = next((c for c in cards if c.choice and c.choice.id == pick), cards[-1])
+        detail = self.query_one("#chosen-detail", Vertical)
+        tiers = self.query_one("#tiers", Vertical)
+        children = list(tiers.children)
+        if children.index(detail) != children.index(anchor) + 1:
+            tiers.move_child(detail, after=anchor)
+        detail.set_class(anchor.choice is not None and anchor.choice.id == pick, "-attached")
 
     def _show_params(self, step: Step, pick: str | None) -> None:
         engine = self.app.engine
-        specs = engine.step_parameters(step.id, pick)
-        names = tuple(s.name for s in specs)
-        extra = step.id == COVERAGE
-        key = (*names, "#about") if extra else names
-        if key == self._shown_params:
-            return
-        self._shown_params = key
-        box = self.query_one("#params", Vertical)
-        box.remove_children()
-        widgets: list[Any] = []
         draft = self.app.draft
-        if extra:
-            widgets.append(Static(Content.styled("About the bill", "bold"), classes="params-head"))
-            widgets.append(AboutField("jurisdiction", draft.jurisdiction))
-            widgets.append(AboutField("section", draft.bill.section))
-            widgets.append(AboutField("chapter", draft.bill.chapter))
-        if specs:
-            head = "Details the bill needs" if extra else "Fill in for this tier"
-            widgets.append(
-                Static(
-                    Content.assemble(
-                        (head, "bold"),
-                        (
-                            "  (blank ones show as [PLACEHOLDER] and are listed on review)",
-                            "$text-muted",
-                        ),
-                    ),
-                    classes="params-head",
+        specs = engine.step_parameters(step.id, pick)
+        about = step.id == COVERAGE
+        box = self.query_one("#params", Vertical)
+        wanted: list[str] = []
+        if about:
+            wanted += [f"about-{k}" for k in ABOUT_FIELDS]
+        wanted += [f"param-field-{s.name}" for s in specs]
+        new = []
+        for kind in ABOUT_FIELDS if about else ():
+            key = f"about-{kind}"
+            if key not in self._fields:
+                value = draft.jurisdiction if kind == "jurisdiction" else getattr(draft.bill, kind)
+                self._fields[key] = AboutField(kind, value)
+                new.append(self._fields[key])
+        for spec in specs:
+            key = f"param-field-{spec.name}"
+            if key not in self._fields:
+                field = ParamField(
+                    spec, draft.parameters.get(spec.name), engine.default_for(spec.name)
+                )
+                self._fields[key] = field
+                new.append(field)
+        if new:
+            box.mount_all(new)
+        for key, field in self._fields.items():
+            field.display = key in wanted
+        head = self.query_one("#params-head", Static)
+        if about:
+            head.update(Content.styled("About the bill", "bold"))
+        elif specs:
+            head.update(
+                Content.assemble(
+                    ("Fill in for this tier", "bold"),
+                    ("  a blank uses the default shown, or stays a [PLACEHOLDER]", "$text-muted"),
                 )
             )
-            widgets += [
-                ParamField(s, draft.parameters.get(s.name), engine.default_for(s.name))
-                for s in specs
-            ]
-        box.display = bool(widgets)
-        if widgets:
-            box.mount_all(widgets)
+        head.display = bool(wanted)
+        box.display = bool(wanted)
 
     # -- events --
 
@@ -272,13 +306,9 @@ class WizardScreen(Screen[None]):
     def _param_changed(self, event: ParamField.Changed) -> None:
         self.app.set_draft(self.app.draft.with_parameter(event.name, event.value))
 
-    @on(OptionList.OptionHighlighted, "#outline")
-    def _outline_moved(self, event: OptionList.OptionHighlighted) -> None:
-        # Only the user's own arrowing moves the step; highlights we set do not.
-        if not event.option_list.has_focus:
-            return
-        if event.option_index is not None and event.option_index != self.step:
-            self.step = event.option_index
+    @on(Outline.Jump)
+    def _outline_jump(self, event: Outline.Jump) -> None:
+        self.step = event.index
 
     @on(OptionList.OptionSelected, "#outline")
     def _outline_selected(self, event: OptionList.OptionSelected) -> None:

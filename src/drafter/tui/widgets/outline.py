@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -19,7 +20,10 @@ def step_prompt(step: Step, view: DraftView) -> Content:
     if step.id == COVERAGE:
         cov = view.draft.coverage
         value = {"adults": "any age", "minors_only": "minors"}.get(cov, cov)
-        return Content.assemble((DONE_MARK, "$success"), " ", (f"{step.short:<14}", ""), value)
+        style = "$text-error" if cov != "adults" else ""
+        return Content.assemble(
+            (DONE_MARK, "$success"), " ", f"{step.short:<10}", (f"{value:>8}", style)
+        )
     cat = view.card.category(step.id)
     if cat.open:
         return Content.assemble(
@@ -38,9 +42,46 @@ class Outline(OptionList):
     Outline { width: 26; }
     """
 
+    class Jump(Message):
+        """The user moved to a step in the outline (arrow keys, Enter or a click)."""
+
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
     def __init__(self, steps: Sequence[Step], **kwargs) -> None:
         super().__init__(*[Option(s.short, id=s.id) for s in steps], **kwargs)
         self.steps = tuple(steps)
+
+    # Only the user's own moves jump; highlights the screen sets do not post.
+    def _jump(self) -> None:
+        if self.highlighted is not None:
+            self.post_message(self.Jump(self.highlighted))
+
+    def action_cursor_down(self) -> None:
+        super().action_cursor_down()
+        self._jump()
+
+    def action_cursor_up(self) -> None:
+        super().action_cursor_up()
+        self._jump()
+
+    def action_first(self) -> None:
+        super().action_first()
+        if self.has_focus:
+            self._jump()
+
+    def action_last(self) -> None:
+        super().action_last()
+        self._jump()
+
+    def action_page_down(self) -> None:
+        super().action_page_down()
+        self._jump()
+
+    def action_page_up(self) -> None:
+        super().action_page_up()
+        self._jump()
 
     def show(self, view: DraftView) -> None:
         for index, step in enumerate(self.steps):

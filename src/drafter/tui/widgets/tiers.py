@@ -35,15 +35,23 @@ class TierCard(Static, can_focus=True):
         def control(self) -> TierCard:
             return self.card
 
-    def __init__(self, index: int, choice: Choice, **kwargs) -> None:
+    def __init__(self, index: int, **kwargs) -> None:
         super().__init__(markup=False, **kwargs)
         self.index = index
+        self.choice: Choice | None = None
+        self.display = False
+
+    def assign(self, choice: Choice | None) -> None:
+        """Make this card show `choice` (None hides it: the step has fewer tiers)."""
         self.choice = choice
+        self.display = choice is not None
 
     def show(self, chosen: bool, language: str, gated: bool) -> None:
         """Draw the card; `gated` dims points the coverage keeps from counting."""
         self.set_class(chosen, "-chosen")
         c = self.choice
+        if c is None:
+            return
         mark = ("● ", "$accent bold") if chosen else ("○ ", "$text-muted")
         parts: list[str | tuple[str, str]] = [(f"{self.index + 1}  ", "bold"), mark]
         if c.points is not None:
@@ -57,14 +65,15 @@ class TierCard(Static, can_focus=True):
         self.update(Content.assemble(*parts))
 
     def action_choose(self) -> None:
-        self.post_message(self.Chosen(self))
+        if self.choice is not None:
+            self.post_message(self.Chosen(self))
 
     def on_click(self) -> None:
         self.focus()
-        self.post_message(self.Chosen(self))
+        self.action_choose()
 
     def action_move(self, delta: int) -> None:
-        cards = list(self.parent.query(TierCard)) if self.parent else []
+        cards = [c for c in self.parent.query(TierCard) if c.choice] if self.parent else []
         target = self.index + delta
         if 0 <= target < len(cards):
             cards[target].focus()
