@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +83,15 @@ class Style:
     section_heading_format: str = "Sec. {number}. {heading}."
     #: Missouri puts subsection 1 on the section's heading line.
     first_subsection_inline: bool = False
+    #: Texas prints the enacted section's heading in capitals (Art. 1.01. HEADING.).
+    heading_caps: bool = False
+    #: Whether subdivisions print their own headings ("(b) Motion. A person ...").
+    #: Federal-style codes do; Missouri, Texas and New York statutes do not, so
+    #: there the heading is kept out of the law's text (txt, md, docx, AKN) and
+    #: shown only in the JSON tree and the annotated companion.
+    subdivision_headings: bool = True
+    #: The definitions subsection's lead-in, for the assembler to use as its text.
+    definitions_lead: str = "In this section:"
     #: How new and deleted text are marked in a redline.
     inserted: str = "underline"
     deleted: str = "brackets"
@@ -156,8 +166,13 @@ def counter(kind: str, n: int) -> str:
     raise ValueError(f"unknown counter {kind!r}")
 
 
+@lru_cache(maxsize=1024)
 def label_for(pattern: str, n: int) -> str:
-    """`label_for("({a})", 3)` -> "(c)"."""
+    """`label_for("({a})", 3)` -> "(c)".
+
+    Cached: a handful of patterns and small numbers recur in every bill, and
+    renderers number hundreds of thousands of bills in a benchmark run.
+    """
     return _COUNTER.sub(lambda m: counter(m.group(1), n), pattern)
 
 
@@ -173,6 +188,8 @@ class Numbered:
     label: str
     level: int
     path: tuple[str, ...]
+    #: The level of each label in `path` (a lone, unlabelled node leaves a gap).
+    levels: tuple[int, ...] = ()
 
 
 def number(body: Sequence[Node], style: Style) -> dict[str, Numbered]:
@@ -182,16 +199,21 @@ def number(body: Sequence[Node], style: Style) -> dict[str, Numbered]:
     """
     out: dict[str, Numbered] = {}
 
-    def walk(nodes: Sequence[Node], level: int, path: tuple[str, ...]) -> None:
+    def walk(
+        nodes: Sequence[Node], level: int, path: tuple[str, ...], levels: tuple[int, ...]
+    ) -> None:
         pattern = style.ladder[min(level, len(style.ladder) - 1)]
         lone = len(nodes) == 1
         for i, node in enumerate(nodes, start=1):
             label = "" if lone else label_for(pattern, i)
-            here = (*path, label) if label else path
-            out[node.key] = Numbered(label, level, here)
-            walk(node.children, level + 1, here)
+            if label:
+                here, here_levels = (*path, label), (*levels, level)
+            else:
+                here, here_levels = path, levels
+            out[node.key] = Numbered(label, level, here, here_levels)
+            walk(node.children, level + 1, here, here_levels)
 
-    walk(body, 0, ())
+    walk(body, 0, (), ())
     return out
 
 
@@ -209,12 +231,15 @@ def resolve_refs(text: str, labels: dict[str, Numbered], style: Style) -> str:
         if not where.path:
             return "this section"
         names = style.level_names
+        # A lone node has no label, so path positions and levels can differ.
+        levels = where.levels or tuple(range(len(where.path)))
         if style.ref_joined:
-            name = names[min(where.level, len(names) - 1)]
+            # "subsection (a)(2)": the chain is named by its outermost level.
+            name = names[min(levels[0], len(names) - 1)]
             return f"{name} {''.join(ref_label(p) for p in where.path)}{style.ref_suffix}"
         parts = [
             f"{names[min(level, len(names) - 1)]} {ref_label(label)}"
-            for level, label in enumerate(where.path)
+            for level, label in zip(levels, where.path, strict=True)
         ]
         return " of ".join(reversed(parts)) + style.ref_suffix
 

@@ -1,0 +1,195 @@
+"""The committee-file companion: each provision beside the rubric tier it earns.
+
+Staff hand this to a committee with the bill: a table of provisions with their
+category, tier and points, the points per category and their total, the score
+and the rubric it was scored against, and what is still to settle. The rows come
+from `Node.provenance`, which the assembler sets on every provision that earns
+(or, under minors-only coverage, would earn) a tier.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from drafter.bill import Bill, Node, Provenance, walk
+from drafter.render._common import Numbering, clean, rubric_note
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    provision: str
+    text: str
+    provenance: Provenance
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryTotal:
+    title: str
+    tier_label: str
+    points: int
+    max: int
+
+
+def _where(numbering: Numbering, number: str, node: Node) -> str:
+    # The provision in words, as a cross-reference would name it, minus the
+    # "of this section" a reference inside the statute needs.
+    words = numbering.text(f"{{ref:{node.key}}}")
+    return f"{number}, {words}" if number else words
+
+
+def rows(bill: Bill) -> list[Row]:
+    """One row per (provision, tier) pair, in reading order."""
+    numbering = Numbering(bill)
+    # References here stand outside the section, so drop the style's suffix.
+    numbering.style = replace(bill.style, ref_suffix="")
+    out: list[Row] = []
+    for section in bill.sections:
+        statute = section.statute
+        if statute is None:
+            continue
+        number = clean(statute.number)
+        for node in walk(statute.body):
+            if not node.provenance:
+                continue
+            where = _where(numbering, number, node)
+            text = numbering.text(node.text)
+            for prov in node.provenance:
+                out.append(Row(where, text, prov))
+    return out
+
+
+def category_totals(found: list[Row]) -> list[CategoryTotal]:
+    """Each category once (first provision wins), in the order the bill reaches it."""
+    seen: dict[str, CategoryTotal] = {}
+    for row in found:
+        p = row.provenance
+        if p.category not in seen:
+            seen[p.category] = CategoryTotal(p.category_title, p.tier_label, p.points, p.max)
+    return list(seen.values())
+
+
+def _rubric_name(bill: Bill) -> str:
+    if bill.rubric_id and bill.rubric_title:
+        return f"{bill.rubric_title} ({bill.rubric_id})"
+    return bill.rubric_title or bill.rubric_id or "an unnamed rubric"
+
+
+def _heading(bill: Bill) -> str:
+    name = bill.short_title or "Bill"
+    return f"Committee file: {name}" + (f" ({bill.jurisdiction})" if bill.jurisdiction else "")
+
+
+def render_annotated_markdown(bill: Bill) -> str:
+    """The companion as Markdown tables."""
+    from drafter.render.markdown import escape, escape_inline
+
+    found = rows(bill)
+    totals = category_totals(found)
+    lines = [
+        f"# {escape_inline(_heading(bill))}",
+        "",
+        f"Scored against **{escape_inline(_rubric_name(bill))}**"
+        + (f": **{escape_inline(bill.score_summary)}**." if bill.score_summary else "."),
+        "",
+        "## Provisions and the tiers they earn",
+        "",
+    ]
+    if found:
+        lines += ["| Provision | Text | Category | Tier | Points |", "|---|---|---|---|---|"]
+        for row in found:
+            p = row.provenance
+            tier = escape_inline(p.tier_label)
+            if p.note:
+                tier += f" ({escape_inline(p.note)})"
+            lines.append(
+                f"| {escape_inline(row.provision)} | {escape_inline(row.text)} "
+                f"| {escape_inline(p.category_title)} | {tier} | {p.points} / {p.max} |"
+            )
+    else:
+        lines.append("No provision in this bill is linked to a rubric tier.")
+    lines += ["", "## Points by category", ""]
+    if totals:
+        lines += ["| Category | Tier | Points |", "|---|---|---|"]
+        for t in totals:
+            lines.append(
+                f"| {escape_inline(t.title)} | {escape_inline(t.tier_label)} "
+                f"| {t.points} / {t.max} |"
+            )
+        # The earned total only: categories with no provision (a 0 tier adds no
+        # language) are missing here, so their maxima would make a wrong denominator.
+        lines.append(f"| **Total** | | **{sum(t.points for t in totals)}** |")
+    if bill.score_summary:
+        lines += ["", f"Score on the whole rubric: **{escape_inline(bill.score_summary)}**"]
+    if bill.warnings:
+        lines += ["", "## Still to settle", ""]
+        lines += [f"- {escape(w)}" for w in bill.warnings]
+    lines += ["", "---", "", f"*{escape(rubric_note(bill))}*", ""]
+    return "\n".join(lines)
+
+
+def render_annotated_docx(bill: Bill) -> bytes:
+    """The companion as a Word document with tables."""
+    from docx.shared import Pt
+
+    from drafter.render._common import xml_safe
+    from drafter.render.docx import new_document, set_properties, to_bytes
+
+    found = rows(bill)
+    totals = category_totals(found)
+    document = new_document()
+    set_properties(document, bill, title=_heading(bill))
+    document.add_heading(xml_safe(_heading(bill)), level=1)
+    summary = f"Scored against {_rubric_name(bill)}"
+    summary += f": {clean(bill.score_summary)}." if bill.score_summary else "."
+    document.add_paragraph(xml_safe(summary))
+
+    def table(header: list[str], body: list[list[str]]) -> None:
+        grid = document.add_table(rows=1, cols=len(header))
+        grid.style = "Table Grid"
+        for cell, text in zip(grid.rows[0].cells, header, strict=True):
+            cell.text = ""
+            cell.paragraphs[0].add_run(text).bold = True
+        for values in body:
+            cells = grid.add_row().cells
+            for cell, text in zip(cells, values, strict=True):
+                cell.text = xml_safe(text)
+        for row in grid.rows:
+            for cell in row.cells:
+                for para in cell.paragraphs:
+                    for run in para.runs:
+                        run.font.size = Pt(10)
+
+    document.add_heading("Provisions and the tiers they earn", level=2)
+    if found:
+        table(
+            ["Provision", "Text", "Category", "Tier", "Points"],
+            [
+                [
+                    r.provision,
+                    r.text,
+                    r.provenance.category_title,
+                    r.provenance.tier_label
+                    + (f" ({r.provenance.note})" if r.provenance.note else ""),
+                    f"{r.provenance.points} / {r.provenance.max}",
+                ]
+                for r in found
+            ],
+        )
+    else:
+        document.add_paragraph("No provision in this bill is linked to a rubric tier.")
+    document.add_heading("Points by category", level=2)
+    if totals:
+        table(
+            ["Category", "Tier", "Points"],
+            [[t.title, t.tier_label, f"{t.points} / {t.max}"] for t in totals]
+            + [["Total", "", str(sum(t.points for t in totals))]],
+        )
+    if bill.score_summary:
+        document.add_paragraph(xml_safe(f"Score on the whole rubric: {clean(bill.score_summary)}"))
+    if bill.warnings:
+        document.add_heading("Still to settle", level=2)
+        for warning in bill.warnings:
+            document.add_paragraph(xml_safe(clean(warning)), style="List Bullet")
+    note = document.add_paragraph()
+    note.add_run(xml_safe(rubric_note(bill))).italic = True
+    return to_bytes(document)
