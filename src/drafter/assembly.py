@@ -181,6 +181,7 @@ def assemble(draft: Draft, rubric: Rubric, language: Language, profile: Profile)
         score_summary=summary(card),
         warnings=tuple(warnings),
         short_title=frame.short_title,
+        date=draft.bill.date or "",
     )
 
 

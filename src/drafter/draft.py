@@ -43,6 +43,9 @@ class BillTarget(BaseModel):
     #: The code or compilation, e.g. "the Code of Criminal Procedure" (where
     #: the jurisdiction profile does not already name it).
     code: StrictStr | None = None
+    #: The draft's date (YYYY-MM-DD) for export metadata; exports use today's
+    #: date when it is not set.
+    date: StrictStr | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$")
 
 
 class _DraftFile(BaseModel):
@@ -167,7 +170,7 @@ def draft_to_yaml(draft: Draft, rubric: Rubric | None = None) -> str:
         data["jurisdiction"] = draft.jurisdiction
     bill = draft.bill.model_dump(exclude_defaults=True)
     if bill:
-        data["bill"] = {k: bill[k] for k in ("action", "section", "chapter", "code") if k in bill}
+        data["bill"] = {k: bill[k] for k in ("action", "section", "chapter", "code", "date") if k in bill}
     data["coverage"] = draft.coverage
     order = list(rubric.category_ids) if rubric else []
     ordered = sorted(

@@ -193,13 +193,18 @@ class _StableDumper(_Dumper):  # type: ignore[misc, valid-type]
 
 
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    if "\n" in value:
-        # Trailing spaces on a line force quoted style; strip them for a clean diff.
-        value = "\n".join(line.rstrip() for line in value.splitlines()) + (
-            "\n" if value.endswith("\n") else ""
-        )
+    # Multi-line text reads best as a `|` block; a value a block cannot hold
+    # exactly (trailing spaces, carriage returns) stays quoted, so a save never
+    # changes what the user typed.
+    if "\n" in value and _block_safe(value):
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
     return dumper.represent_scalar("tag:yaml.org,2002:str", value)
+
+
+def _block_safe(value: str) -> bool:
+    if "\r" in value or value[:1] in " \t" or not value.strip():
+        return False
+    return all(line == line.rstrip() for line in value.split("\n"))
 
 
 _StableDumper.add_representer(str, _represent_str)
