@@ -7,7 +7,9 @@ recomputes the view (score, bill, warnings) and autosaves. Screens watch
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import ClassVar
 
@@ -40,7 +42,7 @@ class DrafterApp(App[None]):
     ]
 
     #: What every screen shows, computed from the current draft.
-    view: var[DraftView | None] = var(None, bindings=True)
+    view: var[DraftView | None] = var(None)
 
     def __init__(
         self,
@@ -60,6 +62,9 @@ class DrafterApp(App[None]):
         self._saved_yaml: str | None = None
         self._step_id: str | None = None
         self._pending: tuple[Draft, Path | None] | None = None
+        self._autosaver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")
+        self._autosave_lock = threading.Lock()
+        self._autosave_next: tuple | None = None
         if mode == "open" and path is not None:
             draft = load_draft(path, self.engine.rubric)
             self._pending = (draft, Path(path))
@@ -155,14 +160,43 @@ class DrafterApp(App[None]):
             self.autosave()
 
     def autosave(self) -> None:
+        """Record the session in user_data_dir()/autosave.yaml, off the UI thread.
+
+        Writes happen in order on one background thread; a burst of keystrokes
+        coalesces into one write of the latest draft.
+        """
         if self.draft is None:
             return
-        try:
-            storage.write_autosave(
-                self.draft, self.engine.rubric, self.path, self._step_id, self.unsaved
+        with self._autosave_lock:
+            first = self._autosave_next is None
+            self._autosave_next = (
+                self.draft,
+                self.engine.rubric,
+                self.path,
+                self._step_id,
+                self.unsaved,
             )
+        if first:
+            self._autosaver.submit(self._write_autosave)
+
+    def _write_autosave(self) -> None:
+        with self._autosave_lock:
+            job, self._autosave_next = self._autosave_next, None
+        if job is None:
+            return
+        try:
+            storage.write_autosave(*job)
         except (UserError, OSError) as exc:
-            self.notify(f"Autosave failed: {exc}", severity="warning", markup=False)
+            self.call_from_thread(
+                self.notify, f"Autosave failed: {exc}", severity="warning", markup=False
+            )
+
+    def flush_autosave(self) -> None:
+        """Wait until every autosave asked for is on disk."""
+        self._autosaver.submit(lambda: None).result()
+
+    def on_unmount(self) -> None:
+        self._autosaver.shutdown(wait=True)
 
     # -- saving --
 

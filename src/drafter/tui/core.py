@@ -180,10 +180,22 @@ def profile_for(jurisdiction: str | None) -> Any:
     return load_profile(None)
 
 
-def export_formats() -> tuple[str, ...]:
+@dataclass(frozen=True)
+class ExportFormat:
+    name: str
+    #: The file name ending, with its dot: ".docx", ".annotated.md".
+    extension: str
+    description: str
+
+
+def export_formats() -> tuple[ExportFormat, ...]:
+    """Every format the renderers offer, in their order."""
     from drafter.render import FORMATS
 
-    return tuple(FORMATS)
+    return tuple(
+        ExportFormat(name, getattr(f, "extension", "." + name), getattr(f, "description", ""))
+        for name, f in FORMATS.items()
+    )
 
 
 def render_bill_text(bill: Any, width: int = 72) -> str:

@@ -40,6 +40,14 @@ def target_path(raw: str, suffix: str) -> Path:
     return path
 
 
+def shown_path(path: Path) -> str:
+    """A path as a person would type it: relative when it is under here."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
 class SaveAsScreen(ModalScreen[Path | None]):
     """Ask where to save the draft; never overwrite without asking."""
 
@@ -59,7 +67,7 @@ class SaveAsScreen(ModalScreen[Path | None]):
                 Content("A draft file is small YAML you can keep in git and open again."),
                 classes="dialog-help",
             )
-            yield Input(str(self.suggested), id="save-path", compact=True)
+            yield Input(shown_path(self.suggested), id="save-path", compact=True)
             yield Note(id="save-status")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save", id="save", variant="primary")

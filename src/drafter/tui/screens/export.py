@@ -14,8 +14,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, RadioButton, RadioSet, Static
 
 from drafter.errors import UserError
-from drafter.tui.core import FORMAT_HELP, export_formats
-from drafter.tui.screens.dialogs import target_path
+from drafter.tui.core import ExportFormat, export_formats
+from drafter.tui.screens.dialogs import shown_path, target_path
 from drafter.tui.widgets.note import Note
 
 if TYPE_CHECKING:
@@ -33,27 +33,31 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def __init__(self) -> None:
         super().__init__(classes="dialog-screen")
-        self.formats = export_formats()
-        self.fmt = DEFAULT_FORMAT if DEFAULT_FORMAT in self.formats else self.formats[0]
+        self.formats: dict[str, ExportFormat] = {f.name: f for f in export_formats()}
+        self.fmt = DEFAULT_FORMAT if DEFAULT_FORMAT in self.formats else next(iter(self.formats))
         self._confirm: Path | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="export-dialog"):
             yield Static(Content.styled("Export the bill", "bold"), classes="dialog-title")
             with RadioSet(id="formats"):
-                for fmt in self.formats:
+                for fmt in self.formats.values():
                     label = Content.assemble(
-                        (f".{fmt:<15}", "bold"), (FORMAT_HELP.get(fmt, ""), "$text-muted")
+                        (f"{fmt.extension:<16}", "bold"), (fmt.description, "$text-muted")
                     )
-                    yield RadioButton(label, value=fmt == self.fmt, name=fmt)
+                    yield RadioButton(label, value=fmt.name == self.fmt, name=fmt.name)
             yield Static(Content.styled("Save to", "bold"), classes="dialog-label")
             yield Input(
-                str(self.app.suggested_path("." + self.fmt)), id="export-path", compact=True
+                shown_path(self.app.suggested_path(self.extension)), id="export-path", compact=True
             )
             yield Note(id="export-status")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Export", id="export", variant="primary")
                 yield Button("Cancel", id="cancel")
+
+    @property
+    def extension(self) -> str:
+        return self.formats[self.fmt].extension
 
     def on_mount(self) -> None:
         self.query_one("#export-path", Input).focus()
@@ -71,11 +75,11 @@ class ExportScreen(ModalScreen[Path | None]):
     def _format_changed(self, event: RadioSet.Changed) -> None:
         new = event.pressed.name or self.fmt
         path_input = self.query_one("#export-path", Input)
-        old_suffix = "." + self.fmt
+        old_suffix = self.extension
+        self.fmt = new
         if path_input.value.endswith(old_suffix):
             # Keep the user's name, change only the extension.
-            path_input.value = path_input.value[: -len(old_suffix)] + "." + new
-        self.fmt = new
+            path_input.value = path_input.value[: -len(old_suffix)] + self.extension
         self._reset_confirm()
 
     @on(Input.Changed, "#export-path")
@@ -86,7 +90,7 @@ class ExportScreen(ModalScreen[Path | None]):
     @on(Button.Pressed, "#export")
     def _export(self) -> None:
         try:
-            path = target_path(self.query_one("#export-path", Input).value, "." + self.fmt)
+            path = target_path(self.query_one("#export-path", Input).value, self.extension)
         except UserError as exc:
             self._status(exc.one_line())
             return

@@ -40,14 +40,14 @@ class ReviewScreen(Screen[None]):
         yield TopBar(id="topbar")
         with Horizontal(id="review-body"):
             with VerticalScroll(id="review-left"):
-                yield Static(Content.styled("Scorecard", "bold"), classes="pane-title")
-                yield Static(id="review-score", markup=False)
                 yield Static(id="todo-title", markup=False, classes="pane-title")
                 yield OptionList(id="todo", markup=False)
                 with Horizontal(id="review-buttons"):
-                    yield Button("◀ Back", id="back")
-                    yield Button("Export…", id="export", variant="primary")
-                    yield Button("Save", id="save")
+                    yield Button("◀ Back", id="back", compact=True)
+                    yield Button("Export…", id="export", variant="primary", compact=True)
+                    yield Button("Save", id="save", compact=True)
+                yield Static(Content.styled("Scorecard", "bold"), classes="pane-title")
+                yield Static(id="review-score", markup=False)
             with Vertical(id="review-right"):
                 yield Static(Content.styled("The bill", "bold"), classes="pane-title")
                 yield BillPreview(id="review-bill")
@@ -78,6 +78,7 @@ class ReviewScreen(Screen[None]):
             todo.add_options(
                 Option(Content(w.text), id=f"w{i}") for i, w in enumerate(view.warnings)
             )
+            todo.highlighted = 0
         else:
             todo.add_option(
                 Option(

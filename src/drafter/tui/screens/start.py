@@ -63,6 +63,7 @@ class StartScreen(Screen[None]):
         Binding("ctrl+n", "new", "New draft"),
         Binding("ctrl+o", "focus_open", "Open file"),
         Binding("ctrl+r", "resume", "Resume"),
+        Binding("ctrl+q", "app.quit", "Quit"),
     ]
 
     def __init__(self) -> None:
@@ -103,7 +104,7 @@ class StartScreen(Screen[None]):
                         Content.styled("Resume where you left off", "bold"), classes="box-title"
                     )
                     yield Static(self._autosave_line(), id="resume-line", markup=False)
-                    yield Button("Resume", id="resume", variant="primary")
+                    yield Button("Resume", id="resume", variant="primary", compact=True)
             with Vertical(id="new-box", classes="start-box"):
                 yield Static(Content.styled("New draft", "bold"), classes="box-title")
                 with Horizontal(classes="start-row"):
@@ -116,13 +117,16 @@ class StartScreen(Screen[None]):
                         compact=True,
                     )
                     yield Button(
-                        "Start", id="new", variant="primary" if self.autosave is None else "default"
+                        "Start",
+                        id="new",
+                        variant="primary" if self.autosave is None else "default",
+                        compact=True,
                     )
             with Vertical(id="open-box", classes="start-box"):
                 yield Static(Content.styled("Open a draft file", "bold"), classes="box-title")
                 with Horizontal(classes="start-row"):
                     yield Input(placeholder="path/to/draft.yaml", id="open-path", compact=True)
-                    yield Button("Open", id="open")
+                    yield Button("Open", id="open", compact=True)
                 yield Note(id="open-status")
             if self.recent:
                 with Vertical(id="recent-box", classes="start-box"):

@@ -24,6 +24,7 @@ from drafter.tui.widgets.preview import BillPreview
 from drafter.tui.widgets.scorepanel import ScorePanel
 from drafter.tui.widgets.tiers import TierCard
 from drafter.tui.widgets.topbar import TopBar
+from drafter.tui.widgets.util import set_content
 
 if TYPE_CHECKING:
     from drafter.tui.app import DrafterApp
@@ -54,8 +55,9 @@ class WizardScreen(Screen[None]):
         (NARROW, "-wide"),
     ]
 
-    #: Index of the current step in the engine's steps.
-    step = reactive(0, bindings=True)
+    #: Index of the current step in the engine's steps. (Not bindings=True: the
+    #: footer is rebuilt only when what it shows changes; see _refresh_footer.)
+    step = reactive(0)
     #: At narrow widths: show the score and bill instead of the step.
     side_open = reactive(False, bindings=True)
 
@@ -72,21 +74,24 @@ class WizardScreen(Screen[None]):
         yield TopBar(id="topbar")
         with Horizontal(id="body"):
             yield Outline(engine.steps, id="outline")
-            with VerticalScroll(id="centre"):
-                yield Static(id="step-title", markup=False)
-                yield Static(id="step-why", markup=False)
-                yield Static(id="choose-hint", markup=False)
-                with Vertical(id="tiers"):
-                    for i in range(MAX_TIERS):
-                        yield TierCard(i, classes="tier", id=f"tier-{i + 1}")
-                    # Follows the chosen card: why it is worded so, and its blanks.
-                    with Vertical(id="chosen-detail"):
-                        yield Static(id="tier-note", markup=False)
-                        yield Static(id="params-head", markup=False)
-                        yield Vertical(id="params")
+            with Vertical(id="centre-column"):
+                with VerticalScroll(id="centre"):
+                    yield Static(id="step-title", markup=False)
+                    yield Static(id="step-why", markup=False)
+                    yield Static(id="choose-hint", markup=False)
+                    with Vertical(id="tiers"):
+                        for i in range(MAX_TIERS):
+                            yield TierCard(i, classes="tier", id=f"tier-{i + 1}")
+                        # Follows the chosen card: why it is worded so, and its blanks.
+                        with Vertical(id="chosen-detail"):
+                            yield Static(id="tier-note", markup=False)
+                            yield Static(id="params-head", markup=False)
+                            yield Vertical(id="params")
+                # Always in view, for the mouse.
                 with Horizontal(id="nav"):
-                    yield Button("◀ Previous", id="prev-button")
-                    yield Button("Next ▶", id="next-button", variant="primary")
+                    yield Button("◀ Previous", id="prev-button", compact=True)
+                    yield Button("Next ▶", id="next-button", variant="primary", compact=True)
+                    yield Button("Review", id="review-button", compact=True)
             with Vertical(id="side"):
                 yield ScorePanel(id="score")
                 yield Static("Bill preview", id="preview-title")
@@ -132,9 +137,18 @@ class WizardScreen(Screen[None]):
         return True
 
     def watch_step(self, old: int, new: int) -> None:
-        if self.is_mounted and old != new:
+        if old != new:
             self._load_step()
             self.app.note_step(self.current.id)
+            self._refresh_footer()
+
+    def _refresh_footer(self) -> None:
+        """Rebuild the footer only when a key appears, goes, or reads differently."""
+        last = len(self.app.engine.steps) - 1
+        shape = (self.step == 0, self.step == last, len(self.current.choices))
+        if shape != getattr(self, "_footer_shape", None):
+            self._footer_shape = shape
+            self.refresh_bindings()
 
     def watch_side_open(self, value: bool) -> None:
         self.set_class(value, "-side-open")
@@ -192,7 +206,7 @@ class WizardScreen(Screen[None]):
             target.focus(scroll_visible=False)
 
     def _show_view(self, view: DraftView | None) -> None:
-        if view is None or not self.is_mounted:
+        if view is None:
             return
         app = self.app
         self.query_one(TopBar).show(view, app.path, app.unsaved)
@@ -230,13 +244,14 @@ class WizardScreen(Screen[None]):
                 parts += [("\nThis wording: ", "bold"), why]
             if source:
                 parts += [("\nSource: ", "bold"), (source, "$text-muted")]
-            note.update(Content.assemble(*parts))
+            set_content(note, Content.assemble(*parts))
         else:
-            note.update(
+            set_content(
+                note,
                 Content.styled(
                     "Not answered yet: this category earns 0 until you choose a tier.",
                     "$text-warning",
-                )
+                ),
             )
         self._show_params(step, pick)
         self._place_detail(pick)
@@ -252,7 +267,6 @@ class WizardScreen(Screen[None]):
         children = list(tiers.children)
         if children.index(detail) != children.index(anchor) + 1:
             tiers.move_child(detail, after=anchor)
-        detail.set_class(anchor.choice is not None and anchor.choice.id == pick, "-attached")
 
     def _show_params(self, step: Step, pick: str | None) -> None:
         engine = self.app.engine
@@ -275,7 +289,10 @@ class WizardScreen(Screen[None]):
             key = f"param-field-{spec.name}"
             if key not in self._fields:
                 field = ParamField(
-                    spec, draft.parameters.get(spec.name), engine.default_for(spec.name)
+                    spec,
+                    draft.parameters.get(spec.name),
+                    engine.default_for(spec.name),
+                    id=f"param-field-{spec.name}",
                 )
                 self._fields[key] = field
                 new.append(field)
@@ -285,13 +302,14 @@ class WizardScreen(Screen[None]):
             field.display = key in wanted
         head = self.query_one("#params-head", Static)
         if about:
-            head.update(Content.styled("About the bill", "bold"))
+            set_content(head, Content.styled("About the bill", "bold"))
         elif specs:
-            head.update(
+            set_content(
+                head,
                 Content.assemble(
                     ("Fill in for this tier", "bold"),
                     ("  a blank uses the default shown, or stays a [PLACEHOLDER]", "$text-muted"),
-                )
+                ),
             )
         head.display = bool(wanted)
         box.display = bool(wanted)
@@ -319,6 +337,10 @@ class WizardScreen(Screen[None]):
     @on(Button.Pressed, "#prev-button")
     def _prev_pressed(self) -> None:
         self.action_prev()
+
+    @on(Button.Pressed, "#review-button")
+    def _review_pressed(self) -> None:
+        self.action_review()
 
     @on(Button.Pressed, "#next-button")
     def _next_pressed(self) -> None:

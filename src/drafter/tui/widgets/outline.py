@@ -85,4 +85,6 @@ class Outline(OptionList):
 
     def show(self, view: DraftView) -> None:
         for index, step in enumerate(self.steps):
-            self.replace_option_prompt_at_index(index, step_prompt(step, view))
+            prompt = step_prompt(step, view)
+            if self.get_option_at_index(index).prompt != prompt:
+                self.replace_option_prompt_at_index(index, prompt)

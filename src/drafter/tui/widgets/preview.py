@@ -1,63 +1,92 @@
-"""The live bill: render_text of the assembled bill, shown literally."""
+"""The live bill: render_text of the assembled bill, wrapped to the pane.
+
+A line-API widget: the text arrives already wrapped by the renderer, so only
+the visible lines are drawn and a change never relayouts a page of text.
+Every line is plain text (a court's name with `[bold]` in it stays literal).
+"""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import VerticalScroll
-from textual.content import Content
-from textual.widgets import Static
+import textwrap
+from typing import ClassVar
+
+from rich.segment import Segment
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from drafter.tui.core import DraftView
 
+#: Narrower than this and the text is wrapped at this width anyway (scrolls).
+MIN_WIDTH = 40
 
-class BillPreview(VerticalScroll):
-    """Scrollable bill text. User text in it (a court's name) is never markup."""
 
-    def compose(self) -> ComposeResult:
-        yield Static(id="bill-text", markup=False)
+class BillPreview(ScrollView, can_focus=True):
+    """Scrollable bill text; the current step's provision is highlighted."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"bill-preview--focus", "bill-preview--note"}
+    DEFAULT_CSS = """
+    BillPreview { height: 1fr; }
+    BillPreview > .bill-preview--focus { background: $accent 18%; }
+    BillPreview > .bill-preview--note { color: $text-warning; }
+    """
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self._view: DraftView | None = None
+        self._lines: list[str] = []
+        self._note = False
         self._width = 0
-        self._text = ""
         self._focus_words: list[str] = []
+        self._focus: range = range(0)
+
+    @property
+    def text(self) -> str:
+        """Everything the pane shows, as plain text."""
+        return "\n".join(self._lines)
 
     def show(self, view: DraftView, focus: str = "") -> None:
-        """Draw the view's bill, wrapped to fit the pane.
+        """Draw the view's bill.
 
-        `focus` is text the bill contains (the current step's provision): the
-        pane scrolls to it, so the change the user just made is in view.
+        `focus` is text the bill contains (the current step's provision): it
+        is highlighted and scrolled into view, so the user sees their change.
         """
         self._view = view
         self._focus_words = focus.split()[:8]
         self._draw()
 
     def on_resize(self) -> None:
-        if self.content_size.width != self._width:
+        if self._wrap_width() != self._width:
             self._draw()
+
+    def _wrap_width(self) -> int:
+        width = self.scrollable_content_region.width
+        return max(MIN_WIDTH, width - 1) if width > 0 else 72
 
     def _draw(self) -> None:
         view = self._view
         if view is None:
             return
-        text = self.query_one("#bill-text", Static)
-        # One column spare for the scroll bar.
-        self._width = self.content_size.width
-        width = (self._width - 1) if self._width > 20 else 72
+        self._width = self._wrap_width()
         if view.bill is None:
-            text.update(Content.styled(f"No bill: {view.bill_error}", "$text-warning"))
+            self._note = True
+            self._lines = textwrap.wrap(f"No bill: {view.bill_error}", self._width)
         else:
-            self._text = view.bill_text(width)
-            text.update(Content(self._text))
-            if self._focus_words:
-                self.call_after_refresh(self._reveal)
+            self._note = False
+            self._lines = view.bill_text(self._width).split("\n")
+        self._focus = self._find_focus()
+        size = Size(self._width, len(self._lines))
+        if self.virtual_size != size:
+            self.virtual_size = size
+        self.refresh()
+        if self._focus:
+            self.call_after_refresh(self._reveal)
 
     def line_of(self, words: list[str]) -> int | None:
-        """The line of the rendered bill where `words` begin (None if absent)."""
+        """The line where `words` begin, however the renderer wrapped them."""
         flat: list[str] = []
         line_at: list[int] = []
-        for i, line in enumerate(self._text.split("\n")):
+        for i, line in enumerate(self._lines):
             for word in line.split():
                 flat.append(word)
                 line_at.append(i)
@@ -67,10 +96,35 @@ class BillPreview(VerticalScroll):
                 return line_at[j]
         return None
 
+    def _find_focus(self) -> range:
+        if not self._focus_words:
+            return range(0)
+        start = self.line_of(self._focus_words)
+        if start is None:
+            return range(0)
+        end = start + 1
+        while end < len(self._lines) and self._lines[end].strip():
+            end += 1
+        return range(start, end)
+
     def _reveal(self) -> None:
-        line = self.line_of(self._focus_words)
-        if line is None:
-            return
-        top, height = self.scroll_offset.y, self.scrollable_content_region.height
-        if not (top <= line < top + height - 1):
-            self.scroll_to(y=max(0, line - 1), animate=False)
+        top, height = round(self.scroll_offset.y), self.scrollable_content_region.height
+        first, last = self._focus.start, self._focus.stop
+        if first < top or last > top + height:
+            self.scroll_to(y=max(0, first - 1), animate=False)
+
+    def render_line(self, y: int) -> Strip:
+        index = round(self.scroll_offset.y) + y
+        width = self.scrollable_content_region.width
+        if index >= len(self._lines):
+            return Strip.blank(width, self.rich_style)
+        style = self.rich_style
+        if self._note:
+            style += self.get_component_rich_style("bill-preview--note")
+        elif index in self._focus:
+            style += self.get_component_rich_style("bill-preview--focus")
+        line = self._lines[index]
+        strip = Strip([Segment(line, style)], len(line))
+        return strip.crop_extend(
+            round(self.scroll_offset.x), round(self.scroll_offset.x) + width, style
+        )

@@ -7,6 +7,7 @@ from textual.widgets import Static
 
 from drafter.tui.core import DraftView
 from drafter.tui.widgets.topbar import grade_text
+from drafter.tui.widgets.util import set_content
 
 BAR = 10
 
@@ -49,4 +50,8 @@ def score_content(view: DraftView) -> Content:
 
 class ScorePanel(Static):
     def show(self, view: DraftView) -> None:
-        self.update(score_content(view))
+        content = score_content(view)
+        old = getattr(self, "_drafter_content", None)
+        # Fixed columns: only a change in the number of lines needs a layout pass.
+        same_shape = old is not None and old.plain.count("\n") == content.plain.count("\n")
+        set_content(self, content, layout=not same_shape)

@@ -10,6 +10,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from drafter.tui.core import Choice
+from drafter.tui.widgets.util import set_content
 
 
 class TierCard(Static, can_focus=True):
@@ -62,7 +63,11 @@ class TierCard(Static, can_focus=True):
             parts.append(("\n" + language, "$text-muted" if not chosen else ""))
         else:
             parts.append(("\nAdds no text of its own.", "$text-muted italic"))
-        self.update(Content.assemble(*parts))
+        content = Content.assemble(*parts)
+        old = getattr(self, "_drafter_content", None)
+        # Choosing only swaps the mark and the colours: no layout pass for that.
+        same_text = old is not None and _unmarked(old.plain) == _unmarked(content.plain)
+        set_content(self, content, layout=not same_text)
 
     def action_choose(self) -> None:
         if self.choice is not None:
@@ -77,3 +82,7 @@ class TierCard(Static, can_focus=True):
         target = self.index + delta
         if 0 <= target < len(cards):
             cards[target].focus()
+
+
+def _unmarked(text: str) -> str:
+    return text.replace("●", "○")

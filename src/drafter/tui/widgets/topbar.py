@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from drafter.tui.core import DraftView
+from drafter.tui.widgets.util import set_content
 
 
 def grade_text(view: DraftView) -> str:
@@ -30,6 +31,10 @@ class TopBar(Horizontal):
         yield Static(id="total", markup=False)
         yield Static(id="grade", markup=False)
 
+    def on_mount(self) -> None:
+        # Room for "100 / 100" and its padding.
+        self.query_one("#total").styles.width = 2 * len(str(self.app.engine.rubric.total)) + 5
+
     def show(self, view: DraftView, path: Path | None, unsaved: bool, where: str = "") -> None:
         name = view.draft.jurisdiction or "Untitled draft"
         parts: list[str | tuple[str, str]] = [("drafter", "bold"), "  ", name]
@@ -38,9 +43,11 @@ class TopBar(Horizontal):
             parts.append((" (unsaved changes)", "$text-warning"))
         if where:
             parts.append(("  " + where, "$text-muted"))
-        self.query_one("#title", Static).update(Content.assemble(*parts))
+        set_content(self.query_one("#title", Static), Content.assemble(*parts))
         # The exact score contract: "NN / 100".
-        self.query_one("#total", Static).update(Content(f"{view.card.total} / {view.card.max}"))
+        total = self.query_one("#total", Static)
+        # A fixed width (see show_max), so a new score never needs a layout pass.
+        set_content(total, Content(f"{view.card.total} / {view.card.max}"), layout=False)
         grade = self.query_one("#grade", Static)
-        grade.update(Content(grade_text(view)))
+        set_content(grade, Content(grade_text(view)))
         grade.set_class(not view.card.rankable, "-unranked")

@@ -1,0 +1,60 @@
+"""Fixtures for the wizard's tests: a private data dir, a scratch cwd, helpers.
+
+Every test gets its own DRAFTER_DATA_DIR (autosave.yaml and recent.yaml live
+there) and runs in a scratch folder, so nothing touches the user's files.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from textual.widgets import Static
+
+from conftest import EXAMPLES
+from drafter.tui.app import DrafterApp
+from drafter.tui.widgets.preview import BillPreview
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "data"
+    monkeypatch.setenv("DRAFTER_DATA_DIR", str(folder))
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    return folder
+
+
+@pytest.fixture
+def work(tmp_path: Path) -> Path:
+    return tmp_path / "work"
+
+
+@pytest.fixture
+def example(work: Path):
+    """Copy an example draft into the scratch folder and return its path."""
+
+    def copy(name: str) -> Path:
+        target = work / f"{name}.yaml"
+        shutil.copy(EXAMPLES / f"{name}.yaml", target)
+        return target
+
+    return copy
+
+
+def text_of(app: DrafterApp, selector: str) -> str:
+    """The plain text a Static shows."""
+    widget = app.screen.query_one(selector, Static)
+    return str(widget.render())
+
+
+def total(app: DrafterApp) -> str:
+    """The score as the top bar shows it: exactly `NN / 100`."""
+    return text_of(app, "#total")
+
+
+def preview(app: DrafterApp) -> str:
+    """The bill text the wizard or review screen shows."""
+    return app.screen.query_one(BillPreview).text
