@@ -175,10 +175,20 @@ def check_all(
 
     profiles = list_profiles()
     from drafter.draft import load_draft
+    from drafter.training import check_file, check_shipped
 
+    # Exercise sets and lessons files (format: drafter-exercises/1,
+    # drafter-lessons/1) are checked as such; anything else as a draft.
+    training_problems, training_summary = check_shipped(rubric)
+    problems.extend(training_problems)
+    checked: list[str] = []
     for path in drafts:
         try:
-            load_draft(path, rubric)
+            what = check_file(path, rubric)
+            if what is None:
+                load_draft(path, rubric)
+            else:
+                checked.append(what)
         except UserError as exc:
             problems.append(exc)
     n_tiers = sum(len(c.statute_tiers) for c in rubric.categories)
@@ -189,6 +199,8 @@ def check_all(
         f"ok: signals: every tier reads from its own language and no other\n"
         f"ok: jurisdictions: {', '.join(p.name for p in profiles)}\n"
     )
-    if drafts:
-        summary += f"ok: {len(drafts)} draft file(s)\n"
+    summary += training_summary
+    summary += "".join(f"ok: {what}\n" for what in checked)
+    if len(drafts) > len(checked):
+        summary += f"ok: {len(drafts) - len(checked)} draft file(s)\n"
     return problems, summary

@@ -25,6 +25,7 @@ examples:
   drafter build examples/best-practice.yaml -o bill.docx   the bill, for Word
   drafter build examples/strong-b.yaml -o -        the bill as text, on stdout
   drafter validate                                 check rubric, language, profiles
+  drafter train --text                             practise scoring provisions
   drafter rubric                                   the rubric as a table
   drafter score --rubric my-rubric.yaml DRAFT.yaml score against another rubric
 
@@ -110,7 +111,12 @@ def build_parser() -> argparse.ArgumentParser:
             "Draft files given as arguments are checked too."
         ),
     )
-    p.add_argument("files", metavar="FILE", nargs="*", help="draft files to check as well")
+    p.add_argument(
+        "files",
+        metavar="FILE",
+        nargs="*",
+        help="draft files, exercise sets or lessons files to check as well",
+    )
     p.add_argument("--language", metavar="DIR", help="a model language folder to check")
     p.add_argument("--signals", metavar="PATH", help="a signals file to check")
     p.set_defaults(handler=cmd_validate)
@@ -138,6 +144,41 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--json", action="store_true", help="print the rubric as JSON")
     p.set_defaults(handler=cmd_rubric)
+
+    p = sub.add_parser(
+        "train",
+        parents=[common],
+        help="practise scoring provisions with an exercise set",
+        description=(
+            "Practise scoring provisions: read each provision of an exercise set, pick the "
+            "tier it earns, and get feedback quoting the decisive words; a summary per "
+            "category ends the session. Exercise sets are YAML files a trainer can write "
+            "(see exercises/README.md)."
+        ),
+    )
+    p.add_argument(
+        "file",
+        metavar="SET",
+        nargs="?",
+        help="an exercise set (YAML); default: the set shipped for the rubric",
+    )
+    p.add_argument(
+        "--text",
+        action="store_true",
+        help="a plain terminal quiz (type the tier's number) instead of the app",
+    )
+    p.add_argument(
+        "--category",
+        metavar="ID",
+        action="append",
+        help="only this category's exercises (repeatable); ids as in `drafter rubric`",
+    )
+    p.add_argument(
+        "--lessons",
+        action="store_true",
+        help="print the lessons as plain text (each tier's wording, what changes) and stop",
+    )
+    p.set_defaults(handler=cmd_train)
     return parser
 
 
@@ -220,6 +261,46 @@ def cmd_rubric(args: argparse.Namespace) -> int:
     rubric = _rubric(args)
     _write(dumps(rubric_json(rubric)) if args.json else rubric_text(rubric))
     return 0
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    from drafter.training import Session, default_set_path, load_exercise_set, run_text_quiz
+
+    rubric = _rubric(args)
+    if args.lessons:
+        from drafter.language import load_language
+        from drafter.lessons import build_lessons, lesson_text
+
+        lessons = build_lessons(rubric, load_language())
+        wanted = set(args.category or rubric.category_ids)
+        unknown = sorted(wanted - set(rubric.category_ids))
+        if unknown:
+            raise UserError(
+                None,
+                f"unknown category {unknown[0]!r}; one of: {', '.join(rubric.category_ids)}",
+            )
+        _write("\n".join(lesson_text(x) for x in lessons if x.category in wanted))
+        return 0
+    path = args.file
+    if path is None:
+        path = default_set_path(rubric)
+        if not path.is_file():
+            raise UserError(
+                None,
+                f"no exercise set ships for rubric {rubric.id!r}; give one: drafter train SET.yaml",
+            )
+    session = Session(load_exercise_set(path, rubric), categories=args.category)
+    if not args.text:
+        # The app's training screens, when the app has them; else the text quiz.
+        import drafter.tui as tui
+
+        if "train" in getattr(tui, "MODES", ()):
+            return tui.run_app(mode="train", path=str(path), rubric_path=args.rubric)
+        print(
+            "drafter: note: the training app is not available yet; running the text quiz (--text)",
+            file=sys.stderr,
+        )
+    return run_text_quiz(session, echo=not sys.stdin.isatty())
 
 
 def _wizard(args: argparse.Namespace, mode: str) -> int:
