@@ -199,7 +199,7 @@ async def test_review_lists_what_is_left_and_links_back(example) -> None:
         assert isinstance(review, ReviewScreen)
         todo = review.query_one("#todo")
         texts = [str(todo.get_option_at_index(i).prompt) for i in range(todo.option_count)]
-        assert any(t.startswith("Judicial Discretion: no tier chosen") for t in texts)
+        assert any(t.startswith("○ Judicial Discretion: no tier chosen") for t in texts)
         assert any("[SECTION]" in t for t in texts)
         todo.focus()
         await pilot.press("enter")  # the first: an open category

@@ -54,6 +54,12 @@ class SaveAsScreen(ModalScreen[Path | None]):
     app: DrafterApp
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    AUTO_FOCUS = "#save-path"
+
+    def on_mount(self) -> None:
+        # Focus before the first paint too: keys typed the moment the dialog
+        # shows must land in the path, not be lost while focus settles.
+        self.query_one("#save-path", Input).focus()
 
     def __init__(self, suggested: Path) -> None:
         super().__init__(classes="dialog-screen")
@@ -72,9 +78,6 @@ class SaveAsScreen(ModalScreen[Path | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save", id="save", variant="primary")
                 yield Button("Cancel", id="cancel")
-
-    def on_mount(self) -> None:
-        self.query_one("#save-path", Input).focus()
 
     def _status(self, text: str, error: bool = True) -> None:
         self.query_one("#save-status", Note).say(text, "$text-error" if error else "$text-warning")

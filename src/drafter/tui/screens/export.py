@@ -30,6 +30,12 @@ class ExportScreen(ModalScreen[Path | None]):
     app: DrafterApp
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    AUTO_FOCUS = "#export-path"
+
+    def on_mount(self) -> None:
+        # Focus before the first paint too: keys typed the moment the dialog
+        # shows must land in the path, not be lost while focus settles.
+        self.query_one("#export-path", Input).focus()
 
     def __init__(self) -> None:
         super().__init__(classes="dialog-screen")
@@ -43,7 +49,7 @@ class ExportScreen(ModalScreen[Path | None]):
             with RadioSet(id="formats"):
                 for fmt in self.formats.values():
                     label = Content.assemble(
-                        (f"{fmt.extension:<16}", "bold"), (fmt.description, "$text-muted")
+                        (f"{fmt.extension:<16}", "bold"), (fmt.description, "$foreground 60%")
                     )
                     yield RadioButton(label, value=fmt.name == self.fmt, name=fmt.name)
             yield Static(Content.styled("Save to", "bold"), classes="dialog-label")
@@ -58,9 +64,6 @@ class ExportScreen(ModalScreen[Path | None]):
     @property
     def extension(self) -> str:
         return self.formats[self.fmt].extension
-
-    def on_mount(self) -> None:
-        self.query_one("#export-path", Input).focus()
 
     def _status(self, text: str, style: str = "$text-error") -> None:
         self.query_one("#export-status", Note).say(text, style)

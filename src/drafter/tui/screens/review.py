@@ -69,14 +69,15 @@ class ReviewScreen(Screen[None]):
                 ("Still to do", "bold"),
                 (
                     f"  {n} item{'s' if n != 1 else ''}, Enter or click to fix" if n else "",
-                    "$text-muted",
+                    "$foreground 60%",
                 ),
             )
         )
         todo.clear_options()
         if view.warnings:
             todo.add_options(
-                Option(Content(w.text), id=f"w{i}") for i, w in enumerate(view.warnings)
+                Option(Content.assemble(("○ ", "$warning"), w.text), id=f"w{i}")
+                for i, w in enumerate(view.warnings)
             )
             todo.highlighted = 0
         else:

@@ -35,7 +35,7 @@ def describe_draft(app: DrafterApp, path: Path) -> Content:
         return Content.assemble(
             (path.name, "bold"),
             ("  cannot be read  ", "$text-error"),
-            (str(path.parent), "$text-muted"),
+            (str(path.parent), "$foreground 60%"),
         )
     card = score(app.engine.rubric, draft)
     grade = "cannot be ranked" if not card.rankable else (card.grade or "")
@@ -44,7 +44,7 @@ def describe_draft(app: DrafterApp, path: Path) -> Content:
         "  ",
         draft.jurisdiction or "no jurisdiction",
         f" · {card.total} / {card.max} {grade}",
-        (f"  {_short(path.parent)}", "$text-muted"),
+        (f"  {_short(path.parent)}", "$foreground 60%"),
     )
 
 
@@ -143,7 +143,7 @@ class StartScreen(Screen[None]):
                 Content.styled(
                     "Not legal advice. Letter grades use drafter's default cut-offs "
                     "(A 90+, B 80+, C 70+, D 60+), not confirmed ones from the report.",
-                    "$text-muted",
+                    "$foreground 60%",
                 ),
                 id="disclaimer",
             )
@@ -209,9 +209,9 @@ class StartScreen(Screen[None]):
                 Content.styled("That is a folder; add the draft's file name.", "$text-warning")
             )
         elif not path.exists():
-            status.say(Content.styled("No such file yet.", "$text-muted"))
+            status.say(Content.styled("No such file yet.", "$foreground 60%"))
         else:
-            status.say(Content.styled("Press Enter to open.", "$text-muted"))
+            status.say(Content.styled("Press Enter to open.", "$foreground 60%"))
 
     @on(Input.Submitted, "#open-path")
     @on(Button.Pressed, "#open")

@@ -167,7 +167,7 @@ class WizardScreen(Screen[None]):
         scope = f"up to {step.max} points" if step.max is not None else "gates every category"
         head = Content.assemble(
             (step.title, "bold"),
-            (f"  ·  {self.step + 1} of {total}  ·  {scope}", "$text-muted"),
+            (f"  ·  {self.step + 1} of {total}  ·  {scope}", "$foreground 60%"),
         )
         self.query_one("#step-title", Static).update(head)
         self.query_one("#step-why", Static).update(
@@ -176,7 +176,8 @@ class WizardScreen(Screen[None]):
         n = len(step.choices)
         self.query_one("#choose-hint", Static).update(
             Content.styled(
-                f"Choose one: press 1-{n}, or click. Each shows the text it adds.", "$text-muted"
+                f"Choose one: press 1-{n}, or click. Each shows the text it adds.",
+                "$foreground 60%",
             )
         )
         for i, card in enumerate(self.query(TierCard)):
@@ -184,6 +185,7 @@ class WizardScreen(Screen[None]):
         self.query_one("#prev-button", Button).disabled = self.step == 0
         last = self.step == total - 1
         self.query_one("#next-button", Button).label = "Review ▶" if last else "Next ▶"
+        self.query_one("#review-button", Button).display = not last
         outline = self.query_one(Outline)
         if outline.highlighted != self.step:
             outline.highlighted = self.step
@@ -243,7 +245,7 @@ class WizardScreen(Screen[None]):
             if why:
                 parts += [("\nThis wording: ", "bold"), why]
             if source:
-                parts += [("\nSource: ", "bold"), (source, "$text-muted")]
+                parts += [("\nSource: ", "bold"), (source, "$foreground 60%")]
             set_content(note, Content.assemble(*parts))
         else:
             set_content(
@@ -308,7 +310,10 @@ class WizardScreen(Screen[None]):
                 head,
                 Content.assemble(
                     ("Fill in for this tier", "bold"),
-                    ("  a blank uses the default shown, or stays a [PLACEHOLDER]", "$text-muted"),
+                    (
+                        "  a blank uses the default shown, or stays a [PLACEHOLDER]",
+                        "$foreground 60%",
+                    ),
                 ),
             )
         head.display = bool(wanted)

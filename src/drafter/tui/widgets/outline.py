@@ -27,9 +27,9 @@ def step_prompt(step: Step, view: DraftView) -> Content:
     cat = view.card.category(step.id)
     if cat.open:
         return Content.assemble(
-            (OPEN_MARK, "$warning"), " ", f"{step.short:<15}", (f"{'–':>3}", "$text-muted")
+            (OPEN_MARK, "$warning"), " ", f"{step.short:<15}", (f"{'–':>3}", "$foreground 60%")
         )
-    style = "" if view.card.rankable else "$text-muted"
+    style = "" if view.card.rankable else "$foreground 60%"
     return Content.assemble(
         (DONE_MARK, "$success"), " ", f"{step.short:<15}", (f"{cat.points:>3}", style)
     )

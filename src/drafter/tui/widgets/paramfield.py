@@ -57,7 +57,9 @@ class ParamField(Vertical):
             spec.type, ""
         )
         yield Static(
-            Content.assemble((spec.prompt, "bold"), (f"  {kind}" if kind else "", "$text-muted")),
+            Content.assemble(
+                (spec.prompt, "bold"), (f"  {kind}" if kind else "", "$foreground 60%")
+            ),
             classes="param-prompt",
         )
         shown = format_value(spec.type, self.initial)

@@ -27,13 +27,13 @@ def score_content(view: DraftView) -> Content:
         "\n",
     ]
     if not card.rankable and card.reason:
-        parts.append((f"Why: {card.reason}.\n", "$text-muted"))
+        parts.append((f"Why: {card.reason}.\n", "$foreground 60%"))
     elif card.open:
         parts.append(
-            (f"{len(card.open)} of {len(card.categories)} categories open\n", "$text-muted")
+            (f"{len(card.open)} of {len(card.categories)} categories open\n", "$foreground 60%")
         )
     else:
-        parts.append(("All categories answered\n", "$text-muted"))
+        parts.append(("All categories answered\n", "$foreground 60%"))
     for c in card.categories:
         full, empty = bar(c.points, c.max)
         pts = "  –" if c.open else f"{c.points:>3}"
@@ -42,9 +42,13 @@ def score_content(view: DraftView) -> Content:
                 f"{c.short:<15} ",
                 (full, "$accent"),
                 (empty, "$text-disabled"),
-                f"{pts}/{c.max:<2}\n",
+                f"{pts}/{c.max:<2}",
             ]
         )
+        if not card.rankable and c.potential:
+            # What the tier would earn once the law covers adults.
+            parts.append((f"  {c.potential} if adults", "$foreground 60%"))
+        parts.append("\n")
     return Content.assemble(*parts).rstrip()
 
 

@@ -53,16 +53,16 @@ class TierCard(Static, can_focus=True):
         c = self.choice
         if c is None:
             return
-        mark = ("● ", "$accent bold") if chosen else ("○ ", "$text-muted")
+        mark = ("● ", "$accent bold") if chosen else ("○ ", "$foreground 60%")
         parts: list[str | tuple[str, str]] = [(f"{self.index + 1}  ", "bold"), mark]
         if c.points is not None:
             pts = f"{c.points:>2} pts  "
-            parts.append((pts, "$text-muted strike" if gated else "bold"))
+            parts.append((pts, "$foreground 60% strike" if gated else "bold"))
         parts.append((c.label, "bold" if chosen else ""))
         if language:
-            parts.append(("\n" + language, "$text-muted" if not chosen else ""))
+            parts.append(("\n" + language, "$foreground 60%" if not chosen else ""))
         else:
-            parts.append(("\nAdds no text of its own.", "$text-muted italic"))
+            parts.append(("\nAdds no text of its own.", "$foreground 60% italic"))
         content = Content.assemble(*parts)
         old = getattr(self, "_drafter_content", None)
         # Choosing only swaps the mark and the colours: no layout pass for that.

@@ -38,11 +38,11 @@ class TopBar(Horizontal):
     def show(self, view: DraftView, path: Path | None, unsaved: bool, where: str = "") -> None:
         name = view.draft.jurisdiction or "Untitled draft"
         parts: list[str | tuple[str, str]] = [("drafter", "bold"), "  ", name]
-        parts.append(("  " + (path.name if path else "not saved yet"), "$text-muted"))
+        parts.append(("  " + (path.name if path else "not saved yet"), "$foreground 60%"))
         if path and unsaved:
-            parts.append((" (unsaved changes)", "$text-warning"))
+            parts.append((" • unsaved", "$text-warning"))
         if where:
-            parts.append(("  " + where, "$text-muted"))
+            parts.append(("  " + where, "$foreground 60%"))
         set_content(self.query_one("#title", Static), Content.assemble(*parts))
         # The exact score contract: "NN / 100".
         total = self.query_one("#total", Static)

@@ -1,4 +1,9 @@
-"""Small helpers shared by the widgets."""
+"""Small helpers shared by the widgets.
+
+A note on colours in Content spans: the theme variable `$text-muted` is an
+"auto" colour, which a span resolves to full contrast (white on dark), so the
+widgets write muted text as `$foreground 60%` instead.
+"""
 
 from __future__ import annotations
 
