@@ -195,6 +195,18 @@ def is_exercise_file(path: str | Path) -> bool:
     return isinstance(fmt, str) and fmt.startswith(_FORMAT_PREFIX)
 
 
+def _check_fields(
+    doc: YamlDoc, loc: tuple[str | int, ...], data: dict[Any, Any], model: type[BaseModel]
+) -> None:
+    """An unknown (often misspelt) field, named before any "missing field" error."""
+    known = list(model.model_fields)
+    for key in data:
+        if key not in known:
+            close = difflib.get_close_matches(str(key), known, n=1)
+            hint = f"did you mean {close[0]!r}?" if close else "fields: " + ", ".join(known)
+            raise doc.error((*loc, key), f"unknown field {key!r}; {hint}")
+
+
 def load_exercise_set(path: str | Path, rubric: Rubric) -> ExerciseSet:
     """Read and check an exercise set against `rubric`; `FILE:LINE` errors."""
     doc = load_yaml(path, "exercise set")
@@ -210,6 +222,12 @@ def load_exercise_set(path: str | Path, rubric: Rubric) -> ExerciseSet:
             raise doc.error(
                 (), f"missing 'format: {EXERCISES_FORMAT}' (the first line of an exercise set)"
             )
+        _check_fields(doc, (), doc.data, _SetIn)
+        items = doc.data.get("exercises")
+        if isinstance(items, list):
+            for i, item in enumerate(items):
+                if isinstance(item, dict):
+                    _check_fields(doc, ("exercises", i), item, _ExerciseIn)
     raw = validate_doc(_SetIn, doc, "exercise set")
     if raw.rubric != rubric.id:
         raise doc.error(
