@@ -596,3 +596,18 @@ def test_readme_error_lines_are_what_drafter_says(
     line = r.err.strip()
     readme_lines = README.read_text(encoding="utf-8").splitlines()
     assert line in readme_lines, line
+
+
+def test_review_hint_keeps_the_category_filter(shipped: ExerciseSet) -> None:
+    session = Session(shipped, categories=["confidentiality"])
+    ex = session.current
+    assert ex is not None
+    wrong = next(c for c in session.choices() if c.id != ex.answer)
+    number = [c.id for c in session.choices()].index(wrong.id) + 1
+    inputs = iter([str(number), "q"])
+    out: list[str] = []
+    run_text_quiz(session, read=lambda prompt: next(inputs), write=out.append)
+    text = "".join(out)
+    assert "0 of 1 correct (3 not reached)" in text
+    assert "Practise again: drafter train --text --category confidentiality" in text
+    assert "Lessons: drafter train --text --lessons --category confidentiality" in text

@@ -509,8 +509,18 @@ def feedback_text(fb: Feedback, width: int = 78) -> str:
     return "\n".join(lines)
 
 
-def summary_text(summary: Summary, width: int = 78, again: str | None = None) -> str:
-    """The summary as plain text; `again` is the command that reruns the set."""
+def summary_text(
+    summary: Summary,
+    width: int = 78,
+    again: str | None = None,
+    set_categories: Iterable[str] = (),
+) -> str:
+    """The summary as plain text.
+
+    `again` is the command that reruns the set; `set_categories` are all the
+    categories of the set (when the review covers all of them, the hint needs
+    no --category).
+    """
     lines = ["-- Summary " + "-" * max(0, width - 11)]
     if summary.answered == 0:
         lines.append("No exercises answered.")
@@ -540,7 +550,9 @@ def summary_text(summary: Summary, width: int = 78, again: str | None = None) ->
         )
         if again:
             cats = " ".join(f"--category {r}" for r in summary.review)
-            if len(summary.review) == len(summary.categories):
+            if set(summary.review) >= set(
+                set_categories or (c.category for c in summary.categories)
+            ):
                 cats = ""
             for head, cmd in (
                 ("Lessons:", f"drafter train --text --lessons {cats}"),
@@ -631,7 +643,7 @@ def run_text_quiz(
     again = "drafter train --text"
     if Path(es.path).resolve() != default_set_path(es.rubric).resolve():
         again += " " + shlex.quote(es.path)
-    out("\n" + summary_text(session.summary(), width, again))
+    out("\n" + summary_text(session.summary(), width, again, es.categories))
     return code
 
 
