@@ -611,3 +611,12 @@ def test_review_hint_keeps_the_category_filter(shipped: ExerciseSet) -> None:
     assert "0 of 1 correct (3 not reached)" in text
     assert "Practise again: drafter train --text --category confidentiality" in text
     assert "Lessons: drafter train --text --lessons --category confidentiality" in text
+
+
+def test_a_draft_is_not_an_exercise_set(rubric: Rubric, run_cli) -> None:
+    draft = ROOT / "examples" / "best-practice.yaml"
+    with pytest.raises(UserError, match="not an exercise set") as info:
+        load_exercise_set(draft, rubric)
+    assert info.value.line is not None
+    r = run_cli("train", "--text", "--category", "nexus")
+    assert r.code == 2 and "did you mean 'nexus_to_trafficking'?" in r.err

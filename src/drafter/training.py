@@ -149,6 +149,14 @@ def _find(provision: str, phrase: str) -> Span | None:
     return Span(start, end, provision[start:end])
 
 
+def _did_you_mean(given: str, known: Iterable[str]) -> str:
+    """ "did you mean 'x'? " for a prefix or a close spelling, else ""."""
+    known = list(known)
+    close = [k for k in known if k.startswith(given.lower())] if given else []
+    close = close or difflib.get_close_matches(given, known, n=1)
+    return f"did you mean {close[0]!r}? " if len(close) == 1 else ""
+
+
 def _tier_list(cat: Category) -> str:
     return ", ".join(f"{t.id} ({t.points})" for t in choices_for(cat))
 
@@ -218,6 +226,12 @@ def load_exercise_set(path: str | Path, rubric: Rubric) -> ExerciseSet:
                 f"exercise set format {fmt!r} is not supported; this drafter reads "
                 f"{EXERCISES_FORMAT!r}",
             )
+        if isinstance(fmt, str) and not fmt.startswith(_FORMAT_PREFIX):
+            raise doc.error(
+                ("format",),
+                f"this is a {fmt!r} file, not an exercise set; an exercise set starts with "
+                f"'format: {EXERCISES_FORMAT}' (see exercises/README.md)",
+            )
         if "format" not in doc.data:
             raise doc.error(
                 (), f"missing 'format: {EXERCISES_FORMAT}' (the first line of an exercise set)"
@@ -248,8 +262,7 @@ def load_exercise_set(path: str | Path, rubric: Rubric) -> ExerciseSet:
         seen[ex.id] = doc.line_of((*base, "id"))
         cat = rubric.category(ex.category)
         if cat is None:
-            close = difflib.get_close_matches(ex.category, rubric.category_ids, n=1)
-            hint = f"did you mean {close[0]!r}? " if close else ""
+            hint = _did_you_mean(ex.category, rubric.category_ids)
             raise doc.error(
                 (*base, "category"),
                 f"unknown category {ex.category!r}; {hint}one of: {', '.join(rubric.category_ids)}",
@@ -375,7 +388,9 @@ class Session:
             if unknown:
                 raise UserError(
                     None,
-                    f"unknown category {unknown[0]!r}; one of: "
+                    f"unknown category {unknown[0]!r}; "
+                    + _did_you_mean(unknown[0], self.exercise_set.rubric.category_ids)
+                    + "one of: "
                     + ", ".join(self.exercise_set.rubric.category_ids),
                 )
         self.exercises = tuple(
