@@ -38,7 +38,6 @@ class DrafterApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("ctrl+e", "export", "Export", priority=True),
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
     ]
 
     #: What every screen shows, computed from the current draft.
@@ -283,9 +282,12 @@ class DrafterApp(App[None]):
 
     def get_key_display(self, binding: Binding) -> str:
         # The wizard's digit keys show as "1-5" for a step with five tiers.
-        choose_keys = getattr(self.screen, "choose_keys", None)
-        if binding.action == "choose(0)" and choose_keys is not None:
-            return choose_keys()
+        if binding.action == "choose(0)":
+            # The wizard's footer stays in view under a dialog: ask the wizard.
+            for screen in reversed(self.screen_stack):
+                choose_keys = getattr(screen, "choose_keys", None)
+                if choose_keys is not None:
+                    return choose_keys()
         return super().get_key_display(binding)
 
     # -- themes --

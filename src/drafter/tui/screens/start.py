@@ -63,7 +63,7 @@ class StartScreen(Screen[None]):
         Binding("ctrl+n", "new", "New draft"),
         Binding("ctrl+o", "focus_open", "Open file"),
         Binding("ctrl+r", "resume", "Resume"),
-        Binding("ctrl+q", "app.quit", "Quit"),
+        Binding("ctrl+q", "app.quit", "Quit", priority=True),
     ]
 
     def __init__(self) -> None:
@@ -106,10 +106,16 @@ class StartScreen(Screen[None]):
                     yield Static(self._autosave_line(), id="resume-line", markup=False)
                     yield Button("Resume", id="resume", variant="primary", compact=True)
             with Vertical(id="new-box", classes="start-box"):
-                yield Static(Content.styled("New draft", "bold"), classes="box-title")
+                yield Static(
+                    Content.assemble(
+                        ("New draft", "bold"),
+                        ("  for a state with a drafting profile, or any state", "$foreground 60%"),
+                    ),
+                    classes="box-title",
+                )
                 with Horizontal(classes="start-row"):
                     yield Select(
-                        [(Content("Generic (no state's style)"), GENERIC)]
+                        [(Content("Any state (generic drafting style)"), GENERIC)]
                         + [(Content(p.name), p.id) for p in self.profiles if p.id != GENERIC],
                         value=GENERIC,
                         allow_blank=False,

@@ -29,6 +29,7 @@ from drafter.tui.widgets.util import set_content
 if TYPE_CHECKING:
     from drafter.tui.app import DrafterApp
 
+MUTED = "$foreground 60%"
 #: Tier cards kept ready: no rubric category has more tiers than this.
 MAX_TIERS = 9
 #: Below this width the score and bill fold behind the `s` key.
@@ -48,7 +49,7 @@ class WizardScreen(Screen[None]):
         *[Binding(str(i + 1), f"choose({i})", "Choose", show=False) for i in range(1, 9)],
         Binding("s", "toggle_side", "Score"),
         Binding("r", "review", "Review"),
-        Binding("escape", "leave_field", "Leave field", show=False),
+        Binding("escape", "leave_field", "Done"),
     ]
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
         (0, "-narrow"),
@@ -87,6 +88,14 @@ class WizardScreen(Screen[None]):
                             yield Static(id="tier-note", markup=False)
                             yield Static(id="params-head", markup=False)
                             yield Vertical(id="params")
+                    yield Static(
+                        Content.assemble(
+                            ("About the bill", "bold"),
+                            ("  asked once; the bill uses these everywhere", MUTED),
+                        ),
+                        id="about-head",
+                    )
+                    yield Vertical(id="about")
                 # Always in view, for the mouse.
                 with Horizontal(id="nav"):
                     yield Button("◀ Previous", id="prev-button", compact=True)
@@ -98,13 +107,19 @@ class WizardScreen(Screen[None]):
                 yield BillPreview(id="preview")
         yield Footer()
 
-    AUTO_FOCUS = "#tier-1"
+    # Focus is placed by _focus_tier (on the chosen card, without scrolling).
+    AUTO_FOCUS = None
 
     def on_mount(self) -> None:
         self.step = self._start_step
         self.watch(self.app, "view", self._show_view, init=True)
         self._load_step()
-        self.call_after_refresh(self._focus_tier)
+        self.call_after_refresh(self._settle)
+
+    def _settle(self) -> None:
+        """After the first layout: focus the chosen card, show the step from its top."""
+        self._focus_tier(force=True)
+        self.query_one("#centre", VerticalScroll).scroll_home(animate=False)
 
     # -- state --
 
@@ -134,7 +149,19 @@ class WizardScreen(Screen[None]):
             return isinstance(index, int) and index < len(self.current.choices)
         if action == "toggle_side":
             return self.narrow
+        if action == "leave_field":
+            return self._in_field() or self.side_open
         return True
+
+    def _in_field(self) -> bool:
+        return isinstance(self.focused, (Input, TextArea))
+
+    def on_descendant_focus(self) -> None:
+        # Entering or leaving a field changes which keys mean something.
+        self.refresh_bindings()
+
+    def on_descendant_blur(self) -> None:
+        self.refresh_bindings()
 
     def watch_step(self, old: int, new: int) -> None:
         if old != new:
@@ -193,12 +220,13 @@ class WizardScreen(Screen[None]):
         self._show_view(self.app.view)
         self._focus_tier()
 
-    def _focus_tier(self) -> None:
+    def _focus_tier(self, force: bool = False) -> None:
         """Focus the chosen tier so arrows and Enter work at once.
 
-        Not when the user is in the outline (arrowing through steps) or typing.
+        Not when the user is in the outline (arrowing through steps) or typing,
+        unless `force` (the screen just opened).
         """
-        if isinstance(self.focused, (Input, TextArea, OptionList)):
+        if not force and isinstance(self.focused, (Input, TextArea, OptionList)):
             return
         pick = chosen(self.app.draft, self.current.id)
         cards = [c for c in self.query(TierCard) if c.choice is not None]
@@ -271,53 +299,57 @@ class WizardScreen(Screen[None]):
             tiers.move_child(detail, after=anchor)
 
     def _show_params(self, step: Step, pick: str | None) -> None:
+        """Fields for the chosen tier (under its card) and, on the coverage step,
+        what the bill needs to know about the state (after every card)."""
         engine = self.app.engine
-        draft = self.app.draft
-        specs = engine.step_parameters(step.id, pick)
+        tier_specs = engine.tier_parameters(step.id, pick)
         about = step.id == COVERAGE
-        box = self.query_one("#params", Vertical)
-        wanted: list[str] = []
-        if about:
-            wanted += [f"about-{k}" for k in ABOUT_FIELDS]
-        wanted += [f"param-field-{s.name}" for s in specs]
-        new = []
+        bill_specs = engine.bill_parameters if about else []
+        wanted = self._ensure_fields(self.query_one("#params", Vertical), tier_specs, False)
+        wanted += self._ensure_fields(self.query_one("#about", Vertical), bill_specs, about)
+        for key, field in self._fields.items():
+            field.display = key in wanted
+        head = self.query_one("#params-head", Static)
+        if tier_specs:
+            set_content(
+                head,
+                Content.assemble(
+                    ("Fill in for this tier", "bold"),
+                    ("  a blank uses the default shown, or stays a [PLACEHOLDER]", MUTED),
+                ),
+            )
+        head.display = bool(tier_specs)
+        self.query_one("#params", Vertical).display = bool(tier_specs)
+        self.query_one("#about-head", Static).display = about
+        self.query_one("#about", Vertical).display = about
+
+    def _ensure_fields(self, box: Vertical, specs: list, about: bool) -> list[str]:
+        """Mount the fields not mounted yet (once); return the keys to show."""
+        draft = self.app.draft
+        engine = self.app.engine
+        keys: list[str] = []
+        new: list[Vertical] = []
         for kind in ABOUT_FIELDS if about else ():
             key = f"about-{kind}"
+            keys.append(key)
             if key not in self._fields:
                 value = draft.jurisdiction if kind == "jurisdiction" else getattr(draft.bill, kind)
                 self._fields[key] = AboutField(kind, value)
                 new.append(self._fields[key])
         for spec in specs:
             key = f"param-field-{spec.name}"
+            keys.append(key)
             if key not in self._fields:
-                field = ParamField(
+                self._fields[key] = ParamField(
                     spec,
                     draft.parameters.get(spec.name),
                     engine.default_for(spec.name),
-                    id=f"param-field-{spec.name}",
+                    id=key,
                 )
-                self._fields[key] = field
-                new.append(field)
+                new.append(self._fields[key])
         if new:
             box.mount_all(new)
-        for key, field in self._fields.items():
-            field.display = key in wanted
-        head = self.query_one("#params-head", Static)
-        if about:
-            set_content(head, Content.styled("About the bill", "bold"))
-        elif specs:
-            set_content(
-                head,
-                Content.assemble(
-                    ("Fill in for this tier", "bold"),
-                    (
-                        "  a blank uses the default shown, or stays a [PLACEHOLDER]",
-                        "$foreground 60%",
-                    ),
-                ),
-            )
-        head.display = bool(wanted)
-        box.display = bool(wanted)
+        return keys
 
     # -- events --
 
@@ -379,12 +411,8 @@ class WizardScreen(Screen[None]):
         self.app.action_review()
 
     def action_leave_field(self) -> None:
-        if isinstance(self.focused, (Input,)) or (
-            self.focused is not None and self.focused.id and self.focused.id.startswith("param-")
-        ):
-            cards = list(self.query(TierCard))
-            if cards:
-                cards[0].focus()
+        if self._in_field():
+            self._focus_tier(force=True)
         elif self.side_open:
             self.side_open = False
 
