@@ -277,3 +277,23 @@ async def test_start_screen_opens_a_path_and_reports_bad_files(work: Path, examp
         await pilot.click("#recent", offset=(2, 0))
         await pilot.pause()
         assert app.path == good
+
+
+async def test_a_no_statute_draft_becomes_a_bill_that_loads_again(
+    rubric: Rubric, work: Path
+) -> None:
+    path = work / "nowhere.yaml"
+    path.write_text(
+        "format: drafter/1\njurisdiction: Nowhere\ncoverage: none\n"
+        "choices:\n  range_of_relief: none\n  time_limits: no_limit\n"
+    )
+    app = DrafterApp(mode="open", path=str(path))
+    async with app.run_test(size=SIZE) as pilot:
+        assert "cannot be ranked" in str(app.screen.query_one("#grade").render())
+        assert "No bill" in preview(app)
+        await pilot.press("1")  # a bill for survivors of any age
+        # The "no statute" answer is gone; the real one stays.
+        assert app.draft.choices == {"time_limits": "no_limit"}
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert load_draft(path, rubric).choices == {"time_limits": "no_limit"}

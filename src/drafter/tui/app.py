@@ -140,7 +140,7 @@ class DrafterApp(App[None]):
 
     def answer(self, step_id: str, choice_id: str) -> None:
         assert self.draft is not None
-        self.set_draft(answer(self.draft, step_id, choice_id))
+        self.set_draft(answer(self.draft, step_id, choice_id, self.engine.rubric))
 
     def set_jurisdiction(self, name: str | None) -> None:
         assert self.draft is not None

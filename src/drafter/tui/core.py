@@ -143,11 +143,23 @@ def chosen(draft: Draft, step_id: str) -> str | None:
     return draft.choices.get(step_id)
 
 
-def answer(draft: Draft, step_id: str, choice_id: str) -> Draft:
-    """A new draft with one step answered."""
-    if step_id == COVERAGE:
-        return draft.with_coverage(choice_id)  # type: ignore[arg-type]
-    return draft.choose(step_id, choice_id)
+def answer(draft: Draft, step_id: str, choice_id: str, rubric: Rubric | None = None) -> Draft:
+    """A new draft with one step answered.
+
+    Leaving coverage `none` for a bill drops the "no statute" answers it held:
+    a bill cannot say there is no statute, and a draft file saying both would
+    not load again.
+    """
+    if step_id != COVERAGE:
+        return draft.choose(step_id, choice_id)
+    new = draft.with_coverage(choice_id)  # type: ignore[arg-type]
+    if rubric is not None and choice_id != "none":
+        for cat_id, tier_id in draft.choices.items():
+            cat = rubric.category(cat_id)
+            tier = cat.tier(tier_id) if cat else None
+            if tier is not None and tier.no_statute:
+                new = new.choose(cat_id, None)
+    return new
 
 
 # --- the core's later modules, imported on first use -------------------------

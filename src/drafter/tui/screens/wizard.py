@@ -275,6 +275,16 @@ class WizardScreen(Screen[None]):
             if source:
                 parts += [("\nSource: ", "bold"), (source, "$foreground 60%")]
             set_content(note, Content.assemble(*parts))
+        elif step.id == COVERAGE:
+            set_content(
+                note,
+                Content.styled(
+                    f"This draft's coverage is {draft.coverage!r}: the state has no "
+                    "trafficking-specific statute, so there is no bill yet. Choose who "
+                    "a bill would cover.",
+                    "$text-warning",
+                ),
+            )
         else:
             set_content(
                 note,
