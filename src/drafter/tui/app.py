@@ -8,15 +8,13 @@ recomputes the view (score, bill, warnings) and autosaves. Screens watch
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import ClassVar
 
-from textual.app import App, SystemCommand
+from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.reactive import var
-from textual.screen import Screen
 
 from drafter.draft import Draft, draft_to_yaml, load_draft, save_draft
 from drafter.errors import UserError
@@ -33,7 +31,7 @@ class DrafterApp(App[None]):
 
     CSS_PATH = "drafter.tcss"
     TITLE = "drafter"
-    COMMANDS = App.COMMANDS | {DrafterCommands}
+    COMMANDS: ClassVar = {DrafterCommands}
     COMMAND_PALETTE_BINDING = "ctrl+p"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", priority=True),
@@ -294,9 +292,6 @@ class DrafterApp(App[None]):
 
     def action_toggle_dark(self) -> None:
         self.theme = LIGHT_THEME if self.current_theme.dark else DARK_THEME
-
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
 
 
 __all__ = ["COVERAGE", "DrafterApp"]

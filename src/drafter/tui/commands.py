@@ -12,39 +12,43 @@ from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from drafter.tui.core import COVERAGE, DraftView
+
 if TYPE_CHECKING:
     from drafter.tui.app import DrafterApp
 
 
 class DrafterCommands(Provider):
-    """drafter's own commands, beside Textual's system ones."""
+    """drafter's commands first, then Textual's system ones."""
 
     def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
         app: DrafterApp = self.app  # type: ignore[assignment]
         out: list[tuple[str, Callable[[], object], str]] = []
         if app.draft is not None:
+            out += [
+                ("Save draft", app.action_save, "Save the draft file (ctrl+s)"),
+                ("Save draft as…", app.action_save_as, "Save the draft under a new name"),
+                ("Export bill…", app.action_export, "txt, md, docx, xml, json, annotated (ctrl+e)"),
+                ("Review the bill", app.action_review, "The whole bill, the score, what is left"),
+            ]
+            view = app.view
             for index, step in enumerate(app.engine.steps):
                 out.append(
                     (
                         f"Go to {index + 1}. {step.title}",
                         partial(app.goto, step.id),
-                        "Jump to this step; every answer is kept",
+                        _step_status(view, step.id) if view is not None else "",
                     )
                 )
-            out += [
-                ("Save draft", app.action_save, "Save the draft file (ctrl+s)"),
-                ("Save draft as…", app.action_save_as, "Save the draft under a new name"),
-                ("Export bill…", app.action_export, "txt, md, docx, xml, json, annotated (ctrl+e)"),
-                (
-                    "Review the bill",
-                    app.action_review,
-                    "The whole bill, the scorecard, what is left",
-                ),
-            ]
         out += [
-            ("New, open or recent draft…", app.action_start_screen, "The start screen"),
             ("Switch theme: light / dark", app.action_toggle_dark, "Toggle light and dark"),
+            ("New, open or recent draft…", app.action_start_screen, "The start screen"),
         ]
+        # Textual's own (theme picker, keys, screenshot, quit) come last, from this
+        # provider too: the palette lists providers in whatever order they answer.
+        for command in app.get_system_commands(self.screen):
+            if command.discover:
+                out.append((command.title, command.callback, command.help))
         return out
 
     async def discover(self) -> Hits:
@@ -57,3 +61,13 @@ class DrafterCommands(Provider):
             match = matcher.match(name)
             if match > 0:
                 yield Hit(match, matcher.highlight(name), command, help=help_text)
+
+
+def _step_status(view: DraftView, step_id: str) -> str:
+    """What a step holds now: its points, or that it is open."""
+    if step_id == COVERAGE:
+        return f"Coverage: {view.draft.coverage}"
+    cat = view.card.category(step_id)
+    if cat.open:
+        return "Not answered yet"
+    return f"{cat.tier_label}: {cat.points} of {cat.max} points"
