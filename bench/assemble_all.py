@@ -62,9 +62,15 @@ def main() -> None:
     median_ms = statistics.median(times) / 1e6
     p95_ms = sorted(times)[int(len(times) * 0.95)] / 1e6
     print(f"bills: {len(times):,} in {wall:.1f} s")
-    print(f"per bill (draft + assemble + render text): median {median_ms:.3f} ms, p95 {p95_ms:.3f} ms")
+    print(
+        f"per bill (draft + assemble + render text): median {median_ms:.3f} ms, "
+        f"p95 {p95_ms:.3f} ms"
+    )
     verdict = "ok" if median_ms < TARGET_MS else "MISSES TARGET"
-    print(f"assemble_all median: {median_ms / TARGET_MS:.2f}x of the {TARGET_MS} ms target {verdict}")
+    print(
+        f"assemble_all median: {median_ms / TARGET_MS:.2f}x of the {TARGET_MS} ms target "
+        f"{verdict}"
+    )
 
     # One full draft: assemble+render vs scoring alone, interleaved.
     draft = Draft(

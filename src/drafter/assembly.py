@@ -27,6 +27,7 @@ from drafter.language import (
 from drafter.report import score_text, standing_text
 from drafter.rubric import Rubric
 from drafter.scoring import Scorecard, score
+from drafter.textsafe import visible
 
 _FIELD = re.compile(r"\{([a-z_]+)\}")
 
@@ -54,6 +55,9 @@ def assemble(draft: Draft, rubric: Rubric, language: Language, profile: Profile)
         )
     card = score(rubric, draft)
     defaults = profile.parameter_defaults()
+    if profile.is_generic and draft.jurisdiction and "state" not in defaults:
+        # A jurisdiction with no profile of its own still names the state.
+        defaults["state"] = draft.jurisdiction
     params = {**defaults, **draft.parameters}
     values = language.values(params)
     frame = language.frame
@@ -197,7 +201,7 @@ def _bill_fields(
     fields["subject"] = subject
     for name in ("section", "chapter", "code"):
         value = getattr(draft.bill, name) or defaults.get(name)
-        fields[name] = value or _visible(name)
+        fields[name] = visible(value) if value else _visible(name)
     return fields
 
 

@@ -170,7 +170,9 @@ def draft_to_yaml(draft: Draft, rubric: Rubric | None = None) -> str:
         data["jurisdiction"] = draft.jurisdiction
     bill = draft.bill.model_dump(exclude_defaults=True)
     if bill:
-        data["bill"] = {k: bill[k] for k in ("action", "section", "chapter", "code", "date") if k in bill}
+        data["bill"] = {
+            k: bill[k] for k in ("action", "section", "chapter", "code", "date") if k in bill
+        }
     data["coverage"] = draft.coverage
     order = list(rubric.category_ids) if rubric else []
     ordered = sorted(

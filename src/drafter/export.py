@@ -14,11 +14,17 @@ from drafter.yamlio import atomic_write
 
 
 def build_bill(draft: Draft, rubric: Rubric, language: Language) -> Bill:
-    """Assemble a draft's bill in its jurisdiction's form (generic when unnamed)."""
-    from drafter.assembly import assemble
-    from drafter.jurisdiction import load_profile
+    """Assemble a draft's bill in its jurisdiction's form (generic when it has none)."""
+    from dataclasses import replace
 
-    return assemble(draft, rubric, language, load_profile(draft.jurisdiction))
+    from drafter.assembly import assemble
+    from drafter.jurisdiction import profile_for
+
+    profile, note = profile_for(draft.jurisdiction)
+    bill = assemble(draft, rubric, language, profile)
+    if note is not None:
+        bill = replace(bill, warnings=(note, *bill.warnings))
+    return bill
 
 
 def resolve_format(path: str | Path, fmt: str | None) -> str:

@@ -277,7 +277,7 @@ def list_profiles() -> list[Profile]:
 
 
 def _looks_like_path(name: str) -> bool:
-    return name.endswith((".yaml", ".yml")) or "/" in name or "\\" in name
+    return name.endswith((".yaml", ".yml"))
 
 
 def load_profile(name_or_path: str | None = None) -> Profile:
@@ -307,3 +307,24 @@ __all__ = [
     "load_profile",
     "load_profile_file",
 ]
+
+
+def profile_for(jurisdiction: str | None) -> tuple[Profile, str | None]:
+    """The drafting style for a draft's free-text jurisdiction, and a note if generic.
+
+    A name with a profile gets it; a path to a profile file loads that file (its
+    errors are the user's to fix); any other name drafts in the generic style
+    with the name as the state, and says so.
+    """
+    if jurisdiction is None or not jurisdiction.strip():
+        return load_profile(None), None
+    if _looks_like_path(jurisdiction):
+        return load_profile_file(jurisdiction), None
+    for profile in list_profiles():
+        if profile.matches(jurisdiction):
+            return profile, None
+    note = (
+        f"no drafting profile for {jurisdiction!r}: drafted in the generic style "
+        "(profiles: " + ", ".join(p.name for p in list_profiles()) + ")"
+    )
+    return load_profile(None), note

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, model_v
 
 from drafter.errors import UserError
 from drafter.paths import data_dir
+from drafter.textsafe import visible
 from drafter.validation import validate_doc
 from drafter.yamlio import YamlDoc, load_yaml
 
@@ -182,7 +183,7 @@ class Template:
 
 
 def series(items: Iterable[str], conjunction: str = "and") -> str:
-    """"a", "a and b", "a, b, and c" (the serial comma, as drafting manuals prefer)."""
+    """ "a", "a and b", "a, b, and c" (the serial comma, as drafting manuals prefer)."""
     items = [str(i) for i in items]
     if len(items) <= 1:
         return "".join(items)
@@ -287,8 +288,8 @@ def format_value(value: Any, decl: Parameter) -> str:
     if is_empty(value):
         return f"[{decl.placeholder}]"
     if isinstance(value, (list, tuple)):
-        return series(str(v) for v in value)
-    return str(value)
+        return series(visible(str(v)) for v in value)
+    return visible(str(value))
 
 
 def item_texts(
@@ -307,7 +308,7 @@ def item_texts(
         decl = decls[p.items_from]
         raw = params.get(p.items_from, decl.default)
         if isinstance(raw, (list, tuple)) and not is_empty(raw):
-            return [str(v) for v in raw]
+            return [visible(str(v)) for v in raw]
         return [f"[{decl.placeholder}]"]
     return []
 
@@ -419,9 +420,7 @@ def load_language(folder: str | Path | None = None) -> Language:
                         )
                 for name in (*prov.parameters, *([prov.items_from] if prov.items_from else [])):
                     if name not in params:
-                        raise doc.error(
-                            (*loc, "parameters"), f"parameter {name!r} is not declared"
-                        )
+                        raise doc.error((*loc, "parameters"), f"parameter {name!r} is not declared")
                 if prov.items_from and params[prov.items_from].type != "list":
                     raise doc.error((*loc, "items_from"), "items_from must name a list parameter")
                 for text in (prov.text, *prov.items):

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import textwrap
+from dataclasses import replace
 from typing import Any
 
 from drafter.rubric import Rubric
 from drafter.scoring import Ranked, Scorecard
+from drafter.textsafe import visible
 
 SCORE_FORMAT = "drafter/score@1"
 
@@ -27,7 +29,7 @@ def standing_text(card: Scorecard) -> str:
 
 def card_text(card: Scorecard, rubric: Rubric) -> str:
     """A readable card: category table, total, grade or ranking, open categories."""
-    name = card.jurisdiction or "Draft"
+    name = visible(card.jurisdiction or "Draft")
     rule = rubric.coverage[card.coverage]
     title_w = max(len(c.title) for c in card.categories)
     tier_w = max([len("TIER"), *(len(c.tier_label or "-") for c in card.categories)])
@@ -109,6 +111,7 @@ def dumps(data: Any) -> str:
 
 
 def ranking_text(entries: list[Ranked]) -> str:
+    entries = [replace(e, name=visible(e.name)) for e in entries]
     name_w = max([len("NAME"), *(len(e.name) for e in entries)])
     lines = [f"{'RANK':<6}  {'NAME':<{name_w}}  {'SCORE':>9}  GRADE"]
     for e in entries:
