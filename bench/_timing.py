@@ -32,3 +32,14 @@ def interleaved(cmds: dict[str, Sequence[str]], runs: int = 10) -> dict[str, flo
             subprocess.run(cmd, check=True, capture_output=True)
             samples[name].append(time.perf_counter() - start)
     return {name: statistics.median(s) for name, s in samples.items()}
+
+
+def result(
+    name: str, value: float, target: float, unit: str, higher_is_better: bool = False
+) -> str:
+    """The one line bench/run collects from each benchmark: `bench: NAME VALUE OP TARGET UNIT`."""
+    op = ">=" if higher_is_better else "<="
+    ok = value >= target if higher_is_better else value <= target
+    line = f"bench: {name} {value:.3g} {op} {target:g} {unit} {'ok' if ok else 'MISS'}"
+    print(line, flush=True)
+    return line

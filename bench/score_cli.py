@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _timing import interleaved
+from _timing import interleaved, result
 
 ROOT = Path(__file__).resolve().parent.parent
 DRAFT = ROOT / "examples" / "best-practice.yaml"
@@ -30,6 +30,7 @@ def main() -> float:
     print(f"drafter score:           {medians['drafter score'] * 1000:.1f} ms median")
     verdict = "ok" if ratio <= TARGET else "MISSES TARGET"
     print(f"score_cli ratio: {ratio:.2f}x (target <= {TARGET}x) {verdict}")
+    result("score_cli_vs_floor", ratio, TARGET, "x")
     return ratio
 
 
