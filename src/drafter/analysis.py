@@ -38,6 +38,7 @@ from drafter.signals import (
     load_signals,
     normalize,
 )
+from drafter.textsafe import visible
 from drafter.yamlio import MAX_FILE_BYTES, decode_text, read_text
 
 Confidence = Literal["clear", "ambiguous", "by absence", "not found"]
@@ -198,18 +199,24 @@ def read_statute(path: str | Path) -> str:
         raw = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
         if len(raw) > MAX_FILE_BYTES:
             raise UserError("<stdin>", f"statute text is over the {MAX_FILE_BYTES:,}-byte limit")
-        return decode_text(raw, "<stdin>", "statute text")
+        return _not_empty(decode_text(raw, "<stdin>", "statute text"), "<stdin>")
     p = Path(path)
     suffix = p.suffix.casefold()
     if suffix == ".docx":
-        return read_docx_text(p)
+        return _not_empty(read_docx_text(p), path)
     if suffix in (".doc", ".pdf", ".rtf", ".odt", ".pages"):
         raise UserError(
             path,
             f"cannot read {suffix} files; save the statute as .docx, .txt or .md "
             "(or paste its text into a .txt file)",
         )
-    return read_text(p, "statute text file")
+    return _not_empty(read_text(p, "statute text file"), path)
+
+
+def _not_empty(text: str, where: str | Path) -> str:
+    if not text.strip():
+        raise UserError(where, "is empty; give a file that holds the statute's text")
+    return text
 
 
 def read_docx_text(path: str | Path) -> str:
@@ -242,13 +249,15 @@ def read_docx_text(path: str | Path) -> str:
         ) from None
     if info.file_size > MAX_DOCX_XML_BYTES:
         raise UserError(path, "the Word document's text part is too large to read safely")
-    try:
-        import docx
-        from docx.oxml.ns import qn
-        from docx.text.paragraph import Paragraph
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+    from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph
 
+    try:
         document = docx.Document(str(p))
-    except Exception as exc:  # python-docx raises many kinds on a damaged file
+    except (PackageNotFoundError, KeyError, ValueError, SyntaxError, zipfile.BadZipFile) as exc:
+        # A damaged package: missing parts, wrong content types, broken XML.
         raise UserError(path, f"cannot read this Word file ({type(exc).__name__})") from None
     lines = [
         Paragraph(element, document).text  # type: ignore[arg-type]
@@ -448,7 +457,7 @@ def analyze_file(path: str | Path, rubric: Rubric, signals: Signals | None = Non
 
 
 def _quote(e: Evidence, width: int = 90) -> str:
-    q = " ".join(e.quote.split())
+    q = visible(" ".join(e.quote.split()))
     if len(q) > width:
         half = (width - 5) // 2
         q = f"{q[:half]} ... {q[-half:]}"
@@ -460,7 +469,7 @@ def analysis_text(analysis: Analysis, rubric: Rubric) -> str:
     from drafter.report import score_text, standing_text
     from drafter.scoring import score
 
-    name = analysis.source if analysis.source not in (None, "-") else "pasted text"
+    name = visible(analysis.source) if analysis.source not in (None, "-") else "pasted text"
     lines = [f"Statute: {name} ({len(analysis.text):,} characters)"]
     if analysis.relief_statute:
         quotes = ", ".join(_quote(e, 40) for e in analysis.relief_evidence)

@@ -179,6 +179,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="print the lessons as plain text (each tier's wording, what changes) and stop",
     )
     p.set_defaults(handler=cmd_train)
+    _add_advocate_commands(sub, common)
     return parser
 
 
@@ -211,6 +212,14 @@ def cmd_rank(args: argparse.Namespace) -> int:
     rubric = _rubric(args)
     entries = []
     for file in args.files:
+        profile_name = _profile_entry(file)
+        if profile_name is not None:
+            # A jurisdiction profile (by name or file): its recorded current law.
+            from drafter.baseline import load_baseline
+
+            draft = load_baseline(file, rubric).draft
+            entries.append((draft.jurisdiction or profile_name, score(rubric, draft)))
+            continue
         draft = load_draft(file, rubric)
         entries.append((draft.jurisdiction or Path(file).stem, score(rubric, draft)))
     ranked = rank(entries)
@@ -345,3 +354,309 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
+
+
+# --- advocates: analyze a statute, start from today's law, advise, cards, redlines ----
+
+
+def _add_advocate_commands(sub, common: argparse.ArgumentParser) -> None:  # type: ignore[no-untyped-def]
+    source_help = (
+        "a draft file (.yaml), a statute's text (.txt .md .docx, or - for standard input), "
+        "or a jurisdiction profile (name such as Missouri, or its .yaml file) whose current "
+        "law is recorded"
+    )
+    p = sub.add_parser(
+        "analyze",
+        parents=[common],
+        help="read a statute's text: the tier each category reads as, with evidence",
+        description=(
+            "Read a statute's text against the rubric: for each category the tier it reads "
+            "as, the quoted evidence (with character offsets), and a confidence (clear, "
+            "ambiguous, by absence, not found); then the score the findings imply. Offline; "
+            "the rules are data in the rubric's signals file."
+        ),
+    )
+    p.add_argument("file", metavar="STATUTE", help="the statute (.txt .md .docx), or - for stdin")
+    p.add_argument("--json", action="store_true", help="print the findings as JSON")
+    p.add_argument(
+        "--save",
+        "--draft-out",
+        dest="save",
+        metavar="DRAFT",
+        help="also write a draft file from the findings (not-found categories left open)",
+    )
+    p.add_argument("--jurisdiction", metavar="NAME", help="the jurisdiction to name in the draft")
+    p.add_argument("--force", action="store_true", help="overwrite DRAFT if it exists")
+    p.add_argument("--signals", metavar="PATH", help="a signals file to read with instead")
+    p.set_defaults(handler=cmd_analyze)
+
+    p = sub.add_parser(
+        "advise",
+        parents=[common],
+        help="the changes that raise a law's grade most, with the language that makes them",
+        description=(
+            "From a law (or any draft): coverage first when the law reaches only minors or "
+            "there is none, then every single change with the points and grade it gains, best "
+            "first, with the model language; with --target, the fewest changes that reach the "
+            "grade (ties: fewest points beyond it, then the card's category order). Locked "
+            "categories are never proposed."
+        ),
+    )
+    p.add_argument("file", metavar="SOURCE", help=source_help)
+    p.add_argument("--target", metavar="GRADE", help="a grade to reach, e.g. B")
+    p.add_argument(
+        "--lock",
+        metavar="ID",
+        nargs="+",
+        action="extend",
+        default=[],
+        help="categories never to propose (ids as in `drafter rubric`; coverage too)",
+    )
+    p.add_argument("--json", action="store_true", help="print the advice as JSON")
+    p.add_argument("--top", metavar="N", type=int, help="show only the N best single changes")
+    p.add_argument("--language", metavar="DIR", help="a model language folder to use instead")
+    p.set_defaults(handler=cmd_advise)
+
+    p = sub.add_parser(
+        "card",
+        parents=[common],
+        help="a scorecard in the report's layout, against a baseline if given",
+        description=(
+            "A scorecard in the layout of the 2019 report cards: jurisdiction, overall score, "
+            "grade or ranking, a short reading of it, the category table and the total; with "
+            "--baseline, current and proposed points side by side."
+        ),
+    )
+    p.add_argument("file", metavar="DRAFT", help=source_help)
+    p.add_argument(
+        "--baseline", metavar="SOURCE", help="today's law to compare with: " + source_help
+    )
+    p.add_argument("--format", metavar="FMT", choices=("md", "txt"), help="md or txt")
+    p.add_argument("-o", "--output", metavar="OUT", help="write here (.md .txt); default stdout")
+    p.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
+    p.set_defaults(handler=cmd_card)
+
+    p = sub.add_parser(
+        "redline",
+        parents=[common],
+        help="current statute text vs the draft's bill, word by word, in the state's style",
+        description=(
+            "Compare the current statute's text with the section the draft would enact, word "
+            "by word, and mark new and omitted matter in the jurisdiction's convention "
+            "(Missouri: new bold, omitted in bold brackets; Texas: underlined, bracketed and "
+            "struck). Markdown, Word, or plain text."
+        ),
+    )
+    p.add_argument("old", metavar="OLD", help="the current statute (.txt .md .docx)")
+    p.add_argument("file", metavar="DRAFT", help="a draft file (YAML)")
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        required=True,
+        help="where to write (.md .txt .docx); - for stdout",
+    )
+    p.add_argument("--format", metavar="FMT", choices=("md", "txt", "docx"), help="md, txt or docx")
+    p.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
+    p.add_argument("--language", metavar="DIR", help="a model language folder to use instead")
+    p.set_defaults(handler=cmd_redline)
+
+    p = sub.add_parser(
+        "baseline",
+        parents=[common],
+        help="today's law as a draft file, from a profile or a statute's text",
+        description=(
+            "Turn a jurisdiction profile's recorded current law, or a statute's text "
+            "(analyzed), into a draft file you can score, advise on and edit."
+        ),
+    )
+    p.add_argument("file", metavar="SOURCE", help=source_help)
+    p.add_argument("--save", metavar="DRAFT", help="write the draft here (default: print it)")
+    p.add_argument("--force", action="store_true", help="overwrite DRAFT if it exists")
+    p.set_defaults(handler=cmd_baseline)
+
+
+def _profile_entry(arg: str) -> str | None:
+    """The profile name when `arg` names a profile (not a draft), else None."""
+    path = Path(arg)
+    if path.suffix.casefold() in (".yaml", ".yml") and path.is_file():
+        try:
+            head = path.read_text(encoding="utf-8", errors="replace")[:4000]
+        except OSError:
+            return None
+        return path.stem if "drafter-jurisdiction/" in head else None
+    if path.exists() or "/" in arg or "\\" in arg or path.suffix:
+        return None
+    from drafter.jurisdiction import list_profiles
+
+    for profile in list_profiles():
+        if profile.matches(arg):
+            return profile.name
+    return None
+
+
+def _refuse_overwrite(path: str, force: bool) -> None:
+    if path != "-" and Path(path).exists() and not force:
+        raise UserError(path, "already exists; use --force to overwrite it")
+
+
+def _save_draft(draft, path: str, rubric, force: bool) -> None:  # type: ignore[no-untyped-def]
+    from drafter.draft import draft_to_yaml
+    from drafter.yamlio import atomic_write
+
+    _refuse_overwrite(path, force)
+    atomic_write(path, draft_to_yaml(draft, rubric), overwrite=force)
+    print(f"drafter: wrote {path}", file=sys.stderr)
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from drafter.analysis import analysis_text, analyze_file, signals_for
+    from drafter.report import card_json, dumps
+    from drafter.scoring import score
+
+    rubric = _rubric(args)
+    if args.save:
+        _refuse_overwrite(args.save, args.force)
+    analysis = analyze_file(args.file, rubric, signals_for(rubric, args.signals))
+    draft = analysis.draft(rubric, jurisdiction=args.jurisdiction)
+    if args.json:
+        data = analysis.to_json(rubric)
+        data["score"] = card_json(score(rubric, draft), rubric)
+        _write(dumps(data))
+    else:
+        _write(analysis_text(analysis, rubric))
+    if args.save:
+        _save_draft(draft, args.save, rubric, args.force)
+    return 0
+
+
+def _language_params(draft):  # type: ignore[no-untyped-def]
+    """Parameter values for previews: the jurisdiction's defaults, then the draft's."""
+    from drafter.jurisdiction import load_profile
+
+    try:
+        profile = load_profile(draft.jurisdiction)
+    except UserError:
+        profile = load_profile(None)
+    return {**profile.parameter_defaults(), **draft.parameters}
+
+
+def cmd_advise(args: argparse.Namespace) -> int:
+    from drafter.advice import advice_text, advise
+    from drafter.baseline import load_baseline
+    from drafter.language import load_language
+    from drafter.report import dumps
+
+    rubric = _rubric(args)
+    if args.top is not None and args.top < 1:
+        raise UserError(None, "--top must be 1 or more")
+    base = load_baseline(args.file, rubric)
+    draft = base.draft
+    if not draft.jurisdiction and base.kind != "draft":
+        draft = draft.model_copy(update={"jurisdiction": base.name})
+    advice = advise(
+        rubric,
+        draft,
+        target=args.target,
+        locks=args.lock,
+        language=load_language(args.language),
+        parameters=_language_params(draft),
+    )
+    _write(dumps(advice.to_json()) if args.json else advice_text(advice, rubric, args.top))
+    return 0
+
+
+def _output_format(output: str | None, fmt: str | None, allowed: tuple[str, ...]) -> str:
+    if fmt:
+        return fmt
+    if output in (None, "-"):
+        return "txt"
+    suffix = Path(output).suffix.casefold()
+    found = {".md": "md", ".markdown": "md", ".txt": "txt", ".text": "txt", ".docx": "docx"}.get(
+        suffix
+    )
+    if found is None or found not in allowed:
+        ends = " ".join(f".{a}" for a in allowed)
+        raise UserError(
+            output, f"cannot tell the format from this name; end it in {ends} or give --format"
+        )
+    return found
+
+
+def _emit(data: str | bytes, output: str | None, fmt: str, force: bool) -> None:
+    from drafter.yamlio import atomic_write
+
+    if output in (None, "-"):
+        if isinstance(data, bytes):
+            raise UserError(None, f"{fmt} is a binary format; write it to a file with -o FILE")
+        _write(data)
+        return
+    _refuse_overwrite(output, force)
+    atomic_write(output, data, overwrite=force)
+    print(f"drafter: wrote {output} ({fmt})", file=sys.stderr)
+
+
+def cmd_card(args: argparse.Namespace) -> int:
+    from drafter.baseline import load_baseline
+    from drafter.card import render_card
+    from drafter.scoring import score
+
+    rubric = _rubric(args)
+    fmt = _output_format(args.output, args.format, ("md", "txt"))
+    if args.output not in (None, "-"):
+        _refuse_overwrite(args.output, args.force)
+    proposed = load_baseline(args.file, rubric)
+    card = score(rubric, proposed.draft)
+    baseline_card = None
+    name = proposed.draft.jurisdiction or (proposed.name if proposed.kind != "draft" else None)
+    if args.baseline:
+        current = load_baseline(args.baseline, rubric)
+        baseline_card = score(rubric, current.draft)
+        name = (
+            name
+            or current.draft.jurisdiction
+            or (current.name if current.kind == "profile" else None)
+        )
+    _emit(render_card(fmt, card, rubric, baseline_card, name), args.output, fmt, args.force)
+    return 0
+
+
+def cmd_redline(args: argparse.Namespace) -> int:
+    from drafter.analysis import read_statute
+    from drafter.draft import load_draft
+    from drafter.export import build_bill
+    from drafter.language import load_language
+    from drafter.redline import redline, render_redline
+
+    rubric = _rubric(args)
+    fmt = _output_format(args.output, args.format, ("md", "txt", "docx"))
+    _refuse_overwrite(args.output, args.force)
+    old = read_statute(args.old)
+    draft = load_draft(args.file, rubric)
+    try:
+        bill = build_bill(draft, rubric, load_language(args.language))
+    except UserError as exc:
+        if exc.where is None:
+            exc = UserError(args.file, exc.message)
+        raise exc from None
+    red = redline(old, bill)
+    _emit(render_redline(red, fmt), args.output, fmt, args.force)
+    return 0
+
+
+def cmd_baseline(args: argparse.Namespace) -> int:
+    from drafter.baseline import load_baseline
+    from drafter.draft import draft_to_yaml
+
+    rubric = _rubric(args)
+    if args.save:
+        _refuse_overwrite(args.save, args.force)
+    base = load_baseline(args.file, rubric)
+    draft = base.draft
+    if not draft.jurisdiction and base.kind == "profile":
+        draft = draft.model_copy(update={"jurisdiction": base.name})
+    if args.save:
+        _save_draft(draft, args.save, rubric, args.force)
+    else:
+        _write(draft_to_yaml(draft, rubric))
+    return 0

@@ -673,7 +673,7 @@ def _required_literals(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         from re import _parser as sre_parse  # type: ignore[attr-defined]
 
         tree = sre_parse.parse(text)
-    except Exception:  # another Python's internals: no prefilter, still correct
+    except (ImportError, re.error):  # another Python's internals: no prefilter, still correct
         return (), ()
 
     def seq(items: list[tuple[object, object]]) -> tuple[str, ...] | None:

@@ -1,0 +1,105 @@
+"""Baselines: where a state stands today, as a Draft the scorer and advisor take.
+
+A baseline comes from one of three places, told apart by what the argument is:
+
+- a draft file (`format: drafter/1`);
+- a jurisdiction profile, by name ("Missouri", "mo") or as a profile file
+  (`format: drafter-jurisdiction/1`), whose `current_law` becomes a draft;
+- a statute's text (.txt, .md, .docx, or "-" for standard input), analyzed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from drafter.draft import Draft, check_choice, draft_from_doc
+from drafter.errors import UserError
+from drafter.rubric import Rubric
+from drafter.yamlio import load_yaml
+
+if TYPE_CHECKING:
+    from drafter.analysis import Analysis
+    from drafter.jurisdiction import Profile
+
+Kind = Literal["draft", "profile", "statute"]
+_YAML = (".yaml", ".yml")
+_STATUTE = (".txt", ".text", ".md", ".markdown", ".docx")
+
+
+@dataclass(frozen=True)
+class Baseline:
+    draft: Draft
+    #: What to call it: the jurisdiction, or the file's stem.
+    name: str
+    kind: Kind
+    source: str
+    analysis: Analysis | None = None
+    profile: Profile | None = None
+
+
+def profile_draft(profile: Profile, rubric: Rubric) -> Draft:
+    """A profile's recorded current law as a draft (open where nothing is recorded)."""
+    law = profile.current_law
+    if law is None:
+        raise UserError(
+            profile.path or profile.name,
+            f"{profile.name} has no current law recorded; analyze its statute "
+            "(drafter analyze FILE --save DRAFT.yaml) or write a draft file",
+        )
+    choices: dict[str, str] = {}
+    for category, entry in law.tiers.items():
+        try:
+            choices[category] = check_choice(rubric, law.coverage, category, entry.tier)
+        except UserError as exc:
+            raise UserError(profile.path or profile.name, f"current_law: {exc.message}") from None
+    return Draft(
+        jurisdiction=profile.name,
+        coverage=law.coverage,
+        choices=choices,
+        notes=f"Current law: {law.citation} ({law.source}).",
+    )
+
+
+def load_baseline(arg: str, rubric: Rubric) -> Baseline:
+    """Resolve a draft file, a profile (name or file) or a statute text into a Baseline."""
+    from drafter.jurisdiction import load_profile, load_profile_file
+
+    if arg == "-":
+        return _statute(arg, rubric)
+    path = Path(arg)
+    suffix = path.suffix.casefold()
+    if path.exists() or suffix in _YAML or suffix in _STATUTE or "/" in arg or "\\" in arg:
+        if suffix in _YAML:
+            doc = load_yaml(path, "draft or profile file")
+            if isinstance(doc.data, dict) and str(doc.data.get("format", "")).startswith(
+                "drafter-jurisdiction/"
+            ):
+                profile = load_profile_file(path)
+                return Baseline(
+                    profile_draft(profile, rubric), profile.name, "profile", arg, profile=profile
+                )
+            draft = draft_from_doc(doc, rubric)
+            return Baseline(draft, draft.jurisdiction or path.stem, "draft", arg)
+        return _statute(arg, rubric)
+    try:
+        profile = load_profile(arg)
+    except UserError:
+        raise UserError(
+            arg,
+            "no such file, and not a jurisdiction profile's name; give a draft (.yaml), a "
+            "statute (.txt, .md, .docx) or a profile name such as Missouri",
+        ) from None
+    return Baseline(profile_draft(profile, rubric), profile.name, "profile", arg, profile=profile)
+
+
+def _statute(arg: str, rubric: Rubric) -> Baseline:
+    from drafter.analysis import analyze_file
+
+    analysis = analyze_file(arg, rubric)
+    name = "pasted statute" if arg == "-" else Path(arg).stem
+    return Baseline(analysis.draft(rubric), name, "statute", arg, analysis=analysis)
+
+
+__all__ = ["Baseline", "load_baseline", "profile_draft"]

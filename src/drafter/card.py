@@ -1,0 +1,268 @@
+"""Scorecards in the report's layout, with a short narrative, in text or Markdown.
+
+The layout follows the 2019 report cards: the jurisdiction, the overall score,
+the grade or "cannot be ranked", a paragraph that reads the scorecard, the
+category table and the total. Given a baseline (the state's current law), the
+table shows current and proposed points side by side.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from drafter.report import standing_text
+from drafter.rubric import Rubric
+from drafter.scoring import CategoryScore, Scorecard
+from drafter.textsafe import visible
+
+CARD_FORMATS = ("txt", "md")
+
+
+def _series(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    if len(items) == 2:
+        return f"{items[0]} and {items[1]}"
+    return f"{', '.join(items[:-1])}, and {items[-1]}"
+
+
+def _name(card: Scorecard, name: str | None) -> str:
+    return visible(name or card.jurisdiction or "This draft")
+
+
+def _grade_phrase(card: Scorecard) -> str:
+    if not card.rankable:
+        return "cannot be ranked"
+    grade = card.grade or "-"
+    article = "an" if grade[:1] in "AEF" else "a"
+    return f"{article} {grade}" + (" so far" if card.provisional else "")
+
+
+def narrative(card: Scorecard, rubric: Rubric, name: str | None = None) -> list[str]:
+    """A few sentences that read the scorecard (paragraphs, unwrapped)."""
+    who = _name(card, name)
+    if card.coverage == "none":
+        return [
+            f"{who} has no criminal record relief law written for survivors of human "
+            "trafficking, so it scores 0 and receives no grade.",
+            "The first step is a statute that lets survivors of every age clear the "
+            "records their trafficking left behind.",
+        ]
+    if not card.rankable:
+        paras = [
+            f"{who} has a record relief law for trafficking survivors, but it reaches only "
+            "people who were minors at the time of the offense. The rubric credits relief "
+            "for survivors arrested or prosecuted as adults, so the law scores 0 and "
+            "cannot be ranked."
+        ]
+        if card.potential_total:
+            paras.append(
+                f"As written, its provisions would earn {card.potential_total} of {card.max} "
+                "points if they reached adults. Extending the law to survivors of every age "
+                "is the change that matters first."
+            )
+        else:
+            paras.append("Extending the law to survivors of every age comes first.")
+        return paras
+    full = [c.title for c in card.categories if c.tier is not None and c.points == c.max]
+    gaps = sorted(
+        (c for c in card.categories if c.available > 0),
+        key=lambda c: (-c.available, [x.id for x in card.categories].index(c.id)),
+    )
+    first = f"{who} scores {card.total} of {card.max}, {_grade_phrase(card)}."
+    if full:
+        shown = full[:3] + ([f"{len(full) - 3} more"] if len(full) > 3 else [])
+        first += f" It earns full points for {_series(shown)}."
+    paras = [first]
+    if gaps:
+        parts = [f"{c.title} ({c.available} short)" for c in gaps[:3]]
+        paras.append(f"The most points are left on the table in {_series(parts)}.")
+    else:
+        paras.append("It earns every point the rubric offers.")
+    if card.open:
+        n = len(card.open)
+        paras.append(
+            f"{n} categor{'y is' if n == 1 else 'ies are'} not settled yet and "
+            f"count{'s' if n == 1 else ''} as 0, so the grade is provisional."
+        )
+    return paras
+
+
+def comparison(
+    current: Scorecard, proposed: Scorecard, rubric: Rubric, name: str | None = None
+) -> list[str]:
+    who = visible(name or proposed.jurisdiction or current.jurisdiction or "")
+    today = f"Today {who}" if who else "The current law"
+    delta = proposed.total - current.total
+    sign = "+" if delta >= 0 else ""
+    paras = [
+        f"{today} scores {current.total} of {current.max} ({_standing(current)}). "
+        f"The proposal scores {proposed.total} ({_standing(proposed)}), {sign}{delta} points."
+    ]
+    if not current.rankable and proposed.rankable:
+        paras.append(
+            "Extending relief to survivors who were adults is what makes the state rankable."
+        )
+    moves = sorted(
+        (
+            (p.points - c.points, i, p.title)
+            for i, (c, p) in enumerate(zip(current.categories, proposed.categories, strict=True))
+            if p.points != c.points
+        ),
+        key=lambda m: (-m[0], m[1]),
+    )
+    gains = [f"{title} (+{d})" for d, _, title in moves if d > 0][:3]
+    losses = [f"{title} ({d})" for d, _, title in moves if d < 0]
+    if gains:
+        paras.append(f"The largest gains: {_series(gains)}.")
+    if losses:
+        paras.append(f"Points given up: {_series(losses)}.")
+    paras.extend(narrative(proposed, rubric, name)[1:2] if proposed.rankable else [])
+    return paras
+
+
+def _standing(card: Scorecard) -> str:
+    """The grade, or "cannot be ranked", in words for a sentence."""
+    if not card.rankable:
+        return "cannot be ranked"
+    return f"{card.grade}, provisional" if card.provisional else (card.grade or "-")
+
+
+def _cell(c: CategoryScore) -> str:
+    points = str(c.points) if c.tier is not None else "-"
+    return f"{points:>2} / {c.max:<2}"
+
+
+def card_text(
+    card: Scorecard,
+    rubric: Rubric,
+    baseline: Scorecard | None = None,
+    name: str | None = None,
+    width: int = 76,
+) -> str:
+    """The card as plain text, in the report's layout."""
+    title = _name(card, name) if (name or card.jurisdiction) else "Draft"
+    lines = [title, ""]
+    if baseline is None:
+        lines.append(f"OVERALL SCORE   {card.total} / {card.max}")
+        if card.rankable:
+            lines.append(f"Grade           {standing_text(card)}")
+        else:
+            lines.append(f"Ranking         {standing_text(card)}")
+    else:
+        lines.append(
+            f"OVERALL SCORE   {baseline.total} -> {card.total} / {card.max}"
+            f"   ({standing_text(baseline)} -> {standing_text(card)})"
+        )
+    lines.append("")
+    paras = (
+        narrative(card, rubric, name)
+        if baseline is None
+        else comparison(baseline, card, rubric, name)
+    )
+    for para in paras:
+        lines.extend(textwrap.wrap(para, width, break_on_hyphens=False))
+        lines.append("")
+    title_w = max(len(c.title) for c in card.categories) + 1
+    if baseline is None:
+        lines.append(f"{'PROPOSED CATEGORIES':<{title_w}}  AWARDED POINTS")
+        for c in card.categories:
+            lines.append(f" {c.title:<{title_w - 1}}  {_cell(c):>9}")
+        lines.append(f"{'TOTAL':<{title_w}}  {f'{card.total} / {card.max}':>9}")
+    else:
+        lines.append(f"{'CATEGORY':<{title_w}}  {'CURRENT':>9}  {'PROPOSED':>9}  CHANGE")
+        for b, c in zip(baseline.categories, card.categories, strict=True):
+            delta = c.points - b.points
+            lines.append(
+                f" {c.title:<{title_w - 1}}  {_cell(b):>9}  {_cell(c):>9}  {_signed(delta):>6}"
+            )
+        lines.append(
+            f"{'TOTAL':<{title_w}}  {f'{baseline.total} / {baseline.max}':>9}  "
+            f"{f'{card.total} / {card.max}':>9}  {_signed(card.total - baseline.total):>6}"
+        )
+    lines.append("")
+    lines.extend(textwrap.wrap(_footer(rubric, card, baseline), width, break_on_hyphens=False))
+    return "\n".join(lines) + "\n"
+
+
+def _signed(n: int) -> str:
+    return f"+{n}" if n > 0 else str(n) if n < 0 else "0"
+
+
+def _footer(rubric: Rubric, card: Scorecard, baseline: Scorecard | None) -> str:
+    parts = [f"Scored against {rubric.short_title} ({rubric.id})."]
+    cards = [card] + ([baseline] if baseline is not None else [])
+    if any(c.rankable for c in cards) and rubric.grades.default_reading:
+        parts.append("Letter grades use drafter's default cut-offs, not the report's.")
+    if any(c.open for c in cards):
+        parts.append('"-" marks a category not yet settled (0 points).')
+    parts.append("drafter informs drafting; it is not legal advice.")
+    return " ".join(parts)
+
+
+def _md(text: str) -> str:
+    from drafter.render.markdown import escape_inline
+
+    return escape_inline(text)
+
+
+def card_markdown(
+    card: Scorecard,
+    rubric: Rubric,
+    baseline: Scorecard | None = None,
+    name: str | None = None,
+) -> str:
+    """The card as Markdown: heading, score, narrative, a table."""
+    title = _name(card, name) if (name or card.jurisdiction) else "Draft"
+    out = [f"# {_md(title)}", ""]
+    if baseline is None:
+        out.append(f"**Overall score:** {card.total} / {card.max}  ")
+        label = "Grade" if card.rankable else "Ranking"
+        out.append(f"**{label}:** {_md(standing_text(card))}")
+    else:
+        out.append(
+            f"**Overall score:** {baseline.total} → {card.total} / {card.max} "
+            f"({_md(standing_text(baseline))} → {_md(standing_text(card))})"
+        )
+    out.append("")
+    paras = (
+        narrative(card, rubric, name)
+        if baseline is None
+        else comparison(baseline, card, rubric, name)
+    )
+    for para in paras:
+        out.extend([_md(para), ""])
+    if baseline is None:
+        out.append("| Proposed categories | Awarded points |")
+        out.append("|---|---:|")
+        for c in card.categories:
+            out.append(f"| {_md(c.title)} | {_cell(c)} |")
+        out.append(f"| **Total** | **{card.total} / {card.max}** |")
+    else:
+        out.append("| Category | Current | Proposed | Change |")
+        out.append("|---|---:|---:|---:|")
+        for b, c in zip(baseline.categories, card.categories, strict=True):
+            out.append(
+                f"| {_md(c.title)} | {_cell(b)} | {_cell(c)} | {_signed(c.points - b.points)} |"
+            )
+        out.append(
+            f"| **Total** | **{baseline.total} / {baseline.max}** | "
+            f"**{card.total} / {card.max}** | **{_signed(card.total - baseline.total)}** |"
+        )
+    out.extend(["", f"*{_md(_footer(rubric, card, baseline))}*", ""])
+    return "\n".join(out)
+
+
+def render_card(
+    fmt: str,
+    card: Scorecard,
+    rubric: Rubric,
+    baseline: Scorecard | None = None,
+    name: str | None = None,
+) -> str:
+    if fmt == "md":
+        return card_markdown(card, rubric, baseline, name)
+    return card_text(card, rubric, baseline, name)
+
+
+__all__ = ["CARD_FORMATS", "card_markdown", "card_text", "comparison", "narrative", "render_card"]

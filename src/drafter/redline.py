@@ -1,0 +1,401 @@
+"""Redlines: the current statute against the section a draft would enact, word by word.
+
+The words of the current text and of the assembled section are compared with
+`difflib.SequenceMatcher(None, a, b, autojunk=False)` (autojunk would ignore
+"the" and "shall"), then marked in the jurisdiction's convention: Missouri
+prints new matter in bold and omitted matter in bold brackets, Texas underlines
+new matter and brackets and strikes omitted matter, New York underlines and
+brackets. Markdown and Word show the convention itself; plain text cannot show
+bold or underline, so it marks new matter {+thus+} and omitted matter [thus].
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import textwrap
+from collections.abc import Iterator
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Literal
+
+from drafter.bill import Bill, Style
+from drafter.textsafe import visible
+
+Kind = Literal["equal", "insert", "delete"]
+REDLINE_FORMATS = ("txt", "md", "docx")
+_BREAK = "\n"
+#: An unchanged run this short between two changes is folded into them, so the
+#: redline reads as phrases replaced rather than a confetti of shared "the"s.
+_SHORT_EQUAL = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    kind: Kind
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    runs: tuple[Run, ...]
+    level: int = 0
+
+
+@dataclass(frozen=True)
+class Redline:
+    """The redlined statute section, with the bill around it."""
+
+    #: (kind, text) lines before the statute: "title", "enacting", "bill_section".
+    before: tuple[tuple[str, str], ...]
+    paragraphs: tuple[Paragraph, ...]
+    after: tuple[str, ...]
+    style: Style
+    jurisdiction: str
+    note: str
+    inserted_words: int
+    deleted_words: int
+
+
+# --- the texts ----------------------------------------------------------------------
+
+
+def old_paragraphs(text: str) -> list[str]:
+    """Paragraphs of the current statute: blank-line separated, or one per line."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = re.sub(r"(?<=\w)-[ \t]*\n[ \t]*(?=\w)", "", text)
+    if re.search(r"\n[ \t]*\n", text):
+        chunks = re.split(r"\n[ \t]*\n", text)
+        return [" ".join(c.split()) for c in chunks if c.strip()]
+    return [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+
+
+def _statute_blocks(
+    bill: Bill,
+) -> tuple[list[tuple[str, str]], list[tuple[str, int]], list[str]]:
+    """The bill as lines before the statute, the statute's paragraphs, lines after."""
+    from drafter.render._common import block_plain, layout
+
+    before: list[tuple[str, str]] = []
+    statute: list[tuple[str, int]] = []
+    after: list[str] = []
+    where = "before"
+    for block in layout(bill):
+        if block.kind == "bill_section":
+            line = block_plain(block)
+            if where == "before":
+                before.append(("bill_section", line))
+                if block.key == "enact":
+                    where = "statute"
+            else:
+                where = "after"
+                after.append(line)
+            continue
+        if block.kind in ("title", "enacting"):
+            before.append((block.kind, block.text))
+        elif where == "statute":
+            statute.append((block_plain(block), block.level))
+        elif where == "after":
+            after.append(block_plain(block))
+    return before, statute, after
+
+
+def _tokens(paragraphs: list[str]) -> list[str]:
+    out: list[str] = []
+    for i, para in enumerate(paragraphs):
+        if i:
+            out.append(_BREAK)
+        out.extend(para.split())
+    return out
+
+
+def _segments(a: list[str], b: list[str]) -> list[tuple[list[str], list[str], bool]]:
+    """(deleted, inserted, equal?) segments, with tiny equal runs folded into changes."""
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    raw: list[tuple[list[str], list[str], bool]] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            raw.append((a[i1:i2], b[j1:j2], True))
+        else:
+            raw.append((a[i1:i2], b[j1:j2], False))
+    for k in range(1, len(raw) - 1):
+        old, new, same = raw[k]
+        if (
+            same
+            and len(old) <= _SHORT_EQUAL
+            and _BREAK not in old
+            and not raw[k - 1][2]
+            and not raw[k + 1][2]
+        ):
+            raw[k] = (old, new, False)
+    merged: list[tuple[list[str], list[str], bool]] = []
+    for old, new, same in raw:
+        if merged and not same and not merged[-1][2]:
+            merged[-1] = (merged[-1][0] + old, merged[-1][1] + new, False)
+        else:
+            merged.append((list(old), list(new), same))
+    return merged
+
+
+def redline(old_text: str, bill: Bill) -> Redline:
+    """Compare the current text with the section the bill enacts."""
+    before, statute, after = _statute_blocks(bill)
+    new_paras = [text for text, _ in statute]
+    levels = [level for _, level in statute]
+    a = _tokens(old_paragraphs(old_text))
+    b = _tokens(new_paras)
+
+    paragraphs: list[Paragraph] = []
+    runs: list[Run] = []
+    new_index = 0
+    inserted = deleted = 0
+
+    def push(kind: Kind, word: str) -> None:
+        if runs and runs[-1].kind == kind:
+            runs[-1] = Run(kind, f"{runs[-1].text} {word}")
+        else:
+            runs.append(Run(kind, word))
+
+    def close() -> None:
+        if runs:
+            level = levels[min(new_index, len(levels) - 1)] if levels else 0
+            paragraphs.append(Paragraph(tuple(runs), level))
+            runs.clear()
+
+    for old, new, same in _segments(a, b):
+        if same:
+            for word in new:
+                if word == _BREAK:
+                    close()
+                    new_index += 1
+                else:
+                    push("equal", word)
+            continue
+        for word in old:
+            if word == _BREAK:
+                close()
+            else:
+                deleted += 1
+                push("delete", word)
+        for word in new:
+            if word == _BREAK:
+                close()
+                new_index += 1
+            else:
+                inserted += 1
+                push("insert", word)
+    close()
+    from drafter.render._common import rubric_note
+
+    return Redline(
+        tuple(before),
+        tuple(paragraphs),
+        tuple(after),
+        bill.style,
+        bill.jurisdiction,
+        rubric_note(bill),
+        inserted,
+        deleted,
+    )
+
+
+# --- the convention, in words -------------------------------------------------------
+
+_INSERTED_WORDS = {
+    "bold": "in bold type",
+    "underline": "underlined",
+    "italic": "in italics",
+    "underline_italic": "underlined and in italics",
+}
+_DELETED_WORDS = {
+    "bracket_bold": "in bold brackets [thus]",
+    "bracket_strike": "in brackets and struck through [thus]",
+    "brackets": "in brackets [thus]",
+    "strike": "struck through",
+}
+
+
+def legend(style: Style, plain: bool = False) -> str:
+    new = _INSERTED_WORDS.get(style.inserted, style.inserted)
+    old = _DELETED_WORDS.get(style.deleted, style.deleted)
+    text = f"Explanation: matter {new} is new; matter {old} is current law to be omitted."
+    if plain:
+        text += (
+            " This plain-text copy cannot show type styles: new matter is marked {+thus+} "
+            "and omitted matter " + ("[-thus-]." if style.deleted == "strike" else "[thus].")
+        )
+    return text
+
+
+# --- Markdown and text ----------------------------------------------------------------
+
+
+def _md_run(run: Run, style: Style) -> str:
+    from drafter.render.markdown import escape_inline
+
+    text = escape_inline(visible(run.text))
+    if run.kind == "insert":
+        return {
+            "bold": f"**{text}**",
+            "underline": f"<u>{text}</u>",
+            "italic": f"*{text}*",
+            "underline_italic": f"<u>*{text}*</u>",
+        }.get(style.inserted, f"**{text}**")
+    if run.kind == "delete":
+        return {
+            "bracket_bold": f"**\\[{text}\\]**",
+            "bracket_strike": f"\\[~~{text}~~\\]",
+            "brackets": f"\\[{text}\\]",
+            "strike": f"~~{text}~~",
+        }.get(style.deleted, f"\\[{text}\\]")
+    return text
+
+
+def _txt_run(run: Run, style: Style) -> str:
+    text = visible(run.text)
+    if run.kind == "insert":
+        return "{+" + text + "+}"
+    if run.kind == "delete":
+        return f"[-{text}-]" if style.deleted == "strike" else f"[{text}]"
+    return text
+
+
+def redline_markdown(red: Redline) -> str:
+    from drafter.render.markdown import escape
+
+    nbsp = "\u00a0" * 4
+    out = []
+    for kind, line in red.before:
+        if kind == "title":
+            out.append(f"**{escape(line)}**")
+        elif kind == "enacting":
+            out.append(f"*{escape(line)}*")
+        else:
+            out.append(escape(line))
+    for para in red.paragraphs:
+        out.append(nbsp * para.level + " ".join(_md_run(r, red.style) for r in para.runs))
+    out.extend(escape(line) for line in red.after)
+    out.append("---")
+    out.append(f"*{escape(legend(red.style))}*")
+    out.append(f"*{escape(red.note)}*")
+    return "\n\n".join(out) + "\n"
+
+
+def redline_text(red: Redline, width: int = 72) -> str:
+    out: list[str] = []
+    for _, line in red.before:
+        out.extend(textwrap.wrap(line, width, break_on_hyphens=False) or [""])
+        out.append("")
+    for para in red.paragraphs:
+        pad = "    " * para.level
+        line = " ".join(_txt_run(r, red.style) for r in para.runs)
+        out.extend(
+            textwrap.wrap(
+                line,
+                width,
+                initial_indent=pad,
+                subsequent_indent=pad,
+                break_on_hyphens=False,
+                break_long_words=False,
+            )
+        )
+        out.append("")
+    for line in red.after:
+        out.extend(textwrap.wrap(line, width, break_on_hyphens=False))
+        out.append("")
+    out.append("-" * 40)
+    out.extend(textwrap.wrap(legend(red.style, plain=True), width, break_on_hyphens=False))
+    out.extend(textwrap.wrap(red.note, width, break_on_hyphens=False))
+    return "\n".join(out) + "\n"
+
+
+# --- Word ------------------------------------------------------------------------------
+
+
+def redline_docx(red: Redline) -> bytes:
+    from docx.shared import Inches, Pt
+
+    from drafter.render._common import xml_safe
+    from drafter.render.docx import new_document
+
+    document = new_document()
+    props = document.core_properties
+    props.title = xml_safe(f"Redline: {red.jurisdiction}")[:255]
+    props.author = "drafter"
+    props.comments = xml_safe(red.note)[:255]
+    for kind, line in red.before:
+        para = document.add_paragraph()
+        run = para.add_run(xml_safe(line))
+        run.bold = kind == "title"
+        run.italic = kind == "enacting"
+    for p in red.paragraphs:
+        para = document.add_paragraph()
+        para.paragraph_format.left_indent = Inches(0.5 * p.level)
+        for i, r in enumerate(p.runs):
+            _docx_run(para, r, red.style, lead=" " if i else "")
+    for line in red.after:
+        document.add_paragraph(xml_safe(line))
+    for text in (legend(red.style), red.note):
+        para = document.add_paragraph()
+        run = para.add_run(xml_safe(text))
+        run.italic = True
+        run.font.size = Pt(10)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _docx_run(paragraph, run: Run, style: Style, lead: str) -> None:  # type: ignore[no-untyped-def]
+    from drafter.render._common import xml_safe
+
+    text = xml_safe(run.text)
+    if lead:
+        paragraph.add_run(lead)
+    if run.kind == "equal":
+        paragraph.add_run(text)
+        return
+    if run.kind == "insert":
+        r = paragraph.add_run(text)
+        r.bold = style.inserted == "bold"
+        r.underline = style.inserted in ("underline", "underline_italic")
+        r.italic = style.inserted in ("italic", "underline_italic")
+        return
+    deleted = style.deleted
+    if deleted == "strike":
+        r = paragraph.add_run(text)
+        r.font.strike = True
+        return
+    for piece in ("[", text, "]"):
+        r = paragraph.add_run(piece)
+        r.bold = deleted == "bracket_bold"
+        if piece not in ("[", "]"):
+            r.font.strike = deleted == "bracket_strike"
+
+
+def render_redline(red: Redline, fmt: str) -> str | bytes:
+    if fmt == "md":
+        return redline_markdown(red)
+    if fmt == "docx":
+        return redline_docx(red)
+    return redline_text(red)
+
+
+def iter_runs(red: Redline) -> Iterator[Run]:
+    for para in red.paragraphs:
+        yield from para.runs
+
+
+__all__ = [
+    "REDLINE_FORMATS",
+    "Paragraph",
+    "Redline",
+    "Run",
+    "iter_runs",
+    "legend",
+    "old_paragraphs",
+    "redline",
+    "redline_docx",
+    "redline_markdown",
+    "redline_text",
+    "render_redline",
+]
