@@ -185,6 +185,7 @@ async def test_typed_markup_is_shown_literally() -> None:
         assert "[b]Guam[/] [" in str(screen.query_one("#title").render())
         app.goto("arrests_and_adjudications")
         await pilot.press("2")
+        await pilot.pause()
         screen.query_one("#param-court", Input).focus()
         await pilot.press(*"a [/] b")
         assert "a [/] b" in preview(app)

@@ -20,7 +20,7 @@ from drafter.draft import Draft, draft_to_yaml, load_draft, save_draft
 from drafter.errors import UserError
 from drafter.tui import storage
 from drafter.tui.commands import DrafterCommands
-from drafter.tui.core import COVERAGE, DraftView, Engine, ProfileInfo, answer, new_draft
+from drafter.tui.core import COVERAGE, DraftView, Engine, answer, new_draft
 
 LIGHT_THEME = "textual-light"
 DARK_THEME = "textual-dark"
@@ -66,9 +66,11 @@ class DrafterApp(App[None]):
             draft = load_draft(path, self.engine.rubric)
             self._pending = (draft, Path(path))
         elif mode == "new":
-            profile = self.engine.profile
-            info = ProfileInfo(getattr(profile, "id", "generic"), getattr(profile, "name", ""))
-            self._pending = (new_draft(info if jurisdiction else None), None)
+            name = jurisdiction
+            if name and self.engine.profile_note is None:
+                # A profile's own spelling ("mo" -> "Missouri"); other names as typed.
+                name = getattr(self.engine.profile, "name", name)
+            self._pending = (new_draft(name), None)
 
     # -- lifecycle --
 

@@ -21,6 +21,9 @@ from drafter.scoring import Scorecard, score
 
 _UNFILLED = re.compile(r"unfilled parameter ([a-z_][a-z0-9_]*)")
 _OPEN = re.compile(r"open category ")
+_UNSET = re.compile(r"unset ([a-z_]+)")
+#: The bill target's fields as the About-the-bill step names them.
+BILL_FIELD_LABELS = {"section": "Section number", "chapter": "Chapter", "code": "Code"}
 
 #: The first step of the wizard: who the law covers. It gates every category.
 COVERAGE = "coverage"
@@ -178,18 +181,22 @@ def load_profile(name: str | None) -> Any:
     return _load(name)
 
 
-def profile_for(jurisdiction: str | None) -> Any:
-    """The drafting style for a draft's jurisdiction: its profile, else generic.
+def profile_for(jurisdiction: str | None, strict: bool = True) -> tuple[Any, str | None]:
+    """The drafting style for a draft's jurisdiction, and a note when it is generic.
 
-    A draft's jurisdiction is free text, so a name with no profile is not an
-    error here: the bill is drafted in the generic style.
+    A draft's jurisdiction is free text: a name with no profile drafts in the
+    generic style (the note says so). A path to a profile file that cannot be
+    read is the user's to fix: a UserError when `strict` (the command line),
+    else the generic style with the error as the note (while typing).
     """
-    if jurisdiction:
-        try:
-            return load_profile(jurisdiction)
-        except UserError:
-            pass
-    return load_profile(None)
+    from drafter.jurisdiction import profile_for as _profile_for
+
+    try:
+        return _profile_for(jurisdiction)
+    except UserError as exc:
+        if strict:
+            raise
+        return load_profile(None), exc.one_line()
 
 
 @dataclass(frozen=True)
@@ -220,20 +227,27 @@ def render_bill_text(bill: Any, width: int = 72) -> str:
 class Engine:
     """The rubric, model language and drafting style a session works with."""
 
-    def __init__(self, rubric: Rubric, language: Any, profile: Any) -> None:
+    def __init__(
+        self, rubric: Rubric, language: Any, profile: Any, profile_note: str | None = None
+    ) -> None:
         self.rubric = rubric
         self.language = language
         self.profile = profile
+        #: Why the bill is in the generic style (a name with no profile), if it is.
+        self.profile_note = profile_note
         self.steps = steps_for(rubric)
 
     @classmethod
     def load(cls, rubric_path: str | Path | None = None, jurisdiction: str | None = None) -> Engine:
         from drafter.language import load_language
 
-        return cls(load_rubric(rubric_path), load_language(), profile_for(jurisdiction))
+        profile, note = profile_for(jurisdiction)
+        return cls(load_rubric(rubric_path), load_language(), profile, note)
 
     def with_profile(self, jurisdiction: str | None) -> Engine:
-        return Engine(self.rubric, self.language, profile_for(jurisdiction))
+        """The same rubric and language in the drafting style `jurisdiction` names."""
+        profile, note = profile_for(jurisdiction, strict=False)
+        return Engine(self.rubric, self.language, profile, note)
 
     def step(self, step_id: str) -> Step:
         return next(s for s in self.steps if s.id == step_id)
@@ -393,7 +407,6 @@ def _profile_defaults(profile: Any) -> dict[str, Any]:
     return dict(defaults or {})
 
 
-def new_draft(profile: ProfileInfo | None) -> Draft:
+def new_draft(jurisdiction: str | None = None) -> Draft:
     """A fresh draft: covers adults (the only coverage that can earn points)."""
-    jurisdiction = profile.name if profile and profile.id != "generic" else None
-    return Draft(jurisdiction=jurisdiction, coverage="adults")
+    return Draft(jurisdiction=jurisdiction or None, coverage="adults")

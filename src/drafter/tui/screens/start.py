@@ -18,7 +18,7 @@ from drafter.draft import draft_to_yaml, load_draft
 from drafter.errors import UserError
 from drafter.scoring import score
 from drafter.tui import storage
-from drafter.tui.core import ProfileInfo, list_profiles, new_draft
+from drafter.tui.core import list_profiles, new_draft
 from drafter.tui.widgets.note import Note
 
 if TYPE_CHECKING:
@@ -195,9 +195,8 @@ class StartScreen(Screen[None]):
     def action_new(self) -> None:
         pid = self.query_one("#profile", Select).value
         info = next((p for p in self.profiles if p.id == pid), None)
-        if info is None or info.id == GENERIC:
-            info = ProfileInfo(GENERIC, "")
-        self.app.open_session(new_draft(info), None)
+        name = info.name if info is not None and info.id != GENERIC else None
+        self.app.open_session(new_draft(name), None)
 
     def action_focus_open(self) -> None:
         self.query_one("#open-path", Input).focus()

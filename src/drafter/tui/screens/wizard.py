@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, OptionList, Static, TextArea
 
 from drafter.tui.core import COVERAGE, DraftView, Step, chosen
+from drafter.tui.widgets.note import Note
 from drafter.tui.widgets.outline import Outline
 from drafter.tui.widgets.paramfield import ParamField
 from drafter.tui.widgets.preview import BillPreview
@@ -244,6 +245,22 @@ class WizardScreen(Screen[None]):
         self.query_one(ScorePanel).show(view)
         self.query_one(BillPreview).show(view, self._provision_text(view))
         self._show_step(view)
+        self._show_profile_note()
+
+    def _show_profile_note(self) -> None:
+        """Under the jurisdiction field: which drafting style the bill uses, and why."""
+        notes = self.query("#profile-note")
+        if not notes:
+            return
+        engine = self.app.engine
+        note = notes.first(Note)
+        if engine.profile_note:
+            note.say(
+                engine.profile_note[0].upper() + engine.profile_note[1:] + ".", "$text-warning"
+            )
+        else:
+            name = getattr(engine.profile, "name", "")
+            note.say(f"Drafting style: {name}.", "$text-success")
 
     def _provision_text(self, view: DraftView) -> str:
         """The text the current step puts in the bill, to keep it in view."""
@@ -446,7 +463,13 @@ ABOUT_FIELDS = {
     "chapter": (
         "Chapter",
         "e.g. 610 (blank shows [CHAPTER])",
-        "The chapter, code or title the new section goes in, where the bill's title names it.",
+        "The chapter the new section goes in, where the bill's title names it.",
+    ),
+    "code": (
+        "Code",
+        "e.g. the Code of Criminal Procedure (blank shows [CODE])",
+        "The code or compilation the section is added to, where the drafting style "
+        "does not name it already.",
     ),
 }
 
@@ -464,6 +487,12 @@ class AboutField(Vertical):
         yield Static(Content.styled(prompt, "bold"), classes="param-prompt")
         yield Input(self.value, placeholder=placeholder, id=f"about-{self.kind}", compact=True)
         yield Static(Content(help_text), classes="param-help")
+        if self.kind == "jurisdiction":
+            yield Note(id="profile-note")
+
+    def on_mount(self) -> None:
+        if self.kind == "jurisdiction" and isinstance(self.screen, WizardScreen):
+            self.screen._show_profile_note()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
