@@ -377,12 +377,20 @@ class _Branch:
     #: a pattern that opens on alternatives). Empty: search the ordinary way.
     anchors: tuple[str, ...]
 
-    def candidates(self, norm: str, limit: int | None = None):  # -> Iterator[re.Match[str]]
-        """Matches in order of their start (none starting after `limit`)."""
-        if self.needs and not any(n in norm for n in self.needs):
+    def candidates(
+        self, norm: str, limit: int | None = None, found: dict[str, int] | None = None
+    ):  # -> Iterator[re.Match[str]]
+        """Matches in order of their start (none starting after `limit`).
+
+        `found` caches each literal's first position in `norm` (-1: absent),
+        shared by every pattern searched in one text.
+        """
+        if found is None:
+            found = {}
+        if self.needs and all(_first(found, norm, n) < 0 for n in self.needs):
             return
         if self.anchors:
-            yield from self._anchored(norm, limit)
+            yield from self._anchored(norm, limit, found)
             return
         pos = 0
         n = len(norm)
@@ -393,10 +401,12 @@ class _Branch:
             yield m
             pos = m.start() + 1
 
-    def _anchored(self, norm: str, limit: int | None):  # -> Iterator[re.Match[str]]
+    def _anchored(
+        self, norm: str, limit: int | None, found: dict[str, int]
+    ):  # -> Iterator[re.Match[str]]
         heap: list[tuple[int, str]] = []
         for lit in self.anchors:
-            i = norm.find(lit)
+            i = _first(found, norm, lit)
             if i >= 0:
                 heap.append((i, lit))
         heapq.heapify(heap)
@@ -435,13 +445,16 @@ class Phrase:
         return self.pattern.pattern
 
     def first(
-        self, norm: str, negated: list[tuple[int, int]] | None = None
+        self,
+        norm: str,
+        negated: list[tuple[int, int]] | None = None,
+        found: dict[str, int] | None = None,
     ) -> tuple[int, int] | None:
         """The evidence span of the first match no negation cue voids."""
         best: tuple[int, int] | None = None
         best_start = -1
         for branch in self.branches:
-            for m in branch.candidates(norm, None if best is None else best_start):
+            for m in branch.candidates(norm, None if best is None else best_start, found):
                 if best is not None and m.start() >= best_start:
                     break
                 span = _evidence(m)
@@ -452,6 +465,13 @@ class Phrase:
                 best, best_start = span, m.start()
                 break
         return best
+
+
+def _first(found: dict[str, int], norm: str, literal: str) -> int:
+    at = found.get(literal)
+    if at is None:
+        at = found[literal] = norm.find(literal)
+    return at
 
 
 def _word(c: str) -> bool:
@@ -467,7 +487,7 @@ def _evidence(m: re.Match[str]) -> tuple[int, int]:
 class Scanner:
     """One text's matches, each pattern searched at most once."""
 
-    __slots__ = ("_cache", "_negated", "_reads", "_shows", "norm")
+    __slots__ = ("_cache", "_found", "_negated", "_reads", "_shows", "norm")
 
     def __init__(self, norm: str) -> None:
         self.norm = norm
@@ -475,6 +495,7 @@ class Scanner:
         self._negated: dict[int, list[tuple[int, int]]] = {}
         self._reads: dict[int, TierRead] = {}
         self._shows: dict[int, bool] = {}
+        self._found: dict[str, int] = {}
 
     def first(self, phrase: Phrase) -> tuple[int, int] | None:
         key = id(phrase)
@@ -483,7 +504,7 @@ class Scanner:
         except KeyError:
             pass
         negated: list[tuple[int, int]] = []
-        hit = phrase.first(self.norm, negated)
+        hit = phrase.first(self.norm, negated, self._found)
         self._cache[key] = hit
         if negated:
             self._negated[key] = negated
@@ -717,27 +738,34 @@ def _required_literals(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         return max(found, key=lambda alts: (min(len(a) for a in alts), -len(alts)))
 
     def leading(items: list[tuple[object, object]]) -> tuple[str, ...] | None:
-        run: list[str] = []
+        """The literals a match can start with (None: not known).
+
+        Literal runs extend every prefix; an alternation multiplies them
+        ("n" + (o|ever|on) -> no, never, non: sre factors common prefixes out).
+        """
+        prefixes = [""]
+        started = False
         for op, av in items:
             if op is sre_c.LITERAL:
-                run.append(chr(av))  # type: ignore[arg-type]
+                prefixes = [p + chr(av) for p in prefixes]  # type: ignore[arg-type]
+                started = True
                 continue
-            if run:
-                break
-            if op in (sre_c.AT, sre_c.ASSERT, sre_c.ASSERT_NOT):
+            if op in (sre_c.AT, sre_c.ASSERT, sre_c.ASSERT_NOT) and not started:
                 continue
-            if op is sre_c.SUBPATTERN:
-                return leading(list(av[-1]))  # type: ignore[index]
-            if op is sre_c.BRANCH:
-                out: list[str] = []
-                for branch in av[1]:  # type: ignore[index]
+            if op is sre_c.SUBPATTERN or op is sre_c.BRANCH:
+                branches = [av[-1]] if op is sre_c.SUBPATTERN else av[1]  # type: ignore[index]
+                subs: list[str] = []
+                for branch in branches:
                     sub = leading(list(branch))
                     if not sub:
-                        return None
-                    out.extend(sub)
-                return tuple(out)
-            return None
-        return ("".join(run),) if run else None
+                        subs = []
+                        break
+                    subs.extend(sub)
+                if subs and len(prefixes) * len(subs) <= 32:
+                    prefixes = [p + q for p in prefixes for q in subs]
+                    started = True
+            break  # the literals after a group or anything else are not contiguous
+        return tuple(prefixes) if started and all(prefixes) else None
 
     return seq(list(tree)) or (), leading(list(tree)) or ()
 
