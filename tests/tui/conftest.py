@@ -58,3 +58,12 @@ def total(app: DrafterApp) -> str:
 def preview(app: DrafterApp) -> str:
     """The bill text the wizard or review screen shows."""
     return app.screen.query_one(BillPreview).text
+
+
+async def until(pilot, ok, what: str = "the condition", tries: int = 100) -> None:
+    """Let the app run until `ok()` holds (fields mount a moment after a choice)."""
+    for _ in range(tries):
+        if ok():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError(f"timed out waiting for {what}")

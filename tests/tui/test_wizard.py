@@ -15,7 +15,7 @@ from drafter.tui.screens.start import StartScreen
 from drafter.tui.screens.wizard import WizardScreen
 from drafter.tui.widgets.tiers import TierCard
 
-from .conftest import preview, total
+from .conftest import preview, total, until
 
 SIZE = (120, 40)
 
@@ -160,6 +160,7 @@ async def test_parameters_are_checked_as_typed() -> None:
         screen = wizard(app)
         app.goto("judicial_discretion")
         await pilot.press("2")  # over objection: asks for the response days
+        await until(pilot, lambda: screen.query("#param-response_days"), "the days field")
         field = screen.query_one("#param-response_days", Input)
         field.focus()
         await pilot.press("x")
@@ -179,13 +180,14 @@ async def test_typed_markup_is_shown_literally() -> None:
     app = DrafterApp(mode="new")
     async with app.run_test(size=SIZE) as pilot:
         screen = wizard(app)
+        await until(pilot, lambda: screen.query("#about-jurisdiction"), "the jurisdiction field")
         screen.query_one("#about-jurisdiction", Input).focus()
         await pilot.press(*"[b]Guam[/] [", "tab")
         assert app.draft.jurisdiction == "[b]Guam[/] ["
         assert "[b]Guam[/] [" in str(screen.query_one("#title").render())
         app.goto("arrests_and_adjudications")
         await pilot.press("2")
-        await pilot.pause()
+        await until(pilot, lambda: screen.query("#param-court"), "the court field")
         screen.query_one("#param-court", Input).focus()
         await pilot.press(*"a [/] b")
         assert "a [/] b" in preview(app)

@@ -222,12 +222,13 @@ class WizardScreen(Screen[None]):
         self._focus_tier()
 
     def _focus_tier(self, force: bool = False) -> None:
-        """Focus the chosen tier so arrows and Enter work at once.
+        """Focus the chosen tier so digits, arrows and Enter work at once.
 
-        Not when the user is in the outline (arrowing through steps) or typing,
-        unless `force` (the screen just opened).
+        Called on every step change: a field of the step just left is hidden
+        now, and keys must not go on typing into it. Only a user arrowing
+        through the outline keeps focus there (unless `force`).
         """
-        if not force and isinstance(self.focused, (Input, TextArea, OptionList)):
+        if not force and isinstance(self.focused, OptionList):
             return
         pick = chosen(self.app.draft, self.current.id)
         cards = [c for c in self.query(TierCard) if c.choice is not None]
