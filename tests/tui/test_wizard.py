@@ -10,6 +10,7 @@ from drafter.draft import load_draft
 from drafter.rubric import Rubric
 from drafter.tui.app import DrafterApp
 from drafter.tui.screens.dialogs import SaveAsScreen
+from drafter.tui.screens.export import ExportScreen
 from drafter.tui.screens.review import ReviewScreen
 from drafter.tui.screens.start import StartScreen
 from drafter.tui.screens.wizard import WizardScreen
@@ -300,3 +301,38 @@ async def test_a_no_statute_draft_becomes_a_bill_that_loads_again(
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert load_draft(path, rubric).choices == {"time_limits": "no_limit"}
+
+
+async def test_export_asks_before_replacing_a_file(work: Path, example) -> None:
+    app = DrafterApp(mode="open", path=str(example("strong-b")))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+e")
+        dialog = app.screen
+        assert isinstance(dialog, ExportScreen)
+        await pilot.click("#formats RadioButton", offset=(2, 0))  # .txt, the first format
+        assert str(dialog.query_one("#export-path", Input).value) == "strong-b.txt"
+        await pilot.click("#export")
+        await pilot.pause()
+        text = (work / "strong-b.txt").read_text()
+        assert "89 / 100" in text or "SECTION" in text.upper()
+        (work / "strong-b.txt").write_text("an older export\n")
+        await pilot.press("ctrl+e")
+        await pilot.click("#formats RadioButton", offset=(2, 0))
+        await pilot.click("#export")
+        assert isinstance(app.screen, ExportScreen)
+        assert "already exists" in str(app.screen.query_one("#export-status").render())
+        assert (work / "strong-b.txt").read_text() == "an older export\n"
+        await pilot.pause(0.25)  # a button ignores a second click within 0.2 s
+        await pilot.click("#export")  # now labelled Overwrite
+        await pilot.pause()
+        assert (work / "strong-b.txt").read_text() == text
+
+
+async def test_palette_switches_theme() -> None:
+    app = DrafterApp(mode="new")
+    async with app.run_test(size=SIZE) as pilot:
+        dark = app.current_theme.dark
+        await app.run_action("command_palette")
+        await pilot.press(*"switch theme", "enter")
+        await pilot.pause()
+        assert app.current_theme.dark is not dark
