@@ -48,6 +48,7 @@ class ReviewScreen(Screen[None]):
                     yield Button("Save", id="save", compact=True)
                 yield Static(Content.styled("Scorecard", "bold"), classes="pane-title")
                 yield Static(id="review-score", markup=False)
+                yield Static(id="review-notes", markup=False)
             with Vertical(id="review-right"):
                 yield Static(Content.styled("The bill", "bold"), classes="pane-title")
                 yield BillPreview(id="review-bill")
@@ -61,6 +62,11 @@ class ReviewScreen(Screen[None]):
             return
         self.query_one(TopBar).show(view, self.app.path, self.app.unsaved, "· review")
         self.query_one("#review-score", Static).update(score_content(view))
+        # The scorecard's own notes: provisional, cannot be ranked, default cut-offs.
+        notes = [n for n in view.card.notes if not n.startswith("Cannot be ranked")]
+        self.query_one("#review-notes", Static).update(
+            Content.styled("\n".join(notes), "$foreground 60%")
+        )
         self.query_one(BillPreview).show(view)
         todo = self.query_one("#todo", OptionList)
         n = len(view.warnings)
