@@ -98,6 +98,18 @@ class StartScreen(Screen[None]):
                 ),
                 id="start-intro",
             )
+            bands = ", ".join(f"{b.grade} {b.min}+" for b in rubric.grades.bands if b.min > 0)
+            cutoffs = (
+                "drafter's default reading" if rubric.grades.default_reading else "the rubric's"
+            )
+            yield Static(
+                Content.styled(
+                    f"Not legal advice. Letter grades ({bands}) are {cutoffs}, "
+                    "not cut-offs confirmed from the report.",
+                    "$foreground 60%",
+                ),
+                id="disclaimer",
+            )
             if self.autosave is not None:
                 with Vertical(id="resume-box", classes="start-box"):
                     yield Static(
@@ -145,14 +157,7 @@ class StartScreen(Screen[None]):
                         id="recent",
                         markup=False,
                     )
-            yield Static(
-                Content.styled(
-                    "Not legal advice. Letter grades use drafter's default cut-offs "
-                    "(A 90+, B 80+, C 70+, D 60+), not confirmed ones from the report.",
-                    "$foreground 60%",
-                ),
-                id="disclaimer",
-            )
+
         yield Footer()
 
     def _autosave_line(self) -> Content:
