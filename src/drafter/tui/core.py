@@ -367,7 +367,7 @@ class Engine:
         """What is left, each with the step that settles it.
 
         Open categories come from the scorecard; the bill's own warnings
-        (unfilled parameters, no section number) are matched to the step that
+        (unfilled parameters, an unset section number) are matched to the step that
         asks for them. A warning we cannot place is still listed.
         """
         out: list[Warning_] = []
@@ -386,13 +386,26 @@ class Engine:
                         self.step_of_parameter(draft, spec.name),
                     )
                 )
-            elif text.startswith("no section number"):
-                out.append(Warning_("Section number: not set; the bill shows [SECTION].", COVERAGE))
+            elif (unset := _UNSET.match(text)) is not None:
+                out.append(self._unset_warning(draft, unset.group(1)))
             elif _OPEN.match(text):
                 continue  # listed above, from the scorecard
             else:
                 out.append(Warning_(text, None))
         return tuple(out)
+
+    def _unset_warning(self, draft: Draft, name: str) -> Warning_:
+        """A bill field (section, chapter, code) or a parameter the title needs."""
+        if name in self.parameters:
+            spec = self.parameters[name]
+            return Warning_(
+                f"{spec.prompt}: not filled in; the bill shows [{spec.placeholder}].",
+                self.step_of_parameter(draft, name),
+            )
+        label = BILL_FIELD_LABELS.get(name, name.replace("_", " ").capitalize())
+        step = COVERAGE if name in BILL_FIELD_LABELS else None
+        shown = name.upper().replace("_", " ")
+        return Warning_(f"{label}: not set; the bill shows [{shown}].", step)
 
     def export(self, draft: Draft, path: str | Path, fmt: str, force: bool = False) -> None:
         from drafter.export import export_to
