@@ -349,9 +349,15 @@ def advice_text(advice: Advice, rubric: Rubric, limit: int | None = None) -> str
     step = 1
     if advice.coverage is not None:
         c = advice.coverage
-        lines.append(
-            f"FIRST: extend relief to survivors of every age ({c.from_label} -> {c.to_label})."
-        )
+        if c.from_tier == "none":
+            lines.append(
+                "FIRST: enact a trafficking-specific relief statute that reaches survivors of "
+                "every age."
+            )
+        else:
+            lines.append(
+                f"FIRST: extend relief to survivors of every age ({c.from_label} -> {c.to_label})."
+            )
         lines.append(
             "  Nothing else earns a point until the law reaches survivors who were adults; "
             f"with it, this law scores {c.total} / {base.max}, {c.grade or '-'}."

@@ -305,9 +305,10 @@ def _read_category(
 ) -> Finding:
     shown = [t for t, s in tiers.items() if not s.absent and s.shows(scan)]
     seen: list[Evidence] = []
-    if not relief and any(t in no_statute for t in tiers):
-        # No trafficking-specific statute: the rubric's "no statute" tier, whatever
-        # the text says about relief in general (shown, but not counted).
+    if not relief:
+        # No trafficking-specific statute: only language inside one counts, so
+        # what the text says is shown but not read (the rubric's "no statute"
+        # tier where the category has one, else not found).
         for t in shown:
             seen.extend(_evidence(norm, t, tiers[t].read(scan).spans, "seen"))
         shown = []
@@ -364,9 +365,12 @@ def _read_category(
             )
     note = "No tier's signals show; decide this category from the text."
     if not relief:
-        note = "The text is not a trafficking-specific relief statute, so silence decides nothing."
+        note = (
+            "The text is not a trafficking-specific relief statute: the rubric counts only "
+            "language inside one."
+        )
     return Finding(
-        category, title, None, "not found", (), tuple(negated), looked_for(positives), note
+        category, title, None, "not found", (), tuple(seen + negated), looked_for(positives), note
     )
 
 
@@ -522,6 +526,8 @@ def _details(f: Finding, show_looked_for: bool) -> list[str]:
             out.append(f"{pad}supporting: {_quote(e)}")
         elif e.role == "negated":
             out.append(f"{pad}negated, not counted ({e.tier}): {_quote(e)}")
+        elif e.role == "seen":
+            out.append(f"{pad}seen, not counted outside a relief statute ({e.tier}): {_quote(e)}")
     if f.confidence == "ambiguous" and f.note:
         out.append(f"{pad}{f.note}")
     if show_looked_for and f.confidence in ("by absence", "not found") and f.looked_for:
