@@ -122,6 +122,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_validate)
 
     p = sub.add_parser(
+        "serve",
+        parents=[common],
+        help="serve the app to browsers (training rooms)",
+        description=(
+            "Serve drafter to web browsers with textual-serve. Each browser tab is its own "
+            "session with its own drafts and autosave; exports arrive as downloads. Binds "
+            "to loopback unless told otherwise."
+        ),
+    )
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port to bind (default 8000)")
+    p.set_defaults(handler=cmd_serve)
+
+    p = sub.add_parser(
         "new",
         parents=[common],
         help="open the wizard on a new draft",
@@ -326,6 +340,12 @@ def _wizard(args: argparse.Namespace, mode: str) -> int:
 
 def cmd_start(args: argparse.Namespace) -> int:
     return _wizard(args, "start")
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from drafter.serve import serve
+
+    return serve(args.host, args.port, args.rubric)
 
 
 def cmd_new(args: argparse.Namespace) -> int:
