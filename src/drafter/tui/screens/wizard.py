@@ -31,8 +31,6 @@ if TYPE_CHECKING:
     from drafter.tui.app import DrafterApp
 
 MUTED = "$foreground 60%"
-#: Tier cards kept ready: no rubric category has more tiers than this.
-MAX_TIERS = 9
 #: Below this width the score and bill fold behind the `s` key.
 NARROW = 110
 
@@ -56,6 +54,9 @@ class WizardScreen(Screen[None]):
         (0, "-narrow"),
         (NARROW, "-wide"),
     ]
+
+    # Focus is placed by _focus_tier (on the chosen card, without scrolling).
+    AUTO_FOCUS = None
 
     #: Index of the current step in the engine's steps. (Not bindings=True: the
     #: footer is rebuilt only when what it shows changes; see _refresh_footer.)
@@ -82,7 +83,8 @@ class WizardScreen(Screen[None]):
                     yield Static(id="step-why", markup=False)
                     yield Static(id="choose-hint", markup=False)
                     with Vertical(id="tiers"):
-                        for i in range(MAX_TIERS):
+                        # A card per tier of the longest step, reused on every step.
+                        for i in range(max(len(s.choices) for s in engine.steps)):
                             yield TierCard(i, classes="tier", id=f"tier-{i + 1}")
                         # Follows the chosen card: why it is worded so, and its blanks.
                         with Vertical(id="chosen-detail"):
@@ -107,9 +109,6 @@ class WizardScreen(Screen[None]):
                 yield Static("Bill preview", id="preview-title")
                 yield BillPreview(id="preview")
         yield Footer()
-
-    # Focus is placed by _focus_tier (on the chosen card, without scrolling).
-    AUTO_FOCUS = None
 
     def on_mount(self) -> None:
         self.step = self._start_step
@@ -201,13 +200,13 @@ class WizardScreen(Screen[None]):
         self.query_one("#step-why", Static).update(
             Content.assemble(("Why it matters  ", "bold $text-accent"), step.why)
         )
-        n = len(step.choices)
         self.query_one("#choose-hint", Static).update(
             Content.styled(
-                f"Choose one: press 1-{n}, or click. Each shows the text it adds.",
+                f"Choose one: press {self.choose_keys()}, or click. Each shows the text it adds.",
                 "$foreground 60%",
             )
         )
+        n = len(step.choices)
         for i, card in enumerate(self.query(TierCard)):
             card.assign(step.choices[i] if i < n else None)
         self.query_one("#prev-button", Button).disabled = self.step == 0
@@ -282,12 +281,10 @@ class WizardScreen(Screen[None]):
                 text = engine.tier_language(step.id, card.choice.id, draft.parameters)
                 card.show(card.choice.id == pick, text, gated)
         note = self.query_one("#tier-note", Static)
-        if pick is not None:
+        choice = step.choice(pick)
+        if pick is not None and choice is not None:
             why, source = engine.tier_note(step.id, pick)
-            choice = step.choice(pick)
-            parts: list[str | tuple[str, str]] = []
-            if choice is not None:
-                parts += [("Rubric: ", "bold"), choice.criterion]
+            parts: list[str | tuple[str, str]] = [("Rubric: ", "bold"), choice.criterion]
             if why:
                 parts += [("\nThis wording: ", "bold"), why]
             if source:

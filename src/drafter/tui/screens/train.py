@@ -1,0 +1,376 @@
+"""Training: score provisions of an exercise set, with feedback and a summary.
+
+One provision at a time; the category's tiers are numbered (digit keys or a
+click choose). The answer is scored at once by `training.Session`: the
+feedback says right or wrong, quotes the decisive words (highlighted in the
+provision too) and gives the explanation; `n` moves on. The summary gives the
+score per category and says where to review (the lessons open there).
+
+Every text shown is literal: built as Content, never as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from drafter.training import (
+    Exercise,
+    ExerciseSet,
+    Feedback,
+    Session,
+    Summary,
+    TierRef,
+    default_set_path,
+    load_exercise_set,
+)
+
+if TYPE_CHECKING:
+    from drafter.tui.app import DrafterApp
+
+MUTED = "$foreground 60%"
+#: How the decisive words stand out in a provision after an answer.
+DECISIVE = "bold reverse $accent"
+MAX_CHOICES = 6
+
+TRAIN_CSS = """
+#train-title { height: 1; background: $panel; padding: 0 1; }
+#train-body { padding: 0 2; }
+#ex-head, #summary-head { margin-top: 1; height: auto; }
+#ex-provision {
+    margin-top: 1; padding: 1 2; height: auto; max-width: 100;
+    background: $surface; border-left: outer $accent;
+}
+#ex-prompt { margin-top: 1; height: auto; }
+#ex-choices { height: auto; max-width: 100; }
+ChoiceCard { height: auto; padding: 0 1; margin-top: 1; background: $surface; border-left: outer $panel; }
+ChoiceCard:hover, ChoiceCard:focus { background: $boost; }
+ChoiceCard.-chosen { border-left: outer $accent; }
+ChoiceCard.-expected { border-left: outer $success; background: $success 15%; }
+ChoiceCard.-wrong { border-left: outer $error; background: $error 15%; }
+#ex-feedback { margin: 1 0; padding: 1 2; height: auto; max-width: 100; background: $surface; }
+#ex-feedback.-correct { border-left: outer $success; }
+#ex-feedback.-wrong { border-left: outer $error; }
+#summary { margin-top: 1; height: auto; }
+"""
+
+
+def highlighted(text: str, spans: Iterable[tuple[int, int]], style: str = DECISIVE) -> Content:
+    """`text` as literal Content with each [start, end) span in `style`."""
+    content = Content(text)
+    for start, end in spans:
+        content = content.stylize(style, start, end)
+    return content
+
+
+def feedback_content(fb: Feedback) -> Content:
+    """Right or wrong, the decisive words quoted, and the explanation."""
+    if fb.correct:
+        head: list[str | tuple[str, str]] = [
+            ("Correct: ", "bold $text-success"),
+            f"{fb.expected.describe()}.",
+        ]
+    else:
+        head = [
+            ("Not quite: ", "bold $text-error"),
+            f"you chose {fb.chosen.describe()}; the provision earns {fb.expected.describe()}.",
+        ]
+    return Content.assemble(
+        *head,
+        ("\nDecisive words: ", "bold"),
+        (fb.quote, "bold $text-accent"),
+        ("\nWhy: ", "bold"),
+        fb.explanation,
+        ("\nPress n for the next provision.", MUTED),
+    )
+
+
+class ChoiceCard(Static, can_focus=True):
+    """One tier to pick: `2   8 pts  Vacatur`; click, Enter or Space picks it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter,space", "pick", "Pick", show=False),
+    ]
+
+    class Picked(Message):
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    def __init__(self, index: int, tier: TierRef) -> None:
+        super().__init__(markup=False, classes="choice-card")
+        self.index = index
+        self.tier = tier
+        self.draw()
+
+    def draw(self, chosen: bool = False, expected: bool = False, answered: bool = False) -> None:
+        self.set_class(chosen, "-chosen")
+        self.set_class(answered and expected, "-expected")
+        self.set_class(answered and chosen and not expected, "-wrong")
+        mark = "  "
+        if answered and expected:
+            mark = "✓ "
+        elif answered and chosen:
+            mark = "✗ "
+        unit = "pt " if self.tier.points == 1 else "pts"
+        self.update(
+            Content.assemble(
+                (f"{self.index + 1}  ", "bold"),
+                (mark, "bold"),
+                (f"{self.tier.points:>2} {unit}  ", "bold"),
+                (self.tier.label, "bold" if chosen or (answered and expected) else ""),
+            )
+        )
+
+    def action_pick(self) -> None:
+        self.post_message(self.Picked(self.index))
+
+    def on_click(self) -> None:
+        self.action_pick()
+
+
+class TrainScreen(Screen[None]):
+    """Score the provisions of an exercise set, one at a time."""
+
+    DEFAULT_CSS = TRAIN_CSS
+
+    app: DrafterApp
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *[
+            Binding(str(i), f"choose({i - 1})", "Choose", show=i == 1)
+            for i in range(1, MAX_CHOICES + 1)
+        ],
+        Binding("n", "next", "Next"),
+        Binding("l", "lessons", "Lesson"),
+        Binding("escape", "leave", "Back"),
+        Binding("ctrl+q", "app.quit", "Quit", priority=True),
+    ]
+
+    def __init__(self, exercise_set: ExerciseSet, categories: Iterable[str] | None = None) -> None:
+        super().__init__(classes="training")
+        self.exercise_set = exercise_set
+        self.categories = None if categories is None else tuple(categories)
+        self.session = Session(exercise_set, categories=self.categories)
+        self.exercise: Exercise | None = None
+        self.feedback: Feedback | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content.styled(self.exercise_set.title, "bold"), id="train-title")
+        with VerticalScroll(id="train-body"):
+            yield Static("", id="ex-head", markup=False)
+            yield Static("", id="ex-provision", markup=False)
+            yield Static("", id="ex-prompt", markup=False)
+            yield Vertical(id="ex-choices")
+            yield Static("", id="ex-feedback", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show_exercise()
+
+    def choose_keys(self) -> str:
+        n = len(self.session.choices(self.exercise)) if self.exercise else MAX_CHOICES
+        return f"1-{n}"
+
+    # -- drawing --
+
+    def show_exercise(self) -> None:
+        ex = self.exercise = self.session.current
+        self.feedback = None
+        if ex is None:
+            return
+        cat = self.session.category(ex)
+        self.query_one("#ex-head", Static).update(
+            Content.assemble(
+                (f"Exercise {self.session.position + 1} of {self.session.total}", "bold"),
+                ("  ·  ", MUTED),
+                (cat.title, "bold $text-accent"),
+                (f"  (up to {cat.max} points)", MUTED),
+            )
+        )
+        self.query_one("#ex-provision", Static).update(Content(ex.provision))
+        choices = self.session.choices(ex)
+        self.query_one("#ex-prompt", Static).update(
+            Content.styled(
+                f"Which tier does this provision earn? Press 1-{len(choices)} or click.", MUTED
+            )
+        )
+        box = self.query_one("#ex-choices", Vertical)
+        box.remove_children()
+        box.mount_all(ChoiceCard(i, tier) for i, tier in enumerate(choices))
+        feedback = self.query_one("#ex-feedback", Static)
+        feedback.update("")
+        feedback.display = False
+        self.query_one("#train-body", VerticalScroll).scroll_home(animate=False)
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "choose":
+            if self.exercise is None or self.feedback is not None:
+                return False
+            index = parameters[0] if parameters else 0
+            return isinstance(index, int) and index < len(self.session.choices(self.exercise))
+        if action == "next":
+            return self.feedback is not None
+        return True
+
+    # -- actions --
+
+    @on(ChoiceCard.Picked)
+    def _picked(self, event: ChoiceCard.Picked) -> None:
+        self.action_choose(event.index)
+
+    def action_choose(self, index: int) -> None:
+        ex = self.exercise
+        if ex is None or self.feedback is not None:
+            return
+        choices = self.session.choices(ex)
+        if not 0 <= index < len(choices):
+            return
+        fb = self.feedback = self.session.answer(choices[index].id)
+        self.query_one("#ex-provision", Static).update(
+            highlighted(ex.provision, ((s.start, s.end) for s in ex.decisive_spans))
+        )
+        for card in self.query(ChoiceCard):
+            card.draw(
+                chosen=card.tier.id == fb.chosen.id,
+                expected=card.tier.id == fb.expected.id,
+                answered=True,
+            )
+        feedback = self.query_one("#ex-feedback", Static)
+        feedback.set_class(fb.correct, "-correct")
+        feedback.set_class(not fb.correct, "-wrong")
+        feedback.update(feedback_content(fb))
+        feedback.display = True
+        self.query_one("#ex-prompt", Static).update(
+            Content.styled(f"Answered: {fb.chosen.label}.", MUTED)
+        )
+        self.refresh_bindings()
+        self.call_after_refresh(feedback.scroll_visible, animate=False)
+
+    def action_next(self) -> None:
+        if self.feedback is None:
+            return
+        if self.session.done:
+            self.app.switch_screen(TrainSummaryScreen(self))
+            return
+        self.show_exercise()
+
+    def action_lessons(self) -> None:
+        from drafter.tui.screens.lessons import LessonsScreen
+
+        category = self.exercise.category if self.exercise is not None else None
+        self.app.push_screen(LessonsScreen(self.exercise_set.rubric, self.app.engine.language, category))
+
+    def action_leave(self) -> None:
+        leave(self.app)
+
+
+def leave(app: DrafterApp) -> None:
+    """Back to where training was opened from; quit when it was opened alone."""
+    if len(app.screen_stack) > 2:
+        app.pop_screen()
+    else:
+        app.exit()
+
+
+def summary_content(summary: Summary) -> Content:
+    parts: list[str | tuple[str, str]] = []
+    if summary.answered == 0:
+        return Content("No exercises answered.")
+    parts.append((f"{summary.correct} of {summary.answered} correct", "bold"))
+    if not summary.finished:
+        parts.append((f"  ({summary.total - summary.answered} not reached)", MUTED))
+    parts.append("\n")
+    shown = [c for c in summary.categories if c.answered]
+    width = max(len(c.title) for c in shown)
+    for c in shown:
+        parts.append(f"\n  {c.title:<{width}}  ")
+        parts.append((f"{c.correct} of {c.answered}", "bold"))
+        if c.correct < c.answered:
+            parts.append(("   review", "bold $text-warning"))
+        else:
+            parts.append(("   ✓", "$text-success"))
+    titles = {c.category: c.title for c in summary.categories}
+    if summary.review:
+        parts.append(("\n\nTo review: ", "bold"))
+        parts.append("; ".join(titles[r] for r in summary.review) + ".")
+        parts.append(
+            ("\nPress l for the lessons of those categories, r to practise again.", MUTED)
+        )
+    elif summary.finished:
+        parts.append(("\n\nEvery answer correct.", "bold $text-success"))
+        parts.append(("\nPress l for the lessons, r to practise again.", MUTED))
+    return Content.assemble(*parts)
+
+
+class TrainSummaryScreen(Screen[None]):
+    """The score per category, and where to review."""
+
+    DEFAULT_CSS = TRAIN_CSS
+
+    app: DrafterApp
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("l", "lessons", "Lessons"),
+        Binding("r", "again", "Practise again"),
+        Binding("escape", "leave", "Back"),
+        Binding("ctrl+q", "app.quit", "Quit", priority=True),
+    ]
+
+    def __init__(self, trained: TrainScreen) -> None:
+        super().__init__(classes="training")
+        self.exercise_set = trained.exercise_set
+        self.categories = trained.categories
+        self.summary = trained.session.summary()
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content.styled(self.exercise_set.title, "bold"), id="train-title")
+        with VerticalScroll(id="train-body"):
+            yield Static(Content.styled("Summary", "bold $text-accent"), id="summary-head")
+            yield Static(summary_content(self.summary), id="summary", markup=False)
+        yield Footer()
+
+    def action_lessons(self) -> None:
+        from drafter.tui.screens.lessons import LessonsScreen
+
+        only = self.summary.review or None
+        self.app.push_screen(
+            LessonsScreen(self.exercise_set.rubric, self.app.engine.language, categories=only)
+        )
+
+    def action_again(self) -> None:
+        self.app.switch_screen(TrainScreen(self.exercise_set, self.categories))
+
+    def action_leave(self) -> None:
+        leave(self.app)
+
+
+def open_training(
+    app: DrafterApp,
+    mode: str,
+    path: str | Path | None = None,
+    categories: Iterable[str] | None = None,
+) -> None:
+    """Show training ("train"), the lessons ("lessons") or the facilitator view ("present")."""
+    from drafter.tui.screens.lessons import LessonsScreen, PresentScreen
+
+    rubric = app.engine.rubric
+    cats = tuple(categories) if categories else None
+    if mode == "train":
+        es = load_exercise_set(path or default_set_path(rubric), rubric)
+        app.push_screen(TrainScreen(es, cats))
+    elif mode == "present":
+        app.push_screen(PresentScreen(rubric, app.engine.language, categories=cats))
+    else:
+        app.push_screen(LessonsScreen(rubric, app.engine.language, categories=cats))
