@@ -417,3 +417,16 @@ def test_draft_from_findings_round_trips_through_a_file(tmp_path: Path) -> None:
     path = tmp_path / "ne.yaml"
     path.write_text(draft_to_yaml(draft, RUBRIC), encoding="utf-8")
     assert load_draft(path, RUBRIC) == draft
+
+
+@pytest.mark.parametrize(
+    ("sentence", "tier"),
+    [
+        ("The court shall hold a hearing on the motion.", "always_in_person"),
+        ("The court must hold a hearing on the motion.", "always_in_person"),
+        ("The court may hold a hearing on the motion.", None),
+    ],
+)
+def test_shall_and_may(sentence: str, tier: str | None) -> None:
+    """A duty ("shall", "must") reads as a requirement; a power ("may") does not."""
+    assert read(RELIEF + sentence).finding("hearing_requirement").tier == tier
