@@ -192,6 +192,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print the lessons as plain text (each tier's wording, what changes) and stop",
     )
+    p.add_argument(
+        "--present",
+        action="store_true",
+        help="the facilitator view for a projector: one category at a time, large, "
+        "high contrast (n/p move)",
+    )
     p.set_defaults(handler=cmd_train)
     _add_advocate_commands(sub, common)
     return parser
@@ -304,6 +310,17 @@ def cmd_train(args: argparse.Namespace) -> int:
             )
         _write("\n".join(lesson_text(x) for x in lessons if x.category in wanted))
         return 0
+    if getattr(args, "present", False):
+        from drafter.tui import run_app
+
+        if args.category:
+            unknown = sorted(set(args.category) - set(rubric.category_ids))
+            if unknown:
+                raise UserError(
+                    None,
+                    f"unknown category {unknown[0]!r}; one of: {', '.join(rubric.category_ids)}",
+                )
+        return run_app(mode="present", rubric_path=args.rubric, categories=args.category)
     path = args.file
     if path is None:
         path = default_set_path(rubric)
@@ -318,7 +335,9 @@ def cmd_train(args: argparse.Namespace) -> int:
         import drafter.tui as tui
 
         if "train" in getattr(tui, "MODES", ()):
-            return tui.run_app(mode="train", path=str(path), rubric_path=args.rubric)
+            return tui.run_app(
+                mode="train", path=str(path), rubric_path=args.rubric, categories=args.category
+            )
         print(
             "drafter: note: the training app is not available yet; running the text quiz (--text)",
             file=sys.stderr,

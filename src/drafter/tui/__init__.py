@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+#: What run_app can open: the wizard ("start", "new", "open") or training
+#: ("train" an exercise set, its "lessons", or "present" for a projector).
+MODES = ("start", "new", "open", "train", "lessons", "present")
+
 
 def run_app(
     mode: str,
@@ -9,8 +13,11 @@ def run_app(
     jurisdiction: str | None = None,
     rubric_path: str | None = None,
     served: bool = False,
+    categories: list[str] | None = None,
 ) -> int:
-    """Run the wizard: mode is "start", "new" or "open" (with `path`).
+    """Run the app: mode is "start", "new" or "open" (with `path`), or a
+    training mode: "train" (`path` is the exercise set), "lessons", "present";
+    `categories` limits training to some categories.
 
     `served` marks a browser session of `drafter serve`: exports reach the user
     as downloads and no file path reaches outside the session's own folder.
@@ -19,5 +26,6 @@ def run_app(
 
     app = DrafterApp(mode=mode, path=path, jurisdiction=jurisdiction, rubric_path=rubric_path)
     app.served = served
+    app.training_categories = categories
     app.run()
     return app.return_code or 0

@@ -24,6 +24,8 @@ from drafter.tui.core import COVERAGE, DraftView, Engine, answer, new_draft
 
 LIGHT_THEME = "textual-light"
 DARK_THEME = "textual-dark"
+#: Modes that open training rather than a draft.
+TRAINING_MODES = ("train", "lessons", "present")
 
 
 class DrafterApp(App[None]):
@@ -59,6 +61,11 @@ class DrafterApp(App[None]):
         self._saved_yaml: str | None = None
         self._step_id: str | None = None
         self._pending: tuple[Draft, Path | None] | None = None
+        #: A browser session of `drafter serve` (set by run_app).
+        self.served = False
+        #: What a training mode ("train", "lessons", "present") opens.
+        self.training_path = path if mode in TRAINING_MODES else None
+        self.training_categories: list[str] | None = None
         self._autosaver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")
         self._autosave_lock = threading.Lock()
         self._autosave_next: tuple | None = None
@@ -75,6 +82,11 @@ class DrafterApp(App[None]):
     # -- lifecycle --
 
     def on_mount(self) -> None:
+        if self.mode in TRAINING_MODES:
+            from drafter.tui.screens.train import open_training
+
+            open_training(self, self.mode, self.training_path, self.training_categories)
+            return
         if self._pending is not None:
             draft, path = self._pending
             self._pending = None

@@ -20,14 +20,19 @@ if TYPE_CHECKING:
     from drafter.tui.app import DrafterApp
 
 
-def target_path(raw: str, suffix: str) -> Path:
+def target_path(raw: str, suffix: str, confined: bool = False) -> Path:
     """The path the user means: `~` expanded, relative to here, suffix added.
 
     Raises UserError when it cannot be written (empty, a folder, no such folder).
+    `confined` (a served session) refuses any path outside the working folder.
     """
     text = raw.strip()
     if not text:
         raise UserError(None, "give a file name")
+    if confined:
+        from drafter.tui.served import confined_path
+
+        confined_path(text)
     path = Path(text).expanduser()
     if not path.is_absolute():
         path = Path.cwd() / path
@@ -94,7 +99,9 @@ class SaveAsScreen(ModalScreen[Path | None]):
     @on(Button.Pressed, "#save")
     def _save(self) -> None:
         try:
-            path = target_path(self.query_one("#save-path", Input).value, ".yaml")
+            path = target_path(
+                self.query_one("#save-path", Input).value, ".yaml", confined=self.app.served
+            )
         except UserError as exc:
             self._status(exc.one_line())
             return

@@ -93,9 +93,16 @@ class ExportScreen(ModalScreen[Path | None]):
     @on(Button.Pressed, "#export")
     def _export(self) -> None:
         try:
-            path = target_path(self.query_one("#export-path", Input).value, self.extension)
+            path = target_path(
+                self.query_one("#export-path", Input).value,
+                self.extension,
+                confined=self.app.served,
+            )
         except UserError as exc:
             self._status(exc.one_line())
+            return
+        if self.app.served:
+            self._deliver(path)
             return
         force = self._confirm == path
         if path.exists() and not force:
@@ -112,6 +119,18 @@ class ExportScreen(ModalScreen[Path | None]):
             self._status(exc.one_line())
             return
         self.app.notify(f"Exported {path}", markup=False)
+        self.dismiss(path)
+
+    def _deliver(self, path: Path) -> None:
+        """A served session: the export reaches the browser as a download."""
+        from drafter.tui.served import deliver_export
+
+        try:
+            deliver_export(self.app, path.name, self.fmt)
+        except UserError as exc:
+            self._status(exc.one_line())
+            return
+        self.app.notify(f"Downloading {path.name}", markup=False)
         self.dismiss(path)
 
     @on(Button.Pressed, "#cancel")

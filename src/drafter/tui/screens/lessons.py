@@ -125,10 +125,21 @@ class LessonsScreen(_LessonPager):
     #lesson-body { padding: 0 2; }
     #lesson-why { margin-top: 1; height: auto; max-width: 110; }
     #lesson-tiers { height: auto; }
-    .lesson-tier { height: auto; margin-top: 1; background: $surface; border-left: outer $accent 50%; }
+    .lesson-tier {
+        height: auto;
+        margin-top: 1;
+        background: $surface;
+        border-left: outer $accent 50%;
+    }
     .lesson-tier-head { width: 26; height: auto; padding: 0 1; }
     .lesson-tier-text { width: 1fr; height: auto; padding: 0 1; max-width: 90; }
-    #lesson-consequence { margin: 1 0; height: auto; max-width: 110; border-left: outer $warning; padding: 0 1; }
+    #lesson-consequence {
+        margin: 1 0;
+        height: auto;
+        max-width: 110;
+        border-left: outer $warning;
+        padding: 0 1;
+    }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -183,9 +194,7 @@ class LessonsScreen(_LessonPager):
                 body.append(("\n" + dropped(tier), "italic " + MUTED))
         elif tier.note:
             body.append(("\n" + tier.note, "italic"))
-        text = Static(
-            Content.assemble(*body), classes="lesson-tier-text", markup=False
-        )
+        text = Static(Content.assemble(*body), classes="lesson-tier-text", markup=False)
         return Horizontal(head, text, classes="lesson-tier")
 
     def action_present(self) -> None:
@@ -208,6 +217,14 @@ class PresentScreen(_LessonPager):
     PresentScreen { background: black; color: white; }
     #present-head { height: 3; margin: 1 2 0 2; }
     #present-title { width: 1fr; height: 3; text-style: bold; color: white; }
+    #present-max-label {
+        width: auto;
+        height: 3;
+        content-align: right middle;
+        padding: 0 2;
+        color: white;
+        text-style: bold;
+    }
     #present-max { width: auto; color: #ffd75f; text-style: bold; }
     #present-body { padding: 0 2; background: black; }
     #present-tiers { height: auto; }
@@ -224,6 +241,7 @@ class PresentScreen(_LessonPager):
     def compose(self) -> ComposeResult:
         with Horizontal(id="present-head"):
             yield Static("", id="present-title", markup=False)
+            yield Static(Content("UP TO"), id="present-max-label", markup=False)
             yield Digits("", id="present-max")
         with VerticalScroll(id="present-body"):
             yield Vertical(id="present-tiers")
@@ -236,7 +254,6 @@ class PresentScreen(_LessonPager):
             Content.assemble(
                 (f"{self.index + 1} / {len(self.lessons)}\n", "bold"),
                 (lesson.title.upper(), "bold"),
-                ("\nup to", ""),
             )
         )
         self.query_one("#present-max", Digits).update(str(lesson.max))
@@ -250,12 +267,13 @@ class PresentScreen(_LessonPager):
 
     def _tier_row(self, tier: LessonTier) -> Horizontal:
         parts: list[str | tuple[str, str]] = [(f" {tier.label} ", "bold reverse")]
+        # The second line starts one column in, under the label's padded text.
         if tier.decisive:
-            parts += ["\n", ("adds: ", ""), (tier.decisive, "bold underline")]
+            parts += ["\n ", ("adds: ", ""), (tier.decisive, "bold underline")]
         elif tier.absent:
-            parts += ["\n", ("no wording: " + (tier.note or tier.criterion), "")]
+            parts += ["\n ", ("no wording: " + (tier.note or tier.criterion), "")]
         else:
-            parts += ["\n", (tier.criterion, "")]
+            parts += ["\n ", (tier.criterion, "")]
         return Horizontal(
             Digits(str(tier.points), classes="present-points"),
             Static(Content.assemble(*parts), classes="present-tier-text", markup=False),

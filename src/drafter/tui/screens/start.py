@@ -19,6 +19,7 @@ from drafter.errors import UserError
 from drafter.scoring import score
 from drafter.tui import storage
 from drafter.tui.core import list_profiles, new_draft
+from drafter.tui.served import confined_path
 from drafter.tui.widgets.note import Note
 
 if TYPE_CHECKING:
@@ -63,6 +64,8 @@ class StartScreen(Screen[None]):
         Binding("ctrl+n", "new", "New draft"),
         Binding("ctrl+o", "focus_open", "Open file"),
         Binding("ctrl+r", "resume", "Resume"),
+        Binding("ctrl+t", "training", "Training"),
+        Binding("ctrl+l", "lessons", "Lessons"),
         Binding("ctrl+q", "app.quit", "Quit", priority=True),
     ]
 
@@ -157,8 +160,34 @@ class StartScreen(Screen[None]):
                         id="recent",
                         markup=False,
                     )
+            with Vertical(id="train-box", classes="start-box"):
+                yield Static(
+                    Content.assemble(
+                        ("Training", "bold"),
+                        ("  practise scoring provisions, or read the lessons", "$foreground 60%"),
+                    ),
+                    classes="box-title",
+                )
+                with Horizontal(classes="start-row"):
+                    yield Button("Training", id="training", compact=True)
+                    yield Button("Lessons", id="lessons", compact=True)
 
         yield Footer()
+
+    @on(Button.Pressed, "#training")
+    def action_training(self) -> None:
+        from drafter.tui.screens.train import open_training
+
+        try:
+            open_training(self.app, "train")
+        except UserError as exc:
+            self.app.notify(exc.one_line(), title="Training", severity="error", markup=False)
+
+    @on(Button.Pressed, "#lessons")
+    def action_lessons(self) -> None:
+        from drafter.tui.screens.train import open_training
+
+        open_training(self.app, "lessons")
 
     def _autosave_line(self) -> Content:
         saved = self.autosave
@@ -213,7 +242,15 @@ class StartScreen(Screen[None]):
         if not text:
             status.say("")
             return
-        path = Path(text).expanduser()
+        if self.app.served:
+            # A served session sees only its own folder: say so, show nothing else.
+            try:
+                path = confined_path(text)
+            except UserError as exc:
+                status.say(Content.styled(exc.one_line(), "$text-error"))
+                return
+        else:
+            path = Path(text).expanduser()
         if path.is_dir():
             status.say(
                 Content.styled("That is a folder; add the draft's file name.", "$text-warning")
@@ -231,7 +268,15 @@ class StartScreen(Screen[None]):
         if not text:
             status.say(Content.styled("Type the path of a draft file first.", "$text-error"))
             return
-        self.open_path(Path(text).expanduser())
+        if self.app.served:
+            try:
+                path = confined_path(text)
+            except UserError as exc:
+                status.say(Content.styled(exc.one_line(), "$text-error"))
+                return
+        else:
+            path = Path(text).expanduser()
+        self.open_path(path)
 
     def open_path(self, path: Path) -> None:
         status = self.query_one("#open-status", Note)

@@ -53,7 +53,13 @@ TRAIN_CSS = """
 }
 #ex-prompt { margin-top: 1; height: auto; }
 #ex-choices { height: auto; max-width: 100; }
-ChoiceCard { height: auto; padding: 0 1; margin-top: 1; background: $surface; border-left: outer $panel; }
+ChoiceCard {
+    height: auto;
+    padding: 0 1;
+    margin-top: 1;
+    background: $surface;
+    border-left: outer $panel;
+}
 ChoiceCard:hover, ChoiceCard:focus { background: $boost; }
 ChoiceCard.-chosen { border-left: outer $accent; }
 ChoiceCard.-expected { border-left: outer $success; background: $success 15%; }
@@ -270,7 +276,9 @@ class TrainScreen(Screen[None]):
         from drafter.tui.screens.lessons import LessonsScreen
 
         category = self.exercise.category if self.exercise is not None else None
-        self.app.push_screen(LessonsScreen(self.exercise_set.rubric, self.app.engine.language, category))
+        self.app.push_screen(
+            LessonsScreen(self.exercise_set.rubric, self.app.engine.language, category)
+        )
 
     def action_leave(self) -> None:
         leave(self.app)
@@ -305,9 +313,7 @@ def summary_content(summary: Summary) -> Content:
     if summary.review:
         parts.append(("\n\nTo review: ", "bold"))
         parts.append("; ".join(titles[r] for r in summary.review) + ".")
-        parts.append(
-            ("\nPress l for the lessons of those categories, r to practise again.", MUTED)
-        )
+        parts.append(("\nPress l for the lessons of those categories, r to practise again.", MUTED))
     elif summary.finished:
         parts.append(("\n\nEvery answer correct.", "bold $text-success"))
         parts.append(("\nPress l for the lessons, r to practise again.", MUTED))

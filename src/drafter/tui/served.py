@@ -1,0 +1,64 @@
+"""Files in a served session (`drafter serve`): its own folder and downloads only.
+
+A browser session runs in a fresh private folder (the process's working
+folder). Every path a user types there must stay in it: no absolute paths, no
+`~`, no `..` that leads out. Exports reach the user as browser downloads
+(Textual's `deliver_binary`), not as files on the server.
+"""
+
+from __future__ import annotations
+
+import io
+import mimetypes
+import tempfile
+from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
+
+from drafter.errors import UserError
+
+if TYPE_CHECKING:
+    from drafter.tui.app import DrafterApp
+
+
+def confined_path(raw: str, base: Path | None = None) -> Path:
+    """`raw` as a path inside `base` (the session's folder, by default the cwd).
+
+    Raises UserError with a message a person can act on when it would leave it.
+    """
+    text = raw.strip()
+    if not text:
+        raise UserError(None, "give a file name")
+    folder = (base or Path.cwd()).resolve()
+    pure = PurePath(text)
+    if text.startswith("~") or pure.is_absolute() or pure.drive or text.startswith("\\"):
+        raise UserError(
+            None,
+            f"{text} is outside this session's folder: in the browser, drafter reads and "
+            "writes only its own folder; give a file name such as draft.yaml",
+        )
+    target = (folder / pure).resolve()
+    if target != folder and folder not in target.parents:
+        raise UserError(
+            None,
+            f"{text} leads outside this session's folder ('..' cannot leave it); "
+            "give a file name such as draft.yaml",
+        )
+    return target
+
+
+def deliver_export(app: DrafterApp, name: str, fmt: str) -> str | None:
+    """Export the draft's bill as `name` and hand it to the browser as a download.
+
+    The file is built in a scratch folder and sent as bytes; nothing stays on
+    the server. Returns the delivery key (None when the app is not served).
+    """
+    assert app.draft is not None
+    with tempfile.TemporaryDirectory(prefix="drafter-export-") as scratch:
+        path = Path(scratch) / name
+        app.engine.export(app.draft, path, fmt, force=True)
+        data = path.read_bytes()
+    mime = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    return app.deliver_binary(io.BytesIO(data), save_filename=name, mime_type=mime)
+
+
+__all__ = ["confined_path", "deliver_export"]
