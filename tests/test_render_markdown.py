@@ -34,7 +34,9 @@ def _expected(block: Block) -> str:
     if block.kind == "heading":
         parts = [block.heading, block.label, block.text]
     elif block.kind == "node":
-        parts = [block.label, f"{block.heading}." if block.heading else "", block.text]
+        # The renderer trims a heading before adding its period, as a drafter would.
+        heading = block.heading.strip() if block.heading else ""
+        parts = [block.label, f"{heading}." if heading else "", block.text]
     elif block.kind == "bill_section":
         parts = [block.label, block.text]
     else:
