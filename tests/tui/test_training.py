@@ -182,3 +182,16 @@ def test_run_app_knows_the_training_modes() -> None:
     import drafter.tui as tui
 
     assert {"train", "lessons", "present"} <= set(tui.MODES)
+
+
+def test_cli_train_opens_the_app_and_present(monkeypatch, small_set: Path) -> None:
+    import drafter.tui as tui
+    from drafter.cli import main
+
+    calls: list[dict] = []
+    monkeypatch.setattr(tui, "run_app", lambda **kw: calls.append(kw) or 0)
+    assert main(["train", str(small_set), "--category", "burden_of_proof"]) == 0
+    assert calls[-1]["mode"] == "train" and calls[-1]["path"] == str(small_set)
+    assert calls[-1]["categories"] == ["burden_of_proof"]
+    assert main(["train", "--present"]) == 0
+    assert calls[-1]["mode"] == "present"
