@@ -17,6 +17,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _timing import result
 from fuzz_targets import TARGETS, inputs, run_target
 
 
@@ -58,6 +60,7 @@ def main() -> int:
         total += failed
         print(f"{name:<14}{count:>8}{failed:>10}{seconds:>9.1f}")
     print(f"fuzz failures: {total} (target 0) {'ok' if total == 0 else 'MISSES TARGET'}")
+    result("fuzz_failures", total, 0, "inputs")
     return 1 if total else 0
 
 
