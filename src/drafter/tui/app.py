@@ -282,6 +282,12 @@ class DrafterApp(App[None]):
         if isinstance(self.screen, WizardScreen):
             self.screen.goto(step_id)
 
+    def action_advice(self) -> None:
+        """What raises the draft's grade: ranked changes, a target, locks."""
+        from drafter.tui.screens.advice import open_advice
+
+        open_advice(self)
+
     def action_start_screen(self) -> None:
         from drafter.tui.screens.start import StartScreen
 

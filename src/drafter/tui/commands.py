@@ -30,6 +30,7 @@ class DrafterCommands(Provider):
                 ("Save draft as…", app.action_save_as, "Save the draft under a new name"),
                 ("Export bill…", app.action_export, "txt, md, docx, xml, json, annotated (ctrl+e)"),
                 ("Review the bill", app.action_review, "The whole bill, the score, what is left"),
+                ("Advice: what raises the grade", app.action_advice, "Ranked changes (a)"),
             ]
             view = app.view
             for index, step in enumerate(app.engine.steps):

@@ -66,6 +66,7 @@ class StartScreen(Screen[None]):
         Binding("ctrl+r", "resume", "Resume"),
         Binding("ctrl+t", "training", "Training"),
         Binding("ctrl+l", "lessons", "Lessons"),
+        Binding("ctrl+b", "todays_law", "Today's law", show=False),
         Binding("ctrl+q", "app.quit", "Quit", priority=True),
     ]
 
@@ -143,6 +144,18 @@ class StartScreen(Screen[None]):
                         variant="primary" if self.autosave is None else "default",
                         compact=True,
                     )
+            with Vertical(id="law-door", classes="start-box"):
+                yield Static(
+                    Content.assemble(
+                        ("Start from today's law", "bold"),
+                        (
+                            "  a state's current law, or a statute analyzed (ctrl+b)",
+                            "$foreground 60%",
+                        ),
+                    ),
+                    classes="box-title",
+                )
+                yield Button("Today's law…", id="todays-law", compact=True)
             with Vertical(id="open-box", classes="start-box"):
                 yield Static(Content.styled("Open a draft file", "bold"), classes="box-title")
                 with Horizontal(classes="start-row"):
@@ -224,6 +237,12 @@ class StartScreen(Screen[None]):
             except UserError:
                 saved_yaml = ""
         self.app.open_session(saved.draft, saved.path, step=saved.step, saved_yaml=saved_yaml)
+
+    @on(Button.Pressed, "#todays-law")
+    def action_todays_law(self) -> None:
+        from drafter.tui.screens.analyze import AnalyzeScreen
+
+        self.app.push_screen(AnalyzeScreen())
 
     @on(Button.Pressed, "#new")
     def action_new(self) -> None:

@@ -48,6 +48,7 @@ class WizardScreen(Screen[None]):
         *[Binding(str(i + 1), f"choose({i})", "Choose", show=False) for i in range(1, 9)],
         Binding("s", "toggle_side", "Score"),
         Binding("r", "review", "Review"),
+        Binding("a", "app.advice", "Advice"),
         Binding("escape", "leave_field", "Done"),
     ]
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [

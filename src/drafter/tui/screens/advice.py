@@ -1,0 +1,358 @@
+"""The advisor in the wizard: what raises this draft's grade, and by how much.
+
+From the app's current draft (often a state's law as it stands): every single
+change, best first, with the points and grade it gains and the model language
+that makes it; the fewest changes reaching a target grade; categories the user
+locks are never proposed. Enter applies a change through the app's one path
+(`set_draft`), so the score, the bill and the autosave follow. Locks and the
+target live on the app, so leaving and coming back keeps them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, OptionList, Select, SelectionList, Static
+from textual.widgets.option_list import Option
+
+from drafter.advice import COVERAGE, Advice, Change, advise, apply
+from drafter.errors import UserError
+from drafter.textsafe import visible
+from drafter.tui.core import DraftView, _profile_defaults
+from drafter.tui.widgets.topbar import TopBar
+
+if TYPE_CHECKING:
+    from drafter.tui.app import DrafterApp
+
+MUTED = "$foreground 60%"
+#: How much of a change's model language its row shows.
+EXCERPT = 90
+
+
+@dataclass
+class AdviceState:
+    """What the user set on the advice view; kept on the app between visits."""
+
+    target: str = "B"
+    locks: list[str] = field(default_factory=list)
+
+
+def advice_state(app: DrafterApp) -> AdviceState:
+    state = getattr(app, "_advice_state", None)
+    if not isinstance(state, AdviceState):
+        state = AdviceState()
+        app._advice_state = state  # type: ignore[attr-defined]
+    return state
+
+
+def advice_for(app: DrafterApp, state: AdviceState) -> Advice:
+    """The advisor's answer for the app's draft, with model language filled."""
+    assert app.draft is not None
+    engine = app.engine
+    params = {**_profile_defaults(engine.profile), **app.draft.parameters}
+    return advise(
+        engine.rubric,
+        app.draft,
+        target=state.target,
+        locks=state.locks,
+        language=engine.language,
+        parameters=params,
+    )
+
+
+def _one_line(text: str, width: int) -> str:
+    flat = visible(" ".join(text.split()))
+    return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
+
+
+def change_row(change: Change, max_total: int) -> Content:
+    """`+12  → 45 / 100 C   Vacatur: Arrest only → Any offense` and a language excerpt."""
+    grade = change.grade or "unranked"
+    parts: list[str | tuple[str, str]] = [
+        (f"+{change.gain:<3}", "bold $text-success"),
+        (f" → {change.total} / {max_total} {grade}  ", "bold"),
+        (change.title, "bold"),
+        ": ",
+        (change.from_label or "open", MUTED),
+        " → ",
+        (change.to_label, "$text-accent"),
+    ]
+    if change.language:
+        parts.append(("\n   " + _one_line(change.language, EXCERPT), MUTED))
+    return Content.assemble(*parts)
+
+
+class AdviceScreen(Screen[None]):
+    """Ranked single changes, the plan for a target grade, and the locks."""
+
+    app: DrafterApp
+
+    DEFAULT_CSS = """
+    AdviceScreen #advice-body { height: 1fr; }
+    AdviceScreen #advice-left { width: 1fr; height: 1fr; padding: 0 1; }
+    AdviceScreen #advice-right {
+        width: 46; height: 1fr; padding: 0 1; border-left: solid $panel;
+    }
+    AdviceScreen #advice-head { height: auto; margin-top: 1; }
+    AdviceScreen #advice-changes { height: 1fr; min-height: 6; margin-top: 1; }
+    AdviceScreen #advice-language {
+        height: auto; max-height: 10; margin-top: 1; padding: 0 1;
+        border-left: outer $accent; background: $accent 6%;
+    }
+    AdviceScreen #advice-buttons { height: auto; margin: 1 0 0 0; }
+    AdviceScreen #advice-buttons Button { margin-right: 2; }
+    AdviceScreen .pane-title { margin-top: 1; height: auto; }
+    AdviceScreen #advice-target { width: 20; }
+    AdviceScreen #advice-plan { height: auto; }
+    AdviceScreen #advice-locks { height: auto; max-height: 14; }
+    AdviceScreen.-narrow #advice-body { layout: vertical; }
+    AdviceScreen.-narrow #advice-right {
+        width: 1fr; height: auto; max-height: 50%; border-left: none;
+        border-top: solid $panel;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,b", "back", "Back to wizard"),
+        Binding("l", "lock", "Lock category"),
+        Binding("g", "apply_plan", "Apply plan"),
+        Binding("tab", "app.focus_next", "Next pane", show=False),
+    ]
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+        (0, "-narrow"),
+        (110, "-wide"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.state = advice_state(self.app)
+        self.advice: Advice | None = None
+        #: The rows of the change list, in order.
+        self.rows: list[Change] = []
+
+    def compose(self) -> ComposeResult:
+        rubric = self.app.engine.rubric
+        yield TopBar(id="topbar")
+        with Horizontal(id="advice-body"):
+            with Vertical(id="advice-left"):
+                yield Static(id="advice-head", markup=False)
+                yield OptionList(id="advice-changes", markup=False)
+                yield Static(id="advice-language", markup=False)
+                with Horizontal(id="advice-buttons"):
+                    yield Button("◀ Back", id="advice-back", compact=True)
+                    yield Button("Apply", id="advice-apply", variant="primary", compact=True)
+                    yield Button("Apply plan", id="advice-apply-plan", compact=True)
+            with VerticalScroll(id="advice-right"):
+                yield Static(Content.styled("Target grade", "bold"), classes="pane-title")
+                bands = [b for b in rubric.grades.bands if b.min > 0]
+                values = [b.grade for b in bands]
+                if self.state.target not in values and values:
+                    self.state.target = values[min(1, len(values) - 1)]
+                yield Select(
+                    [(Content(f"{b.grade}  ({b.min}+)"), b.grade) for b in bands],
+                    value=self.state.target,
+                    allow_blank=False,
+                    id="advice-target",
+                    compact=True,
+                )
+                yield Static(id="advice-plan", markup=False)
+                yield Static(
+                    Content.assemble(
+                        ("Locked", "bold"), ("  off the table: never proposed", MUTED)
+                    ),
+                    classes="pane-title",
+                )
+                yield SelectionList[str](
+                    *[
+                        (Content(title), cid, cid in self.state.locks)
+                        for cid, title in [
+                            (COVERAGE, "Coverage"),
+                            *[(c.id, c.title) for c in rubric.categories],
+                        ]
+                    ],
+                    id="advice-locks",
+                )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "view", self._show_view, init=True)
+        self.query_one("#advice-changes", OptionList).focus()
+
+    # -- showing --
+
+    def _show_view(self, view: DraftView | None) -> None:
+        if view is None or self.app.draft is None:
+            return
+        self.query_one(TopBar).show(view, self.app.path, self.app.unsaved, "· advice")
+        self._refresh_advice()
+
+    def _refresh_advice(self) -> None:
+        try:
+            advice = advice_for(self.app, self.state)
+        except UserError as exc:
+            self.notify(exc.one_line(), title="Advice", severity="error", markup=False)
+            return
+        self.advice = advice
+        rubric = self.app.engine.rubric
+        base = advice.baseline
+        grade = base.grade if base.rankable else "cannot be ranked"
+        self.query_one("#advice-head", Static).update(
+            Content.assemble(
+                ("What raises the grade", "bold"),
+                (f"  from {base.total} / {base.max} {grade or ''}", MUTED),
+                (
+                    "\nEach change alone, best first. Enter applies one; l locks its category.",
+                    MUTED,
+                ),
+            )
+        )
+        rows: list[Change] = []
+        if advice.coverage is not None:
+            rows.append(advice.coverage)
+        rows.extend(advice.changes)
+        self.rows = rows
+        options = self.query_one("#advice-changes", OptionList)
+        old = options.highlighted
+        options.clear_options()
+        if rows:
+            options.add_options(
+                Option(change_row(c, rubric.total), id=f"c{i}") for i, c in enumerate(rows)
+            )
+            options.highlighted = 0 if old is None else min(old, len(rows) - 1)
+        else:
+            why = (
+                "Coverage is locked: while relief reaches only minors, nothing else scores."
+                if COVERAGE in advice.locked and base.coverage != "adults"
+                else "Nothing left to raise: every unlocked category is at its best tier."
+            )
+            options.add_option(Option(Content(why), disabled=True))
+        self._show_language()
+        self._show_plan()
+
+    def _show_plan(self) -> None:
+        plan = self.advice.plan if self.advice else None
+        box = self.query_one("#advice-plan", Static)
+        if plan is None:
+            box.update("")
+            return
+        lines: list[str | tuple[str, str]] = []
+        if not plan.reachable:
+            lines.append(
+                (
+                    f"{plan.target} ({plan.target_min}+) cannot be reached with these locks: "
+                    f"the best is {plan.best_total}.",
+                    "$text-warning",
+                )
+            )
+        elif not plan.changes:
+            lines.append((f"Already at {plan.target} or better: {plan.total}.", "$text-success"))
+        else:
+            n = len(plan.changes)
+            lines.append(
+                (
+                    f"Fewest changes to {plan.target}: {n}, reaching {plan.total} "
+                    f"({plan.grade}), {plan.beyond} beyond the target.",
+                    "bold",
+                )
+            )
+            for i, c in enumerate(plan.changes, 1):
+                lines.append(f"\n{i}. {c.title}: {c.to_label}  (+{c.gain} → {c.total})")
+            lines.append(("\ng applies the whole plan.", MUTED))
+        box.update(Content.assemble(*lines))
+
+    def _highlighted(self) -> Change | None:
+        index = self.query_one("#advice-changes", OptionList).highlighted
+        if index is None or not self.rows or index >= len(self.rows):
+            return None
+        return self.rows[index]
+
+    def _show_language(self) -> None:
+        change = self._highlighted()
+        box = self.query_one("#advice-language", Static)
+        if change is None:
+            box.display = False
+            return
+        box.display = True
+        text = visible(change.language.strip()) if change.language else ""
+        box.update(
+            Content.assemble(
+                ("Model language  ", "bold"),
+                (f"{change.title} → {change.to_label}\n", MUTED),
+                text or ("This change adds no language of its own.", MUTED),
+            )
+        )
+
+    # -- events --
+
+    @on(OptionList.OptionHighlighted, "#advice-changes")
+    def _highlight(self) -> None:
+        self._show_language()
+
+    @on(OptionList.OptionSelected, "#advice-changes")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_index < len(self.rows):
+            self.apply_changes([self.rows[event.option_index]])
+
+    @on(Button.Pressed, "#advice-apply")
+    def _apply_pressed(self) -> None:
+        change = self._highlighted()
+        if change is not None:
+            self.apply_changes([change])
+
+    @on(Button.Pressed, "#advice-apply-plan")
+    def action_apply_plan(self) -> None:
+        plan = self.advice.plan if self.advice else None
+        if plan is not None and plan.reachable and plan.changes:
+            self.apply_changes(list(plan.changes))
+
+    def apply_changes(self, changes: list[Change]) -> None:
+        assert self.app.draft is not None
+        draft = apply(self.app.engine.rubric, self.app.draft, changes)
+        self.app.set_draft(draft)
+        what = changes[0].title if len(changes) == 1 else f"{len(changes)} changes"
+        self.notify(f"Applied: {what}", markup=False)
+
+    @on(Select.Changed, "#advice-target")
+    def _target(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str) and event.value != self.state.target:
+            self.state.target = event.value
+            self._refresh_advice()
+
+    @on(SelectionList.SelectedChanged, "#advice-locks")
+    def _locks(self, event: SelectionList.SelectedChanged) -> None:
+        selected = list(event.selection_list.selected)
+        if selected != self.state.locks:
+            self.state.locks = selected
+            self._refresh_advice()
+
+    def action_lock(self) -> None:
+        """Lock the highlighted change's category (it leaves the list)."""
+        change = self._highlighted()
+        if change is None:
+            return
+        self.toggle_lock(change.category)
+
+    def toggle_lock(self, category: str) -> None:
+        locks = self.query_one("#advice-locks", SelectionList)
+        locks.toggle(category)
+
+    @on(Button.Pressed, "#advice-back")
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+
+def open_advice(app: DrafterApp) -> None:
+    """Show the advice view over the wizard (nothing when no draft is open)."""
+    if app.draft is None or isinstance(app.screen, AdviceScreen):
+        return
+    app.push_screen(AdviceScreen())
+
+
+__all__ = ["AdviceScreen", "AdviceState", "advice_for", "advice_state", "open_advice"]

@@ -1,0 +1,351 @@
+"""Start from today's law: a state's recorded current law, or a statute analyzed.
+
+Pick a jurisdiction whose profile records its current law, or give a statute
+(a .txt/.md/.docx path, or text pasted in). The screen shows what was read per
+category: the tier, the confidence, and the quoted evidence with the decisive
+words highlighted. Everything the user supplied is shown literally (Content,
+never markup). "Use as baseline" opens the wizard on that draft.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Input, Select, Static, TextArea
+
+from drafter.analysis import Analysis, Evidence, Finding, analyze, read_statute
+from drafter.draft import Draft
+from drafter.errors import UserError
+from drafter.rubric import Rubric
+from drafter.textsafe import visible
+from drafter.tui.served import confined_path
+from drafter.tui.widgets.note import Note
+
+if TYPE_CHECKING:
+    from drafter.jurisdiction import Profile
+    from drafter.tui.app import DrafterApp
+
+MUTED = "$foreground 60%"
+HIGHLIGHT = "bold reverse $accent"
+#: Characters of the statute shown either side of a decisive phrase.
+CONTEXT = 50
+CONFIDENCE_STYLE = {
+    "clear": "$text-success",
+    "ambiguous": "$text-warning",
+    "by absence": "$text-accent",
+    "not found": MUTED,
+}
+
+
+def _flat(text: str) -> str:
+    return visible(" ".join(text.split()))
+
+
+def quote_content(text: str, ev: Evidence, context: int = CONTEXT) -> Content:
+    """`“…the words around [the decisive words] and after…”  [start:end]`."""
+    start, end = max(0, ev.start), min(len(text), ev.end)
+    before = text[max(0, start - context) : start]
+    after = text[end : end + context]
+    lead = "…" if start - context > 0 else ""
+    tail = "…" if end + context < len(text) else ""
+    b, a = _flat(before), _flat(after)
+    # Keep the words' own spacing at the joins.
+    if before[-1:].isspace():
+        b += " "
+    if after[:1].isspace():
+        a = " " + a
+    return Content.assemble(
+        "    “",
+        (lead + b, MUTED),
+        (_flat(text[start:end]), HIGHLIGHT),
+        (a + tail, MUTED),
+        "”",
+        (f"  [{ev.start}:{ev.end}]", MUTED),
+    )
+
+
+def tier_label(rubric: Rubric, category: str, tier: str | None) -> tuple[str, int | None]:
+    if tier is None:
+        return "open", None
+    if category == "coverage":
+        rule = rubric.coverage.get(tier)
+        return (rule.label if rule else tier), None
+    cat = rubric.category(category)
+    t = cat.tier(tier) if cat is not None else None
+    return (t.label if t else tier), (t.points if t else None)
+
+
+def finding_content(rubric: Rubric, text: str, f: Finding) -> Content:
+    label, points = tier_label(rubric, f.category, f.tier)
+    parts: list[str | tuple[str, str] | Content] = [
+        (f.title, "bold"),
+        "  ",
+        (label if f.tier else "not found: left open", "$text-accent" if f.tier else MUTED),
+    ]
+    if points is not None:
+        parts.append((f"  {points} pts", MUTED))
+    parts.append(("  · " + f.confidence, CONFIDENCE_STYLE.get(f.confidence, MUTED)))
+    if f.confidence == "ambiguous" and f.candidates:
+        parts.append(("  (signals of " + ", ".join(f.candidates) + ")", MUTED))
+    shown = [e for e in f.evidence if e.role in ("match", "support")][:3]
+    for ev in shown:
+        parts.append("\n")
+        parts.append(quote_content(text, ev))
+    if f.confidence in ("by absence", "not found") and f.looked_for:
+        looked = "; ".join(_flat(s) for s in f.looked_for[:4])
+        more = f" (+{len(f.looked_for) - 4} more)" if len(f.looked_for) > 4 else ""
+        parts.append(("\n    looked for: " + looked + more, MUTED))
+    if f.note:
+        parts.append(("\n    " + _flat(f.note), MUTED))
+    return Content.assemble(*parts)
+
+
+def analysis_content(rubric: Rubric, analysis: Analysis) -> list[Content]:
+    """One block per finding, coverage first."""
+    text = analysis.text
+    out = [finding_content(rubric, text, analysis.coverage)]
+    if not analysis.relief_statute:
+        out.append(
+            Content.styled(
+                "No trafficking-specific relief statute found in this text: the rubric "
+                "scores that 0, cannot be ranked.",
+                "$text-warning",
+            )
+        )
+    out.extend(finding_content(rubric, text, f) for f in analysis.findings)
+    return out
+
+
+def profile_content(rubric: Rubric, profile: Profile) -> list[Content]:
+    """A profile's recorded current law, per category, with where each reading came from."""
+    law = profile.current_law
+    assert law is not None
+    label, _ = tier_label(rubric, "coverage", law.coverage)
+    out = [
+        Content.assemble(
+            (law.citation, "bold"),
+            ("\n    " + _flat(law.source), MUTED),
+        ),
+        Content.assemble(
+            ("Coverage", "bold"), "  ", (label, "$text-accent"), ("  · recorded", MUTED)
+        ),
+    ]
+    for cat in rubric.categories:
+        entry = law.tiers.get(cat.id)
+        if entry is None:
+            out.append(Content.assemble((cat.title, "bold"), ("  not recorded: left open", MUTED)))
+            continue
+        tlabel, points = tier_label(rubric, cat.id, entry.tier)
+        out.append(
+            Content.assemble(
+                (cat.title, "bold"),
+                "  ",
+                (tlabel, "$text-accent"),
+                (f"  {points} pts" if points is not None else "", MUTED),
+                ("  · recorded", MUTED),
+                ("\n    " + _flat(entry.source), MUTED),
+            )
+        )
+    return out
+
+
+class AnalyzeScreen(Screen[None]):
+    """Read today's law, then use it as the draft's baseline."""
+
+    app: DrafterApp
+
+    DEFAULT_CSS = """
+    AnalyzeScreen #analyze { padding: 1 2; }
+    AnalyzeScreen #analyze-title { height: auto; }
+    AnalyzeScreen #statute-text { height: 8; max-width: 100; margin-top: 1; }
+    AnalyzeScreen #statute-path { width: 1fr; max-width: 70; margin-right: 2; }
+    AnalyzeScreen #law-profile { width: 40; margin-right: 2; }
+    AnalyzeScreen .start-row Button { margin-right: 2; }
+    AnalyzeScreen #findings-head { height: auto; margin-top: 1; }
+    AnalyzeScreen #findings { height: auto; max-width: 120; }
+    AnalyzeScreen .finding { height: auto; margin-top: 1; }
+    AnalyzeScreen #use-row { height: auto; margin-top: 1; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back"),
+        Binding("ctrl+g", "use", "Use as baseline"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        from drafter.jurisdiction import list_profiles
+
+        try:
+            self.profiles = [p for p in list_profiles() if p.current_law is not None]
+        except UserError:
+            self.profiles = []
+        #: The draft the shown reading makes, and what to call it.
+        self.reading: Draft | None = None
+        self.analysis: Analysis | None = None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "use":
+            return self.reading is not None
+        return True
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="analyze"):
+            yield Static(
+                Content.assemble(
+                    ("Start from today's law", "bold $accent"),
+                    ("  see what a state's law earns now, then what would raise it", MUTED),
+                ),
+                id="analyze-title",
+            )
+            if self.profiles:
+                with Vertical(id="law-box", classes="start-box"):
+                    yield Static(
+                        Content.assemble(
+                            ("A state's recorded current law", "bold"),
+                            ("  from its drafting profile, with sources", MUTED),
+                        ),
+                        classes="box-title",
+                    )
+                    with Horizontal(classes="start-row"):
+                        yield Select(
+                            [(Content(p.name), p.id) for p in self.profiles],
+                            value=self.profiles[0].id,
+                            allow_blank=False,
+                            id="law-profile",
+                            compact=True,
+                        )
+                        yield Button("Show", id="law-show", variant="primary", compact=True)
+            with Vertical(id="statute-box", classes="start-box"):
+                yield Static(
+                    Content.assemble(
+                        ("Analyze a statute", "bold"),
+                        ("  a .txt, .md or .docx file, or paste its text", MUTED),
+                    ),
+                    classes="box-title",
+                )
+                with Horizontal(classes="start-row"):
+                    yield Input(placeholder="path/to/statute.txt", id="statute-path", compact=True)
+                    yield Button("Analyze file", id="analyze-file", compact=True)
+                yield TextArea(id="statute-text", soft_wrap=True)
+                with Horizontal(classes="start-row"):
+                    yield Button("Analyze pasted text", id="analyze-text", compact=True)
+            yield Note(id="analyze-status")
+            yield Static(id="findings-head", markup=False)
+            yield Vertical(id="findings")
+            with Horizontal(id="use-row"):
+                yield Button(
+                    "Use as baseline", id="use", variant="primary", compact=True, disabled=True
+                )
+                yield Button("◀ Back", id="analyze-back", compact=True)
+        yield Footer()
+
+    # -- reading --
+
+    def _say(self, text: str, style: str = "") -> None:
+        self.query_one("#analyze-status", Note).say(text, style)
+
+    @on(Button.Pressed, "#law-show")
+    def show_profile(self, profile_id: str | None = None) -> None:
+        from drafter.baseline import profile_draft
+
+        pid = profile_id or self.query_one("#law-profile", Select).value
+        profile = next((p for p in self.profiles if p.id == pid), None)
+        if profile is None:
+            return
+        rubric = self.app.engine.rubric
+        try:
+            draft = profile_draft(profile, rubric)
+        except UserError as exc:
+            self._say(exc.one_line(), "$text-error")
+            return
+        self.analysis = None
+        self._show(draft, f"{profile.name} today", profile_content(rubric, profile))
+
+    @on(Input.Submitted, "#statute-path")
+    @on(Button.Pressed, "#analyze-file")
+    def analyze_path(self) -> None:
+        raw = self.query_one("#statute-path", Input).value.strip()
+        if not raw:
+            self._say("Type the path of a statute file first.", "$text-error")
+            return
+        try:
+            path = confined_path(raw) if self.app.served else Path(raw).expanduser()
+            text = read_statute(path)
+        except UserError as exc:
+            self._say(exc.one_line(), "$text-error")
+            return
+        except OSError as exc:
+            self._say(f"{raw}: cannot read: {exc.strerror or exc}", "$text-error")
+            return
+        self._run(text, str(path))
+
+    @on(Button.Pressed, "#analyze-text")
+    def analyze_pasted(self) -> None:
+        text = self.query_one("#statute-text", TextArea).text
+        if not text.strip():
+            self._say("Paste a statute's text into the box first.", "$text-error")
+            return
+        self._run(text, None)
+
+    def _run(self, text: str, source: str | None) -> None:
+        self._say("Reading…", MUTED)
+        self._analyze(text, source)
+
+    @work(thread=True, exclusive=True, group="analyze")
+    def _analyze(self, text: str, source: str | None) -> None:
+        rubric = self.app.engine.rubric
+        analysis = analyze(text, rubric, source=source)
+        self.app.call_from_thread(self._analyzed, analysis)
+
+    def _analyzed(self, analysis: Analysis) -> None:
+        rubric = self.app.engine.rubric
+        self.analysis = analysis
+        name = Path(analysis.source).name if analysis.source else "pasted text"
+        self._show(analysis.draft(rubric), name, analysis_content(rubric, analysis))
+
+    def _show(self, draft: Draft, name: str, blocks: list[Content]) -> None:
+        from drafter.scoring import score
+
+        rubric = self.app.engine.rubric
+        card = score(rubric, draft)
+        grade = (card.grade or "") if card.rankable else "cannot be ranked"
+        self.reading = draft
+        self._say("")
+        self.query_one("#findings-head", Static).update(
+            Content.assemble(
+                ("What it reads: ", "bold"),
+                (name, "bold"),
+                f"  {card.total} / {card.max} {grade}",
+                (
+                    "\nCheck each reading against the text; you can correct any in the wizard.",
+                    MUTED,
+                ),
+            )
+        )
+        box = self.query_one("#findings", Vertical)
+        box.remove_children()
+        box.mount_all(Static(c, classes="finding", markup=False) for c in blocks)
+        self.query_one("#use", Button).disabled = False
+        self.refresh_bindings()
+
+    # -- leaving --
+
+    @on(Button.Pressed, "#use")
+    def action_use(self) -> None:
+        if self.reading is not None:
+            self.app.open_session(self.reading, None)
+
+    @on(Button.Pressed, "#analyze-back")
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+
+__all__ = ["AnalyzeScreen", "analysis_content", "quote_content"]

@@ -1,0 +1,196 @@
+"""Start from today's law, and the advisor in the wizard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input, Select, SelectionList, Static, TextArea
+
+from drafter.tui.app import DrafterApp
+from drafter.tui.screens.advice import AdviceScreen
+from drafter.tui.screens.analyze import AnalyzeScreen
+from drafter.tui.screens.wizard import WizardScreen
+from .conftest import total, until
+
+REAL = Path(__file__).resolve().parents[1] / "real_statutes"
+
+
+def rows(app: DrafterApp) -> list:
+    return list(app.screen.rows)  # type: ignore[attr-defined]
+
+
+def findings_text(app: DrafterApp) -> str:
+    return "\n".join(str(s.render()) for s in app.screen.query("#findings Static").results(Static))
+
+
+async def open_missouri_baseline(pilot) -> None:
+    app = pilot.app
+    await pilot.press("ctrl+b")
+    await until(pilot, lambda: isinstance(app.screen, AnalyzeScreen), "the analyze screen")
+    screen = app.screen
+    select = screen.query_one("#law-profile", Select)
+    assert select.value == "missouri"
+    screen.show_profile("missouri")
+    await pilot.pause()
+    assert "Mo. Rev. Stat. 610.131" in findings_text(app)
+    await pilot.press("ctrl+g")
+    await until(pilot, lambda: isinstance(app.screen, WizardScreen), "the wizard")
+
+
+async def test_missouri_baseline_advice_coverage_first_then_apply() -> None:
+    app = DrafterApp(mode="start")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_missouri_baseline(pilot)
+        assert app.draft is not None and app.draft.coverage == "minors_only"
+        assert app.draft.jurisdiction == "Missouri"
+        assert total(app) == "0 / 100"
+        await pilot.press("a")
+        await until(pilot, lambda: isinstance(app.screen, AdviceScreen), "the advice view")
+        first = rows(app)[0]
+        assert first.category == "coverage"
+        assert first.to_tier == "adults"
+        # The next change is a category; apply coverage, then the top category change.
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.draft.coverage == "adults"
+        top = rows(app)[0]
+        assert top.category != "coverage"
+        before = total(app)
+        await pilot.press("enter")
+        await until(pilot, lambda: total(app) != before, "the score to change")
+        assert total(app) == f"{top.total} / 100"
+        assert app.draft.choices[top.category] == top.to_tier
+        # Back keeps everything: the wizard shows the same score.
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, WizardScreen), "the wizard")
+        assert total(app) == f"{top.total} / 100"
+
+
+async def test_lock_removes_category_and_is_kept(example) -> None:
+    app = DrafterApp(mode="open", path=str(example("middle-c")))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("a")
+        await until(pilot, lambda: isinstance(app.screen, AdviceScreen), "the advice view")
+        top = rows(app)[0]
+        assert any(c.category == top.category for c in rows(app))
+        await pilot.press("l")
+        await pilot.pause()
+        assert all(c.category != top.category for c in rows(app))
+        assert top.category in app.screen.query_one("#advice-locks", SelectionList).selected
+        plan = app.screen.advice.plan  # type: ignore[attr-defined]
+        assert plan is not None and all(c.category != top.category for c in plan.changes)
+        # Leave and come back: the lock holds.
+        await pilot.press("escape")
+        await pilot.press("a")
+        await until(pilot, lambda: isinstance(app.screen, AdviceScreen), "the advice view")
+        assert all(c.category != top.category for c in rows(app))
+
+
+async def test_target_grade_changes_plan(example) -> None:
+    app = DrafterApp(mode="open", path=str(example("missouri-2019")))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("a")
+        await until(pilot, lambda: isinstance(app.screen, AdviceScreen), "the advice view")
+        screen = app.screen
+        assert rows(app)[0].category == "coverage"
+        plan_b = screen.advice.plan  # type: ignore[attr-defined]
+        assert plan_b.target == "B" and plan_b.changes[0].category == "coverage"
+        screen.query_one("#advice-target", Select).value = "A"
+        await pilot.pause()
+        plan_a = screen.advice.plan  # type: ignore[attr-defined]
+        assert plan_a.target == "A"
+        assert len(plan_a.changes) >= len(plan_b.changes)
+        plan_text = str(screen.query_one("#advice-plan", Static).render())
+        assert "Fewest changes to A" in plan_text
+        # g applies the whole plan: the draft reaches the target.
+        await pilot.press("g")
+        await pilot.pause()
+        assert app.view is not None and app.view.card.total >= plan_a.target_min
+
+
+async def test_analyze_statute_file_shows_quoted_evidence() -> None:
+    app = DrafterApp(mode="start")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+b")
+        await until(pilot, lambda: isinstance(app.screen, AnalyzeScreen), "the analyze screen")
+        app.screen.query_one("#statute-path", Input).value = str(REAL / "WA-RCW-9.96.080.txt")
+        app.screen.query_one("#statute-path", Input).focus()
+        await pilot.press("enter")
+        await until(pilot, lambda: app.screen.reading is not None, "the reading")
+        await pilot.pause()
+        text = findings_text(app)
+        assert "Coverage" in text
+        assert "“" in text and "[" in text
+        analysis = app.screen.analysis
+        assert analysis is not None
+        quoted = [e for f in analysis.findings for e in f.evidence if e.role == "match"]
+        assert quoted
+        ev = quoted[0]
+        assert " ".join(ev.quote.split()) in text
+        await pilot.press("ctrl+g")
+        await until(pilot, lambda: isinstance(app.screen, WizardScreen), "the wizard")
+        assert app.draft == analysis.draft(app.engine.rubric)
+
+
+async def test_pasted_markup_shows_literally() -> None:
+    app = DrafterApp(mode="start")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+b")
+        await until(pilot, lambda: isinstance(app.screen, AnalyzeScreen), "the analyze screen")
+        statute = (
+            "[bold]Sec. 1.[/bold] A person convicted of prostitution may apply to vacate "
+            "the conviction if the offense was committed [red]as a result of[/] having "
+            "been a victim of trafficking. $accent [link=x]no hearing[/link]"
+        )
+        app.screen.query_one("#statute-text", TextArea).text = statute
+        app.screen.analyze_pasted()
+        await until(pilot, lambda: app.screen.reading is not None, "the reading")
+        await pilot.pause()
+        text = findings_text(app)
+        assert "[red]as a result of[/]" in text or "[red]" in text or "[bold]" in text
+        assert "as a result of" in text
+
+
+async def test_served_mode_confines_statute_path(work: Path) -> None:
+    (work / "law.txt").write_text(
+        "A person may apply to vacate a conviction for prostitution committed as a "
+        "result of having been a victim of trafficking.\n",
+        encoding="utf-8",
+    )
+    app = DrafterApp(mode="start")
+    app.served = True
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+b")
+        await until(pilot, lambda: isinstance(app.screen, AnalyzeScreen), "the analyze screen")
+        path = app.screen.query_one("#statute-path", Input)
+        path.value = "/etc/passwd"
+        app.screen.analyze_path()
+        await pilot.pause()
+        note = str(app.screen.query_one("#analyze-status", Static).render())
+        assert "outside this session's folder" in note
+        assert app.screen.reading is None
+        path.value = "law.txt"
+        app.screen.analyze_path()
+        await until(pilot, lambda: app.screen.reading is not None, "the reading")
+
+
+async def test_palette_offers_advice(example) -> None:
+    app = DrafterApp(mode="open", path=str(example("in-progress")))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        from drafter.tui.commands import DrafterCommands
+
+        provider = DrafterCommands(app.screen)
+        names = [name for name, _, _ in provider._commands()]
+        assert "Advice: what raises the grade" in names
+
+
+def test_advice_view_snapshot(snap_compare, example) -> None:
+    app = DrafterApp(mode="open", path=str(example("missouri-2019")))
+
+    async def run_before(pilot) -> None:
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)
