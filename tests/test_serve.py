@@ -54,7 +54,7 @@ def test_index_page_is_our_template(served: Served) -> None:
     assert "RobotoMono-VariableFont_wght.ttf" in served.index
 
 
-async def _session(url: str, keys: list[tuple[str, str]], timeout: float = 60) -> str:
+async def _session(url: str, keys: list[tuple[str, str]], timeout: float = 240) -> str:
     """One websocket client: wait for each expected text, then send its keys."""
     import aiohttp
 
@@ -119,7 +119,8 @@ def test_sessions_have_private_folders(served: Served) -> None:
             async with http.ws_connect(url) as a, http.ws_connect(url) as b:
                 for ws in (a, b):
                     await ws.send_json(["resize", {"width": 100, "height": 30}])
-                deadline = time.monotonic() + 30
+                # Generous: on a loaded 2-core machine a session takes seconds to start.
+                deadline = time.monotonic() + 120
                 while len(served.session_dirs()) < 2 and time.monotonic() < deadline:
                     await asyncio.sleep(0.2)
                 return served.session_dirs()
@@ -184,7 +185,7 @@ def test_headless_chromium_sees_and_drives_the_app(served: Served) -> None:
         driver.get(served.url + "/")
 
         def wait_for(text: str) -> None:
-            deadline = time.monotonic() + 60
+            deadline = time.monotonic() + 120
             while text not in driver.execute_script("return window.__seen"):
                 assert time.monotonic() < deadline, f"the page never showed {text!r}"
                 time.sleep(0.1)
