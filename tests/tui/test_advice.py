@@ -10,6 +10,7 @@ from drafter.tui.app import DrafterApp
 from drafter.tui.screens.advice import AdviceScreen
 from drafter.tui.screens.analyze import AnalyzeScreen
 from drafter.tui.screens.wizard import WizardScreen
+
 from .conftest import total, until
 
 REAL = Path(__file__).resolve().parents[1] / "real_statutes"
@@ -147,8 +148,11 @@ async def test_pasted_markup_shows_literally() -> None:
         await until(pilot, lambda: app.screen.reading is not None, "the reading")
         await pilot.pause()
         text = findings_text(app)
-        assert "[red]as a result of[/]" in text or "[red]" in text or "[bold]" in text
-        assert "as a result of" in text
+        # The user's brackets are the statute's own characters, never styles.
+        assert "[red]as a result of[/]" in text
+        assert "[bold]Sec. 1.[/bold]" in text
+        nexus = app.screen.analysis.finding("nexus_to_trafficking")
+        assert nexus.tier is not None and nexus.evidence
 
 
 async def test_served_mode_confines_statute_path(work: Path) -> None:

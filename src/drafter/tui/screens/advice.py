@@ -114,9 +114,13 @@ class AdviceScreen(Screen[None]):
     AdviceScreen #advice-locks { height: auto; max-height: 14; }
     AdviceScreen.-narrow #advice-body { layout: vertical; }
     AdviceScreen.-narrow #advice-right {
-        width: 1fr; height: auto; max-height: 50%; border-left: none;
+        width: 1fr; height: auto; max-height: 40%; border-left: none;
         border-top: solid $panel;
     }
+    /* Short of room: the keys (enter, l, g, escape) stand in for the buttons. */
+    AdviceScreen.-narrow #advice-buttons { display: none; }
+    AdviceScreen.-narrow #advice-language { max-height: 4; }
+    AdviceScreen.-narrow #advice-head { margin-top: 0; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -302,7 +302,11 @@ class AnalyzeScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="analyze")
     def _analyze(self, text: str, source: str | None) -> None:
         rubric = self.app.engine.rubric
-        analysis = analyze(text, rubric, source=source)
+        try:
+            analysis = analyze(text, rubric, source=source)
+        except UserError as exc:
+            self.app.call_from_thread(self._say, exc.one_line(), "$text-error")
+            return
         self.app.call_from_thread(self._analyzed, analysis)
 
     def _analyzed(self, analysis: Analysis) -> None:
