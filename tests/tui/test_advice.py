@@ -198,3 +198,24 @@ def test_advice_view_snapshot(snap_compare, example) -> None:
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)
+
+
+async def test_correct_a_finding_before_using_it() -> None:
+    app = DrafterApp(mode="start")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+b")
+        await until(pilot, lambda: isinstance(app.screen, AnalyzeScreen), "the analyze screen")
+        app.screen.query_one("#statute-path", Input).value = str(REAL / "CT-54-95c.txt")
+        app.screen.analyze_path()
+        await until(pilot, lambda: app.screen.reading is not None, "the reading")
+        await pilot.pause()
+        fixes = {s.name: s for s in app.screen.query("Select.fix").results(Select)}
+        assert "coverage" in fixes and "burden_of_proof" in fixes
+        fixes["burden_of_proof"].value = "clear_and_convincing"
+        fixes["hearing_requirement"].value = "__open__"
+        await pilot.pause()
+        await pilot.press("ctrl+g")
+        await until(pilot, lambda: isinstance(app.screen, WizardScreen), "the wizard")
+        assert app.draft is not None
+        assert app.draft.choices["burden_of_proof"] == "clear_and_convincing"
+        assert "hearing_requirement" not in app.draft.choices

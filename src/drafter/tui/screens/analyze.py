@@ -36,6 +36,8 @@ MUTED = "$foreground 60%"
 HIGHLIGHT = "bold reverse $accent"
 #: Characters of the statute shown either side of a decisive phrase.
 CONTEXT = 50
+#: The correction list's value for "leave this category open".
+OPEN = "__open__"
 CONFIDENCE_STYLE = {
     "clear": "$text-success",
     "ambiguous": "$text-warning",
@@ -107,50 +109,59 @@ def finding_content(rubric: Rubric, text: str, f: Finding) -> Content:
     return Content.assemble(*parts)
 
 
-def analysis_content(rubric: Rubric, analysis: Analysis) -> list[Content]:
-    """One block per finding, coverage first."""
+def analysis_content(rubric: Rubric, analysis: Analysis) -> list[tuple[str | None, Content]]:
+    """One block per finding, coverage first, each with its category id."""
     text = analysis.text
-    out = [finding_content(rubric, text, analysis.coverage)]
+    out: list[tuple[str | None, Content]] = [
+        ("coverage", finding_content(rubric, text, analysis.coverage))
+    ]
     if not analysis.relief_statute:
         out.append(
-            Content.styled(
-                "No trafficking-specific relief statute found in this text: the rubric "
-                "scores that 0, cannot be ranked.",
-                "$text-warning",
+            (
+                None,
+                Content.styled(
+                    "No trafficking-specific relief statute found in this text: the rubric "
+                    "scores that 0, cannot be ranked.",
+                    "$text-warning",
+                ),
             )
         )
-    out.extend(finding_content(rubric, text, f) for f in analysis.findings)
+    out.extend((f.category, finding_content(rubric, text, f)) for f in analysis.findings)
     return out
 
 
-def profile_content(rubric: Rubric, profile: Profile) -> list[Content]:
+def profile_content(rubric: Rubric, profile: Profile) -> list[tuple[str | None, Content]]:
     """A profile's recorded current law, per category, with where each reading came from."""
     law = profile.current_law
     assert law is not None
     label, _ = tier_label(rubric, "coverage", law.coverage)
-    out = [
-        Content.assemble(
-            (law.citation, "bold"),
-            ("\n    " + _flat(law.source), MUTED),
-        ),
-        Content.assemble(
-            ("Coverage", "bold"), "  ", (label, "$text-accent"), ("  · recorded", MUTED)
+    out: list[tuple[str | None, Content]] = [
+        (None, Content.assemble((law.citation, "bold"), ("\n    " + _flat(law.source), MUTED))),
+        (
+            "coverage",
+            Content.assemble(
+                ("Coverage", "bold"), "  ", (label, "$text-accent"), ("  · recorded", MUTED)
+            ),
         ),
     ]
     for cat in rubric.categories:
         entry = law.tiers.get(cat.id)
         if entry is None:
-            out.append(Content.assemble((cat.title, "bold"), ("  not recorded: left open", MUTED)))
+            none = Content.assemble((cat.title, "bold"), ("  not recorded: left open", MUTED))
+            out.append((cat.id, none))
             continue
         tlabel, points = tier_label(rubric, cat.id, entry.tier)
         out.append(
-            Content.assemble(
-                (cat.title, "bold"),
-                "  ",
-                (tlabel, "$text-accent"),
-                (f"  {points} pts" if points is not None else "", MUTED),
-                ("  · recorded", MUTED),
-                ("\n    " + _flat(entry.source), MUTED),
+            (
+                cat.id,
+                Content.assemble(
+                    (cat.title, "bold"),
+                    "  ",
+                    (tlabel, "$text-accent"),
+                    (f"  {points} pts" if points is not None else "", MUTED),
+                    ("  · recorded", MUTED),
+                    ("\n    " + _flat(entry.source), MUTED),
+                ),
             )
         )
     return out
@@ -171,6 +182,8 @@ class AnalyzeScreen(Screen[None]):
     AnalyzeScreen #findings-head { height: auto; margin-top: 1; }
     AnalyzeScreen #findings { height: auto; max-width: 120; }
     AnalyzeScreen .finding { height: auto; margin-top: 1; }
+    AnalyzeScreen .finding Static { height: auto; }
+    AnalyzeScreen .finding Select { width: 60; margin-left: 4; }
     AnalyzeScreen #use-row { height: auto; margin-top: 1; }
     """
 
@@ -189,6 +202,7 @@ class AnalyzeScreen(Screen[None]):
             self.profiles = []
         #: The draft the shown reading makes, and what to call it.
         self.reading: Draft | None = None
+        self.reading_name = ""
         self.analysis: Analysis | None = None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -315,30 +329,74 @@ class AnalyzeScreen(Screen[None]):
         name = Path(analysis.source).name if analysis.source else "pasted text"
         self._show(analysis.draft(rubric), name, analysis_content(rubric, analysis))
 
-    def _show(self, draft: Draft, name: str, blocks: list[Content]) -> None:
+    def _show(self, draft: Draft, name: str, blocks: list[tuple[str | None, Content]]) -> None:
+        self.reading = draft
+        self.reading_name = name
+        self._say("")
+        self._show_head()
+        box = self.query_one("#findings", Vertical)
+        box.remove_children()
+        rows = []
+        for cid, content in blocks:
+            parts: list[Static | Select[str]] = [Static(content, markup=False)]
+            if cid is not None:
+                parts.append(self._fix_select(cid, draft))
+            rows.append(Vertical(*parts, classes="finding"))
+        box.mount_all(rows)
+        self.query_one("#use", Button).disabled = False
+        self.refresh_bindings()
+
+    def _show_head(self) -> None:
         from drafter.scoring import score
 
-        rubric = self.app.engine.rubric
-        card = score(rubric, draft)
+        assert self.reading is not None
+        card = score(self.app.engine.rubric, self.reading)
         grade = (card.grade or "") if card.rankable else "cannot be ranked"
-        self.reading = draft
-        self._say("")
         self.query_one("#findings-head", Static).update(
             Content.assemble(
                 ("What it reads: ", "bold"),
-                (name, "bold"),
+                (self.reading_name, "bold"),
                 f"  {card.total} / {card.max} {grade}",
                 (
-                    "\nCheck each reading against the text; you can correct any in the wizard.",
+                    "\nCheck each reading against the text; correct any here before using it.",
                     MUTED,
                 ),
             )
         )
-        box = self.query_one("#findings", Vertical)
-        box.remove_children()
-        box.mount_all(Static(c, classes="finding", markup=False) for c in blocks)
-        self.query_one("#use", Button).disabled = False
-        self.refresh_bindings()
+
+    def _fix_select(self, cid: str, draft: Draft) -> Select[str]:
+        """The reading as a choice the user can correct."""
+        rubric = self.app.engine.rubric
+        if cid == "coverage":
+            options = [(Content(rule.label), key) for key, rule in rubric.coverage.items()]
+            value = draft.coverage
+        else:
+            cat = rubric.category(cid)
+            assert cat is not None
+            tiers = cat.tiers if draft.coverage == "none" else cat.statute_tiers
+            options = [(Content(f"{t.label}  ({t.points} pts)"), t.id) for t in tiers]
+            options.append((Content("open: decide in the wizard"), OPEN))
+            value = draft.choices.get(cid) or OPEN
+            if value not in {v for _, v in options}:
+                value = OPEN
+        return Select(
+            options, value=value, allow_blank=False, compact=True, classes="fix", name=cid
+        )
+
+    @on(Select.Changed, ".fix")
+    def _corrected(self, event: Select.Changed) -> None:
+        from drafter.tui.core import answer
+
+        cid, value = event.select.name, event.value
+        if self.reading is None or cid is None or not isinstance(value, str):
+            return
+        if value == OPEN:
+            draft = self.reading.choose(cid, None)
+        else:
+            draft = answer(self.reading, cid, value, self.app.engine.rubric)
+        if draft != self.reading:
+            self.reading = draft
+            self._show_head()
 
     # -- leaving --
 
