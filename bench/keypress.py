@@ -86,12 +86,8 @@ def main() -> None:
     os.environ["DRAFTER_DATA_DIR"] = tempfile.mkdtemp(prefix="drafter-bench-")
     floor = asyncio.run(floor_latencies())
     mine = asyncio.run(drafter_latencies())
-    print(
-        f"floor: median {statistics.median(floor) * 1000:.1f} ms, p95 {p95(floor) * 1000:.1f} ms"
-    )
-    print(
-        f"drafter: median {statistics.median(mine) * 1000:.1f} ms, p95 {p95(mine) * 1000:.1f} ms"
-    )
+    print(f"floor: median {statistics.median(floor) * 1000:.1f} ms, p95 {p95(floor) * 1000:.1f} ms")
+    print(f"drafter: median {statistics.median(mine) * 1000:.1f} ms, p95 {p95(mine) * 1000:.1f} ms")
     result("keypress_p95_vs_textual_floor", p95(mine) / p95(floor), TARGET, "x")
 
 

@@ -24,6 +24,7 @@ from drafter.errors import UserError
 from drafter.language import Language
 from drafter.paths import data_dir
 from drafter.rubric import Rubric
+from drafter.signals import Span
 from drafter.validation import validate_doc
 from drafter.yamlio import load_yaml
 
@@ -31,15 +32,6 @@ LESSONS_FORMAT = "drafter-lessons/1"
 _WORD = re.compile(r"\S+")
 #: Punctuation a word may carry that does not change it ("result," = "result").
 _EDGE = "\"'“”‘’()[],.;:"
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    """[start, end) character offsets into a text, and the text they cover."""
-
-    start: int
-    end: int
-    text: str
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
 from drafter.errors import UserError
 from drafter.paths import data_dir
 from drafter.rubric import Category, Rubric, Tier
+from drafter.signals import Span
 from drafter.validation import validate_doc
 from drafter.yamlio import YamlDoc, load_yaml
 
@@ -60,15 +61,6 @@ class _SetIn(_Model):
 
 
 # --- the checked set ----------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    """[start, end) character offsets into a provision, and the words there."""
-
-    start: int
-    end: int
-    text: str
 
 
 @dataclass(frozen=True, slots=True)
