@@ -48,7 +48,9 @@ class WizardScreen(Screen[None]):
         *[Binding(str(i + 1), f"choose({i})", "Choose", show=False) for i in range(1, 9)],
         Binding("s", "toggle_side", "Score"),
         Binding("r", "review", "Review"),
-        Binding("a", "app.advice", "Advice"),
+        # In the palette and the README, not the footer: at 80 columns the footer
+        # would otherwise push out ^e Export.
+        Binding("a", "app.advice", "Advice", show=False),
         Binding("escape", "leave_field", "Done"),
     ]
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
