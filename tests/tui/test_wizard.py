@@ -62,6 +62,15 @@ async def test_keyboard_only_walk_scores_every_choice(rubric: Rubric, work: Path
         assert load_draft(work / "walked.yaml", rubric) == app.draft
 
 
+async def _until(pilot, condition, tries: int = 100) -> bool:
+    """Let the app process messages until `condition()` holds (an effect, not a time)."""
+    for _ in range(tries):
+        if condition():
+            return True
+        await pilot.pause()
+    return condition()
+
+
 async def test_mouse_only_walk(rubric: Rubric) -> None:
     app = DrafterApp(mode="start")
     async with app.run_test(size=SIZE) as pilot:
@@ -72,18 +81,26 @@ async def test_mouse_only_walk(rubric: Rubric) -> None:
         for index, cat in enumerate(rubric.categories, start=1):
             # The outline lists the steps one per row: click the category's row.
             await pilot.click("#outline", offset=(3, index))
-            assert screen.current.id == cat.id
+            assert await _until(pilot, lambda cat=cat: screen.current.id == cat.id)
             card = screen.query_one(f"#tier-{len(screen.current.choices)}", TierCard)
             # A wheel would scroll the card into view; then click it.
-            screen.query_one("#centre").scroll_to_widget(card, animate=False, immediate=True)
+            centre = screen.query_one("#centre")
+
+            def card_in_view(card=card, centre=centre) -> bool:
+                # Scroll (again) until the layout has settled with the card in view.
+                centre.scroll_to_widget(card, animate=False, immediate=True)
+                region = card.region
+                return region.height > 0 and centre.region.contains_region(region)
+
+            assert await _until(pilot, card_in_view)
             await pilot.pause()
             before_total, before_bill = total(app), preview(app)
             await pilot.click(card)
-            assert total(app) != before_total
-            assert preview(app) != before_bill
+            assert await _until(pilot, lambda b=before_total: total(app) != b)
+            assert await _until(pilot, lambda b=before_bill: preview(app) != b)
         assert total(app) == "100 / 100"
         await pilot.click("#outline", offset=(3, 0))
-        assert screen.current.id == "coverage"
+        assert await _until(pilot, lambda: screen.current.id == "coverage")
 
 
 async def test_back_and_jumps_keep_every_answer() -> None:
