@@ -261,15 +261,9 @@ class StartScreen(Screen[None]):
         if not text:
             status.say("")
             return
-        if self.app.served:
-            # A served session sees only its own folder: say so, show nothing else.
-            try:
-                path = confined_path(text)
-            except UserError as exc:
-                status.say(Content.styled(exc.one_line(), "$text-error"))
-                return
-        else:
-            path = Path(text).expanduser()
+        path = self._typed_path(text, status)
+        if path is None:
+            return
         if path.is_dir():
             status.say(
                 Content.styled("That is a folder; add the draft's file name.", "$text-warning")
@@ -287,15 +281,20 @@ class StartScreen(Screen[None]):
         if not text:
             status.say(Content.styled("Type the path of a draft file first.", "$text-error"))
             return
-        if self.app.served:
-            try:
-                path = confined_path(text)
-            except UserError as exc:
-                status.say(Content.styled(exc.one_line(), "$text-error"))
-                return
-        else:
-            path = Path(text).expanduser()
-        self.open_path(path)
+        path = self._typed_path(text, status)
+        if path is not None:
+            self.open_path(path)
+
+    def _typed_path(self, text: str, status: Note) -> Path | None:
+        """The path typed; in a served session only inside its own folder (else None)."""
+        if not self.app.served:
+            return Path(text).expanduser()
+        # A served session sees only its own folder: say so, show nothing else.
+        try:
+            return confined_path(text)
+        except UserError as exc:
+            status.say(Content.styled(exc.one_line(), "$text-error"))
+            return None
 
     def open_path(self, path: Path) -> None:
         status = self.query_one("#open-status", Note)
