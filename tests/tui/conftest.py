@@ -60,10 +60,16 @@ def preview(app: DrafterApp) -> str:
     return app.screen.query_one(BillPreview).text
 
 
-async def until(pilot, ok, what: str = "the condition", tries: int = 100) -> None:
-    """Let the app run until `ok()` holds (fields mount a moment after a choice)."""
+async def settles(pilot, ok, tries: int = 100) -> bool:
+    """Let the app run until `ok()` holds; whether it did (an effect, not a time)."""
     for _ in range(tries):
         if ok():
-            return
+            return True
         await pilot.pause(0.02)
-    raise AssertionError(f"timed out waiting for {what}")
+    return bool(ok())
+
+
+async def until(pilot, ok, what: str = "the condition", tries: int = 100) -> None:
+    """Let the app run until `ok()` holds (fields mount a moment after a choice)."""
+    if not await settles(pilot, ok, tries):
+        raise AssertionError(f"timed out waiting for {what}")

@@ -17,7 +17,7 @@ from drafter.tui.screens.start import StartScreen
 from drafter.tui.screens.wizard import WizardScreen
 from drafter.tui.widgets.tiers import TierCard
 
-from .conftest import preview, total, until
+from .conftest import preview, settles, total, until
 
 SIZE = (120, 40)
 
@@ -63,15 +63,6 @@ async def test_keyboard_only_walk_scores_every_choice(rubric: Rubric, work: Path
         assert load_draft(work / "walked.yaml", rubric) == app.draft
 
 
-async def _until(pilot, condition, tries: int = 100) -> bool:
-    """Let the app process messages until `condition()` holds (an effect, not a time)."""
-    for _ in range(tries):
-        if condition():
-            return True
-        await pilot.pause()
-    return condition()
-
-
 async def test_mouse_only_walk(rubric: Rubric) -> None:
     app = DrafterApp(mode="start")
     async with app.run_test(size=SIZE) as pilot:
@@ -82,7 +73,7 @@ async def test_mouse_only_walk(rubric: Rubric) -> None:
         for index, cat in enumerate(rubric.categories, start=1):
             # The outline lists the steps one per row: click the category's row.
             await pilot.click("#outline", offset=(3, index))
-            assert await _until(pilot, lambda cat=cat: screen.current.id == cat.id)
+            assert await settles(pilot, lambda cat=cat: screen.current.id == cat.id)
             card = screen.query_one(f"#tier-{len(screen.current.choices)}", TierCard)
             # A wheel would scroll the card into view; then click it.
             centre = screen.query_one("#centre")
@@ -99,19 +90,19 @@ async def test_mouse_only_walk(rubric: Rubric) -> None:
             # the card moves. Aim when it is in view, at a person's pace, and
             # click again if it was not taken; five unanswered tries fail.
             for _ in range(5):
-                assert await _until(pilot, card_in_view)
+                assert await settles(pilot, card_in_view)
                 await pilot.pause(0.2)
                 try:
                     await pilot.click(card)
                 except OutOfBounds:
                     continue
-                if await _until(pilot, lambda b=before_total: total(app) != b):
+                if await settles(pilot, lambda b=before_total: total(app) != b):
                     break
             assert total(app) != before_total
-            assert await _until(pilot, lambda b=before_bill: preview(app) != b)
+            assert await settles(pilot, lambda b=before_bill: preview(app) != b)
         assert total(app) == "100 / 100"
         await pilot.click("#outline", offset=(3, 0))
-        assert await _until(pilot, lambda: screen.current.id == "coverage")
+        assert await settles(pilot, lambda: screen.current.id == "coverage")
 
 
 async def test_back_and_jumps_keep_every_answer() -> None:
