@@ -193,10 +193,11 @@ def test_installed_entry_point_runs_as_module(tmp_path: Path) -> None:
 def test_a_bug_is_not_hidden_as_a_user_error(monkeypatch: pytest.MonkeyPatch) -> None:
     # Only user errors become exit 2; a real bug propagates (traceback, exit 1).
     from drafter import cli
+    from drafter.cli import scorecard
 
     def boom(args: object) -> int:
         raise RuntimeError("bug")
 
-    monkeypatch.setattr(cli, "cmd_rubric", boom)
+    monkeypatch.setattr(scorecard, "cmd_rubric", boom)
     with pytest.raises(RuntimeError, match="bug"):
         cli.main(["rubric"])

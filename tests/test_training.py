@@ -420,21 +420,6 @@ def test_text_quiz_eof_ends_with_the_summary_so_far(shipped: ExerciseSet) -> Non
     assert "Traceback" not in proc.stderr
 
 
-def test_train_without_text_falls_back_with_a_note(run_cli, monkeypatch) -> None:
-    import io
-
-    import drafter.tui
-
-    if "train" in getattr(drafter.tui, "MODES", ()):
-        pytest.skip("the app has a train mode now; the fallback is not used")
-    monkeypatch.setattr("sys.stdin", io.StringIO("q\n"))
-    r = run_cli("train", "--category", "confidentiality")
-    assert r.code == 0
-    assert "drafter: note:" in r.err and "--text" in r.err
-    assert "Exercise 1 of 4 - Confidentiality" in r.out
-    assert "No exercises answered." in r.out
-
-
 def test_quit_and_category_filter_in_process(shipped: ExerciseSet) -> None:
     session = Session(shipped, categories=["hearing_requirement"])
     inputs = iter(["9", "hearing", session.current.answer, "q"])

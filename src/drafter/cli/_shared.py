@@ -1,0 +1,70 @@
+"""What every command module shares: the --rubric flag, the rubric it names, stdout.
+
+Command modules import textual, docx and lxml lazily inside their handlers, so
+`drafter score` loads neither the UI nor the export stack.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeAlias
+
+from drafter.errors import UserError
+
+if TYPE_CHECKING:
+    from drafter.rubric import Rubric
+
+Handler = Callable[[argparse.Namespace], int]
+Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+#: The SOURCE argument of the commands that start from a law.
+SOURCE_HELP = (
+    "a draft file (.yaml), a statute's text (.txt .md .docx, or - for standard input), "
+    "or a jurisdiction profile (name such as Missouri, or its .yaml file) whose current "
+    "law is recorded"
+)
+
+
+def common_parser() -> argparse.ArgumentParser:
+    """The flags every command takes (a parent parser)."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--rubric",
+        metavar="PATH",
+        help="score against this rubric file instead of the shipped polaris-2019",
+    )
+    return common
+
+
+def rubric_of(args: argparse.Namespace) -> Rubric:
+    from drafter.rubric import load_rubric
+
+    return load_rubric(args.rubric)
+
+
+def write(text: str) -> None:
+    sys.stdout.write(text)
+
+
+def note_wrote(path: str, detail: str | None = None) -> None:
+    """The one line on stderr that says a file was written."""
+    suffix = f" ({detail})" if detail else ""
+    print(f"drafter: wrote {path}{suffix}", file=sys.stderr)
+
+
+def refuse_overwrite(path: str | None, force: bool) -> None:
+    """Refuse before any work is done, so a refused run costs nothing."""
+    if path not in (None, "-") and Path(path).exists() and not force:
+        raise UserError(path, "already exists; use --force to overwrite it")
+
+
+def unknown_categories(rubric: Rubric, wanted: list[str] | None) -> None:
+    """Refuse --category ids the rubric does not have."""
+    unknown = sorted(set(wanted or ()) - set(rubric.category_ids))
+    if unknown:
+        raise UserError(
+            None, f"unknown category {unknown[0]!r}; one of: {', '.join(rubric.category_ids)}"
+        )

@@ -1,0 +1,77 @@
+"""`advise`: the changes that raise a law's grade most, with the language that makes them."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING, Any
+
+from drafter.cli._shared import SOURCE_HELP, Subparsers, rubric_of, write
+from drafter.errors import UserError
+
+if TYPE_CHECKING:
+    from drafter.draft import Draft
+
+
+def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "advise",
+        parents=[common],
+        help="the changes that raise a law's grade most, with the language that makes them",
+        description=(
+            "From a law (or any draft): coverage first when the law reaches only minors or "
+            "there is none, then every single change with the points and grade it gains, best "
+            "first, with the model language; with --target, the fewest changes that reach the "
+            "grade (ties: fewest points beyond it, then the card's category order). Locked "
+            "categories are never proposed."
+        ),
+    )
+    p.add_argument("file", metavar="SOURCE", help=SOURCE_HELP)
+    p.add_argument("--target", metavar="GRADE", help="a grade to reach, e.g. B")
+    p.add_argument(
+        "--lock",
+        metavar="ID",
+        nargs="+",
+        action="extend",
+        default=[],
+        help="categories never to propose (ids as in `drafter rubric`; coverage too)",
+    )
+    p.add_argument("--json", action="store_true", help="print the advice as JSON")
+    p.add_argument("--top", metavar="N", type=int, help="show only the N best single changes")
+    p.add_argument("--language", metavar="DIR", help="a model language folder to use instead")
+    p.set_defaults(handler=cmd_advise)
+
+
+def _language_params(draft: Draft) -> dict[str, Any]:
+    """Parameter values for previews: the jurisdiction's defaults, then the draft's."""
+    from drafter.jurisdiction import load_profile
+
+    try:
+        profile = load_profile(draft.jurisdiction)
+    except UserError:
+        profile = load_profile(None)
+    return {**profile.parameter_defaults(), **draft.parameters}
+
+
+def cmd_advise(args: argparse.Namespace) -> int:
+    from drafter.advice import advice_text, advise
+    from drafter.baseline import load_baseline
+    from drafter.language import load_language
+    from drafter.report import dumps
+
+    rubric = rubric_of(args)
+    if args.top is not None and args.top < 1:
+        raise UserError(None, "--top must be 1 or more")
+    base = load_baseline(args.file, rubric)
+    draft = base.draft
+    if not draft.jurisdiction and base.kind != "draft":
+        draft = draft.model_copy(update={"jurisdiction": base.name})
+    advice = advise(
+        rubric,
+        draft,
+        target=args.target,
+        locks=args.lock,
+        language=load_language(args.language),
+        parameters=_language_params(draft),
+    )
+    write(dumps(advice.to_json()) if args.json else advice_text(advice, rubric, args.top))
+    return 0

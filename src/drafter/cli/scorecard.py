@@ -1,0 +1,138 @@
+"""Scorecards: `score`, `rank`, `rubric` and `card`."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from drafter.cli._output import emit, output_format
+from drafter.cli._shared import SOURCE_HELP, Subparsers, refuse_overwrite, rubric_of, write
+
+
+def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "score", parents=[common], help="print a draft's scorecard", description="Score a draft."
+    )
+    p.add_argument("file", metavar="FILE", help="a draft file (YAML)")
+    p.add_argument("--json", action="store_true", help="print the scorecard as JSON")
+    p.set_defaults(handler=cmd_score)
+
+    p = sub.add_parser(
+        "rank",
+        parents=[common],
+        help="rank drafts by total",
+        description="Rank drafts by total; equal totals share a rank.",
+    )
+    p.add_argument("files", metavar="FILE", nargs="+", help="draft files")
+    p.add_argument("--json", action="store_true", help="print the ranking as JSON")
+    p.set_defaults(handler=cmd_rank)
+
+    p = sub.add_parser(
+        "rubric", parents=[common], help="show the rubric", description="Show the rubric."
+    )
+    p.add_argument("--json", action="store_true", help="print the rubric as JSON")
+    p.set_defaults(handler=cmd_rubric)
+
+    p = sub.add_parser(
+        "card",
+        parents=[common],
+        help="a scorecard in the report's layout, against a baseline if given",
+        description=(
+            "A scorecard in the layout of the 2019 report cards: jurisdiction, overall score, "
+            "grade or ranking, a short reading of it, the category table and the total; with "
+            "--baseline, current and proposed points side by side."
+        ),
+    )
+    p.add_argument("file", metavar="DRAFT", help=SOURCE_HELP)
+    p.add_argument(
+        "--baseline", metavar="SOURCE", help="today's law to compare with: " + SOURCE_HELP
+    )
+    p.add_argument("--format", metavar="FMT", choices=("md", "txt"), help="md or txt")
+    p.add_argument("-o", "--output", metavar="OUT", help="write here (.md .txt); default stdout")
+    p.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
+    p.set_defaults(handler=cmd_card)
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    from drafter.draft import load_draft
+    from drafter.report import card_json, card_text, dumps
+    from drafter.scoring import score
+
+    rubric = rubric_of(args)
+    card = score(rubric, load_draft(args.file, rubric))
+    write(dumps(card_json(card, rubric)) if args.json else card_text(card, rubric))
+    return 0
+
+
+def cmd_rank(args: argparse.Namespace) -> int:
+    from drafter.draft import load_draft
+    from drafter.report import dumps, ranking_json, ranking_text
+    from drafter.scoring import Scorecard, rank, score
+
+    rubric = rubric_of(args)
+    entries: list[tuple[str, Scorecard]] = []
+    for file in args.files:
+        profile_name = _profile_entry(file)
+        if profile_name is not None:
+            # A jurisdiction profile (by name or file): its recorded current law.
+            from drafter.baseline import load_baseline
+
+            draft = load_baseline(file, rubric).draft
+            entries.append((draft.jurisdiction or profile_name, score(rubric, draft)))
+            continue
+        draft = load_draft(file, rubric)
+        entries.append((draft.jurisdiction or Path(file).stem, score(rubric, draft)))
+    ranked = rank(entries)
+    write(dumps(ranking_json(ranked, rubric)) if args.json else ranking_text(ranked))
+    return 0
+
+
+def _profile_entry(arg: str) -> str | None:
+    """The profile name when `arg` names a profile (not a draft), else None."""
+    path = Path(arg)
+    if path.suffix.casefold() in (".yaml", ".yml") and path.is_file():
+        try:
+            head = path.read_text(encoding="utf-8", errors="replace")[:4000]
+        except OSError:
+            return None
+        return path.stem if "drafter-jurisdiction/" in head else None
+    if path.exists() or "/" in arg or "\\" in arg or path.suffix:
+        return None
+    from drafter.jurisdiction import list_profiles
+
+    for profile in list_profiles():
+        if profile.matches(arg):
+            return profile.name
+    return None
+
+
+def cmd_rubric(args: argparse.Namespace) -> int:
+    from drafter.report import dumps, rubric_json, rubric_text
+
+    rubric = rubric_of(args)
+    write(dumps(rubric_json(rubric)) if args.json else rubric_text(rubric))
+    return 0
+
+
+def cmd_card(args: argparse.Namespace) -> int:
+    from drafter.baseline import load_baseline
+    from drafter.card import render_card
+    from drafter.scoring import score
+
+    rubric = rubric_of(args)
+    fmt = output_format(args.output, args.format, ("md", "txt"))
+    refuse_overwrite(args.output, args.force)
+    proposed = load_baseline(args.file, rubric)
+    card = score(rubric, proposed.draft)
+    baseline_card = None
+    name = proposed.draft.jurisdiction or (proposed.name if proposed.kind != "draft" else None)
+    if args.baseline:
+        current = load_baseline(args.baseline, rubric)
+        baseline_card = score(rubric, current.draft)
+        name = (
+            name
+            or current.draft.jurisdiction
+            or (current.name if current.kind == "profile" else None)
+        )
+    emit(render_card(fmt, card, rubric, baseline_card, name), args.output, fmt, args.force)
+    return 0
