@@ -1,6 +1,7 @@
 """Analyzer throughput on a 1 MB statute-like text, against a regex pass in the same run.
 
-The text is the labelled corpus and the four real statutes, their paragraphs
+The text is the labelled corpus and the real statutes of ../shared/statutes
+(when the shared folder is there; the corpus alone otherwise), their paragraphs
 shuffled (fixed seed) and repeated to 1,000,000 characters. The baseline is one
 `re.search` for a word that is not there: a single pass of the regex engine
 over the same text, the least any analysis could cost. Prints the analyzer's
@@ -23,9 +24,11 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from _timing import result
-from drafter.analysis import analyze, signals_for
+from drafter.reader import analyze, signals_for
 from drafter.rubric import load_rubric
+from shared_data import MISSING, STATUTES
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZE = 1_000_000
@@ -34,7 +37,12 @@ TARGET_MBPS = 5.0
 
 def statute_like(seed: int = 7) -> str:
     paragraphs: list[str] = []
-    for folder in (ROOT / "tests" / "corpus", ROOT / "tests" / "real_statutes"):
+    folders = [ROOT / "tests" / "corpus"]
+    if STATUTES is not None:
+        folders.append(STATUTES)
+    else:
+        print(f"(real statutes left out of the text: {MISSING})")
+    for folder in folders:
         for path in sorted(folder.glob("*.txt")):
             text = path.read_text(encoding="utf-8")
             paragraphs.extend(p for p in re.split(r"\n\s*\n", text) if p.strip())

@@ -22,11 +22,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from _timing import result
-from drafter.analysis import analyze, signals_for
 from drafter.assembly import assemble
 from drafter.draft import Draft
 from drafter.jurisdiction import list_profiles
 from drafter.language import load_language
+from drafter.reader import analyze, signals_for
 from drafter.render.text import render_text
 from drafter.rubric import load_rubric
 

@@ -78,7 +78,7 @@ def load_language_target(data: bytes) -> None:
 
 
 def analyze_target(data: bytes) -> None:
-    from drafter.analysis import analyze_file
+    from drafter.reader import analyze_file
 
     analyze_file(_write(data, ".txt"), _rubric())
 

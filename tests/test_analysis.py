@@ -11,16 +11,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT, write
-from drafter.analysis import Analysis, analyze, analyze_file, read_statute
 from drafter.draft import draft_to_yaml, load_draft
 from drafter.errors import UserError
+from drafter.reader import Analysis, analyze, analyze_file, normalize, read_statute
 from drafter.rubric import load_rubric
-from drafter.signals import normalize
+from shared_data import STATUTES, require_shared
 
 RUBRIC = load_rubric()
-REAL = ROOT / "tests" / "real_statutes"
 CORPUS = ROOT / "tests" / "corpus"
-REAL_LABELS = yaml.safe_load((REAL / "labels.yaml").read_text(encoding="utf-8"))
+REAL = STATUTES  # ../shared/statutes: real law with our readings (None when absent)
+REAL_LABELS = (
+    yaml.safe_load((REAL / "labels.yaml").read_text(encoding="utf-8")) if REAL else {}
+)
 CORPUS_LABELS = yaml.safe_load((CORPUS / "labels.yaml").read_text(encoding="utf-8"))
 RELIEF = "A victim of human trafficking may move to vacate a conviction. "
 
@@ -45,11 +47,30 @@ def assert_spans_quote_the_original(analysis: Analysis) -> None:
         assert analysis.text[e.start : e.end] == e.quote
 
 
-# --- the four real statutes -------------------------------------------------------
+# --- the real statutes in ../shared/statutes -----------------------------------------
 
 
-@pytest.mark.parametrize("name", sorted(REAL_LABELS))
+def real(name: str) -> Path:
+    """A real statute from the shared folder (skips, or fails under CI, when it is absent)."""
+    return require_shared() / "statutes" / name
+
+
+# Read wrong today (issue 10, being fixed): strict, so a fix shows.
+_NOT_YET = {"AZ-13-909.txt", "NM-30-52-1.2.txt", "TN-40-32-105.txt", "VA-19.2-327.15-20.txt"}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(n, marks=pytest.mark.xfail(strict=True, reason="issue 10"))
+        if n in _NOT_YET
+        else n
+        for n in sorted(REAL_LABELS)
+    ]
+    or ["(shared folder absent)"],
+)
 def test_real_statutes_sure_calls_and_coverage(name: str) -> None:
+    require_shared()
     label = REAL_LABELS[name]
     analysis = analyze_file(REAL / name, RUBRIC)
     assert analysis.relief_statute
@@ -62,7 +83,7 @@ def test_real_statutes_sure_calls_and_coverage(name: str) -> None:
 
 
 def test_nebraska_nexus_is_ambiguous() -> None:
-    f = analyze_file(REAL / "NE-29-3005.txt", RUBRIC).finding("nexus_to_trafficking")
+    f = analyze_file(real("NE-29-3005.txt"), RUBRIC).finding("nexus_to_trafficking")
     assert f.confidence == "ambiguous"
     assert {"direct_result", "proximately_caused"} <= set(f.candidates)
     # The conservative reading, with a quote for every tier it weighs.
@@ -71,7 +92,7 @@ def test_nebraska_nexus_is_ambiguous() -> None:
 
 
 def test_connecticut_nexus_is_one_of_the_noted_readings() -> None:
-    f = analyze_file(REAL / "CT-54-95c.txt", RUBRIC).finding("nexus_to_trafficking")
+    f = analyze_file(real("CT-54-95c.txt"), RUBRIC).finding("nexus_to_trafficking")
     # Notes: "a result of having been a victim" in (a) vs "at the time of" in (d): 10 or 6.
     assert f.confidence == "ambiguous" or points("nexus_to_trafficking", f.tier) in (10, 6)
     assert set(f.candidates) <= {"as_a_result", "while_a_victim"}
@@ -80,7 +101,7 @@ def test_connecticut_nexus_is_one_of_the_noted_readings() -> None:
 def test_missouri_is_minors_only_and_scores_zero() -> None:
     from drafter.scoring import score
 
-    analysis = analyze_file(REAL / "MO-610.131.txt", RUBRIC)
+    analysis = analyze_file(real("MO-610.131.txt"), RUBRIC)
     assert analysis.coverage.tier == "minors_only"
     assert analysis.coverage.confidence == "clear"
     assert "under the age of eighteen" in analysis.coverage.evidence[0].quote
@@ -407,7 +428,7 @@ def test_missing_file_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_draft_from_findings_round_trips_through_a_file(tmp_path: Path) -> None:
-    analysis = analyze_file(REAL / "NE-29-3005.txt", RUBRIC)
+    analysis = analyze_file(real("NE-29-3005.txt"), RUBRIC)
     draft = analysis.draft(RUBRIC, jurisdiction="Nebraska")
     not_found = {f.category for f in analysis.findings if f.confidence == "not found"}
     assert not_found and not (not_found & set(draft.choices))

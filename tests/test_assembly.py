@@ -14,9 +14,9 @@ from drafter.draft import BillTarget, Draft
 from drafter.errors import UserError
 from drafter.jurisdiction import list_profiles, load_profile
 from drafter.language import load_language
+from drafter.reader import load_signals, normalize_fast, read_tiers
 from drafter.render.text import render_text
 from drafter.rubric import load_rubric
-from drafter.signals import load_signals, normalize_fast, read_tiers
 
 RUBRIC = load_rubric()
 LANGUAGE = load_language()

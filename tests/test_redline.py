@@ -24,7 +24,7 @@ from drafter.rubric import load_rubric
 RUBRIC = load_rubric()
 LANGUAGE = load_language()
 TOP = {c.id: c.statute_tiers[-1].id for c in RUBRIC.categories}
-OLD = (ROOT / "tests" / "real_statutes" / "MO-610.131.txt").read_text(encoding="utf-8")
+OLD = (ROOT / "tests" / "corpus" / "R20-rsmo-minors-expungement.txt").read_text(encoding="utf-8")
 
 
 def bill_for(jurisdiction: str | None):  # type: ignore[no-untyped-def]

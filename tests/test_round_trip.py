@@ -9,11 +9,11 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from drafter.analysis import analyze
 from drafter.assembly import assemble
 from drafter.draft import Draft
 from drafter.jurisdiction import list_profiles
 from drafter.language import load_language
+from drafter.reader import analyze
 from drafter.render.text import render_text
 from drafter.rubric import load_rubric
 

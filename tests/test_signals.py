@@ -8,8 +8,8 @@ import pytest
 
 from conftest import ROOT, write
 from drafter.errors import UserError
+from drafter.reader import Scanner, load_signals, normalize, normalize_fast, read_tiers
 from drafter.rubric import load_rubric
-from drafter.signals import Scanner, load_signals, normalize, normalize_fast, read_tiers
 
 RUBRIC = load_rubric()
 SHIPPED = (ROOT / "rubric" / "polaris-2019.signals.yaml").read_text(encoding="utf-8")

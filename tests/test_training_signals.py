@@ -15,8 +15,8 @@ from collections.abc import Callable
 import pytest
 
 from conftest import ROOT
+from drafter.reader import load_signals, normalize_fast, read_tiers
 from drafter.rubric import Rubric
-from drafter.signals import load_signals, normalize_fast, read_tiers
 from drafter.training import ExerciseSet, load_exercise_set
 
 SHIPPED = ROOT / "exercises" / "polaris-2019.yaml"
@@ -122,7 +122,7 @@ def shipped(rubric: Rubric) -> ExerciseSet:
 
 def test_signal_reader_agreement_report(shipped: ExerciseSet, rubric: Rubric) -> None:
     table = agreement(shipped, signal_reader(rubric))
-    _print("signal reader (drafter.signals.read_tiers)", table)
+    _print("signal reader (drafter.reader.read_tiers)", table)
     assert set(table) == set(rubric.category_ids)
     assert sum(t for _, t, _ in table.values()) == len(shipped.exercises)
 
@@ -134,7 +134,7 @@ PREAMBLE = "Sec. 1. Relief for victims of human trafficking: orders of nondisclo
 
 
 def test_analyzer_agreement_report(shipped: ExerciseSet, rubric: Rubric) -> None:
-    analysis = pytest.importorskip("drafter.analysis")
+    analysis = pytest.importorskip("drafter.reader")
     try:
 
         def read(category: str, text: str) -> list[str]:
@@ -146,5 +146,5 @@ def test_analyzer_agreement_report(shipped: ExerciseSet, rubric: Rubric) -> None
         table = agreement(shipped, read)
     except (AttributeError, TypeError) as exc:  # the analyzer's API is still settling
         pytest.skip(f"analyzer API differs: {exc}")
-    _print("analyzer (drafter.analysis.analyze)", table)
+    _print("analyzer (drafter.reader.analyze)", table)
     assert set(table) == set(rubric.category_ids)

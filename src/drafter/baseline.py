@@ -20,8 +20,8 @@ from drafter.rubric import Rubric
 from drafter.yamlio import load_yaml
 
 if TYPE_CHECKING:
-    from drafter.analysis import Analysis
     from drafter.jurisdiction import Profile
+    from drafter.reader import Analysis
 
 Kind = Literal["draft", "profile", "statute"]
 _YAML = (".yaml", ".yml")
@@ -95,7 +95,7 @@ def load_baseline(arg: str, rubric: Rubric) -> Baseline:
 
 
 def _statute(arg: str, rubric: Rubric) -> Baseline:
-    from drafter.analysis import analyze_file
+    from drafter.reader import analyze_file
 
     analysis = analyze_file(arg, rubric)
     name = "pasted statute" if arg == "-" else Path(arg).stem

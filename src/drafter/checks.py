@@ -14,8 +14,8 @@ from pathlib import Path
 
 from drafter.errors import UserError
 from drafter.language import COVERAGE, Language, load_language
+from drafter.reader import Signals, load_signals, normalize_fast, read_tiers
 from drafter.rubric import Rubric
-from drafter.signals import Signals, load_signals, normalize_fast, read_tiers
 
 
 def _sample_values(language: Language) -> dict[str, str]:

@@ -23,8 +23,8 @@ from pydantic import BaseModel, ConfigDict
 from drafter.errors import UserError
 from drafter.language import Language
 from drafter.paths import data_dir
+from drafter.reader.text import Span
 from drafter.rubric import Rubric
-from drafter.signals import Span
 from drafter.validation import validate_doc
 from drafter.yamlio import load_yaml
 

@@ -24,8 +24,8 @@ from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
 
 from drafter.errors import UserError
 from drafter.paths import data_dir
+from drafter.reader.text import Span
 from drafter.rubric import Category, Rubric, Tier
-from drafter.signals import Span
 from drafter.validation import validate_doc
 from drafter.yamlio import YamlDoc, load_yaml
 

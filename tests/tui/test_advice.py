@@ -13,7 +13,8 @@ from drafter.tui.screens.wizard import WizardScreen
 
 from .conftest import total, until
 
-REAL = Path(__file__).resolve().parents[1] / "real_statutes"
+# Statute-like texts of our own (real law is read from ../shared, never copied).
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
 
 def rows(app: DrafterApp) -> list:
@@ -114,7 +115,8 @@ async def test_analyze_statute_file_shows_quoted_evidence() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("ctrl+b")
         await until(pilot, lambda: isinstance(app.screen, AnalyzeScreen), "the analyze screen")
-        app.screen.query_one("#statute-path", Input).value = str(REAL / "WA-RCW-9.96.080.txt")
+        statute = str(CORPUS / "R01-hardwrapped-texas-style.txt")
+        app.screen.query_one("#statute-path", Input).value = statute
         app.screen.query_one("#statute-path", Input).focus()
         await pilot.press("enter")
         await until(pilot, lambda: app.screen.reading is not None, "the reading")
@@ -205,7 +207,8 @@ async def test_correct_a_finding_before_using_it() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("ctrl+b")
         await until(pilot, lambda: isinstance(app.screen, AnalyzeScreen), "the analyze screen")
-        app.screen.query_one("#statute-path", Input).value = str(REAL / "CT-54-95c.txt")
+        statute = str(CORPUS / "R21-discretion-heard-no-veto.txt")
+        app.screen.query_one("#statute-path", Input).value = statute
         app.screen.analyze_path()
         await until(pilot, lambda: app.screen.reading is not None, "the reading")
         await pilot.pause()

@@ -97,7 +97,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_redline(args: argparse.Namespace) -> int:
-    from drafter.analysis import read_statute
+    from drafter.reader import read_statute
     from drafter.draft import load_draft
     from drafter.redline import redline, render_redline
 

@@ -50,7 +50,7 @@ def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    from drafter.analysis import analysis_text, analyze_file, signals_for
+    from drafter.reader import analysis_text, analyze_file, signals_for
     from drafter.report import card_json, dumps
     from drafter.scoring import score
 

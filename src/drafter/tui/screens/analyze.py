@@ -20,9 +20,9 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Select, Static, TextArea
 
-from drafter.analysis import Analysis, Evidence, Finding, analyze, read_statute
 from drafter.draft import Draft
 from drafter.errors import UserError
+from drafter.reader import Analysis, Evidence, Finding, analyze, read_statute
 from drafter.rubric import Rubric
 from drafter.textsafe import visible
 from drafter.tui.served import confined_path

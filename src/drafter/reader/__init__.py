@@ -1,0 +1,55 @@
+"""The statute reader: statute text in, a reading of every rubric category out.
+
+Pure and offline. The jobs are split by module:
+
+- `text`: normalizing text for matching, with the map back to original offsets;
+- `literals`: what a pattern's matches must contain (the prefilters);
+- `match`: phrases, negation, which tiers a text shows;
+- `rules`: loading and checking the signals file beside the rubric;
+- `files`: reading a statute from .txt, .md, .docx or standard input;
+- `findings`: evidence, findings and the whole reading (structured results);
+- `analyze`: the analysis itself;
+- `report`: the reading as a plain-text report.
+"""
+
+from drafter.reader.analyze import analyze, analyze_file, signals_for
+from drafter.reader.files import read_docx_text, read_statute
+from drafter.reader.findings import (
+    ANALYSIS_FORMAT,
+    CONFIDENCES,
+    COVERAGE,
+    Analysis,
+    Confidence,
+    Evidence,
+    Finding,
+)
+from drafter.reader.match import Scanner, Signals, TierSignals, read_tiers
+from drafter.reader.report import analysis_text
+from drafter.reader.rules import default_signals_path, load_signals
+from drafter.reader.text import Normalized, Span, normalize, normalize_fast
+
+__all__ = [
+    "ANALYSIS_FORMAT",
+    "CONFIDENCES",
+    "COVERAGE",
+    "Analysis",
+    "Confidence",
+    "Evidence",
+    "Finding",
+    "Normalized",
+    "Scanner",
+    "Signals",
+    "Span",
+    "TierSignals",
+    "analysis_text",
+    "analyze",
+    "analyze_file",
+    "default_signals_path",
+    "load_signals",
+    "normalize",
+    "normalize_fast",
+    "read_docx_text",
+    "read_statute",
+    "read_tiers",
+    "signals_for",
+]

@@ -1,0 +1,153 @@
+"""What the reader finds: evidence, one finding per category, the whole reading."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from drafter.draft import Draft
+from drafter.rubric import Rubric
+
+Confidence = Literal["clear", "ambiguous", "by absence", "not found"]
+CONFIDENCES: tuple[Confidence, ...] = ("clear", "ambiguous", "by absence", "not found")
+ANALYSIS_FORMAT = "drafter/analysis@1"
+COVERAGE = "coverage"
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A quoted span of the original text: `text[start:end] == quote`."""
+
+    tier: str
+    start: int
+    end: int
+    quote: str
+    #: "match" proves the tier; "support" backs a reading by absence; "negated"
+    #: is a phrase a negation cue voided; "seen" is a tier's phrase in a text
+    #: that is not a trafficking-specific relief statute (not counted).
+    role: str = "match"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "tier": self.tier,
+            "start": self.start,
+            "end": self.end,
+            "quote": self.quote,
+            "role": self.role,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    category: str
+    title: str
+    #: The tier read (None when not found).
+    tier: str | None
+    confidence: Confidence
+    #: Every tier whose signals show (more than one when ambiguous).
+    candidates: tuple[str, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    #: For readings by absence and not-found ones: what was looked for, in words.
+    looked_for: tuple[str, ...] = ()
+    note: str = ""
+
+    @property
+    def decided(self) -> bool:
+        """Whether the finding gives a tier (everything but `not found`)."""
+        return self.tier is not None
+
+    def to_json(self, rubric: Rubric | None = None) -> dict[str, Any]:
+        points = None
+        if rubric is not None and self.tier is not None:
+            cat = rubric.category(self.category)
+            tier = cat.tier(self.tier) if cat is not None else None
+            points = tier.points if tier is not None else None
+        return {
+            "category": self.category,
+            "title": self.title,
+            "tier": self.tier,
+            "points": points,
+            "confidence": self.confidence,
+            "candidates": list(self.candidates),
+            "evidence": [e.to_json() for e in self.evidence],
+            "looked_for": list(self.looked_for),
+            "note": self.note,
+        }
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """A statute's reading: the relief-statute gate, coverage, one finding per category."""
+
+    text: str
+    source: str | None
+    relief_statute: bool
+    relief_evidence: tuple[Evidence, ...]
+    coverage: Finding
+    findings: tuple[Finding, ...]
+    rubric_id: str
+    _by_id: dict[str, Finding] = field(default_factory=dict, repr=False, compare=False)
+
+    def finding(self, category_id: str) -> Finding:
+        if category_id == COVERAGE:
+            return self.coverage
+        if not self._by_id:
+            self._by_id.update({f.category: f for f in self.findings})
+        return self._by_id[category_id]
+
+    def tiers(self) -> dict[str, str | None]:
+        """category id (and "coverage") -> the tier read, None when not found."""
+        out: dict[str, str | None] = {COVERAGE: self.coverage.tier}
+        out.update({f.category: f.tier for f in self.findings})
+        return out
+
+    def draft(
+        self, rubric: Rubric, jurisdiction: str | None = None, notes: str | None = None
+    ) -> Draft:
+        """A draft whose choices are the clear, ambiguous and by-absence readings.
+
+        Not-found categories stay open; coverage is what the text says.
+        """
+        coverage = self.coverage.tier or "adults"
+        choices = {}
+        for f in self.findings:
+            if f.tier is None:
+                continue
+            tier = rubric.category(f.category).tier(f.tier)  # type: ignore[union-attr]
+            if tier is not None and tier.no_statute and coverage != "none":
+                continue
+            choices[f.category] = f.tier
+        return Draft(
+            jurisdiction=jurisdiction,
+            coverage=coverage,  # type: ignore[arg-type]
+            choices=choices,
+            notes=notes if notes is not None else self.summary_note(),
+        )
+
+    def summary_note(self) -> str:
+        where = f" of {Path(self.source).name}" if self.source and self.source != "-" else ""
+        parts = [f"Read by drafter analyze from the text{where}; check each reading against it."]
+        ambiguous = [f for f in self.findings if f.confidence == "ambiguous"]
+        if ambiguous:
+            parts.append(
+                "Ambiguous (the lowest reading kept): "
+                + "; ".join(f"{f.category} ({', '.join(f.candidates)})" for f in ambiguous)
+                + "."
+            )
+        missing = [f.category for f in self.findings if f.confidence == "not found"]
+        if missing:
+            parts.append("Not found, left open: " + ", ".join(missing) + ".")
+        return " ".join(parts)
+
+    def to_json(self, rubric: Rubric) -> dict[str, Any]:
+        return {
+            "format": ANALYSIS_FORMAT,
+            "rubric": self.rubric_id,
+            "source": self.source,
+            "characters": len(self.text),
+            "relief_statute": self.relief_statute,
+            "relief_evidence": [e.to_json() for e in self.relief_evidence],
+            "coverage": self.coverage.to_json(),
+            "findings": [f.to_json(rubric) for f in self.findings],
+        }

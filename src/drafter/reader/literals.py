@@ -1,0 +1,145 @@
+"""What a pattern's matches must contain or start with: the prefilters that keep matching fast.
+
+Also the checks the loader makes on a pattern's text (no capital letters: the
+text searched is lower-cased).
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _upper_letter(pattern: str) -> str | None:
+    """An upper-case letter that is not part of an escape (\\S, \\W ...), if any."""
+    i = 0
+    in_name = False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if pattern.startswith("(?P<", i):
+            in_name = True
+        elif in_name and c == ">":
+            in_name = False
+        elif c.isupper() and not in_name:
+            return c
+        i += 1
+    return None
+
+
+def _required_literals(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Literals one of which every match of `text` contains, and literals one of
+    which every match starts with (each empty when none is known)."""
+    try:
+        from re import _constants as sre_c  # type: ignore[attr-defined]
+        from re import _parser as sre_parse  # type: ignore[attr-defined]
+
+        tree = sre_parse.parse(text)
+    except (ImportError, re.error):  # another Python's internals: no prefilter, still correct
+        return (), ()
+
+    def seq(items: list[tuple[object, object]]) -> tuple[str, ...] | None:
+        found: list[tuple[str, ...]] = []
+        run: list[str] = []
+
+        def flush() -> None:
+            if run:
+                found.append(("".join(run),))
+                run.clear()
+
+        for op, av in items:
+            if op is sre_c.LITERAL:
+                run.append(chr(av))  # type: ignore[arg-type]
+                continue
+            if op in (sre_c.AT, sre_c.ASSERT, sre_c.ASSERT_NOT):
+                continue  # zero-width: the literals around it are contiguous
+            flush()
+            if op is sre_c.SUBPATTERN:
+                sub = seq(list(av[-1]))  # type: ignore[index]
+                if sub:
+                    found.append(sub)
+            elif op is sre_c.BRANCH:
+                alts: list[str] = []
+                for branch in av[1]:  # type: ignore[index]
+                    sub = seq(list(branch))
+                    if not sub:
+                        alts = []
+                        break
+                    alts.extend(sub)
+                if alts:
+                    found.append(tuple(alts))
+            elif op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT) and av[0] >= 1:  # type: ignore[index]
+                sub = seq(list(av[2]))  # type: ignore[index]
+                if sub:
+                    found.append(sub)
+        flush()
+        if not found:
+            return None
+        # The most selective requirement: the longest shortest alternative.
+        return max(found, key=lambda alts: (min(len(a) for a in alts), -len(alts)))
+
+    def leading(items: list[tuple[object, object]]) -> tuple[str, ...] | None:
+        """The literals a match can start with (None: not known).
+
+        Literal runs extend every prefix; an alternation multiplies them
+        ("n" + (o|ever|on) -> no, never, non: sre factors common prefixes out).
+        """
+        prefixes = [""]
+        started = False
+        for op, av in items:
+            if op is sre_c.LITERAL:
+                prefixes = [p + chr(av) for p in prefixes]  # type: ignore[arg-type]
+                started = True
+                continue
+            if op in (sre_c.AT, sre_c.ASSERT, sre_c.ASSERT_NOT) and not started:
+                continue
+            if op is sre_c.SUBPATTERN or op is sre_c.BRANCH:
+                branches = [av[-1]] if op is sre_c.SUBPATTERN else av[1]  # type: ignore[index]
+                subs: list[str] = []
+                for branch in branches:
+                    sub = leading(list(branch))
+                    if not sub:
+                        subs = []
+                        break
+                    subs.extend(sub)
+                if subs and len(prefixes) * len(subs) <= 32:
+                    prefixes = [p + q for p in prefixes for q in subs]
+                    started = True
+            break  # the literals after a group or anything else are not contiguous
+        return tuple(prefixes) if started and all(prefixes) else None
+
+    return seq(list(tree)) or (), leading(list(tree)) or ()
+
+
+def _top_level_branches(text: str) -> list[str]:
+    out: list[str] = []
+    depth = 0
+    in_class = False
+    start = 0
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            if c == "]":
+                in_class = False
+        elif c == "[":
+            in_class = True
+            # A ']' right after '[' or '[^' is literal.
+            if text[i + 1 : i + 2] == "^":
+                i += 1
+            if text[i + 1 : i + 2] == "]":
+                i += 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(text[start:i])
+            start = i + 1
+        i += 1
+    out.append(text[start:])
+    return out

@@ -1,0 +1,260 @@
+"""Normalizing statute text for matching, with the map back to the original offsets.
+
+Patterns are searched on normalized text: lower-cased, words hyphenated across
+line breaks joined, whitespace collapsed, section symbols spelled out, and
+periods that do not end a sentence (9.96.080, U.S.C.) neutralized. Evidence spans
+map back to character offsets in the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A quoted piece of the original text: [start, end) character offsets."""
+
+    start: int
+    end: int
+    text: str
+
+
+# --- normalization --------------------------------------------------------------
+
+#: Characters replaced one for one (offsets unchanged): every whitespace
+#: character but the space itself, curly quotes, Unicode hyphens and dashes
+#: (the normalized text then stays one byte per character: faster to search).
+_ONE_FOR_ONE: tuple[tuple[str, str], ...] = (
+    *((c, " ") for c in map(chr, range(0x3001)) if c.isspace() and c != " "),
+    ("\u2018", "'"),
+    ("\u2019", "'"),
+    ("\u201b", "'"),
+    ("\u2032", "'"),
+    ("\u201c", '"'),
+    ("\u201d", '"'),
+    ("\u2010", "-"),
+    ("\u2011", "-"),
+    ("\u2012", "-"),
+    ("\u2013", "-"),
+    ("\u2014", "-"),
+    ("\u2015", "-"),
+)
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+#: Abbreviations whose period does not end a sentence ("Rev. Stat.", "sec. 5").
+_ABBREVIATIONS = frozenset(
+    (
+        "sec",
+        "secs",
+        "stat",
+        "stats",
+        "rev",
+        "gen",
+        "ann",
+        "ch",
+        "chs",
+        "no",
+        "nos",
+        "art",
+        "arts",
+        "subd",
+        "subds",
+        "subsec",
+        "para",
+        "paras",
+        "cl",
+        "seq",
+        "etc",
+        "inc",
+        "co",
+        "st",
+        "pub",
+        "cal",
+        "conn",
+        "fla",
+        "neb",
+        "mo",
+        "mont",
+        "md",
+        "tex",
+        "wash",
+        "crim",
+        "proc",
+        "ct",
+        "civ",
+        "govt",
+        "rsmo",
+    )
+)
+# Each edit is found by a pattern with a literal start (fast to scan for); the
+# checks around it are done in Python on the few matches.
+_HYPHEN_BREAK = re.compile(r"[-\u2010\u00ad][ \t]*\r?\n\s*")
+_INVISIBLE_RUN = re.compile(f"[{_INVISIBLE}]+")
+_SECTION_SIGN = re.compile(r"§§?\s*")
+_PERIOD = re.compile(r"\.")
+_SPACES = re.compile(r"  +")
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def _period_continues(text: str, i: int) -> bool:
+    """Whether the period at `i` does not end a sentence (9.96.080, U.S.C. 1591, Rev. Stat.)."""
+    n = len(text)
+    before = text[i - 1] if i > 0 else ""
+    after = text[i + 1] if i + 1 < n else ""
+    if not before or not _word_char(before):
+        return False
+    if _word_char(after):
+        return True
+    if not after.isspace():
+        return False
+    # The word the period closes.
+    j = i - 1
+    while j >= 0 and j > i - 8 and text[j].isalpha():
+        j -= 1
+    word = text[j + 1 : i].casefold()
+    if j >= 0 and text[j] == "." and len(word) == 1:
+        return True  # the last letter of a dotted abbreviation: U.S.C., e.g.
+    return word in _ABBREVIATIONS and (j < 0 or not _word_char(text[j]))
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """Normalized text and the map back to the original.
+
+    The map is kept as segments: `_n[k]` is where segment k starts in the
+    normalized text and `_o[k]` where it starts in the original; an identity
+    segment maps character for character, a replaced one (a collapsed run of
+    whitespace, a spelled-out section symbol) maps every character to the whole
+    original stretch `_o[k]`..`_oe[k]`.
+    """
+
+    text: str
+    original: str
+    _n: tuple[int, ...] = ()
+    _o: tuple[int, ...] = ()
+    _oe: tuple[int, ...] = ()
+    #: True for identity segments.
+    _same: tuple[bool, ...] = ()
+
+    def _segment(self, i: int) -> int:
+        return bisect_right(self._n, i) - 1
+
+    def start_of(self, i: int) -> int:
+        """The original offset where normalized character i begins."""
+        k = self._segment(i)
+        if k < 0:
+            return i
+        return self._o[k] + (i - self._n[k]) if self._same[k] else self._o[k]
+
+    def end_of(self, i: int) -> int:
+        """The original offset just after normalized character i."""
+        k = self._segment(i)
+        if k < 0:
+            return i + 1
+        return self._o[k] + (i - self._n[k]) + 1 if self._same[k] else self._oe[k]
+
+    @property
+    def offsets(self) -> list[int]:
+        """offsets[i] is the original index of normalized character i (built on demand)."""
+        return [self.start_of(i) for i in range(len(self.text))]
+
+    def span(self, start: int, end: int) -> Span:
+        if start >= end:
+            a = self.start_of(start) if start < len(self.text) else len(self.original)
+            return Span(a, a, "")
+        a = self.start_of(start)
+        b = self.end_of(end - 1)
+        # A quote never starts or ends on whitespace that normalization collapsed.
+        while a < b and self.original[a].isspace():
+            a += 1
+        while b > a and self.original[b - 1].isspace():
+            b -= 1
+        return Span(a, b, self.original[a:b])
+
+
+def _lower(text: str) -> str:
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    # A few characters lower-case to two ("İ"); keep those as they are.
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _edits(text: str, conv: str) -> list[tuple[int, int, str]]:
+    """Every length-changing edit, sorted, as (start, end, replacement)."""
+    n = len(text)
+    edits: list[tuple[int, int, str]] = []
+    if "\n" in text:
+        for m in _HYPHEN_BREAK.finditer(text):
+            s, e = m.span()
+            if s > 0 and e < n and _word_char(text[s - 1]) and _word_char(text[e]):
+                edits.append((s, e, ""))
+    if any(c in text for c in _INVISIBLE):
+        edits.extend((m.start(), m.end(), "") for m in _INVISIBLE_RUN.finditer(text))
+    if "§" in text:
+        for m in _SECTION_SIGN.finditer(text):
+            sign = "sections " if m.group().startswith("§§") else "section "
+            edits.append((m.start(), m.end(), sign))
+    if "." in text:
+        for m in _PERIOD.finditer(text):
+            i = m.start()
+            if _period_continues(text, i):
+                edits.append((i, i + 1, "\u00b7"))
+    edits.extend((m.start(), m.end(), " ") for m in _SPACES.finditer(conv))
+    edits.sort()
+    return edits
+
+
+def normalize(text: str, *, with_map: bool = True) -> Normalized:
+    """Normalize `text` for matching, keeping the map back to its offsets."""
+    conv = text
+    for old, new in _ONE_FOR_ONE:
+        if old in conv:
+            conv = conv.replace(old, new)
+    parts: list[str] = []
+    n_starts: list[int] = []
+    o_starts: list[int] = []
+    o_ends: list[int] = []
+    same: list[bool] = []
+    npos = 0
+    opos = 0
+    for start, end, repl in _edits(text, conv):
+        if start < opos:
+            continue  # inside an earlier edit (the spaces after a joined hyphen)
+        if start > opos:
+            chunk = conv[opos:start]
+            parts.append(chunk)
+            if with_map:
+                n_starts.append(npos)
+                o_starts.append(opos)
+                o_ends.append(start)
+                same.append(True)
+            npos += len(chunk)
+        if repl:
+            parts.append(repl)
+            if with_map:
+                n_starts.append(npos)
+                o_starts.append(start)
+                o_ends.append(end)
+                same.append(False)
+            npos += len(repl)
+        opos = end
+    if opos < len(text):
+        parts.append(conv[opos:])
+        if with_map:
+            n_starts.append(npos)
+            o_starts.append(opos)
+            o_ends.append(len(text))
+            same.append(True)
+    norm = _lower("".join(parts))
+    return Normalized(norm, text, tuple(n_starts), tuple(o_starts), tuple(o_ends), tuple(same))
+
+
+def normalize_fast(text: str) -> str:
+    """The normalized text alone (no offsets): for read-back of generated bills."""
+    return normalize(text, with_map=False).text
