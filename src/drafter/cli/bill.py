@@ -97,8 +97,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_redline(args: argparse.Namespace) -> int:
-    from drafter.reader import read_statute
     from drafter.draft import load_draft
+    from drafter.reader import read_statute
     from drafter.redline import redline, render_redline
 
     rubric = rubric_of(args)
