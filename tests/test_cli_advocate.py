@@ -235,8 +235,9 @@ def test_rank_accepts_profiles_and_keeps_draft_errors(run_cli) -> None:
     r = run_cli("rank", STRONG, "missouri", "New York")
     assert r.code == 0
     lines = r.out.splitlines()
-    assert lines[1].split()[:2] == ["1", "strong-b"]
-    assert "New York" in lines[2]
+    # New York's full reading (90) now ranks above the strong draft (89).
+    assert lines[1].split()[:3] == ["1", "New", "York"]
+    assert lines[2].split()[:2] == ["2", "strong-b"]
     assert lines[3].startswith("*") and "Missouri" in lines[3]
     r = run_cli("rank", STRONG, "missing.yaml")
     assert r.code == 2

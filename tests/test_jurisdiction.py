@@ -18,7 +18,9 @@ from drafter.jurisdiction import (
     load_profile_file,
 )
 
-SHIPPED = sorted(p.name for p in (ROOT / "jurisdictions").glob("*.yaml"))
+SHIPPED = sorted(p.name for p in (ROOT / "jurisdictions").glob("*.yaml") if p.stem != "index")
+#: The profiles with a full drafting style of their own.
+STYLED = ["generic.yaml", "missouri.yaml", "new-york.yaml", "texas.yaml"]
 
 ENACTING = {
     "missouri": "Be it enacted by the General Assembly of the State of Missouri, as follows:",
@@ -31,12 +33,19 @@ ENACTING = {
 }
 
 
-def test_the_four_profiles_ship() -> None:
-    assert SHIPPED == ["generic.yaml", "missouri.yaml", "new-york.yaml", "texas.yaml"]
-    assert [p.id for p in list_profiles()] == ["generic", "missouri", "new-york", "texas"]
+def test_every_state_dc_federal_and_territories_ship() -> None:
+    profiles = list_profiles()
+    assert profiles[0].id == "generic"
+    kinds = [p.kind for p in profiles]
+    assert kinds.count("state") == 50
+    assert (kinds.count("district"), kinds.count("federal")) == (1, 1)
+    assert kinds.count("territory") >= 1
+    assert len(SHIPPED) == len(profiles)
+    # Only the four styled profiles carry a bill structure of their own.
+    assert sorted(f"{p.id}.yaml" for p in profiles if not p.generic_style) == STYLED
 
 
-@pytest.mark.parametrize("name", SHIPPED)
+@pytest.mark.parametrize("name", STYLED)
 def test_each_shipped_profile_loads_by_path(name: str) -> None:
     profile = load_profile_file(ROOT / "jurisdictions" / name)
     assert profile.id == name.removesuffix(".yaml")
@@ -65,6 +74,18 @@ def test_each_shipped_profile_loads_by_path(name: str) -> None:
         ("NY", "new-york"),
         ("N.Y.", "new-york"),
         ("generic", "generic"),
+        ("DC", "district-of-columbia"),
+        ("D.C.", "district-of-columbia"),
+        ("district of columbia", "district-of-columbia"),
+        ("federal", "federal"),
+        ("US", "federal"),
+        ("U.S.", "federal"),
+        ("Idaho", "idaho"),
+        ("IL", "illinois"),
+        ("West Virginia", "west-virginia"),
+        ("W. Va.", "west-virginia"),
+        ("Virginia", "virginia"),
+        ("PR", "puerto-rico"),
     ],
 )
 def test_names_and_aliases_match_case_insensitively(name: str, expected: str) -> None:
@@ -76,13 +97,12 @@ def test_no_name_means_the_generic_profile() -> None:
     assert load_profile("").id == "generic"
 
 
-def test_unknown_name_lists_the_known_ones() -> None:
+def test_unknown_name_says_how_to_name_one() -> None:
     with pytest.raises(UserError) as err:
         load_profile("Narnia")
     message = str(err.value)
     assert "Narnia" in message
-    for name in ("Missouri", "Texas", "New York", "Generic"):
-        assert name in message
+    assert "USPS code" in message and "drafter atlas" in message
 
 
 def test_a_path_loads_that_file(tmp_path: Path) -> None:
@@ -127,8 +147,10 @@ def test_closing_sections_per_state() -> None:
     assert load_profile("New York").closing.effective_date == (
         "This act shall take effect immediately."
     )
-    severable = {p.id: p.closing.severability for p in list_profiles()}
+    severable = {p.id: p.closing.severability for p in list_profiles() if not p.generic_style}
     assert severable == {"generic": True, "missouri": False, "new-york": False, "texas": False}
+    # A state with no sourced style takes the generic closing.
+    assert load_profile("Idaho").closing.severability
 
 
 def test_redline_conventions() -> None:
@@ -149,7 +171,13 @@ def test_defaults_and_sources() -> None:
     # The generic profile's state is the user's to fill, never a default.
     assert "state" not in generic.parameter_defaults()
     for profile in list_profiles():
-        if not profile.is_generic:
+        if profile.is_generic:
+            continue
+        if profile.generic_style:
+            # Its own clause, if any, is cited in forms; otherwise the generic one.
+            clause = profile.forms.enacting_clause
+            assert clause is None or profile.enacting_clause == clause.text, profile.id
+        else:
             assert profile.sources.get("enacting_clause"), profile.id
 
 
@@ -158,7 +186,9 @@ def test_missouri_current_law_is_recorded() -> None:
     assert law is not None
     assert law.citation == "Mo. Rev. Stat. 610.131"
     assert law.coverage == "minors_only"
-    assert law.tiers == {}
+    # Read in full: what each category would earn if the law reached adults.
+    assert law.tiers["offenses_covered"].tier == "prostitution_or_sex"
+    assert len(law.tiers) == 11
 
 
 def test_missouri_numbering_and_references() -> None:
@@ -251,11 +281,21 @@ def test_severability_needs_its_wording(tmp_path: Path) -> None:
 
 
 def test_missing_field_is_named(tmp_path: Path) -> None:
-    text = GOOD.replace(
-        'enacting_clause: "BE IT ENACTED BY THE LEGISLATURE OF THE STATE OF TEXAS:"', ""
-    )
-    with pytest.raises(UserError, match="missing required field 'enacting_clause'"):
+    text = GOOD.replace("\nname: Texas\n", "\n")
+    with pytest.raises(UserError, match="missing required field 'name'"):
         load_profile_file(write(tmp_path, "bad.yaml", text))
+
+
+def test_a_state_without_a_style_drafts_generically_and_says_so(tmp_path: Path) -> None:
+    # Its own enacting clause is kept; everything else of the bill is generic.
+    from drafter.jurisdiction import profile_for
+
+    profile, note = profile_for("Illinois")
+    clause = "Be it enacted by the People of the State of Illinois"
+    assert profile.enacting_clause.startswith(clause)
+    assert profile.style() == load_profile(None).style()
+    assert note is not None and "Ill. Const. 1970, art. IV, sec. 8(b)" in note
+    assert profile_for("Missouri")[1] is None
 
 
 def test_invalid_yaml_and_non_mapping(tmp_path: Path) -> None:

@@ -5,7 +5,8 @@
   names a slot that every bill has;
 - every tier's signals are found in its own language, and no other tier's
   signals of the same category are found anywhere in the language or frame;
-- every jurisdiction profile loads; each draft file given loads.
+- every jurisdiction profile loads, and its law is sourced and read (law_checks);
+- each draft file given loads.
 """
 
 from __future__ import annotations
@@ -174,6 +175,16 @@ def check_all(
     from drafter.jurisdiction import list_profiles
 
     profiles = list_profiles()
+    from drafter.jurisdiction_index import unlisted_files
+    from drafter.law_checks import check_atlas
+    from drafter.paths import shared_dir
+
+    shared = shared_dir()
+    problems.extend(check_atlas(rubric, profiles, shared))
+    problems.extend(
+        UserError(path, "not listed in jurisdictions/index.yaml; add it there")
+        for path in unlisted_files()
+    )
     from drafter.draft import load_draft
     from drafter.training import check_file, check_shipped
 
@@ -197,7 +208,13 @@ def check_all(
         f"ok: model language {Path(language.folder).name}/: "
         f"{len(language.tiers)} tier entries, {len(language.parameters)} parameters\n"
         f"ok: signals: every tier reads from its own language and no other\n"
-        f"ok: jurisdictions: {', '.join(p.name for p in profiles)}\n"
+        f"ok: jurisdictions: {len(profiles) - 1} profiles and the generic one; every law "
+        "sourced, every reading complete or open with a reason"
+        + (
+            f"; every decisive quote found in its text ({shared})\n"
+            if shared is not None
+            else "; quotes not checked (no shared folder with the texts)\n"
+        )
     )
     summary += training_summary
     summary += "".join(f"ok: {what}\n" for what in checked)

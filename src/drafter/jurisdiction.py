@@ -12,8 +12,6 @@ parameters (and these defaults), and one left empty shows as `[NAME]`.
 
 from __future__ import annotations
 
-import string
-from collections.abc import Iterable
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Literal
@@ -22,18 +20,18 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from drafter.bill import Style
 from drafter.errors import UserError
+from drafter.jurisdiction_index import entry_for_id, find_entry, list_entries
+from drafter.jurisdiction_index import norm as _norm
+from drafter.law import Form, Forms, Kind, Law
 from drafter.paths import data_dir
+from drafter.profile_checks import TARGET_FIELDS, check_profile
 from drafter.rubric import Coverage
 from drafter.validation import validate_doc
-from drafter.yamlio import Loc, YamlDoc, load_yaml
+from drafter.yamlio import YamlDoc, load_yaml
 
 PROFILE_FORMAT = "drafter-jurisdiction/1"
 GENERIC_ID = "generic"
 
-#: Placeholders the title and instruction forms may use (the draft's bill target
-#: gives section and chapter; subject and code come from parameters/defaults).
-TARGET_FIELDS = frozenset({"subject", "section", "chapter", "code", "state"})
-_COUNTERS = ("{a}", "{A}", "{1}", "{i}", "{I}")
 
 
 class _Model(BaseModel):
@@ -91,12 +89,13 @@ class CurrentTier(_Model):
 
 
 class CurrentLaw(_Model):
-    """The state's law as it stands (filled in fully by a later issue)."""
+    """The law's reading as a baseline takes it: a view of the profile's `law:` block."""
 
     citation: str = Field(min_length=1)
     source: str = Field(min_length=1)
     coverage: Coverage
-    #: category id -> the tier the current law earns, with where that reading came from.
+    #: category id -> the tier the current law earns, with where that reading came from
+    #: (categories left open are absent).
     tiers: dict[str, CurrentTier] = Field(default_factory=dict)
 
 
@@ -109,6 +108,9 @@ class Profile(_Model):
     #: The state's name in running text; "{state}" in the generic profile.
     state: str = Field(min_length=1)
     aliases: tuple[str, ...] = ()
+    #: The USPS code ("MO", "DC", "PR"); "US" for the federal law.
+    code: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")
+    kind: Kind = "state"
     #: Akoma Ntoso FRBRcountry code: "us-mo", or "us" for the generic profile.
     country: str = Field(pattern=r"^[a-z]{2}(-[a-z0-9]{1,8})?$")
     enacting_clause: str = Field(min_length=1)
@@ -121,10 +123,21 @@ class Profile(_Model):
     defaults: dict[str, str] = Field(default_factory=dict)
     #: fact -> where it came from.
     sources: dict[str, str] = Field(default_factory=dict)
-    current_law: CurrentLaw | None = None
+    #: The trafficking-specific relief law as it stands, read against the rubric.
+    law: Law | None = None
+    #: The state's own drafting forms, each with its source.
+    forms: Forms = Field(default_factory=Forms)
+    #: The state's term for the relief (vacate, set aside, expunge ...), with its source.
+    relief_term: Form | None = None
+    #: Remedies the state's law already gives these records (general sealing, ...).
+    existing_remedies: tuple[Form, ...] = ()
+    #: The state's crime victims' rights provision.
+    victims_rights: Form | None = None
     notes: str | None = None
     #: The file this profile was read from (set by the loader, not the file).
     path: str = ""
+    #: Drafting fields the file left out and the generic profile supplied (set by the loader).
+    inherited: tuple[str, ...] = ()
 
     @cached_property
     def bill_style(self) -> Style:
@@ -165,148 +178,140 @@ class Profile(_Model):
             out.setdefault("state", self.state)
         return out
 
+    @property
+    def generic_style(self) -> bool:
+        """True when the state's bill structure comes from the generic profile."""
+        return "style" in self.inherited
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.id, self.name, *((self.code,) if self.code else ()), *self.aliases)
+
     def matches(self, name: str) -> bool:
         want = _norm(name)
-        return any(_norm(n) == want for n in (self.id, self.name, *self.aliases))
+        return any(_norm(n) == want for n in self.names)
+
+    @property
+    def current_law(self) -> CurrentLaw | None:
+        """The law's reading as a baseline: None when its status is unknown."""
+        law = self.law
+        if law is None or law.status == "unknown":
+            return None
+        tiers = {}
+        for category, reading in law.reading.items():
+            if reading.tier is not None:
+                tiers[category] = CurrentTier(tier=reading.tier, source=reading.summary())
+        citation = "; ".join(law.citations) or "no trafficking-specific statute"
+        source = law.source or law.status_note or "no official source recorded"
+        return CurrentLaw(citation=citation, source=source, coverage=law.status, tiers=tiers)
 
 
-def _norm(name: str) -> str:
-    # "New York", "new-york", "new_york" and "NEW YORK" all name one profile.
-    return " ".join(name.replace("-", " ").replace("_", " ").replace(".", " ").split()).casefold()
 
 
-def _format_fields(template: str) -> list[str]:
-    return [f for _, f, _, _ in string.Formatter().parse(template) if f is not None]
+#: The fields that make up a bill's structure; a state file may leave them to the generic profile.
+DRAFTING_FIELDS = ("enacting_clause", "title", "instruction", "style", "closing")
+#: Markings the renderer can draw (a state's other conventions are recorded, not drawn).
+_DRAWN = {
+    "inserted": ("bold", "underline", "italic", "underline_italic"),
+    "deleted": ("bracket_bold", "bracket_strike", "brackets", "strike"),
+}
 
 
-def _check_template(doc: YamlDoc, loc: Loc, template: str, allowed: Iterable[str]) -> None:
-    """A `{name}` template must parse and use only names the renderer fills."""
-    try:
-        fields = _format_fields(template)
-    except ValueError as exc:
-        raise doc.error(
-            loc, f"{template!r} is not a valid template ({exc}); write {{{{ for {{"
-        ) from None
-    allowed = set(allowed)
-    for name in fields:
-        if name not in allowed:
-            names = ", ".join(f"{{{n}}}" for n in sorted(allowed)) or "none"
-            raise doc.error(loc, f"{template!r} uses {{{name}}}; it may use only {names}")
+def _with_generic(doc: YamlDoc) -> tuple[YamlDoc, tuple[str, ...]]:
+    """Fill the drafting fields a state file leaves out from the generic profile.
 
-
-def _check_placeholders(doc: YamlDoc, loc: Loc, text: str) -> None:
-    """Free text may hold any `{identifier}` placeholder, but it must parse."""
-    try:
-        fields = _format_fields(text)
-    except ValueError as exc:
-        raise doc.error(loc, f"{text!r} has a broken placeholder ({exc}); write {{name}}") from None
-    for name in fields:
-        if not name.isidentifier():
-            raise doc.error(loc, f"{text!r}: placeholder {{{name}}} must be a plain name")
-
-
-def check_profile(profile: Profile, doc: YamlDoc) -> None:
-    """The rules pydantic's field types cannot say."""
-    s = profile.style_spec
-    for i, pattern in enumerate(s.ladder):
-        if sum(pattern.count(c) for c in _COUNTERS) != 1:
-            raise doc.error(
-                ("style", "ladder", i),
-                f"ladder entry {pattern!r} must hold exactly one counter: "
-                "{1}, {a}, {A}, {i} or {I}",
-            )
-    _check_template(doc, ("style", "bill_section_format"), s.bill_section_format, ["label"])
-    if s.later_bill_section_format is not None:
-        _check_template(
-            doc, ("style", "later_bill_section_format"), s.later_bill_section_format, ["label"]
-        )
-    _check_template(
-        doc, ("style", "section_heading_format"), s.section_heading_format, ["number", "heading"]
-    )
-    for action in ("new", "reenact"):
-        for i, line in enumerate(getattr(profile.title, action)):
-            _check_template(doc, ("title", action, i), line, TARGET_FIELDS)
-        _check_template(
-            doc, ("instruction", action), getattr(profile.instruction, action), TARGET_FIELDS
-        )
-    _check_placeholders(doc, ("enacting_clause",), profile.enacting_clause)
-    _check_placeholders(doc, ("state",), profile.state)
-    if profile.closing.effective_date is not None:
-        _check_placeholders(doc, ("closing", "effective_date"), profile.closing.effective_date)
-    if profile.closing.severability and not profile.closing.severability_text:
-        raise doc.error(
-            ("closing", "severability"),
-            "severability is on but closing.severability_text is missing; add the wording",
-        )
-    for key in profile.defaults:
-        if not key.isidentifier():
-            raise doc.error(("defaults", key), f"parameter name {key!r} must be a plain name")
+    A sourced enacting clause (forms.enacting_clause) and marking convention
+    (forms.marking) are used in place of the generic ones.
+    """
+    data = doc.data
+    if not isinstance(data, dict) or data.get("id") == GENERIC_ID:
+        return doc, ()
+    missing = [f for f in DRAFTING_FIELDS if f not in data]
+    if not missing:
+        return doc, ()
+    generic = load_yaml(data_dir("jurisdictions") / f"{GENERIC_ID}.yaml", "jurisdiction profile")
+    merged = dict(data)
+    forms = data.get("forms") if isinstance(data.get("forms"), dict) else {}
+    inherited = []
+    for name in missing:
+        value = generic.data[name]
+        clause = forms.get("enacting_clause")
+        if name == "enacting_clause" and isinstance(clause, dict) and clause.get("text"):
+            value = clause["text"]
+        else:
+            inherited.append(name)
+        if name == "style" and isinstance(forms.get("marking"), dict):
+            value = dict(value)
+            for side, drawn in _DRAWN.items():
+                if forms["marking"].get(side) in drawn:
+                    value[side] = forms["marking"][side]
+        merged[name] = value
+    return YamlDoc(doc.path, merged, doc.lines), tuple(inherited)
 
 
 def load_profile_file(path: str | Path) -> Profile:
-    """Load and check one profile file."""
+    """Load and check one profile file (drafting fields it leaves out come from generic)."""
     doc = load_yaml(path, "jurisdiction profile")
+    if isinstance(doc.data, dict):
+        for own in ("path", "inherited"):
+            if own in doc.data:
+                raise doc.error((own,), f"unknown field {own!r}; remove it")
+    doc, inherited = _with_generic(doc)
     profile = validate_doc(Profile, doc, "jurisdiction profile")
-    if "path" in doc.data:
-        raise doc.error(("path",), "unknown field 'path'; remove it")
     check_profile(profile, doc)
-    return profile.model_copy(update={"path": str(path)})
+    return profile.model_copy(update={"path": str(path), "inherited": inherited})
 
 
 @cache
-def _shipped(folder: Path) -> tuple[Profile, ...]:
-    # Shipped files never change while drafter runs; load them once per process.
-    profiles: list[Profile] = []
-    owners: dict[str, Profile] = {}
-    for path in sorted(folder.glob("*.yaml")):
-        profile = load_profile_file(path)
-        for name in (profile.id, profile.name, *profile.aliases):
-            other = owners.get(_norm(name))
-            if other is not None and other.id != profile.id:
-                raise UserError(
-                    path, f"name {name!r} is already used by {other.path}; names must be unique"
-                )
-            owners[_norm(name)] = profile
-        profiles.append(profile)
-    return tuple(profiles)
+def _shipped_file(path: Path) -> Profile:
+    # Shipped files never change while drafter runs; load each once, when first asked for.
+    profile = load_profile_file(path)
+    entry = entry_for_id(profile.id)
+    if entry is None or entry.name != profile.name:
+        raise UserError(
+            path,
+            f"{profile.id!r} ({profile.name}) is not listed so in jurisdictions/index.yaml; "
+            "add it there with the same id and name",
+        )
+    return profile.model_copy(
+        update={"code": entry.code, "kind": entry.kind, "aliases": entry.aliases}
+    )
+
+
+def shipped_profile(profile_id: str) -> Profile:
+    """A shipped profile by its id (the file jurisdictions/<id>.yaml)."""
+    return _shipped_file(data_dir("jurisdictions") / f"{profile_id}.yaml")
 
 
 def list_profiles() -> list[Profile]:
-    """Every shipped profile, the generic one first, then by name."""
-    return sorted(_shipped(data_dir("jurisdictions")), key=lambda p: (not p.is_generic, p.name))
+    """Every shipped profile, the generic one first, then by name (loads them all)."""
+    return [shipped_profile(e.id) for e in list_entries()]
 
 
 def _looks_like_path(name: str) -> bool:
     return name.endswith((".yaml", ".yml"))
 
 
+def _find(name: str) -> Profile | None:
+    entry = find_entry(name)
+    return None if entry is None else shipped_profile(entry.id)
+
+
 def load_profile(name_or_path: str | None = None) -> Profile:
-    """A profile by name ("Missouri", "mo", "new-york"), by path, or generic for None."""
+    """A profile by name ("Missouri", "MO", "D.C."), by path, or generic for None."""
     if name_or_path is None or not name_or_path.strip():
         name_or_path = GENERIC_ID
     if _looks_like_path(name_or_path):
         return load_profile_file(name_or_path)
-    for profile in list_profiles():
-        if profile.matches(name_or_path):
-            return profile
-    known = ", ".join(f"{p.name} ({p.id})" for p in list_profiles())
-    raise UserError(
-        None,
-        f"unknown jurisdiction {name_or_path!r}; known: {known}, "
-        "or give the path of a profile .yaml file",
-    )
-
-
-__all__ = [
-    "PROFILE_FORMAT",
-    "Closing",
-    "CurrentLaw",
-    "Profile",
-    "StyleSpec",
-    "list_profiles",
-    "load_profile",
-    "load_profile_file",
-]
+    found = _find(name_or_path)
+    if found is None:
+        raise UserError(
+            None,
+            f"unknown jurisdiction {name_or_path!r}; give a state's name or USPS code "
+            "(Missouri, MO), DC, federal, a territory (drafter atlas lists them all), "
+            "or the path of a profile .yaml file",
+        )
+    return found
 
 
 def profile_for(jurisdiction: str | None) -> tuple[Profile, str | None]:
@@ -314,17 +319,52 @@ def profile_for(jurisdiction: str | None) -> tuple[Profile, str | None]:
 
     A name with a profile gets it; a path to a profile file loads that file (its
     errors are the user's to fix); any other name drafts in the generic style
-    with the name as the state, and says so.
+    with the name as the state, and says so. A profile with no sourced bill
+    structure of its own drafts in the generic style too, and says so once.
     """
     if jurisdiction is None or not jurisdiction.strip():
         return load_profile(None), None
     if _looks_like_path(jurisdiction):
-        return load_profile_file(jurisdiction), None
-    for profile in list_profiles():
-        if profile.matches(jurisdiction):
-            return profile, None
-    note = (
-        f"no drafting profile for {jurisdiction!r}: drafted in the generic style "
-        "(profiles: " + ", ".join(p.name for p in list_profiles()) + ")"
+        profile = load_profile_file(jurisdiction)
+    else:
+        found = _find(jurisdiction)
+        if found is None:
+            note = (
+                f"no drafting profile for {jurisdiction!r}: drafted in the generic style "
+                "(drafter atlas lists the jurisdictions with profiles)"
+            )
+            return load_profile(None), note
+        profile = found
+    return profile, generic_style_note(profile)
+
+
+def generic_style_note(profile: Profile) -> str | None:
+    """The one warning for a state whose bill structure is the generic one."""
+    if profile.is_generic or not profile.generic_style:
+        return None
+    clause = profile.forms.enacting_clause
+    if clause is not None:
+        own = f"with its own enacting clause ({clause.source})"
+    else:
+        own = "and the generic enacting clause (no sourced clause recorded)"
+    return (
+        f"no sourced drafting style for {profile.name}: drafted in the generic style {own}; "
+        "check the form with the state's bill drafting office"
     )
-    return load_profile(None), note
+
+
+__all__ = [
+    "DRAFTING_FIELDS",
+    "PROFILE_FORMAT",
+    "TARGET_FIELDS",
+    "Closing",
+    "CurrentLaw",
+    "Profile",
+    "StyleSpec",
+    "generic_style_note",
+    "list_profiles",
+    "load_profile",
+    "load_profile_file",
+    "profile_for",
+    "shipped_profile",
+]

@@ -39,3 +39,24 @@ def user_data_dir() -> Path:
     from platformdirs import user_data_dir as _platform_dir
 
     return Path(_platform_dir("drafter", appauthor=False))
+
+
+def shared_dir() -> Path | None:
+    """The shared reference folder (statute texts), when this machine has one.
+
+    `DRAFTER_SHARED` names it; otherwise a source checkout looks for `../shared`
+    beside the repository (or one level further up, for a nested worktree). An
+    installed wheel has none, and checks that need the texts say they were skipped.
+    """
+    import os
+
+    override = os.environ.get("DRAFTER_SHARED")
+    if override:
+        return Path(override) if Path(override).is_dir() else None
+    # A checkout's ../shared; a worktree nested one level deeper looks one level up too.
+    root = _PACKAGE.parent.parent
+    for folder in (root.parent, root.parent.parent):
+        beside = folder / "shared"
+        if (beside / "atlas").is_dir() or (beside / "statutes").is_dir():
+            return beside
+    return None

@@ -169,10 +169,10 @@ def answer(draft: Draft, step_id: str, choice_id: str, rubric: Rubric | None = N
 
 
 def list_profiles() -> list[ProfileInfo]:
-    """Every jurisdiction profile drafter ships, generic first."""
-    from drafter.jurisdiction import list_profiles as _list
+    """Every jurisdiction profile drafter ships, generic first (from the index: none is loaded)."""
+    from drafter.jurisdiction_index import list_entries
 
-    return [ProfileInfo(p.id, p.name) for p in _list()]
+    return [ProfileInfo(e.id, e.name) for e in list_entries()]
 
 
 def load_profile(name: str | None) -> Any:
