@@ -249,6 +249,7 @@ def sample_bill(profile: Profile | None = None, name: str | None = None) -> Bill
         warnings=warnings,
         short_title="Criminal record relief for survivors of human trafficking",
         date="2026-11-25",
+        page=profile.page,
     )
 
 

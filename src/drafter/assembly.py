@@ -186,6 +186,7 @@ def assemble(draft: Draft, rubric: Rubric, language: Language, profile: Profile)
         warnings=tuple(warnings),
         short_title=frame.short_title,
         date=draft.bill.date or "",
+        page=profile.page,
     )
 
 

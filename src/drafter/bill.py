@@ -12,6 +12,10 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from drafter.page import PageSpec
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +121,8 @@ class Bill:
     short_title: str = ""
     date: str = ""
     extra: dict[str, str] = field(default_factory=dict)
+    #: How the bill sits on the page (the profile's `page:` block); None: the default.
+    page: PageSpec | None = None
 
     @property
     def statute(self) -> StatuteSection | None:

@@ -47,19 +47,28 @@ def resolve_format(path: str | Path, fmt: str | None) -> str:
     return found
 
 
-def render_bill(bill: Bill, fmt: str) -> str | bytes:
+def render_bill(bill: Bill, fmt: str, note: str | None = None) -> str | bytes:
     from drafter.render import render
 
-    return render(bill, fmt)
+    return render(bill, fmt, note)
 
 
-def export_to(bill: Bill, path: str | Path, fmt: str | None = None, force: bool = False) -> str:
-    """Render and write atomically; refuses to overwrite unless `force`. Returns the format."""
+def export_to(
+    bill: Bill,
+    path: str | Path,
+    fmt: str | None = None,
+    force: bool = False,
+    note: str | None = None,
+) -> str:
+    """Render and write atomically; refuses to overwrite unless `force`. Returns the format.
+
+    `note` is the drafter note (none, short, full); None gives the format's default.
+    """
     fmt = resolve_format(path, fmt)
     target = Path(path)
     if str(path) != "-" and target.exists() and not force:
         raise UserError(path, "already exists; use --force to overwrite it")
-    data = render_bill(bill, fmt)
+    data = render_bill(bill, fmt, note)
     if str(path) == "-":
         if isinstance(data, bytes):
             raise UserError(None, f"{fmt} is a binary format; write it to a file with -o FILE")

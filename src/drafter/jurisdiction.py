@@ -23,6 +23,7 @@ from drafter.errors import UserError
 from drafter.jurisdiction_index import entry_for_id, find_entry, list_entries
 from drafter.jurisdiction_index import norm as _norm
 from drafter.law import Form, Forms, Kind, Law
+from drafter.page import PageSpec
 from drafter.paths import data_dir
 from drafter.profile_checks import TARGET_FIELDS, check_profile
 from drafter.rubric import Coverage
@@ -133,6 +134,8 @@ class Profile(_Model):
     existing_remedies: tuple[Form, ...] = ()
     #: The state's crime victims' rights provision.
     victims_rights: Form | None = None
+    #: How the state's bills look on the page (drafter.page); defaults when absent.
+    page: PageSpec = Field(default_factory=PageSpec)
     notes: str | None = None
     #: The file this profile was read from (set by the loader, not the file).
     path: str = ""

@@ -38,6 +38,13 @@ def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     p.add_argument("--format", metavar="FMT", help="the format, when the extension does not say")
     p.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
     p.add_argument("--language", metavar="DIR", help="a model language folder to use instead")
+    p.add_argument(
+        "--note",
+        choices=("none", "short", "full"),
+        help="the drafter note after the bill: none (for introduction), short (the score and "
+        "what is still to settle) or full (also the points per category); default short "
+        "for .txt and .md, none for .docx",
+    )
     p.set_defaults(handler=cmd_build)
 
     p = sub.add_parser(
@@ -82,15 +89,17 @@ def _bill(args: argparse.Namespace, draft: Draft, rubric: Rubric) -> Bill:
 def cmd_build(args: argparse.Namespace) -> int:
     from drafter.draft import load_draft
     from drafter.export import export_to, resolve_format
+    from drafter.render import check_note
 
     rubric = rubric_of(args)
     draft = load_draft(args.file, rubric)
     fmt = resolve_format(args.output, args.format)
+    check_note(fmt, args.note)
     refuse_overwrite(args.output, args.force)
     bill = _bill(args, draft, rubric)
     for warning in bill.warnings:
         print(f"drafter: warning: {args.file}: {warning}", file=sys.stderr)
-    export_to(bill, args.output, fmt, force=args.force)
+    export_to(bill, args.output, fmt, force=args.force, note=args.note)
     if args.output != "-":
         note_wrote(args.output, f"{fmt}; {bill.score_summary}")
     return 0

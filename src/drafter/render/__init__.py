@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from drafter.bill import Bill
 from drafter.errors import UserError
+
+if TYPE_CHECKING:
+    from drafter.render.note import NoteLevel
 
 
 class Format(NamedTuple):
@@ -21,24 +24,27 @@ class Format(NamedTuple):
     binary: bool
     extension: str
     description: str
+    #: The renderer's drafter note when none is asked for, or None when the
+    #: format takes no choice of note (`--note`; render/note.py).
+    note: NoteLevel | None = None
 
 
-def _txt(bill: Bill) -> str:
+def _txt(bill: Bill, note: NoteLevel = "short") -> str:
     from drafter.render.text import render_text
 
-    return render_text(bill)
+    return render_text(bill, note=note)
 
 
-def _md(bill: Bill) -> str:
+def _md(bill: Bill, note: NoteLevel = "short") -> str:
     from drafter.render.markdown import render_markdown
 
-    return render_markdown(bill)
+    return render_markdown(bill, note=note)
 
 
-def _docx(bill: Bill) -> bytes:
+def _docx(bill: Bill, note: NoteLevel = "none") -> bytes:
     from drafter.render.docx import render_docx
 
-    return render_docx(bill)
+    return render_docx(bill, note=note)
 
 
 def _xml(bill: Bill) -> bytes:
@@ -66,9 +72,9 @@ def _annotated_docx(bill: Bill) -> bytes:
 
 
 FORMATS: dict[str, Format] = {
-    "txt": Format(_txt, False, ".txt", "plain text, wrapped at 72 columns"),
-    "md": Format(_md, False, ".md", "Markdown"),
-    "docx": Format(_docx, True, ".docx", "Word, with line numbers"),
+    "txt": Format(_txt, False, ".txt", "plain text, wrapped at 72 columns", "short"),
+    "md": Format(_md, False, ".md", "Markdown", "short"),
+    "docx": Format(_docx, True, ".docx", "Word, with line numbers", "none"),
     "xml": Format(_xml, True, ".xml", "Akoma Ntoso 3.0 XML"),
     "json": Format(_json, False, ".json", "the bill tree as JSON"),
     "annotated.md": Format(
@@ -106,12 +112,37 @@ def format_for_path(path: str | Path) -> str:
     raise UserError(path, f"cannot tell the export format from this name; end it in {known}")
 
 
-def render(bill: Bill, fmt: str) -> str | bytes:
-    """Render `bill` in format `fmt` (a key of FORMATS)."""
+def note_formats() -> tuple[str, ...]:
+    """The formats that take a choice of drafter note."""
+    return tuple(name for name, spec in FORMATS.items() if spec.note is not None)
+
+
+def _spec(fmt: str) -> Format:
     spec = FORMATS.get(fmt)
     if spec is None:
         raise UserError(None, f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    return spec.render(bill)
+    return spec
 
 
-__all__ = ["FORMATS", "Format", "format_for_path", "render"]
+def check_note(fmt: str, note: str | None) -> None:
+    """Refuse a note choice for a format that takes none (before any work is done)."""
+    if note is not None and _spec(fmt).note is None:
+        raise UserError(
+            None,
+            f"--note applies to {', '.join(note_formats())}; the {fmt} format "
+            "has a fixed note (leave --note out)",
+        )
+
+
+def render(bill: Bill, fmt: str, note: str | None = None) -> str | bytes:
+    """Render `bill` in format `fmt` (a key of FORMATS), with the drafter note asked for."""
+    from drafter.render.note import note_level
+
+    check_note(fmt, note)
+    spec = _spec(fmt)
+    if spec.note is None:
+        return spec.render(bill)
+    return spec.render(bill, note_level(note, spec.note))  # type: ignore[call-arg]
+
+
+__all__ = ["FORMATS", "Format", "check_note", "format_for_path", "note_formats", "render"]

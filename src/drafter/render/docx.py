@@ -1,11 +1,13 @@
-"""Word (.docx): what legislative offices edit, with literal labels and line numbers.
+"""Word (.docx): what legislative offices edit, in named styles, laid out as the state does.
 
 python-docx has no list-numbering API, and Word's own numbering would renumber
 labels on every edit, so labels are written as text followed by a tab, with a
-hanging indent per level. Line numbers (restarting each page) are a `w:lnNumType`
-element in the section properties, which python-docx cannot set directly.
-python-docx and lxml are imported inside the functions: `drafter score` must not
-pay for them.
+hanging indent per level. Every paragraph and emphasised run carries a named
+style (render/docx_styles.py), so an office restyles the bill by editing
+styles; the page furniture (page numbers, running head, line numbers, margins)
+comes from the profile's page block (render/docx_page.py). A new section's
+text is marked as new matter where the state marks it. python-docx and lxml
+are imported inside the functions: `drafter score` must not pay for them.
 """
 
 from __future__ import annotations
@@ -14,63 +16,26 @@ import io
 from typing import TYPE_CHECKING
 
 from drafter.bill import Bill
+from drafter.page import DEFAULT_PAGE, PageSpec
+from drafter.render import docx_styles as st
 from drafter.render._common import Block, layout, rubric_note, xml_safe
+from drafter.render.note import NoteLevel, drafter_note
 
 if TYPE_CHECKING:
     from docx.document import Document as DocumentObject
+    from docx.text.paragraph import Paragraph
 
-FONT = "Times New Roman"
-FONT_SIZE_PT = 12
-#: Indent per subdivision level, and the hanging indent a label sits in (inches).
-LEVEL_INDENT_IN = 0.5
-HANG_IN = 0.5
-
-# Where w:lnNumType may sit in w:sectPr: before these siblings (OOXML schema order).
-_AFTER_LN_NUM = (
-    "pgNumType", "cols", "formProt", "vAlign", "noEndnote", "titlePg",
-    "textDirection", "bidi", "rtlGutter", "docGrid", "printerSettings", "sectPrChange",
-)  # fmt: skip
+#: Statute text: what a state marks as new matter in a bill adding a section.
+_STATUTE_KINDS = ("heading", "node", "tail")
 
 
-def new_document() -> DocumentObject:
-    """A blank document in Times New Roman 12 (East Asian text included)."""
+def new_document(page: PageSpec = DEFAULT_PAGE) -> DocumentObject:
+    """A blank document in the page's font (Times New Roman 12 by default)."""
     import docx
-    from docx.oxml.ns import qn
-    from docx.shared import Pt
 
     document = docx.Document()
-    normal = document.styles["Normal"]
-    normal.font.name = FONT
-    normal.font.size = Pt(FONT_SIZE_PT)
-    # font.name sets only the Latin slot; set the others so no run falls back.
-    rpr = normal.element.get_or_add_rPr()
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is not None:
-        for slot in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-            fonts.set(qn(slot), FONT)
+    st.set_normal(document, page)
     return document
-
-
-def add_line_numbers(document: DocumentObject) -> None:
-    """Number every line in the margin, restarting on each page."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    sect_pr = document.sections[-1]._sectPr
-    for old in sect_pr.findall(qn("w:lnNumType")):
-        sect_pr.remove(old)
-    ln = OxmlElement("w:lnNumType")
-    ln.set(qn("w:countBy"), "1")
-    ln.set(qn("w:restart"), "newPage")
-    # 0.25 inch between the numbers and the text, in twentieths of a point.
-    ln.set(qn("w:distance"), "360")
-    for tag in _AFTER_LN_NUM:
-        successor = sect_pr.find(qn(f"w:{tag}"))
-        if successor is not None:
-            successor.addprevious(ln)
-            break
-    else:
-        sect_pr.append(ln)
 
 
 def set_properties(document: DocumentObject, bill: Bill, title: str | None = None) -> None:
@@ -105,70 +70,79 @@ def paragraph_text(block: Block) -> str:
     return xml_safe(text)
 
 
-def _write_block(document: DocumentObject, block: Block) -> None:
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Inches
-
-    para = document.add_paragraph()
-    fmt = para.paragraph_format
-    fmt.space_after = 0
-    fmt.space_before = 0
-    if block.kind == "title":
-        para.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        para.add_run(xml_safe(block.text)).bold = True
-        return
-    if block.kind == "enacting":
-        fmt.space_before = Inches(1 / 6)
-        fmt.first_line_indent = Inches(HANG_IN)
-        para.add_run(xml_safe(block.text))
-        return
-    if block.kind == "bill_section":
-        fmt.space_before = Inches(1 / 6)
-        fmt.first_line_indent = Inches(HANG_IN)
-        para.add_run(xml_safe(block.label)).bold = True
-        if block.text:
-            para.add_run(" " + xml_safe(block.text))
-        return
-    if block.kind == "heading":
-        fmt.space_before = Inches(1 / 6)
-        fmt.first_line_indent = Inches(HANG_IN)
-        para.add_run(xml_safe(block.heading)).bold = True
-        if block.label:
-            para.add_run(" " + xml_safe(block.label) + "\t")
-            para.add_run(xml_safe(block.text))
-        elif block.text:
-            para.add_run(" " + xml_safe(block.text))
-        return
-    left = Inches(LEVEL_INDENT_IN * block.level + HANG_IN)
-    fmt.left_indent = left
-    if block.kind == "tail":
-        para.add_run(xml_safe(block.text))
-        return
-    # A hanging indent: the label sits in the margin, the text wraps under itself.
-    fmt.first_line_indent = -Inches(HANG_IN)
-    fmt.tab_stops.add_tab_stop(left)
-    if block.label:
-        para.add_run(xml_safe(block.label) + "\t")
-    if block.heading:
-        para.add_run(xml_safe(block.heading) + ". ").italic = True
-    if block.text:
-        para.add_run(xml_safe(block.text))
+def header_texts(page: PageSpec) -> list[str]:
+    """The header block's paragraphs as text ("By: [AUTHOR]\\tH.B. No. [NUMBER]")."""
+    return [
+        xml_safe(line.center if line.center else f"{line.left}\t{line.right}")
+        for line in page.header_block
+    ]
 
 
-def add_note(document: DocumentObject, bill: Bill) -> None:
-    """The rubric note and open items, after the bill, in small italics."""
-    from docx.shared import Inches, Pt
+class _Writer:
+    """Writes blocks as styled paragraphs; runs carry character styles only."""
 
-    para = document.add_paragraph()
-    para.paragraph_format.space_before = Inches(1 / 3)
-    run = para.add_run(xml_safe(rubric_note(bill)))
-    run.italic = True
-    run.font.size = Pt(10)
-    for warning in bill.warnings:
-        item = document.add_paragraph()
-        run = item.add_run("Still to settle: " + xml_safe(warning))
-        run.italic = True
-        run.font.size = Pt(10)
+    def __init__(self, document: DocumentObject, page: PageSpec, captions: int) -> None:
+        self.document = document
+        self.page = page
+        #: How many title blocks are left; the last one is the caption.
+        self.titles_left = captions
+
+    def run(self, para: Paragraph, text: str, style: str | None, new: bool) -> None:
+        if not text:
+            return
+        if new and self.page.mark_new_text:
+            style = {
+                None: st.INSERTED,
+                st.CATCHLINE: st.INSERTED_CATCHLINE,
+                st.SUBDIVISION_HEADING: st.INSERTED_SUBDIVISION_HEADING,
+            }.get(style, style)
+        para.add_run(xml_safe(text), style)
+
+    def block(self, block: Block) -> None:
+        new = block.kind in _STATUTE_KINDS
+        if block.kind == "title":
+            self.titles_left -= 1
+            name = st.CAPTION if self.titles_left == 0 else st.TITLE
+            self.run(self.document.add_paragraph(style=name), block.text, None, False)
+        elif block.kind == "enacting":
+            self.run(self.document.add_paragraph(style=st.ENACTING), block.text, None, False)
+        elif block.kind == "bill_section":
+            para = self.document.add_paragraph(style=st.BILL_SECTION)
+            self.run(para, block.label, st.BILL_SECTION_LABEL, False)
+            if block.text:
+                self.run(para, " " + block.text, None, False)
+        elif block.kind == "heading":
+            para = self.document.add_paragraph(style=st.SECTION_HEADING)
+            self.run(para, block.heading, st.CATCHLINE, new)
+            if block.label:
+                self.run(para, f" {block.label}\t{block.text}", None, new)
+            elif block.text:
+                self.run(para, " " + block.text, None, new)
+        elif block.kind == "tail":
+            para = self.document.add_paragraph(style=st.continued_style(block.level))
+            self.run(para, block.text, None, new)
+        else:
+            para = self.document.add_paragraph(style=st.level_style(block.level))
+            if block.label:
+                self.run(para, block.label + "\t", None, new)
+            if block.heading:
+                self.run(para, block.heading + ". ", st.SUBDIVISION_HEADING, new)
+            self.run(para, block.text, None, new)
+
+
+def add_note(document: DocumentObject, bill: Bill, level: NoteLevel = "short") -> None:
+    """The drafter note after the bill, in the Drafter Note style (nothing at "none")."""
+    from docx.shared import Pt
+
+    note = drafter_note(bill, level)
+    if note is None:
+        return
+    first = document.add_paragraph(xml_safe(note.line), st.NOTE)
+    first.paragraph_format.space_before = Pt(2 * st.SPACE_BEFORE_PT)
+    for line in note.points:
+        document.add_paragraph(xml_safe(line), st.NOTE)
+    for item in note.open_items:
+        document.add_paragraph("Still to settle: " + xml_safe(item), st.NOTE)
 
 
 def to_bytes(document: DocumentObject) -> bytes:
@@ -177,13 +151,26 @@ def to_bytes(document: DocumentObject) -> bytes:
     return buffer.getvalue()
 
 
-def render_docx(bill: Bill, line_numbers: bool = True) -> bytes:
-    """The bill as a .docx file (bytes), Times New Roman 12, labels as text."""
-    document = new_document()
+def render_docx(bill: Bill, line_numbers: bool = True, note: NoteLevel = "none") -> bytes:
+    """The bill as a .docx file (bytes): named styles, the state's page, labels as text."""
+    from drafter.render.docx_page import add_furniture, set_line_numbers, set_margins
+
+    page = bill.page or DEFAULT_PAGE
+    blocks = layout(bill)
+    document = new_document(page)
+    levels = max([len(bill.style.ladder)] + [b.level + 1 for b in blocks if b.kind == "node"])
+    st.add_bill_styles(document, page, bill.style, levels)
     set_properties(document, bill)
-    for block in layout(bill):
-        _write_block(document, block)
-    add_note(document, bill)
-    if line_numbers:
-        add_line_numbers(document)
+    for line in page.header_block:
+        if line.center:
+            document.add_paragraph(xml_safe(line.center), st.HEADER_CENTERED)
+        else:
+            document.add_paragraph(xml_safe(f"{line.left}\t{line.right}"), st.HEADER)
+    writer = _Writer(document, page, sum(1 for b in blocks if b.kind == "title"))
+    for block in blocks:
+        writer.block(block)
+    add_note(document, bill, note)
+    set_margins(document, page)
+    set_line_numbers(document, page.line_numbers if line_numbers else "none")
+    add_furniture(document, page)
     return to_bytes(document)

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from drafter.bill import Bill
-from drafter.render._common import Block, clean, layout, rubric_note
+from drafter.render._common import Block, clean, layout
+from drafter.render.note import NoteLevel, drafter_note
 
 # Characters that can start inline markup anywhere in a line.
 _INLINE = re.compile(r"([\\`*~<>|])")
@@ -74,12 +75,17 @@ def _paragraph(block: Block) -> str:
     return indent + " ".join(parts)
 
 
-def render_markdown(bill: Bill) -> str:
-    """The bill as Markdown, then the rubric note and open items."""
+def render_markdown(bill: Bill, note: NoteLevel = "short") -> str:
+    """The bill as Markdown, then the drafter note (the rubric, scores, open items)."""
     paragraphs = [p for p in (_paragraph(b) for b in layout(bill)) if p.strip()]
     out = "\n\n".join(paragraphs)
-    note = [f"*{escape(rubric_note(bill))}*"]
-    if bill.warnings:
-        note.append("**Still to settle before introduction:**")
-        note.append("\n".join(f"- {escape(w)}" for w in bill.warnings))
-    return out + "\n\n---\n\n" + "\n\n".join(note) + "\n"
+    said = drafter_note(bill, note)
+    if said is None:
+        return out + "\n"
+    parts = [f"*{escape(said.line)}*"]
+    if said.points:
+        parts.append("\n".join(f"- {escape(line)}" for line in said.points))
+    if said.open_items:
+        parts.append("**Still to settle before introduction:**")
+        parts.append("\n".join(f"- {escape(w)}" for w in said.open_items))
+    return out + "\n\n---\n\n" + "\n\n".join(parts) + "\n"

@@ -15,9 +15,9 @@ from drafter.render._common import (
     bill_section_label,
     clean,
     node_heading,
-    rubric_note,
     statute_heading,
 )
+from drafter.render.note import NoteLevel, drafter_note
 
 #: Spaces per subdivision level.
 INDENT = 4
@@ -88,8 +88,8 @@ def _nodes(
             _wrap(out, numbering.text(node.tail), hang, hang, width)
 
 
-def render_text(bill: Bill, width: int = 72) -> str:
-    """The bill as plain text wrapped at `width`, with the rubric note after it."""
+def render_text(bill: Bill, width: int = 72, note: NoteLevel = "short") -> str:
+    """The bill as plain text wrapped at `width`, with the drafter note after it."""
     style = bill.style
     numbering = Numbering(bill)
     out: list[str] = []
@@ -125,11 +125,15 @@ def render_text(bill: Bill, width: int = 72) -> str:
             _wrap(out, head, "", "", width)
         _nodes(out, body, 0, style, numbering, width)
     out.append("")
-    out.append("-" * min(width, 40))
-    _wrap(out, rubric_note(bill), "", "", width)
-    if bill.warnings:
-        out.append("Still to settle before introduction:")
-        for warning in bill.warnings:
-            _wrap(out, clean(warning), "- ", "  ", width)
-    out.append("")
+    said = drafter_note(bill, note)
+    if said is not None:
+        out.append("-" * min(width, 40))
+        _wrap(out, said.line, "", "", width)
+        for line in said.points:
+            _wrap(out, line, "  ", "    ", width)
+        if said.open_items:
+            out.append("Still to settle before introduction:")
+            for item in said.open_items:
+                _wrap(out, item, "- ", "  ", width)
+        out.append("")
     return "\n".join(out)

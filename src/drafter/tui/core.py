@@ -205,6 +205,8 @@ class ExportFormat:
     #: The file name ending, with its dot: ".docx", ".annotated.md".
     extension: str
     description: str
+    #: The drafter note it carries by default, or None when it takes no choice.
+    note: str | None = None
 
 
 def export_formats() -> tuple[ExportFormat, ...]:
@@ -212,7 +214,12 @@ def export_formats() -> tuple[ExportFormat, ...]:
     from drafter.render import FORMATS
 
     return tuple(
-        ExportFormat(name, getattr(f, "extension", "." + name), getattr(f, "description", ""))
+        ExportFormat(
+            name,
+            getattr(f, "extension", "." + name),
+            getattr(f, "description", ""),
+            getattr(f, "note", None),
+        )
         for name, f in FORMATS.items()
     )
 
@@ -407,10 +414,12 @@ class Engine:
         shown = name.upper().replace("_", " ")
         return Warning_(f"{label}: not set; the bill shows [{shown}].", step)
 
-    def export(self, draft: Draft, path: str | Path, fmt: str, force: bool = False) -> None:
+    def export(
+        self, draft: Draft, path: str | Path, fmt: str, force: bool = False, note: str | None = None
+    ) -> None:
         from drafter.export import export_to
 
-        export_to(self.bill(draft), path, fmt=fmt, force=force)
+        export_to(self.bill(draft), path, fmt=fmt, force=force, note=note)
 
 
 def _profile_defaults(profile: Any) -> dict[str, Any]:

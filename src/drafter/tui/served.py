@@ -46,7 +46,7 @@ def confined_path(raw: str, base: Path | None = None) -> Path:
     return target
 
 
-def deliver_export(app: DrafterApp, name: str, fmt: str) -> str | None:
+def deliver_export(app: DrafterApp, name: str, fmt: str, note: str | None = None) -> str | None:
     """Export the draft's bill as `name` and hand it to the browser as a download.
 
     The file is built in a scratch folder and sent as bytes; nothing stays on
@@ -55,7 +55,7 @@ def deliver_export(app: DrafterApp, name: str, fmt: str) -> str | None:
     assert app.draft is not None
     with tempfile.TemporaryDirectory(prefix="drafter-export-") as scratch:
         path = Path(scratch) / name
-        app.engine.export(app.draft, path, fmt, force=True)
+        app.engine.export(app.draft, path, fmt, force=True, note=note)
         data = path.read_bytes()
     mime = mimetypes.guess_type(name)[0] or "application/octet-stream"
     return app.deliver_binary(io.BytesIO(data), save_filename=name, mime_type=mime)

@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, RadioButton, RadioSet, Select, Static
 
 from drafter.errors import UserError
 from drafter.tui.core import ExportFormat, export_formats
@@ -22,6 +22,12 @@ if TYPE_CHECKING:
     from drafter.tui.app import DrafterApp
 
 DEFAULT_FORMAT = "docx"
+#: The drafter note choices (`drafter build --note`), as the dialog words them.
+NOTES = (
+    ("No drafter note (for introduction)", "none"),
+    ("Short note: the score, what is still to settle", "short"),
+    ("Full note: also the points per category", "full"),
+)
 
 
 class ExportScreen(ModalScreen[Path | None]):
@@ -56,6 +62,17 @@ class ExportScreen(ModalScreen[Path | None]):
             yield Input(
                 shown_path(self.app.suggested_path(self.extension)), id="export-path", compact=True
             )
+            note = self.formats[self.fmt].note
+            yield Select(
+                NOTES,
+                value=note or "none",
+                allow_blank=False,
+                compact=True,
+                disabled=note is None,
+                id="export-note",
+                classes="dialog-label",
+                tooltip="The drafter note after the bill (drafter build --note)",
+            )
             yield Note(id="export-status")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Export", id="export", variant="primary")
@@ -80,6 +97,11 @@ class ExportScreen(ModalScreen[Path | None]):
         path_input = self.query_one("#export-path", Input)
         old_suffix = self.extension
         self.fmt = new
+        # Each format starts from its own note (a Word copy is for introduction).
+        note = self.formats[new].note
+        select = self.query_one("#export-note", Select)
+        select.disabled = note is None
+        select.value = note or "none"
         if path_input.value.endswith(old_suffix):
             # Keep the user's name, change only the extension.
             path_input.value = path_input.value[: -len(old_suffix)] + self.extension
@@ -114,19 +136,24 @@ class ExportScreen(ModalScreen[Path | None]):
             )
             return
         try:
-            self.app.engine.export(self.app.draft, path, self.fmt, force=force)
+            self.app.engine.export(self.app.draft, path, self.fmt, force=force, note=self._note())
         except UserError as exc:
             self._status(exc.one_line())
             return
         self.app.notify(f"Exported {path}", markup=False)
         self.dismiss(path)
 
+    def _note(self) -> str | None:
+        """The note chosen, or None for a format that takes no choice."""
+        select = self.query_one("#export-note", Select)
+        return None if select.disabled else str(select.value)
+
     def _deliver(self, path: Path) -> None:
         """A served session: the export reaches the browser as a download."""
         from drafter.tui.served import deliver_export
 
         try:
-            deliver_export(self.app, path.name, self.fmt)
+            deliver_export(self.app, path.name, self.fmt, self._note())
         except UserError as exc:
             self._status(exc.one_line())
             return
