@@ -42,6 +42,12 @@ class Baseline:
 def profile_draft(profile: Profile, rubric: Rubric) -> Draft:
     """A profile's recorded current law as a draft (open where nothing is recorded)."""
     law = profile.current_law
+    if law is None and profile.law is not None and profile.law.status == "unknown":
+        raise UserError(
+            profile.path or profile.name,
+            f"{profile.name}: status unknown ({profile.law.status_note}); analyze its "
+            "statute's text (drafter analyze FILE --save DRAFT.yaml) or write a draft file",
+        )
     if law is None:
         raise UserError(
             profile.path or profile.name,

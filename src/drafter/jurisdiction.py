@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from functools import cache, cached_property
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -234,7 +234,9 @@ def _with_generic(doc: YamlDoc) -> tuple[YamlDoc, tuple[str, ...]]:
         return doc, ()
     generic = load_yaml(data_dir("jurisdictions") / f"{GENERIC_ID}.yaml", "jurisdiction profile")
     merged = dict(data)
-    forms = data.get("forms") if isinstance(data.get("forms"), dict) else {}
+    found = data.get("forms")
+    forms: dict[str, Any] = found if isinstance(found, dict) else {}
+    marking = forms.get("marking")
     inherited = []
     for name in missing:
         value = generic.data[name]
@@ -243,11 +245,11 @@ def _with_generic(doc: YamlDoc) -> tuple[YamlDoc, tuple[str, ...]]:
             value = clause["text"]
         else:
             inherited.append(name)
-        if name == "style" and isinstance(forms.get("marking"), dict):
+        if name == "style" and isinstance(marking, dict):
             value = dict(value)
             for side, drawn in _DRAWN.items():
-                if forms["marking"].get(side) in drawn:
-                    value[side] = forms["marking"][side]
+                if marking.get(side) in drawn:
+                    value[side] = marking[side]
         merged[name] = value
     return YamlDoc(doc.path, merged, doc.lines), tuple(inherited)
 

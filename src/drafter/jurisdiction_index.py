@@ -99,9 +99,7 @@ def unlisted_files() -> list[Path]:
     """Profile files in jurisdictions/ that the index does not list (for validate)."""
     folder = index_path().parent
     listed = {e.id for e in list_entries()}
-    return [
-        p for p in sorted(folder.glob("*.yaml")) if p.stem != "index" and p.stem not in listed
-    ]
+    return [p for p in sorted(folder.glob("*.yaml")) if p.stem != "index" and p.stem not in listed]
 
 
 def require_entry(name: str) -> Entry:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from drafter import __version__
-from drafter.cli import advise, app, bill, reading, scorecard, train, validate
+from drafter.cli import advise, app, atlas, bill, reading, scorecard, train, validate
 from drafter.cli._shared import Handler, common_parser
 from drafter.errors import UserError, format_for_cli
 
@@ -26,6 +26,7 @@ COMMANDS: tuple[ModuleType, ...] = (
     bill,
     reading,
     advise,
+    atlas,
     validate,
     train,
     app,
@@ -41,6 +42,8 @@ examples:
   drafter rank examples/*.yaml                     rank drafts by total
   drafter build examples/best-practice.yaml -o bill.docx   the bill, for Word
   drafter build examples/strong-b.yaml -o -        the bill as text, on stdout
+  drafter atlas                                    today's law in every state, ranked
+  drafter atlas Idaho                              one state's reading, with sources
   drafter validate                                 check rubric, language, profiles
   drafter train --text                             practise scoring provisions
   drafter rubric                                   the rubric as a table
