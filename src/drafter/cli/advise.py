@@ -65,13 +65,42 @@ def cmd_advise(args: argparse.Namespace) -> int:
     draft = base.draft
     if not draft.jurisdiction and base.kind != "draft":
         draft = draft.model_copy(update={"jurisdiction": base.name})
+    language = load_language(args.language)
+    law = base.profile.law if base.profile is not None else None
+    # An open category of a recorded law is not points to gain: it is advised apart.
+    opened: tuple[str, ...] = ()
+    if law is not None and law.status in ("adults", "minors_only"):
+        from drafter.advice_readings import open_categories
+
+        opened = open_categories(rubric, law)
     advice = advise(
         rubric,
         draft,
         target=args.target,
-        locks=args.lock,
-        language=load_language(args.language),
+        locks=[*args.lock, *opened],
+        language=language,
         parameters=_language_params(draft),
     )
-    write(dumps(advice.to_json()) if args.json else advice_text(advice, rubric, args.top))
+    if law is None or law.status not in ("adults", "minors_only"):
+        write(dumps(advice.to_json()) if args.json else advice_text(advice, rubric, args.top))
+        return 0
+    from drafter.advice import check_locks
+    from drafter.advice_readings import (
+        ALL_AT_MAXIMUM,
+        NOTHING_READ,
+        qualify,
+        readings_text,
+        without_open_locks,
+    )
+
+    advice = without_open_locks(advice, check_locks(rubric, args.lock))
+    read = qualify(advice, rubric, law, language)
+    if args.json:
+        write(dumps(read.to_json()))
+        return 0
+    text = advice_text(advice, rubric, args.top)
+    if read.open:
+        text = text.replace(ALL_AT_MAXIMUM, NOTHING_READ)
+    body, sep, tail = text.rpartition("drafter informs drafting")
+    write(body + readings_text(read, args.top) + sep + tail)
     return 0

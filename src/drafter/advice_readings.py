@@ -1,0 +1,154 @@
+"""Advice from an uncertain baseline: open and arguable readings, said as such.
+
+A recorded law's reading may leave a category open (no text held, or a part of
+the text missing) or arguable (another tier is defensible). The advisor must not
+count an open category as points to gain, nor propose what the law may already
+have. So:
+
+- open categories are taken out of the single changes and the plan, and shown
+  apart: open, why, and what the top tier would take;
+- for an arguable category, each proposed change shows its gain under every
+  defensible reading; a change the law already has under one of them says so.
+
+Pure: it reads the profile's `law:` and the advisor's structured results.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from drafter.advice import Advice, Change
+from drafter.advice import _indent as indent
+from drafter.law import Law
+from drafter.rubric import Rubric
+
+
+@dataclass(frozen=True, slots=True)
+class OpenCategory:
+    category: str
+    title: str
+    reason: str
+    #: The top tier, and the model language that earns it.
+    top_tier: str
+    top_label: str
+    top_points: int
+    language: str
+
+
+@dataclass(frozen=True, slots=True)
+class Alternative:
+    """A change measured under another defensible reading of the current law."""
+
+    tier: str
+    label: str
+    #: What the change would add if the law already reads at `tier`.
+    gain: int
+
+
+@dataclass(frozen=True)
+class ReadAdvice:
+    advice: Advice
+    open: tuple[OpenCategory, ...]
+    #: (category, to tier) -> the change's gain under each other defensible reading.
+    alternatives: dict[tuple[str, str], tuple[Alternative, ...]]
+
+    def to_json(self) -> dict[str, Any]:
+        data = self.advice.to_json()
+        data["open"] = [
+            {
+                "category": o.category,
+                "reason": o.reason,
+                "top_tier": o.top_tier,
+                "top_points": o.top_points,
+                "language": o.language,
+            }
+            for o in self.open
+        ]
+        for change in data["changes"]:
+            alts = self.alternatives.get((change["category"], change["to"]), ())
+            change["other_readings"] = [{"reading": a.tier, "gain": a.gain} for a in alts]
+        return data
+
+
+def open_categories(rubric: Rubric, law: Law) -> tuple[str, ...]:
+    return tuple(c.id for c in rubric.categories if law.reading_for(c.id).tier is None)
+
+
+def qualify(advice: Advice, rubric: Rubric, law: Law, language: Any = None) -> ReadAdvice:
+    """The advice (computed with the open categories locked) with its readings said."""
+    params: dict[str, Any] = {}
+    opens = []
+    for cat_id in open_categories(rubric, law):
+        cat = rubric.category(cat_id)
+        assert cat is not None
+        top = max(cat.statute_tiers, key=lambda t: t.points)
+        text = str(language.preview(cat_id, top.id, params)) if language is not None else ""
+        reason = law.reading_for(cat_id).open or "not read"
+        opens.append(OpenCategory(cat_id, cat.title, reason, top.id, top.label, top.points, text))
+    alternatives: dict[tuple[str, str], tuple[Alternative, ...]] = {}
+    for change in advice.changes:
+        reading = law.reading.get(change.category)
+        cat = rubric.category(change.category)
+        if reading is None or not reading.other or cat is None:
+            continue
+        target = cat.tier(change.to_tier)
+        alts = []
+        for other in reading.other:
+            tier = cat.tier(other)
+            if tier is not None and target is not None:
+                alts.append(Alternative(other, tier.label, max(0, target.points - tier.points)))
+        alternatives[(change.category, change.to_tier)] = tuple(alts)
+    return ReadAdvice(advice, tuple(opens), alternatives)
+
+
+def without_open_locks(advice: Advice, user_locks: tuple[str, ...]) -> Advice:
+    """The advice as the user asked for it: only the user's own locks are shown as locks."""
+    return replace(advice, locked=user_locks)
+
+
+#: What the advice text says when nothing is proposed; with open categories it is not so.
+ALL_AT_MAXIMUM = "Every unlocked category already earns its maximum."
+NOTHING_READ = "Nothing is proposed for the categories read; the open ones are listed below."
+
+
+def readings_text(read: ReadAdvice, limit: int | None = None) -> str:
+    """The part of the advice text about uncertain readings (empty when there is none)."""
+    lines: list[str] = []
+    shown: list[Change] = list(read.advice.changes)
+    if limit is not None:
+        shown = shown[:limit]
+    arguable = [(c, read.alternatives.get((c.category, c.to_tier), ())) for c in shown]
+    arguable = [(c, alts) for c, alts in arguable if alts]
+    if arguable:
+        lines.append("GAINS UNDER THE OTHER DEFENSIBLE READINGS (the reading shown is ours):")
+        for c, alts in arguable:
+            others = "; ".join(
+                f"read as {a.label}: " + (f"+{a.gain}" if a.gain else "already there") for a in alts
+            )
+            lines.append(f"  {c.title} -> {c.to_label}: +{c.gain} as read; {others}")
+        lines.append("")
+    if read.open:
+        reasons = {o.reason for o in read.open}
+        shared = reasons.pop() if len(reasons) == 1 else None
+        head = "OPEN (not read, so not counted as points to gain)"
+        lines.append(f"{head}: {shared}" if shared else f"{head}:")
+        for o in read.open:
+            why = "" if shared else f" ({o.reason})"
+            lines.append(
+                f"  {o.title}: open{why}; its top tier, {o.top_label} ({o.top_points}), would take:"
+            )
+            lines.extend(indent(o.language, "      "))
+        lines.append("")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+__all__ = [
+    "Alternative",
+    "OpenCategory",
+    "ReadAdvice",
+    "open_categories",
+    "qualify",
+    "readings_text",
+    "without_open_locks",
+]

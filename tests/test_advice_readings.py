@@ -1,0 +1,47 @@
+"""Advice from an uncertain baseline: open categories are not points to gain; arguable ones
+show the gain under each defensible reading."""
+
+from __future__ import annotations
+
+import json
+
+from drafter.advice import advise
+from drafter.advice_readings import open_categories, qualify
+from drafter.baseline import profile_draft
+from drafter.jurisdiction import load_profile
+
+
+def test_open_categories_are_never_proposed_as_gains(run_cli) -> None:
+    r = run_cli("advise", "Illinois")
+    assert r.code == 0, r.err
+    assert "OPEN (not read, so not counted as points to gain)" in r.out
+    assert "+30" not in r.out and "EACH CHANGE" not in r.out
+    assert "Locked" not in r.out  # the open ones are not the user's locks
+    data = json.loads(run_cli("advise", "Illinois", "--json").out)
+    assert data["changes"] == [] and len(data["open"]) == 11
+    assert data["open"][0]["top_points"] == 10
+
+
+def test_an_arguable_reading_shows_the_gain_under_each_reading(run_cli) -> None:
+    data = json.loads(run_cli("advise", "Connecticut", "--json").out)
+    by_move = {(c["category"], c["to"]): c for c in data["changes"]}
+    # Connecticut's hearing is read "always, in person" (0), arguably "none required" (5).
+    hearing = by_move[("hearing_requirement", "none_required")]
+    assert hearing["gain"] == 5
+    assert hearing["other_readings"] == [{"reading": "none_required", "gain": 0}]
+    offenses = by_move[("offenses_covered", "all_offenses")]
+    assert offenses["other_readings"] == [{"reading": "enumerated_violent_felonies", "gain": 7}]
+    text = run_cli("advise", "Connecticut").out
+    assert "GAINS UNDER THE OTHER DEFENSIBLE READINGS" in text and "already there" in text
+
+
+def test_qualify_measures_changes_against_each_reading(rubric) -> None:
+    profile = load_profile("Texas")
+    assert profile.law is not None
+    opened = open_categories(rubric, profile.law)
+    assert "range_of_relief" not in opened and "nexus_to_trafficking" in opened
+    advice = advise(rubric, profile_draft(profile, rubric), locks=opened)
+    assert all(c.category not in opened for c in advice.changes)
+    read = qualify(advice, rubric, profile.law)
+    assert {o.category for o in read.open} == set(opened)
+    assert read.alternatives == {}  # Texas's three recorded calls are sure
