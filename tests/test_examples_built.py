@@ -23,3 +23,8 @@ def test_best_practice_docx_opens_with_the_same_text() -> None:
     text = "\n".join(p.text for p in document.paragraphs)
     assert "as a result of having been a victim of human trafficking" in text
     assert "take such additional action as is appropriate in the circumstances" in text
+    # Built by today's renderer: named styles, no drafter note in a Word copy.
+    assert {"Bill Caption", "Enacting Clause", "Section Heading"} <= {
+        p.style.name for p in document.paragraphs
+    }
+    assert "Prepared with drafter" not in text
