@@ -141,3 +141,29 @@ def test_note_is_a_choice() -> None:
     full = notes(_open("texas", note="full"))
     assert "Range of Relief: Vacatur on the merits, 10 / 10" in full
     assert any(line.startswith("Points earned in the text: ") for line in full)
+
+
+def test_a_bad_page_block_points_at_its_line(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from conftest import ROOT
+    from drafter.errors import UserError
+    from drafter.jurisdiction import load_profile_file
+
+    text = (ROOT / "jurisdictions" / "texas.yaml").read_text()
+    assert "  line_numbers: per_page\n" in text
+    bad = text.replace("  line_numbers: per_page\n", "  line_numbers: weekly\n", 1)
+    path = tmp_path / "bad.yaml"
+    path.write_text(bad)
+    with pytest.raises(UserError) as err:
+        load_profile_file(path)
+    lines = bad.splitlines()
+    assert err.value.line == lines.index("  line_numbers: weekly") + 1, str(err.value)
+    assert "line_numbers" in err.value.message
+
+
+def test_a_profile_without_a_page_block_gets_the_plain_default() -> None:
+    from drafter.jurisdiction import load_profile
+    from drafter.page import DEFAULT_PAGE
+
+    # Most profiles say nothing about their pages; they need nothing.
+    assert load_profile("alabama").page == DEFAULT_PAGE
+    assert load_profile("generic").page == DEFAULT_PAGE

@@ -35,19 +35,19 @@ class HeaderLine(_Model):
 class Margins(_Model):
     """Page margins, in inches."""
 
-    top: float = Field(1.0, gt=0, le=4)
-    bottom: float = Field(1.0, gt=0, le=4)
-    left: float = Field(1.0, gt=0, le=4)
-    right: float = Field(1.0, gt=0, le=4)
+    top: float = Field(default=1.0, gt=0, le=4)
+    bottom: float = Field(default=1.0, gt=0, le=4)
+    left: float = Field(default=1.0, gt=0, le=4)
+    right: float = Field(default=1.0, gt=0, le=4)
 
 
 class PageSpec(_Model):
     """The file's `page:` block (every field optional)."""
 
-    font: str = Field("Times New Roman", min_length=1)
-    font_size: float = Field(12, ge=6, le=24)
+    font: str = Field(default="Times New Roman", min_length=1)
+    font_size: float = Field(default=12, ge=6, le=24)
     #: 1 single, 2 double spacing.
-    line_spacing: float = Field(1.0, ge=1, le=3)
+    line_spacing: float = Field(default=1.0, ge=1, le=3)
     margins: Margins = Field(default_factory=Margins)
     #: Lines printed at the top of page 1, before the title.
     header_block: tuple[HeaderLine, ...] = ()

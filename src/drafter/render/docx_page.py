@@ -17,7 +17,7 @@ from drafter.render.docx_styles import PAGE_FURNITURE
 
 if TYPE_CHECKING:
     from docx.document import Document as DocumentObject
-    from docx.section import _Header
+    from docx.section import _Footer, _Header
     from docx.text.paragraph import Paragraph
 
 # Where w:lnNumType may sit in w:sectPr: before these siblings (OOXML schema order).
@@ -83,7 +83,7 @@ def add_page_field(paragraph: Paragraph) -> None:
     char("end")
 
 
-def _fill(part: _Header, head: str | None, page_number: bool, right: bool) -> None:
+def _fill(part: _Header | _Footer, head: str | None, page_number: bool, right: bool) -> None:
     """One header or footer line: the head and/or the page number, at its tab stop."""
     part.is_linked_to_previous = False
     para = part.paragraphs[0]
