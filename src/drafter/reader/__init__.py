@@ -3,9 +3,12 @@
 Pure and offline. The jobs are split by module:
 
 - `text`: normalizing text for matching, with the map back to original offsets;
+- `segment`: splitting a statute into provisions and role-tagged sentences
+  (operative, definition, heading, history, commentary, reference);
 - `literals`: what a pattern's matches must contain (the prefilters);
-- `match`: phrases, negation, which tiers a text shows;
-- `rules`: loading and checking the signals file beside the rubric;
+- `match`: phrases and negation, found fast;
+- `tiers`: which of a category's tiers a text shows; the compiled rules;
+- `schema`: the signals file's shape; `rules`: loading and compiling it;
 - `files`: reading a statute from .txt, .md, .docx or standard input;
 - `findings`: evidence, findings and the whole reading (structured results);
 - `analyze`: the analysis itself;
@@ -23,10 +26,11 @@ from drafter.reader.findings import (
     Evidence,
     Finding,
 )
-from drafter.reader.match import Scanner, Signals, TierSignals, read_tiers
+from drafter.reader.match import Scanner
 from drafter.reader.report import analysis_text
 from drafter.reader.rules import default_signals_path, load_signals
 from drafter.reader.text import Normalized, Span, normalize, normalize_fast
+from drafter.reader.tiers import Signals, TierSignals, read_tiers
 
 __all__ = [
     "ANALYSIS_FORMAT",

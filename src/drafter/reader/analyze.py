@@ -21,14 +21,18 @@ claimed without a quoted span, and every span is offsets into the original text
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from drafter.reader.files import read_statute
-from drafter.reader.findings import COVERAGE, Analysis, Evidence, Finding
-from drafter.reader.match import Scanner, Signals, TierSignals
+from drafter.reader.findings import COVERAGE, Analysis, Evidence, Finding, ProvisionRef
+from drafter.reader.match import Scanner
 from drafter.reader.rules import load_signals
+from drafter.reader.segment import EVIDENCE_ROLES, Layout, segment
 from drafter.reader.text import Normalized, normalize
+from drafter.reader.tiers import CategoryReading, Signals, TierSignals
 from drafter.rubric import Rubric
 
 _SIGNALS: dict[tuple[str, str | None], Signals] = {}
@@ -42,30 +46,82 @@ def signals_for(rubric: Rubric, path: str | Path | None = None) -> Signals:
     return _SIGNALS[key]
 
 
-def _evidence(
-    norm: Normalized, tier: str, spans: Iterable[tuple[int, int, str]], role: str
-) -> list[Evidence]:
-    out = []
-    seen: set[tuple[int, int]] = set()
-    for s, e, _ in spans:
-        span = norm.span(s, e)
-        if (span.start, span.end) in seen or span.start == span.end:
-            continue
-        seen.add((span.start, span.end))
-        out.append(Evidence(tier, span.start, span.end, span.text, role))
-    return out
+class _Text:
+    """One statute as the reader searches it: the text with what is not
+    evidence blanked out (per set of sentence roles), and where each provision is."""
+
+    def __init__(self, text: str, layout: Layout | None) -> None:
+        self.text = text
+        self.layout = layout
+        self._views: dict[frozenset[str], tuple[Normalized, Scanner]] = {}
+        starts = layout.provisions if layout is not None else ()
+        self._starts = [p.start for p in starts]
+
+    def view(self, roles: frozenset[str] = EVIDENCE_ROLES) -> tuple[Normalized, Scanner]:
+        """The normalized text in which only sentences of these roles show, and its scanner."""
+        found = self._views.get(roles)
+        if found is not None:
+            return found
+        if self.layout is None:
+            norm = normalize(self.text)
+        elif roles == EVIDENCE_ROLES:
+            # Blanked text keeps its length, so offsets hold; quotes come from the original.
+            norm = replace(normalize(self.layout.evidence_text()), original=self.text)
+        else:
+            # Fewer roles: blank more of the evidence view's normalized text (no second pass).
+            base, _ = self.view()
+            text = base.text
+            parts: list[str] = []
+            pos = 0
+            for s in self.layout.sentences:
+                if s.role in EVIDENCE_ROLES and s.role not in roles:
+                    a, b = base.index_of(s.start), base.index_of(s.end)
+                    if a >= pos and b > a:
+                        parts += [text[pos:a], " " * (b - a - 1), "."]
+                        pos = b
+            parts.append(text[pos:])
+            norm = replace(base, text="".join(parts))
+        found = self._views[roles] = (norm, Scanner(norm.text))
+        return found
+
+    def provision_at(self, offset: int) -> str:
+        k = bisect_right(self._starts, offset) - 1
+        if k < 0 or self.layout is None:
+            return ""
+        return self.layout.provisions[k].label.strip()
+
+    def evidence(
+        self, norm: Normalized, tier: str, spans: Iterable[tuple[int, int, str]], role: str
+    ) -> list[Evidence]:
+        out = []
+        seen: set[tuple[int, int]] = set()
+        for s, e, _ in spans:
+            span = norm.span(s, e)
+            if (span.start, span.end) in seen or span.start == span.end:
+                continue
+            seen.add((span.start, span.end))
+            where = self.provision_at(span.start)
+            out.append(Evidence(tier, span.start, span.end, span.text, role, where))
+        return out
+
+
+def _lowest(tiers: Iterable[str], points: dict[str, int]) -> str:
+    """The conservative reading among several: the lowest-scoring tier."""
+    order = {t: i for i, t in enumerate(points)}
+    return min(tiers, key=lambda t: (points.get(t, 0), order.get(t, 0)))
 
 
 def _read_category(
+    doc: _Text,
     category: str,
     title: str,
     tiers: dict[str, TierSignals],
     points: dict[str, int],
     no_statute: set[str],
-    scan: Scanner,
-    norm: Normalized,
+    reading: CategoryReading,
     relief: bool,
 ) -> Finding:
+    norm, scan = doc.view(reading.reads)
     shown = [t for t, s in tiers.items() if not s.absent and s.shows(scan)]
     seen: list[Evidence] = []
     if not relief:
@@ -73,12 +129,12 @@ def _read_category(
         # what the text says is shown but not read (the rubric's "no statute"
         # tier where the category has one, else not found).
         for t in shown:
-            seen.extend(_evidence(norm, t, tiers[t].read(scan).spans, "seen"))
+            seen.extend(doc.evidence(norm, t, tiers[t].read(scan).spans, "seen"))
         shown = []
     negated: list[Evidence] = []
     for t, s in tiers.items():
         if not s.absent:
-            negated.extend(_evidence(norm, t, s.read(scan).negated, "negated"))
+            negated.extend(doc.evidence(norm, t, s.read(scan).negated, "negated"))
     absent = next((t for t, s in tiers.items() if s.absent), None)
     positives = [t for t, s in tiers.items() if not s.absent]
 
@@ -88,21 +144,49 @@ def _read_category(
     if shown:
         evidence: list[Evidence] = []
         for t in shown:
-            evidence.extend(_evidence(norm, t, tiers[t].read(scan).spans, "match"))
+            evidence.extend(doc.evidence(norm, t, tiers[t].read(scan).spans, "match"))
         evidence.extend(negated)
-        if len(shown) == 1:
+        # A tier shown only arguably ("adjudications" but no arrests) is weighed
+        # against the tier it is arguable with.
+        weighed = list(shown)
+        for t in shown:
+            other = tiers[t].arguable_with
+            if tiers[t].read(scan).arguable and other and other not in weighed:
+                weighed.append(other)
+                # The words that make it arguable are the other reading's support too.
+                evidence.extend(doc.evidence(norm, other, tiers[t].read(scan).spans, "support"))
+        if len(weighed) == 1:
             return Finding(category, title, shown[0], "clear", tuple(shown), tuple(evidence))
-        # The conservative reading: the lowest-scoring tier whose signals show.
-        order = {t: i for i, t in enumerate(points)}
-        pick = min(shown, key=lambda t: (points.get(t, 0), order.get(t, 0)))
-        listed = ", ".join(f"{t} ({points.get(t, '?')})" for t in shown)
-        note = (
-            f"Signals of several tiers show: {listed}. Read as the lowest, {pick}, "
-            "until you decide which governs."
+        pick = _lowest(weighed, points)
+        listed = ", ".join(f"{t} ({points.get(t, '?')})" for t in weighed)
+        arguable = [t for t in shown if tiers[t].read(scan).arguable]
+        why = (
+            f"The words for {', '.join(arguable)} are arguable here, not plain"
+            if arguable
+            else "Signals of several tiers show"
         )
-        return Finding(category, title, pick, "ambiguous", tuple(shown), tuple(evidence), (), note)
+        note = f"{why}: {listed}. Read as the lowest, {pick}, until you decide which governs."
+        return Finding(
+            category, title, pick, "ambiguous", tuple(weighed), tuple(evidence), (), note
+        )
+    silent = reading.when_silent
+    if relief and silent is not None and silent.given.read(scan).present:
+        # Silence that the rubric does not settle: name the readings to weigh.
+        pick = _lowest(silent.ambiguous, points)
+        spans = silent.given.read(scan).spans
+        support = [e for t in silent.ambiguous for e in doc.evidence(norm, t, spans, "support")]
+        return Finding(
+            category,
+            title,
+            pick,
+            "ambiguous",
+            silent.ambiguous,
+            tuple(support + negated),
+            looked_for(positives),
+            f"{silent.note} Read as the lowest, {pick}, until you decide.",
+        )
     if absent is not None:
-        support = _evidence(norm, absent, tiers[absent].read(scan).spans, "support")
+        support = doc.evidence(norm, absent, tiers[absent].read(scan).spans, "support")
         if absent in no_statute:
             if not relief:
                 return Finding(
@@ -127,13 +211,32 @@ def _read_category(
                 "None of the other tiers' signals shows; the rubric reads silence as this tier.",
             )
     note = "No tier's signals show; decide this category from the text."
+    topic: list[Evidence] = []
+    if relief and reading.topic is not None:
+        m = reading.topic.search(norm.text)
+        if m is not None:
+            topic = doc.evidence(norm, "", [(m.start(), m.end(), "")], "topic")
+            where = topic[0].provision if topic and topic[0].provision else "the text"
+            note = (
+                f'Provision {where} speaks to this ("{topic[0].quote}") in words the reader '
+                "does not weigh; decide this category from that provision."
+                if topic
+                else note
+            )
     if not relief:
         note = (
             "The text is not a trafficking-specific relief statute: the rubric counts only "
             "language inside one."
         )
     return Finding(
-        category, title, None, "not found", (), tuple(seen + negated), looked_for(positives), note
+        category,
+        title,
+        None,
+        "not found",
+        (),
+        tuple(topic + seen + negated),
+        looked_for(positives),
+        note,
     )
 
 
@@ -145,15 +248,17 @@ def analyze(
 ) -> Analysis:
     """Read a statute's text against the rubric. Pure: no files, no network."""
     signals = signals or signals_for(rubric)
-    norm = normalize(text)
-    scan = Scanner(norm.text)
+    # Headings, history notes, commentary and pointers are not evidence.
+    layout = segment(text, signals.layout) if signals.layout is not None else None
+    doc = _Text(text, layout)
+    norm, scan = doc.view()
     relief = True
     relief_evidence: list[Evidence] = []
     if signals.relief_statute is not None:
         gate = signals.relief_statute.read(scan)
         relief = gate.present
         if relief:
-            relief_evidence = _evidence(norm, "relief_statute", gate.spans, "match")
+            relief_evidence = doc.evidence(norm, "relief_statute", gate.spans, "match")
 
     cov_tiers = signals.categories.get(COVERAGE, {})
     cov_points = {c: (0 if c != "adults" else 1) for c in rubric.coverage}
@@ -167,44 +272,40 @@ def analyze(
             ("none",),
             (),
             (gate_describe or "a trafficking-specific relief statute",),
-            "No trafficking-specific relief statute found: the rubric scores that 0, unranked.",
+            "No trafficking-specific relief statute found: the rubric scores that as no "
+            "statute, 0 in every category, not ranked.",
         )
     else:
         coverage = _read_category(
-            COVERAGE, "Coverage", cov_tiers, cov_points, set(), scan, norm, True
-        )
+            doc, COVERAGE, "Coverage", cov_tiers, cov_points, set(),
+            signals.reading_of(COVERAGE), True,
+        )  # fmt: skip
         if coverage.tier is None:
             coverage = Finding(
                 COVERAGE, "Coverage", "adults", "by absence", ("adults",), (), coverage.looked_for
             )
         elif coverage.confidence == "ambiguous":
             # Any sign of a minors-only limit is the conservative reading.
-            coverage = Finding(
-                COVERAGE,
-                "Coverage",
-                "minors_only",
-                "ambiguous",
-                coverage.candidates,
-                coverage.evidence,
-                coverage.looked_for,
-                coverage.note,
-            )
+            coverage = replace(coverage, tier="minors_only")
 
     findings = []
     for cat in rubric.categories:
-        tiers = signals.categories.get(cat.id, {})
         findings.append(
             _read_category(
+                doc,
                 cat.id,
                 cat.title,
-                tiers,
+                signals.categories.get(cat.id, {}),
                 {t.id: t.points for t in cat.tiers},
                 {t.id for t in cat.tiers if t.no_statute},
-                scan,
-                norm,
+                signals.reading_of(cat.id),
                 relief,
             )
         )
+    provisions = tuple(
+        ProvisionRef(p.label.strip(), p.start, p.end, p.heading)
+        for p in (layout.provisions if layout is not None else ())
+    )
     return Analysis(
         text=text,
         source=source,
@@ -213,6 +314,7 @@ def analyze(
         coverage=coverage,
         findings=tuple(findings),
         rubric_id=rubric.id,
+        provisions=provisions,
     )
 
 

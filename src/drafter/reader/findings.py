@@ -23,10 +23,14 @@ class Evidence:
     start: int
     end: int
     quote: str
-    #: "match" proves the tier; "support" backs a reading by absence; "negated"
-    #: is a phrase a negation cue voided; "seen" is a tier's phrase in a text
-    #: that is not a trafficking-specific relief statute (not counted).
+    #: "match" proves the tier; "support" backs a reading by absence or from
+    #: silence; "negated" is a phrase a negation cue voided; "seen" is a tier's
+    #: phrase in a text that is not a trafficking-specific relief statute (not
+    #: counted); "topic" is where the text speaks to a category in words the
+    #: reader does not weigh (a category not found).
     role: str = "match"
+    #: The label of the provision the quote stands in ("(b)(7)"), when known.
+    provision: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -35,7 +39,21 @@ class Evidence:
             "end": self.end,
             "quote": self.quote,
             "role": self.role,
+            "provision": self.provision,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class ProvisionRef:
+    """A provision of the statute as the reader split it: label, heading, offsets."""
+
+    label: str
+    start: int
+    end: int
+    heading: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"label": self.label, "start": self.start, "end": self.end, "heading": self.heading}
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +105,8 @@ class Analysis:
     coverage: Finding
     findings: tuple[Finding, ...]
     rubric_id: str
+    #: The provisions the text was split into, in order.
+    provisions: tuple[ProvisionRef, ...] = ()
     _by_id: dict[str, Finding] = field(default_factory=dict, repr=False, compare=False)
 
     def finding(self, category_id: str) -> Finding:
@@ -150,4 +170,5 @@ class Analysis:
             "relief_evidence": [e.to_json() for e in self.relief_evidence],
             "coverage": self.coverage.to_json(),
             "findings": [f.to_json(rubric) for f in self.findings],
+            "provisions": [p.to_json() for p in self.provisions],
         }

@@ -1,26 +1,21 @@
-"""Matching: phrases, negation, and which tiers a text shows.
+"""Matching: compiled phrases, found fast, with negation scoped to their clause.
 
-A tier's signals (all data, see the signals file's header):
-
-- `any:` / `all:` patterns: the tier shows when one of `any` and every one of
-  `all` match;
-- `unless:` patterns: the tier does not show when one of these appears anywhere
-  (how a tier that another includes stays exclusive: vacatur yields to vacatur
-  on the merits);
-- `absent: true`: the tier the rubric reads from silence (with optional `also:`
-  patterns quoted as supporting evidence when present, never required);
-- `describe:` what the patterns look for, in words (shown as the evidence of a
-  finding read by absence);
-- negation: a match preceded, within its clause, by a negation cue from the
-  file's `negation:` block ("no hearing is required" is not "a hearing is
-  required") does not count, unless the tier says `negatable: false`.
+A phrase's first match counts unless a negation cue stands before it in the
+same clause ("no hearing is required" is not "a hearing is required"), its
+sentence is about something else (`not_in_sentence_with`), or one of its own
+`unless` phrases is anywhere in the text. A `Scanner` searches each phrase at
+most once per text.
 """
 
 from __future__ import annotations
 
 import heapq
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from drafter.reader.tiers import TierRead
 
 # --- phrases and tiers ---------------------------------------------------------------
 
@@ -117,6 +112,11 @@ class Phrase:
     pattern: re.Pattern[str]
     branches: tuple[_Branch, ...]
     negation: Negation | None
+    #: A match does not count when its sentence matches this (the sentence is
+    #: about something else: "restores the status held before the arrest").
+    outside: re.Pattern[str] | None = None
+    #: The phrase does not count at all when one of these is anywhere in the text.
+    unless: tuple[Phrase, ...] = ()
 
     @property
     def source(self) -> str:
@@ -140,9 +140,24 @@ class Phrase:
                     if negated is not None and len(negated) < 8:
                         negated.append(span)
                     continue
+                if self.outside is not None and self.outside.search(
+                    norm, *sentence_around(norm, m.start(), m.end())
+                ):
+                    continue
                 best, best_start = span, m.start()
                 break
         return best
+
+
+def sentence_around(norm: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (in normalized text) that holds [start, end).
+
+    Periods that do not end a sentence were neutralized by normalization, so a
+    period and a space end one.
+    """
+    a = norm.rfind(". ", 0, start)
+    b = norm.find(". ", end)
+    return (a + 2 if a >= 0 else 0), (b + 1 if b >= 0 else len(norm))
 
 
 def _first(found: dict[str, int], norm: str, literal: str) -> int:
@@ -171,7 +186,7 @@ class Scanner:
         self.norm = norm
         self._cache: dict[int, tuple[int, int] | None] = {}
         self._negated: dict[int, list[tuple[int, int]]] = {}
-        self._reads: dict[int, TierRead] = {}
+        self._reads: dict[int, TierRead] = {}  # filled by tiers.TierSignals.read
         self._shows: dict[int, bool] = {}
         self._found: dict[str, int] = {}
 
@@ -183,6 +198,8 @@ class Scanner:
             pass
         negated: list[tuple[int, int]] = []
         hit = phrase.first(self.norm, negated, self._found)
+        if hit is not None and any(self.first(u) is not None for u in phrase.unless):
+            hit = None
         self._cache[key] = hit
         if negated:
             self._negated[key] = negated
@@ -191,128 +208,3 @@ class Scanner:
     def negated(self, phrase: Phrase) -> list[tuple[int, int]]:
         self.first(phrase)
         return self._negated.get(id(phrase), [])
-
-
-@dataclass(frozen=True, slots=True)
-class TierRead:
-    """What the signals of one tier found in one text."""
-
-    present: bool
-    #: (start, end, pattern) in normalized text, for each pattern that proves the tier.
-    spans: tuple[tuple[int, int, str], ...] = ()
-    #: Matches a negation cue voided.
-    negated: tuple[tuple[int, int, str], ...] = ()
-    #: The `unless` match that kept the tier from showing, if any.
-    blocked_by: tuple[int, int, str] | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class TierSignals:
-    category: str
-    tier: str
-    any_: tuple[Phrase, ...]
-    all_: tuple[Phrase, ...]
-    absent: bool
-    unless: tuple[Phrase, ...] = ()
-    also: tuple[Phrase, ...] = ()
-    describe: str = ""
-    yields_to: tuple[str, ...] = ()
-    #: The category's tiers (shared by all of them; filled in by the loader).
-    siblings: dict[str, TierSignals] = field(default_factory=dict, repr=False, compare=False)
-
-    def shows(self, scan: Scanner) -> bool:
-        """Whether the tier is read: its own signals show and no tier it yields to does."""
-        key = id(self)
-        known = scan._shows.get(key)
-        if known is None:
-            known = self.read(scan).present and not any(
-                self.siblings[t].shows(scan) for t in self.yields_to if t in self.siblings
-            )
-            scan._shows[key] = known
-        return known
-
-    def read(self, scan: Scanner) -> TierRead:
-        """Whether the tier's own signals show in the scanner's text, and where."""
-        key = id(self)
-        found = scan._reads.get(key)
-        if found is None:
-            found = scan._reads[key] = self._read(scan)
-        return found
-
-    def _read(self, scan: Scanner) -> TierRead:
-        if self.absent:
-            spans = []
-            for p in self.also:
-                hit = scan.first(p)
-                if hit is not None:
-                    spans.append((*hit, p.source))
-            return TierRead(False, tuple(spans))
-        spans: list[tuple[int, int, str]] = []
-        negated: list[tuple[int, int, str]] = []
-        ok = True
-        if self.any_:
-            for p in self.any_:
-                hit = scan.first(p)
-                negated.extend((*s, p.source) for s in scan.negated(p))
-                if hit is not None:
-                    spans.append((*hit, p.source))
-                    break
-            else:
-                ok = False
-        if ok:
-            for p in self.all_:
-                hit = scan.first(p)
-                negated.extend((*s, p.source) for s in scan.negated(p))
-                if hit is None:
-                    ok = False
-                    break
-                spans.append((*hit, p.source))
-        if not ok:
-            return TierRead(False, (), tuple(negated))
-        for p in self.unless:
-            hit = scan.first(p)
-            if hit is not None:
-                return TierRead(False, tuple(spans), tuple(negated), (*hit, p.source))
-        return TierRead(True, tuple(spans), tuple(negated))
-
-    def search(self, norm: str, scan: Scanner | None = None) -> list[tuple[int, int]] | None:
-        """Spans (in normalized text) proving this tier, or None if it is not there."""
-        if self.absent:
-            return None
-        scan = scan or Scanner(norm)
-        if not self.shows(scan):
-            return None
-        return [(s, e) for s, e, _ in self.read(scan).spans]
-
-    @property
-    def patterns(self) -> tuple[str, ...]:
-        return tuple(p.source for p in (*self.any_, *self.all_))
-
-
-@dataclass(frozen=True)
-class Signals:
-    rubric_id: str
-    #: category id -> tier id -> signals, in the file's order.
-    categories: dict[str, dict[str, TierSignals]]
-    path: str
-    #: What makes a text a trafficking-specific relief statute (None: every text is).
-    relief_statute: TierSignals | None = None
-    negation: Negation | None = field(default=None, repr=False)
-
-    def tier(self, category: str, tier: str) -> TierSignals | None:
-        return self.categories.get(category, {}).get(tier)
-
-
-def read_tiers(signals: Signals, norm: str) -> dict[str, list[str]]:
-    """The tiers whose signals the (normalized) text shows, per category.
-
-    A category none of whose positive tiers shows reads as its absence tier.
-    """
-    scan = Scanner(norm)
-    out: dict[str, list[str]] = {}
-    for category, tiers in signals.categories.items():
-        found = [t for t, s in tiers.items() if not s.absent and s.shows(scan)]
-        if not found:
-            found = [t for t, s in tiers.items() if s.absent]
-        out[category] = found
-    return out

@@ -12,7 +12,8 @@ def _quote(e: Evidence, width: int = 90) -> str:
     if len(q) > width:
         half = (width - 5) // 2
         q = f"{q[:half]} ... {q[-half:]}"
-    return f'"{q}" [{e.start}:{e.end}]'
+    where = f" in {visible(e.provision)}" if e.provision else ""
+    return f'"{q}" [{e.start}:{e.end}]{where}'
 
 
 def analysis_text(analysis: Analysis, rubric: Rubric) -> str:
@@ -75,7 +76,9 @@ def _details(f: Finding, show_looked_for: bool) -> list[str]:
             out.append(f"{pad}negated, not counted ({e.tier}): {_quote(e)}")
         elif e.role == "seen":
             out.append(f"{pad}seen, not counted outside a relief statute ({e.tier}): {_quote(e)}")
-    if f.confidence == "ambiguous" and f.note:
+        elif e.role == "topic":
+            out.append(f"{pad}speaks to it, in words not weighed: {_quote(e)}")
+    if f.confidence in ("ambiguous", "not found") and f.note:
         out.append(f"{pad}{f.note}")
     if show_looked_for and f.confidence in ("by absence", "not found") and f.looked_for:
         out.append(f"{pad}looked for, not found:")

@@ -3,74 +3,19 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
-
-from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from drafter.errors import UserError
 from drafter.paths import data_dir
 from drafter.reader.literals import _required_literals, _top_level_branches, _upper_letter
-from drafter.reader.match import Negation, Phrase, Signals, TierSignals, _Branch
+from drafter.reader.match import Negation, Phrase, _Branch
+from drafter.reader.schema import _Item, _Provisions, _Reading, _SignalsFile, _TierSignals
+from drafter.reader.segment import LayoutRules
+from drafter.reader.tiers import CategoryReading, Signals, TierSignals, WhenSilent
 from drafter.rubric import Rubric
 from drafter.validation import validate_doc
 from drafter.yamlio import YamlDoc, load_yaml
-
-
-class _TierSignals(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-
-    any_: tuple[str, ...] = ()
-    all_: tuple[str, ...] = ()
-    unless: tuple[str, ...] = ()
-    also: tuple[str, ...] = ()
-    absent: bool = False
-    negatable: bool = True
-    describe: str = ""
-    #: Tiers of the same category this one gives way to: when one of them
-    #: shows, this one does not (vacatur gives way to vacatur on the merits).
-    yields_to: tuple[str, ...] = ()
-
-    @model_validator(mode="before")
-    @classmethod
-    def _rename(cls, data: object) -> object:
-        # `any` and `all` are the natural YAML keys but shadow Python builtins.
-        if isinstance(data, dict):
-            data = dict(data)
-            for key in ("any", "all"):
-                if key in data:
-                    data[f"{key}_"] = data.pop(key)
-        return data
-
-    @model_validator(mode="after")
-    def _shape(self) -> _TierSignals:
-        if self.absent and (self.any_ or self.all_ or self.unless):
-            raise ValueError("a tier read by absence has no any:, all: or unless: patterns")
-        if not self.absent and not (self.any_ or self.all_):
-            raise ValueError("give any: or all: patterns, or absent: true")
-        if self.also and not self.absent:
-            raise ValueError("also: (supporting phrases) is for a tier read by absence")
-        return self
-
-
-class _Negation(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    #: A regex of negation cues ("no", "not", "without", "regardless of" ...).
-    cues: str
-    #: How many words before a phrase a cue may stand and still negate it.
-    window_words: int = Field(default=6, ge=1, le=30)
-    #: What ends a clause: a cue beyond it negates nothing here.
-    breaks: str = r"[.;:,]"
-
-
-class _SignalsFile(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    rubric: str
-    normalize: str = ""
-    negation: _Negation | None = None
-    relief_statute: _TierSignals | None = None
-    categories: dict[str, dict[str, _TierSignals]]
 
 
 def default_signals_path(rubric: Rubric) -> Path:
@@ -107,20 +52,47 @@ def _compile_tier(
     tier: str,
     spec: _TierSignals,
     negation: Negation | None,
-    cache: dict[tuple[str, bool], Phrase],
+    cache: dict[tuple[object, ...], Phrase],
     siblings: dict[str, TierSignals] | None = None,
 ) -> TierSignals:
     neg = negation if spec.negatable else None
+    if spec.negated_by is not None and negation is not None:
+        cues = _regex(doc, (*loc, "negated_by"), spec.negated_by)
+        neg = Negation(cues, negation.window_words, negation.breaks)
+    outside = (
+        _regex(doc, (*loc, "not_in_sentence_with"), "|".join(spec.not_in_sentence_with))
+        if spec.not_in_sentence_with
+        else None
+    )
 
-    def phrases(kind: str, texts: tuple[str, ...], negate: Negation | None) -> tuple[Phrase, ...]:
+    def phrase(at: tuple[str | int, ...], text: str, negate: Negation | None, **kw) -> Phrase:  # type: ignore[no-untyped-def]
+        key = (text, id(negate) if negate else None, kw.get("outside"), kw.get("unless", ()))
+        if key not in cache:
+            base = _compile_phrase(doc, at, text, negate)
+            cache[key] = replace(base, **kw) if kw else base
+        return cache[key]
+
+    def phrases(
+        kind: str, items: tuple[str | _Item, ...], negate: Negation | None, scoped: bool = True
+    ) -> tuple[Phrase, ...]:
         out = []
-        for i, text in enumerate(texts):
-            key = (text, negate is not None)
-            if key not in cache:
-                cache[key] = _compile_phrase(doc, (*loc, kind, i), text, negate)
-            out.append(cache[key])
+        for i, item in enumerate(items):
+            kw: dict[str, object] = {}
+            if scoped and outside is not None:
+                kw["outside"] = outside
+            text = item
+            if isinstance(item, _Item):
+                text = item.pattern
+                if item.unless:
+                    kw["unless"] = tuple(
+                        phrase((*loc, kind, i, "unless", j), u, negation)
+                        for j, u in enumerate(item.unless)
+                    )
+            out.append(phrase((*loc, kind, i), str(text), negate, **kw))
         return tuple(out)
 
+    if spec.arguable_with is not None and siblings is not None and spec.arguable_with == tier:
+        raise doc.error((*loc, "arguable_with"), f"{tier} cannot be arguable with itself")
     return TierSignals(
         category,
         tier,
@@ -128,12 +100,24 @@ def _compile_tier(
         phrases("all", spec.all_, neg),
         spec.absent,
         # An exclusion counts only where it is really said: negation applies to it too.
-        phrases("unless", spec.unless, negation),
-        phrases("also", spec.also, negation),
+        phrases("unless", spec.unless, negation, scoped=False),
+        phrases("also", spec.also, negation, scoped=False),
         " ".join(spec.describe.split()),
         spec.yields_to,
+        phrases("arguable", spec.arguable, neg),
+        spec.arguable_with,
         siblings if siblings is not None else {},
     )
+
+
+def _regex(doc: YamlDoc, loc: tuple[str | int, ...], text: str) -> re.Pattern[str]:
+    upper = _upper_letter(text)
+    if upper is not None:
+        raise doc.error(loc, f"pattern {text!r} has the capital {upper!r}; write it in lower case")
+    try:
+        return re.compile(text)
+    except re.error as exc:
+        raise doc.error(loc, f"bad regular expression: {exc}") from None
 
 
 def _check_no_cycle(doc: YamlDoc, category: str, edges: dict[str, tuple[str, ...]]) -> None:
@@ -156,6 +140,39 @@ def _check_no_cycle(doc: YamlDoc, category: str, edges: dict[str, tuple[str, ...
         visit(tier, ())
 
 
+def _layout_rules(doc: YamlDoc, raw: _Provisions | None) -> LayoutRules:
+    if raw is None:  # no provisions block: every sentence is operative
+        return LayoutRules(re.compile(r"."))
+
+    def one(key: str, texts: tuple[str, ...] | str) -> re.Pattern[str] | None:
+        items = (texts,) if isinstance(texts, str) else texts
+        for i, text in enumerate(items):
+            upper = _upper_letter(text)
+            if upper is not None:
+                loc = ("provisions", key) if isinstance(texts, str) else ("provisions", key, i)
+                raise doc.error(
+                    loc, f"pattern {text!r} has the capital {upper!r}; write it in lower case"
+                )
+        if not items:
+            return None
+        try:
+            # Searched on the original text (its capitals tell titles apart), so
+            # without regard to case.
+            return re.compile("|".join(f"(?:{x})" for x in items), re.IGNORECASE)
+        except re.error as exc:
+            raise doc.error(("provisions", key), f"bad regular expression: {exc}") from None
+
+    verbs = one("verbs", raw.verbs)
+    assert verbs is not None
+    return LayoutRules(
+        verbs,
+        one("history", raw.history),
+        one("commentary", raw.commentary),
+        one("reference", raw.reference),
+        one("definition", raw.definition),
+    )
+
+
 def load_signals(rubric: Rubric, path: str | Path | None = None) -> Signals:
     """Load the signals beside the rubric (or `path`) and check them against it."""
     path = Path(path) if path is not None else default_signals_path(rubric)
@@ -173,7 +190,7 @@ def load_signals(rubric: Rubric, path: str | Path | None = None) -> Signals:
             )
         except re.error as exc:
             raise doc.error(("negation",), f"bad regular expression: {exc}") from None
-    cache: dict[tuple[str, bool], Phrase] = {}
+    cache: dict[tuple[object, ...], Phrase] = {}
     gate = None
     if raw.relief_statute is not None:
         if raw.relief_statute.absent:
@@ -200,7 +217,7 @@ def load_signals(rubric: Rubric, path: str | Path | None = None) -> Signals:
                 raise doc.error(
                     ("categories", category, tier), f"unknown tier {tier!r} in {category}"
                 )
-            for other in spec.yields_to:
+            for other in (*spec.yields_to, *filter(None, [spec.arguable_with])):
                 if other not in tiers or other == tier:
                     raise doc.error(
                         ("categories", category, tier, "yields_to"),
@@ -217,4 +234,37 @@ def load_signals(rubric: Rubric, path: str | Path | None = None) -> Signals:
         missing = [t.id for t in cat.tiers if t.id not in compiled.get(cat.id, {})]
         if missing:
             raise UserError(path, f"{cat.id}: no signals for tier(s) {', '.join(missing)}")
-    return Signals(raw.rubric, compiled, str(path), gate, negation)
+    layout = _layout_rules(doc, raw.provisions)
+    reading = {
+        category: _compile_reading(doc, category, spec, compiled, negation, cache)
+        for category, spec in raw.reading.items()
+    }
+    return Signals(raw.rubric, compiled, str(path), gate, negation, layout, reading)
+
+
+def _compile_reading(
+    doc: YamlDoc,
+    category: str,
+    spec: _Reading,
+    compiled: dict[str, dict[str, TierSignals]],
+    negation: Negation | None,
+    cache: dict[tuple[object, ...], Phrase],
+) -> CategoryReading:
+    loc: tuple[str | int, ...] = ("reading", category)
+    if category not in compiled:
+        raise doc.error(loc, f"unknown category {category!r}; choose from {', '.join(compiled)}")
+    topic = _regex(doc, (*loc, "topic"), "|".join(spec.topic)) if spec.topic else None
+    silent = None
+    if spec.when_silent is not None:
+        for tier in spec.when_silent.ambiguous:
+            if tier not in compiled[category]:
+                raise doc.error((*loc, "when_silent", "ambiguous"), f"unknown tier {tier!r}")
+        given = _TierSignals(any=spec.when_silent.given)  # type: ignore[call-arg]
+        silent = WhenSilent(
+            _compile_tier(
+                doc, (*loc, "when_silent"), category, "when_silent", given, negation, cache
+            ),
+            spec.when_silent.ambiguous,
+            " ".join(spec.when_silent.note.split()),
+        )
+    return CategoryReading(frozenset(spec.reads), topic, silent)

@@ -144,6 +144,16 @@ class Normalized:
     def _segment(self, i: int) -> int:
         return bisect_right(self._n, i) - 1
 
+    def index_of(self, i: int) -> int:
+        """The normalized index of original character i (where its stretch starts)."""
+        k = bisect_right(self._o, i) - 1
+        if k < 0:
+            return min(i, len(self.text))
+        if self._same[k]:
+            seg_end = self._n[k + 1] if k + 1 < len(self._n) else len(self.text)
+            return min(self._n[k] + (i - self._o[k]), seg_end)
+        return self._n[k]
+
     def start_of(self, i: int) -> int:
         """The original offset where normalized character i begins."""
         k = self._segment(i)

@@ -1,0 +1,117 @@
+"""The signals file's shape, validated with file:line errors (what a rules author writes)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+
+class _Item(BaseModel):
+    """A pattern with exclusions of its own (when the tier's would reach too far)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    pattern: str
+    #: The pattern does not count when one of these appears anywhere in the text.
+    unless: tuple[str, ...] = ()
+
+
+class _TierSignals(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    any_: tuple[str | _Item, ...] = ()
+    all_: tuple[str | _Item, ...] = ()
+    #: A match does not count when its sentence matches one of these.
+    not_in_sentence_with: tuple[str, ...] = ()
+    #: Negation cues for this tier instead of the file's (a restrictive
+    #: condition is often said as a prohibition: "no charge pending").
+    negated_by: str | None = None
+    #: Phrases that make the tier arguable: shown only by these, the reading is
+    #: ambiguous between this tier and `arguable_with`.
+    arguable: tuple[str, ...] = ()
+    arguable_with: str | None = None
+    unless: tuple[str, ...] = ()
+    also: tuple[str, ...] = ()
+    absent: bool = False
+    negatable: bool = True
+    describe: str = ""
+    #: Tiers of the same category this one gives way to: when one of them
+    #: shows, this one does not (vacatur gives way to vacatur on the merits).
+    yields_to: tuple[str, ...] = ()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _rename(cls, data: object) -> object:
+        # `any` and `all` are the natural YAML keys but shadow Python builtins.
+        if isinstance(data, dict):
+            data = dict(data)
+            for key in ("any", "all"):
+                if key in data:
+                    data[f"{key}_"] = data.pop(key)
+        return data
+
+    @model_validator(mode="after")
+    def _shape(self) -> _TierSignals:
+        if self.absent and (self.any_ or self.all_ or self.unless):
+            raise ValueError("a tier read by absence has no any:, all: or unless: patterns")
+        if not self.absent and not (self.any_ or self.all_):
+            raise ValueError("give any: or all: patterns, or absent: true")
+        if self.also and not self.absent:
+            raise ValueError("also: (supporting phrases) is for a tier read by absence")
+        if bool(self.arguable) != bool(self.arguable_with):
+            raise ValueError("arguable: and arguable_with: go together")
+        return self
+
+
+class _WhenSilent(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    #: What must show for silence to be read this way (the court decides).
+    given: tuple[str, ...]
+    #: The tiers a reader weighs when the text says nothing more.
+    ambiguous: tuple[str, ...] = Field(min_length=2)
+    note: str
+
+
+class _Reading(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    #: Which sentences are evidence: operative ones, definitions.
+    reads: tuple[Literal["operative", "definition"], ...] = ("operative", "definition")
+    #: Words that show a provision speaks to the category (named when no tier shows).
+    topic: tuple[str, ...] = ()
+    when_silent: _WhenSilent | None = None
+
+
+class _Negation(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    #: A regex of negation cues ("no", "not", "without", "regardless of" ...).
+    cues: str
+    #: How many words before a phrase a cue may stand and still negate it.
+    window_words: int = Field(default=6, ge=1, le=30)
+    #: What ends a clause: a cue beyond it negates nothing here.
+    breaks: str = r"[.;:,]"
+
+
+class _Provisions(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    verbs: str
+    history: tuple[str, ...] = ()
+    commentary: tuple[str, ...] = ()
+    reference: tuple[str, ...] = ()
+    definition: tuple[str, ...] = ()
+
+
+class _SignalsFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    rubric: str
+    normalize: str = ""
+    provisions: _Provisions | None = None
+    negation: _Negation | None = None
+    relief_statute: _TierSignals | None = None
+    reading: dict[str, _Reading] = {}
+    categories: dict[str, dict[str, _TierSignals]]

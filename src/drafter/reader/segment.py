@@ -1,0 +1,358 @@
+"""Segmenting a statute: sections, subsections, paragraphs and sentences, with labels and offsets.
+
+A statute is read by provision. Each line is a section title, a labelled
+provision ("(b)", "(b)(7)", "A.", "1.", several on one line when a scrape runs
+them together: "offense.(2) A motion", "; or(b) The prosecutor"), or the
+continuation of the one before. Each provision is split into sentences, and each
+sentence gets a role:
+
+- `operative`: the law itself;
+- `definition`: a sentence that defines a term ("X" means ...);
+- `heading`: a section title or catchline, or a run-in heading ("(j) Hearing.");
+- `history`: a legislative history note ("Laws 2013, ch. 200", "Amended by ...");
+- `commentary`: editorial matter (commentary, annotations, case notes), from its
+  opening line to the next section title;
+- `reference`: a sentence that only points elsewhere ("[Deleted by 2022
+  amendment.]", "See section 12.").
+
+Only operative sentences and definitions are evidence; the patterns that tell
+the roles apart are data (the signals file's `provisions:` block). Offsets are
+into the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from drafter.reader.text import _period_continues
+
+#: Roles whose words are evidence of a tier.
+EVIDENCE_ROLES = frozenset({"operative", "definition"})
+
+# A provision label at the start of a line: "(a)", "(b)(7)", "(A)", "(iv)", "A.", "12.".
+_LABEL_START = re.compile(
+    r"[ \t]*((?:\((?:[a-z]{1,4}|[A-Z]{1,4}|\d{1,3}[a-z]?)\))+|(?:[A-Za-z]|\d{1,3})\.(?=[ \t]))"
+)
+# A label run into the line after a sentence or clause ends ("offense.(2) A", "; or(b) The"),
+# or after a dash that closes a run-in title ("... offense. —1. Notwithstanding").
+_LABEL_RUN_IN = re.compile(
+    # (a parenthesized label may follow at once: "offense.(2) A"; a number needs a space first)
+    # (one character class first: the engine then skips quickly to where a label can be)
+    r"[.;:—–](?:(?<=[.;:])\s*(?:(?:or|and)\s*)?(?=\()|(?<=[.;:])\s+(?:(?:or|and)\s+)?|(?<=[—–])\s*)"
+    r"((?:\((?:[a-z]{1,4}|[A-Z]{1,4}|\d{1,3}[a-z]?)\))+|\d{1,3}\.(?=[ \t]))"
+    r"(?=[ \t]*[\"“A-Z\[(])"
+)
+_ONE_LABEL = re.compile(r"\((\w+)\)|(\w+)\.")
+# A sentence ends at a period (or ? !), perhaps closed by a quote or bracket, before a space.
+_SENTENCE_END = re.compile(r"[.?!][\"”'\])]*(?=\s)")
+# How a section title opens: a section sign, "Sec.", or a section number ("29-3005.", "610.131.").
+_SECTION_START = re.compile(
+    r"(?:[A-Z][\w.]*\.? ){0,4}(?:§+\s*|sec(?:tion)?\.?\s+|rcw\s+)[\d\[]|\d[\w.:\-]*\d\.", re.I
+)
+_SECTION_SIGN = re.compile(r"(?:§|sec(?:tion)?\.?)\s*[\d\[]", re.I)
+_SECTION_WORD = re.compile(r"\s*(?:§+|sec(?:tion)?s?\.?|art(?:icle)?\.?)\s*", re.I)
+_DASH_TITLE = re.compile(r"\.\s*[—–]")
+_ROMAN = re.compile(r"[ivxl]+")
+
+
+@dataclass(frozen=True, slots=True)
+class LayoutRules:
+    """The patterns that tell a sentence's role (compiled from the signals file)."""
+
+    #: Words every operative sentence has one of and a heading has none of.
+    verbs: re.Pattern[str]
+    history: re.Pattern[str] | None = None
+    commentary: re.Pattern[str] | None = None
+    reference: re.Pattern[str] | None = None
+    definition: re.Pattern[str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Provision:
+    """A section, subsection or paragraph: [start, end) in the original text."""
+
+    start: int
+    end: int
+    #: Its label path ("(b)(7)", "A.1."), with the section number in front when known.
+    label: str
+    #: Its heading or catchline, if it has one.
+    heading: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    #: Index of its provision in Layout.provisions.
+    provision: int
+    role: str
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A statute's provisions and sentences, in text order."""
+
+    text: str
+    provisions: tuple[Provision, ...]
+    sentences: tuple[Sentence, ...]
+
+    def evidence_text(self, roles: frozenset[str] = EVIDENCE_ROLES) -> str:
+        """The text with every sentence not of these roles blanked out (same length).
+
+        A blanked stretch keeps its line breaks and ends in a period, so that no
+        pattern's gap reaches across it from one sentence to another.
+        """
+        parts: list[str] = []
+        pos = 0
+        for s in self.sentences:
+            if s.role in roles:
+                continue
+            parts.append(self.text[pos : s.start])
+            parts.append(_blank(self.text[s.start : s.end]))
+            pos = s.end
+        if not parts:
+            return self.text
+        parts.append(self.text[pos:])
+        return "".join(parts)
+
+
+_NOT_A_BREAK = re.compile(r"[^\r\n]")
+
+
+def _blank(chunk: str) -> str:
+    out = _NOT_A_BREAK.sub(" ", chunk)
+    return out[:-1] + "." if out and out[-1] == " " else out
+
+
+class _Labels:
+    """The label path as provisions open: "(b)" then "(7)" is "(b)(7)"."""
+
+    def __init__(self) -> None:
+        self.section = ""
+        self.path: list[tuple[str, str]] = []  # (kind, label)
+
+    def reset(self, section: str) -> None:
+        self.section = section
+        self.path = []
+
+    def push(self, raw: str) -> str:
+        for m in _ONE_LABEL.finditer(raw):
+            label = m.group(1) or m.group(2)
+            kind = self._kind(label, bool(m.group(2)))
+            for i, (k, _) in enumerate(self.path):
+                if k == kind:
+                    del self.path[i:]
+                    break
+            self.path.append((kind, f"({label})" if m.group(1) else f"{label}."))
+        return self.section + "".join([lab for _, lab in self.path])
+
+    def _kind(self, label: str, dotted: bool) -> str:
+        style = "." if dotted else "()"
+        if label.isdigit() or label[:-1].isdigit():
+            return "digit" + style
+        if label.isupper():
+            return "upper" + style
+        after = chr(ord(label) - 1) if len(label) == 1 else ""
+        follows_letter = any(
+            k == "lower" + style and lab.strip("().") == after for k, lab in self.path
+        )
+        if _ROMAN.fullmatch(label) and not follows_letter:
+            return "roman" + style  # "(i)" after "(h)" is a letter, not a roman numeral
+        return "lower" + style
+
+
+def _blocks(text: str, rules: LayoutRules) -> list[tuple[int, int]]:
+    """Stretches of text that hang together.
+
+    A label, a section sign or a history note at a line's start opens a new
+    one, and so does a blank line after a sentence ends; any other line
+    continues the one before (hard-wrapped text, or a paragraph broken
+    mid-sentence by a copy from a PDF).
+    """
+    blocks: list[tuple[int, int]] = []
+    pos = 0
+    n = len(text)
+    blank = True
+    while pos < n:
+        nl = text.find("\n", pos)
+        end = n if nl < 0 else nl
+        line = text[pos:end]
+        stripped = line.strip()
+        if not stripped:
+            blank = True
+        else:
+            lead = pos + len(line) - len(line.lstrip())
+            starts = (
+                not blocks
+                or (blank and _ends_sentence(text, blocks[-1][1]))
+                or _LABEL_START.match(text, pos, end) is not None
+                or _SECTION_SIGN.match(stripped) is not None
+                or (rules.history is not None and rules.history.match(stripped))
+                or (rules.commentary is not None and rules.commentary.match(stripped))
+            )
+            if starts:
+                blocks.append((lead, lead + len(stripped)))
+            else:
+                blocks[-1] = (blocks[-1][0], lead + len(stripped))
+            blank = False
+        pos = end + 1
+    return blocks
+
+
+def _ends_sentence(text: str, end: int) -> bool:
+    """Whether the text just before `end` closes a sentence, a clause or a title."""
+    i = end - 1
+    while i > 0 and text[i] in "\"”')]":
+        i -= 1
+    c = text[i]
+    if c == ".":
+        return not _period_continues(text, i)
+    return c in ":;!?—–"
+
+
+def segment(text: str, rules: LayoutRules) -> Layout:
+    """Split `text` into provisions and role-tagged sentences."""
+    provisions: list[Provision] = []
+    sentences: list[Sentence] = []
+    labels = _Labels()
+    in_commentary = body_open = False
+    for lead, end in _blocks(text, rules):
+        block = text[lead:end]
+        low = block
+        label = _LABEL_START.match(text, lead, end)
+        if label is None and rules.history is not None and rules.history.match(low):
+            # A history note is one note, whatever its periods ("2021, Sp. Sess. I, c. 543").
+            sentences.append(Sentence(lead, end, max(len(provisions) - 1, 0), "history"))
+            continue
+        if label is None and rules.commentary is not None and rules.commentary.match(low):
+            in_commentary = True
+        elif label is None and (
+            _SECTION_START.match(block) or (not in_commentary and not body_open)
+        ):
+            # A title runs to the first run-in label (". (a) In this section") or dash.
+            run_in = _LABEL_RUN_IN.search(text, lead, end)
+            if run_in is not None and _SECTION_WORD.fullmatch(text[lead : run_in.start(1)]):
+                run_in = _LABEL_RUN_IN.search(text, run_in.end(1), end)  # "SEC. 2. TITLE."
+            title_end = run_in.start(1) if run_in else end
+            head = text[lead:title_end].rstrip(" \t\r\n—–")
+            if head and _is_title(head, rules):
+                in_commentary = body_open = False
+                number = _section_number(head)
+                labels.reset(number)
+                provisions.append(Provision(lead, lead + len(head), number, " ".join(head.split())))
+                sentences.append(Sentence(lead, lead + len(head), len(provisions) - 1, "heading"))
+                if run_in is None:
+                    continue
+                lead = run_in.start(1)
+        _in_line(text, lead, end, labels, rules, in_commentary, provisions, sentences)
+        # Once a section's body opens, a line without a verb is not a title
+        # unless it starts like one ("§ 12.", "Sec. 4.", "29-3005.").
+        body_open = True
+    return Layout(text, tuple(provisions), tuple(sentences))
+
+
+def _is_title(line: str, rules: LayoutRules) -> bool:
+    """A line that is a heading: short, not a lead-in, and without an operative verb."""
+    head = _DASH_TITLE.split(line, maxsplit=1)[0]
+    if len(head) > 300 or head.endswith(":"):
+        return False
+    return rules.verbs.search(head) is None
+
+
+def _section_number(title: str) -> str:
+    m = re.search(r"\d[\w.:\-]*\d[a-z]?|\d+", title)
+    return m.group().rstrip(".") + " " if m else ""
+
+
+def _in_line(
+    text: str,
+    start: int,
+    end: int,
+    labels: _Labels,
+    rules: LayoutRules,
+    in_commentary: bool,
+    provisions: list[Provision],
+    sentences: list[Sentence],
+) -> None:
+    cuts: list[tuple[int, int, str]] = []  # (label start, body start, label)
+    first = _LABEL_START.match(text, start, end)
+    if first is not None:
+        cuts.append((first.start(1), first.end(), first.group(1)))
+    for m in _LABEL_RUN_IN.finditer(text, first.end() if first else start, end):
+        cuts.append((m.start(1), m.end(), m.group(1)))
+    if not cuts or cuts[0][0] > start:
+        # Text before any label continues the provision before it (hard-wrapped
+        # lines, an unlabelled paragraph inside a subsection), or opens the first.
+        stop = cuts[0][0] if cuts else end
+        if not provisions:
+            provisions.append(Provision(start, stop, labels.section))
+        else:
+            last = provisions[-1]
+            provisions[-1] = Provision(last.start, max(stop, last.end), last.label, last.heading)
+        _sentences(text, start, stop, len(provisions) - 1, rules, in_commentary, False, sentences)
+    for i, (lab_start, body, raw) in enumerate(cuts):
+        stop = cuts[i + 1][0] if i + 1 < len(cuts) else end
+        path = labels.push(raw)
+        provisions.append(Provision(lab_start, stop, path))
+        heading = _sentences(
+            text, body, stop, len(provisions) - 1, rules, in_commentary, True, sentences
+        )
+        if heading:
+            provisions[-1] = Provision(lab_start, stop, path, heading)
+
+
+def _sentences(
+    text: str,
+    start: int,
+    stop: int,
+    provision: int,
+    rules: LayoutRules,
+    in_commentary: bool,
+    labelled: bool,
+    out: list[Sentence],
+) -> str:
+    """Split [start, stop) into role-tagged sentences; return a run-in heading, if any."""
+    ends = [
+        m.end()
+        for m in _SENTENCE_END.finditer(text, start, stop)
+        if text[m.start()] != "." or not _period_continues(text, m.start())
+    ]
+    if not ends or ends[-1] < stop:
+        ends.append(stop)
+    heading = ""
+    pos = start
+    first = True
+    for end in ends:
+        while pos < end and text[pos].isspace():
+            pos += 1
+        if pos >= end:
+            continue
+        role = _role(text, pos, end, rules, in_commentary)
+        if (
+            role == "operative"
+            and labelled
+            and first
+            and end < stop
+            and text[end:stop].strip()
+            and text.count(" ", pos, end) < 8
+            and rules.verbs.search(text, pos, end) is None
+        ):
+            role = "heading"  # "(j) Hearing. No hearing is required ..."
+            heading = text[pos:end]
+        out.append(Sentence(pos, end, provision, role))
+        first = False
+        pos = end
+    return heading
+
+
+def _role(text: str, pos: int, end: int, rules: LayoutRules, in_commentary: bool) -> str:
+    if in_commentary:
+        return "commentary"
+    if rules.history is not None and rules.history.match(text, pos, end):
+        return "history"
+    if rules.reference is not None and rules.reference.match(text, pos, end):
+        return "reference"
+    if rules.definition is not None and rules.definition.match(text, pos, end):
+        return "definition"
+    return "operative"

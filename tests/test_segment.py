@@ -1,0 +1,122 @@
+"""Reading by provision: labels, headings, history notes, commentary, sentence roles, offsets."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import ROOT
+from drafter.reader import signals_for
+from drafter.reader.segment import Layout, segment
+from drafter.rubric import load_rubric
+
+RULES = signals_for(load_rubric()).layout
+assert RULES is not None
+CORPUS = ROOT / "tests" / "corpus"
+
+
+def layout(text: str) -> Layout:
+    return segment(text, RULES)  # type: ignore[arg-type]
+
+
+def roles(text: str) -> list[tuple[str, str, str]]:
+    """(role, provision label, sentence) for every sentence."""
+    lay = layout(text)
+    return [
+        (s.role, lay.provisions[s.provision].label.strip(), text[s.start : s.end])
+        for s in lay.sentences
+    ]
+
+
+STATUTE = """\
+Sec. 7-101. Motion to vacate convictions of trafficking victims.
+
+(a) Definitions. In this section, "victim" means a person subjected to trafficking.
+(b) A victim may move to vacate a conviction.(c) The court shall hold a hearing; or(d) The court may grant the motion.
+  (1) The movant shall serve the prosecutor.
+  (2) [Deleted by 2020 amendment.]
+
+History: Laws 2019, ch. 12, § 3.
+
+Annotations
+A court held that this section applies. State v. Doe, 1 N.W.2d 2 (2020).
+"""
+
+
+def test_labels_nest_and_run_in_labels_split() -> None:
+    got = roles(STATUTE)
+    labels = [label for _, label, _ in got]
+    assert labels[0] == "7-101"
+    assert "7-101 (a)" in labels and "7-101 (b)" in labels and "7-101 (c)" in labels
+    assert "7-101 (d)(1)" in labels and "7-101 (d)(2)" in labels
+
+
+def test_roles_of_headings_history_commentary_and_pointers() -> None:
+    got = {sentence: role for role, _, sentence in roles(STATUTE)}
+    assert got["Sec. 7-101. Motion to vacate convictions of trafficking victims."] == "heading"
+    assert got["Definitions."] == "heading"  # a run-in heading
+    assert got['In this section, "victim" means a person subjected to trafficking.'] == (
+        "definition"
+    )
+    assert got["A victim may move to vacate a conviction."] == "operative"
+    assert got["[Deleted by 2020 amendment.]"] == "reference"
+    assert got["History: Laws 2019, ch. 12, § 3."] == "history"
+    held = [role for sentence, role in got.items() if "A court held" in sentence]
+    assert held == ["commentary"]
+
+
+def test_hard_wrapped_titles_and_bodies_hang_together() -> None:
+    text = (CORPUS / "R01-hardwrapped-texas-style.txt").read_text(encoding="utf-8")
+    got = roles(text)
+    assert got[0][0] == "heading" and got[0][2].startswith("Sec. 56A.351.")
+    assert got[0][2].endswith("OF PERSONS.")
+    # A sentence wrapped over three lines is one sentence, in provision (b).
+    b = [s for role, label, s in got if label.endswith("(b)")]
+    assert len(b) == 1 and b[0].startswith("A person convicted") and b[0].endswith("persons.")
+
+
+def test_evidence_text_blanks_only_what_is_not_evidence() -> None:
+    lay = layout(STATUTE)
+    shown = lay.evidence_text()
+    assert len(shown) == len(STATUTE)
+    assert "Motion to vacate" not in shown and "Laws 2019" not in shown
+    assert "State v. Doe" not in shown
+    assert "A victim may move to vacate a conviction." in shown
+    assert shown.count("\n") == STATUTE.count("\n")
+
+
+_PIECES = st.sampled_from(
+    [
+        "(a) ",
+        "(1) ",
+        "A. ",
+        "12. ",
+        "Sec. 4. ",
+        "§ 9-1. Title.",
+        "The court shall vacate the conviction. ",
+        "History: Laws 2001, ch. 3. ",
+        "Annotations ",
+        "[Repealed.] ",
+        '"Term" means a thing. ',
+        "\n",
+        "\n\n",
+        "; or",
+        ".(2) ",
+        " — 1. ",
+        "U.S.C. 1591. ",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, max_size=40))
+def test_sentences_are_ordered_and_inside_the_text(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    lay = layout(text)
+    last = 0
+    for s in lay.sentences:
+        assert last <= s.start < s.end <= len(text)
+        assert text[s.start : s.end].strip()
+        assert 0 <= s.provision < max(1, len(lay.provisions))
+        last = s.end
+    assert len(lay.evidence_text()) == len(text)
