@@ -32,7 +32,8 @@ STATUTE = """\
 Sec. 7-101. Motion to vacate convictions of trafficking victims.
 
 (a) Definitions. In this section, "victim" means a person subjected to trafficking.
-(b) A victim may move to vacate a conviction.(c) The court shall hold a hearing; or(d) The court may grant the motion.
+(b) A victim may move to vacate a conviction.(c) The court shall hold a hearing; or\
+(d) The court may grant the motion.
   (1) The movant shall serve the prosecutor.
   (2) [Deleted by 2020 amendment.]
 
