@@ -83,11 +83,13 @@ def add_page_field(paragraph: Paragraph) -> None:
     char("end")
 
 
-def _fill(part: _Header | _Footer, head: str | None, page_number: bool, right: bool) -> None:
+def _fill(
+    part: _Header | _Footer, style_id: str, head: str | None, page_number: bool, right: bool
+) -> None:
     """One header or footer line: the head and/or the page number, at its tab stop."""
     part.is_linked_to_previous = False
     para = part.paragraphs[0]
-    para.style = PAGE_FURNITURE
+    para._p.get_or_add_pPr().style = style_id
     if head:
         # With the page number at the right, the head takes the left margin.
         para.add_run(xml_safe(head) if page_number and right else "\t\t" + xml_safe(head))
@@ -101,12 +103,13 @@ def add_furniture(document: DocumentObject, page: PageSpec) -> None:
     section = document.sections[-1]
     in_header = page.page_number == "header_right"
     right = page.page_number != "footer_center"
-    _fill(section.header, page.running_head, in_header, right)
-    _fill(section.footer, None, not in_header, right)
+    style = document.styles[PAGE_FURNITURE].style_id
+    _fill(section.header, style, page.running_head, in_header, right)
+    _fill(section.footer, style, None, not in_header, right)
     if page.running_head:
         section.different_first_page_header_footer = True
-        _fill(section.first_page_header, None, in_header, right)
-        _fill(section.first_page_footer, None, not in_header, right)
+        _fill(section.first_page_header, style, None, in_header, right)
+        _fill(section.first_page_footer, style, None, not in_header, right)
 
 
 __all__ = ["add_furniture", "add_page_field", "set_line_numbers", "set_margins"]

@@ -10,7 +10,7 @@ bold) and the drafting style (how new and deleted matter are marked).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from drafter.bill import Style
 from drafter.page import PageSpec
@@ -60,11 +60,18 @@ def text_width_in(page: PageSpec) -> float:
     return 8.5 - page.margins.left - page.margins.right
 
 
+def _new_style(document: DocumentObject, name: str, kind: int) -> Any:
+    """A new style; `styles.add_style` scans every style by name first, which is slow."""
+    from docx.styles.style import StyleFactory
+
+    return StyleFactory(document.styles.element.add_style_of_type(name, kind, False))
+
+
 def _paragraph(document: DocumentObject, name: str) -> ParagraphStyle:
     from docx.enum.style import WD_STYLE_TYPE
 
-    style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-    style.base_style = document.styles["Normal"]
+    style = _new_style(document, name, WD_STYLE_TYPE.PARAGRAPH)
+    style.element.basedOn_val = "Normal"
     style.quick_style = True
     style.paragraph_format.space_before = 0
     style.paragraph_format.space_after = 0
@@ -74,7 +81,7 @@ def _paragraph(document: DocumentObject, name: str) -> ParagraphStyle:
 def _character(document: DocumentObject, name: str, base: str | None = None) -> CharacterStyle:
     from docx.enum.style import WD_STYLE_TYPE
 
-    style = document.styles.add_style(name, WD_STYLE_TYPE.CHARACTER)
+    style = _new_style(document, name, WD_STYLE_TYPE.CHARACTER)
     if base is not None:
         style.base_style = document.styles[base]
     style.quick_style = True
