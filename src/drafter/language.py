@@ -309,6 +309,9 @@ def item_texts(
         raw = params.get(p.items_from, decl.default)
         if isinstance(raw, (list, tuple)) and not is_empty(raw):
             return [visible(str(v)) for v in raw]
+        if isinstance(raw, str) and raw.strip():
+            # A draft file's string is one item, commas and all: never split.
+            return [visible(raw.strip())]
         return [f"[{decl.placeholder}]"]
     return []
 

@@ -27,7 +27,7 @@ def findings_text(app: DrafterApp) -> str:
 
 async def open_missouri_baseline(pilot) -> None:
     app = pilot.app
-    await pilot.press("ctrl+b")
+    await pilot.press("ctrl+g")
     await until(pilot, lambda: isinstance(app.screen, AnalyzeScreen), "the analyze screen")
     screen = app.screen
     select = screen.query_one("#law-profile", Select)
@@ -114,7 +114,7 @@ async def test_target_grade_changes_plan(example) -> None:
 async def test_analyze_statute_file_shows_quoted_evidence() -> None:
     app = DrafterApp(mode="start")
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("ctrl+b")
+        await pilot.press("ctrl+g")
         await until(pilot, lambda: isinstance(app.screen, AnalyzeScreen), "the analyze screen")
         statute = str(CORPUS / "R01-hardwrapped-texas-style.txt")
         app.screen.query_one("#statute-path", Input).value = statute
@@ -139,7 +139,7 @@ async def test_analyze_statute_file_shows_quoted_evidence() -> None:
 async def test_pasted_markup_shows_literally() -> None:
     app = DrafterApp(mode="start")
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("ctrl+b")
+        await pilot.press("ctrl+g")
         await until(pilot, lambda: isinstance(app.screen, AnalyzeScreen), "the analyze screen")
         statute = (
             "[bold]Sec. 1.[/bold] A person convicted of prostitution may apply to vacate "
@@ -167,7 +167,7 @@ async def test_served_mode_confines_statute_path(work: Path) -> None:
     app = DrafterApp(mode="start")
     app.served = True
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("ctrl+b")
+        await pilot.press("ctrl+g")
         await until(pilot, lambda: isinstance(app.screen, AnalyzeScreen), "the analyze screen")
         path = app.screen.query_one("#statute-path", Input)
         path.value = "/etc/passwd"
@@ -206,7 +206,7 @@ def test_advice_view_snapshot(snap_compare, example) -> None:
 async def test_correct_a_finding_before_using_it() -> None:
     app = DrafterApp(mode="start")
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("ctrl+b")
+        await pilot.press("ctrl+g")
         await until(pilot, lambda: isinstance(app.screen, AnalyzeScreen), "the analyze screen")
         statute = str(CORPUS / "R21-discretion-heard-no-veto.txt")
         app.screen.query_one("#statute-path", Input).value = statute

@@ -137,10 +137,10 @@ async def test_footer_keys_follow_the_step() -> None:
         assert screen.check_action("choose", (1,)) is True  # coverage has two choices
         assert screen.check_action("choose", (2,)) is False
         assert screen.check_action("toggle_side", ()) is False  # wide: nothing folded
-        assert app.get_key_display(screen._bindings.key_to_bindings["1"][0]) == "1-2"
+        assert app.get_key_display(screen.active_bindings["1"].binding) == "1-2"
         await pilot.press("n", "n", "n")  # offenses: six tiers
         assert screen.check_action("choose", (5,)) is True
-        assert app.get_key_display(screen._bindings.key_to_bindings["1"][0]) == "1-6"
+        assert app.get_key_display(screen.active_bindings["1"].binding) == "1-6"
         app.goto("additional_conditions")
         await pilot.pause()
         assert screen.check_action("next", ()) is False
@@ -190,7 +190,7 @@ async def test_parameters_are_checked_as_typed() -> None:
         )
         await pilot.press("backspace", "2", "1")
         assert app.draft.parameters["response_days"] == 21
-        assert "21 days" in preview(app)
+        await until(pilot, lambda: "21 days" in preview(app), "the bill to show 21 days")
         await pilot.press("escape")  # leaves the field; digits choose tiers again
         await pilot.press("3")
         assert app.draft.choices["judicial_discretion"] == "additional_action"
@@ -204,13 +204,14 @@ async def test_typed_markup_is_shown_literally() -> None:
         screen.query_one("#about-jurisdiction", Input).focus()
         await pilot.press(*"[b]Guam[/] [", "tab")
         assert app.draft.jurisdiction == "[b]Guam[/] ["
-        assert "[b]Guam[/] [" in str(screen.query_one("#title").render())
+        title = screen.query_one("#title")
+        await until(pilot, lambda: "[b]Guam[/] [" in str(title.render()), "the typed title")
         app.goto("arrests_and_adjudications")
         await pilot.press("2")
         await until(pilot, lambda: screen.query("#param-court"), "the court field")
         screen.query_one("#param-court", Input).focus()
         await pilot.press(*"a [/] b")
-        assert "a [/] b" in preview(app)
+        await until(pilot, lambda: "a [/] b" in preview(app), "the typed court in the bill")
 
 
 async def test_review_lists_what_is_left_and_links_back(example) -> None:

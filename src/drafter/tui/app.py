@@ -15,6 +15,7 @@ from typing import ClassVar
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.reactive import var
+from textual.timer import Timer
 
 from drafter.draft import Draft, draft_to_yaml, load_draft, save_draft
 from drafter.errors import UserError
@@ -26,6 +27,8 @@ LIGHT_THEME = "textual-light"
 DARK_THEME = "textual-dark"
 #: Modes that open training rather than a draft.
 TRAINING_MODES = ("train", "lessons", "present")
+#: Seconds of no typing before a field's change is rescored and reassembled.
+TYPING_PAUSE = 0.12
 
 
 class DrafterApp(App[None]):
@@ -69,6 +72,8 @@ class DrafterApp(App[None]):
         self._autosaver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")
         self._autosave_lock = threading.Lock()
         self._autosave_next: tuple | None = None
+        #: Set while typing: the pending rescore (see set_draft).
+        self._typing: Timer | None = None
         if mode == "open" and path is not None:
             draft = load_draft(path, self.engine.rubric)
             self._pending = (draft, Path(path))
@@ -140,13 +145,32 @@ class DrafterApp(App[None]):
     def _has_step(self, step_id: str) -> bool:
         return any(s.id == step_id for s in self.engine.steps)
 
-    def set_draft(self, draft: Draft) -> None:
-        """Make `draft` current: rescore, reassemble, autosave."""
+    def set_draft(self, draft: Draft, typing: bool = False) -> None:
+        """Make `draft` current: rescore, reassemble, autosave.
+
+        While the user types into a field (`typing`), the draft changes at
+        once but the rescoring waits for a pause in the keys: fast typing
+        never queues behind reassembly, so no key is lost or lands late.
+        """
         if self.draft is not None and draft == self.draft:
             return
-        if self.draft is None or draft.jurisdiction != self.draft.jurisdiction:
-            self.engine = self.engine.with_profile(draft.jurisdiction)
         self.draft = draft
+        if self._typing is not None:
+            self._typing.stop()
+            self._typing = None
+        if typing:
+            self._typing = self.set_timer(TYPING_PAUSE, self._refresh_view)
+        else:
+            self._refresh_view()
+
+    def _refresh_view(self) -> None:
+        """Recompute what every screen shows from the current draft."""
+        self._typing = None
+        draft = self.draft
+        if draft is None:
+            return
+        if self.view is None or draft.jurisdiction != self.view.draft.jurisdiction:
+            self.engine = self.engine.with_profile(draft.jurisdiction)
         self.view = self.engine.view(draft)
         self.autosave()
 
@@ -154,15 +178,19 @@ class DrafterApp(App[None]):
         assert self.draft is not None
         self.set_draft(answer(self.draft, step_id, choice_id, self.engine.rubric))
 
-    def set_jurisdiction(self, name: str | None) -> None:
+    def set_jurisdiction(self, name: str | None, typing: bool = False) -> None:
         assert self.draft is not None
-        self.set_draft(self.draft.model_copy(update={"jurisdiction": name}))
+        self.set_draft(self.draft.model_copy(update={"jurisdiction": name}), typing)
 
-    def set_bill_target(self, field: str, value: str | None) -> None:
-        """Set the bill's section or chapter number."""
+    def set_bill_target(self, field: str, value: str | None, typing: bool = False) -> None:
+        """Set the bill's section, chapter or code."""
         assert self.draft is not None
         bill = self.draft.bill.model_copy(update={field: value})
-        self.set_draft(self.draft.model_copy(update={"bill": bill}))
+        self.set_draft(self.draft.model_copy(update={"bill": bill}), typing)
+
+    def set_parameter(self, name: str, value: object, typing: bool = False) -> None:
+        assert self.draft is not None
+        self.set_draft(self.draft.with_parameter(name, value), typing)
 
     def note_step(self, step_id: str) -> None:
         """Remember where the user is, so a resumed session opens there."""
@@ -207,6 +235,11 @@ class DrafterApp(App[None]):
         self._autosaver.submit(lambda: None).result()
 
     def on_unmount(self) -> None:
+        if self._typing is not None:
+            # Quitting mid-word: the last keys are kept all the same.
+            self._typing.stop()
+            self._typing = None
+            self.autosave()
         self._autosaver.shutdown(wait=True)
 
     # -- saving --
@@ -297,16 +330,6 @@ class DrafterApp(App[None]):
         if action in {"save", "export"}:
             return self.draft is not None and not self.screen.is_modal
         return True
-
-    def get_key_display(self, binding: Binding) -> str:
-        # The wizard's digit keys show as "1-5" for a step with five tiers.
-        if binding.action == "choose(0)":
-            # The wizard's footer stays in view under a dialog: ask the wizard.
-            for screen in reversed(self.screen_stack):
-                choose_keys = getattr(screen, "choose_keys", None)
-                if choose_keys is not None:
-                    return choose_keys()
-        return super().get_key_display(binding)
 
     # -- themes --
 

@@ -1,7 +1,8 @@
 """Reading and showing parameter values as the user types them.
 
 Pure functions, so the rules are tested without a terminal: a number is a
-whole number; a list is comma- or newline-separated.
+whole number; a list is one item per line (a comma is part of its item:
+"robbery under Section 29.02, Penal Code" is one offense).
 """
 
 from __future__ import annotations
@@ -9,7 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-_LIST_SPLIT = re.compile(r"[,\n;]")
+#: Line ends as a text area or a paste may hold them; nothing else splits a list.
+_LINES = re.compile(r"\r\n|\r|\n")
 
 
 class ParamError(ValueError):
@@ -26,7 +28,7 @@ def parse_value(ptype: str, raw: str) -> Any:
             raise ParamError("a whole number, like 30")
         return int(text)
     if ptype == "list":
-        items = [item.strip() for item in _LIST_SPLIT.split(raw)]
+        items = [item.strip() for item in _LINES.split(raw)]
         items = [item for item in items if item]
         return items or None
     return text
@@ -37,5 +39,5 @@ def format_value(ptype: str, value: Any) -> str:
     if value is None:
         return ""
     if ptype == "list" and isinstance(value, list):
-        return ", ".join(str(v) for v in value)
+        return "\n".join(str(v) for v in value)
     return str(value)

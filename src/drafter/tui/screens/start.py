@@ -60,13 +60,18 @@ def _short(folder: Path) -> str:
 class StartScreen(Screen[None]):
     app: DrafterApp
 
+    # Ctrl keys that reach the app in tmux and in browsers; ctrl+n, ctrl+t
+    # (the browser's) and ctrl+b (tmux's) still work in a plain terminal.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+n", "new", "New draft"),
-        Binding("ctrl+o", "focus_open", "Open file"),
+        Binding("ctrl+d", "new", "New draft", priority=True),
+        Binding("ctrl+n", "new", "New draft", show=False),
+        Binding("ctrl+o", "focus_open", "Open"),
         Binding("ctrl+r", "resume", "Resume"),
-        Binding("ctrl+t", "training", "Training"),
-        Binding("ctrl+l", "lessons", "Lessons"),
+        Binding("ctrl+g", "todays_law", "Today's law"),
         Binding("ctrl+b", "todays_law", "Today's law", show=False),
+        Binding("ctrl+y", "training", "Training"),
+        Binding("ctrl+t", "training", "Training", show=False),
+        Binding("ctrl+l", "lessons", "Lessons", show=False),
         Binding("ctrl+q", "app.quit", "Quit", priority=True),
     ]
 
@@ -149,7 +154,7 @@ class StartScreen(Screen[None]):
                     Content.assemble(
                         ("Start from today's law", "bold"),
                         (
-                            "  a state's current law, or a statute analyzed (ctrl+b)",
+                            "  a state's current law, or a statute analyzed (ctrl+g)",
                             "$foreground 60%",
                         ),
                     ),

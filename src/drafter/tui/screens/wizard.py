@@ -6,18 +6,22 @@ from the App's one Draft through `DraftView`, recomputed on every change.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, OptionList, Static, TextArea
+from textual.widget import Widget
+from textual.widgets import Button, Footer, OptionList, Static
 
 from drafter.tui.core import COVERAGE, DraftView, Step, chosen
+from drafter.tui.keys import CTRL_COMMANDS, bare
+from drafter.tui.widgets.aboutfield import ABOUT_FIELDS, AboutField
 from drafter.tui.widgets.note import Note
 from drafter.tui.widgets.outline import Outline
 from drafter.tui.widgets.paramfield import ParamField
@@ -31,6 +35,13 @@ if TYPE_CHECKING:
     from drafter.tui.app import DrafterApp
 
 MUTED = "$foreground 60%"
+#: Where the step's form lives: the chosen tier's fields, the bill's, the buttons.
+FORM_PARTS = frozenset({"chosen-detail", "about", "nav"})
+#: The footer's order, whichever widget's bindings come first in the chain.
+FOOTER_FIRST = (
+    *("escape", "n", "p", "1", "s", "r"),
+    *("ctrl+down", "ctrl+up", "ctrl+r", "ctrl+s", "ctrl+e"),
+)
 #: Below this width the score and bill fold behind the `s` key.
 NARROW = 110
 
@@ -40,18 +51,17 @@ class WizardScreen(Screen[None]):
 
     app: DrafterApp
 
+    # Letters and digits live on the outline and the tier cards (tui.keys):
+    # inside the form they are text. These work from anywhere on the screen.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "next", "Next"),
-        Binding("p", "prev", "Prev"),
-        # One footer entry for all digits; its key reads "1-N" for this step's N.
-        Binding("1", "choose(0)", "Choose"),
-        *[Binding(str(i + 1), f"choose({i})", "Choose", show=False) for i in range(1, 9)],
-        Binding("s", "toggle_side", "Score"),
-        Binding("r", "review", "Review"),
-        # In the palette and the README, not the footer: at 80 columns the footer
-        # would otherwise push out ^e Export.
-        Binding("a", "app.advice", "Advice", show=False),
-        Binding("escape", "leave_field", "Done"),
+        *CTRL_COMMANDS,
+        Binding("escape", "leave_field", "Tiers"),
+        Binding("tab", "tab(1)", "Next field", show=False),
+        Binding("shift+tab", "tab(-1)", "Previous field", show=False),
+        Binding("pageup", "scroll_centre('page_up')", show=False),
+        Binding("pagedown", "scroll_centre('page_down')", show=False),
+        Binding("home", "scroll_centre('home')", show=False),
+        Binding("end", "scroll_centre('end')", show=False),
     ]
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
         (0, "-narrow"),
@@ -81,7 +91,8 @@ class WizardScreen(Screen[None]):
         with Horizontal(id="body"):
             yield Outline(engine.steps, id="outline")
             with Vertical(id="centre-column"):
-                with VerticalScroll(id="centre"):
+                # Not a Tab stop: PageUp/PageDown/Home/End scroll it from anywhere.
+                with VerticalScroll(id="centre", can_focus=False):
                     yield Static(id="step-title", markup=False)
                     yield Static(id="step-why", markup=False)
                     yield Static(id="choose-hint", markup=False)
@@ -153,11 +164,84 @@ class WizardScreen(Screen[None]):
         if action == "toggle_side":
             return self.narrow
         if action == "leave_field":
-            return self._in_field() or self.side_open
+            return self._in_form() or self.side_open
         return True
 
-    def _in_field(self) -> bool:
-        return isinstance(self.focused, (Input, TextArea))
+    # -- the key model: outline, tier list, form (see tui.keys) --
+
+    def _in_form(self) -> bool:
+        """Focus is in the step's form: its fields, or the buttons under them."""
+        focused = self.focused
+        return focused is not None and any(
+            node.id in FORM_PARTS for node in focused.ancestors_with_self
+        )
+
+    def _form(self) -> list[Widget]:
+        """The form's focusable widgets in screen order (what Tab moves through)."""
+        return [
+            w
+            for w in self.focus_chain
+            if any(node.id in FORM_PARTS for node in w.ancestors_with_self)
+        ]
+
+    def _tier_target(self) -> TierCard | None:
+        """The chosen tier's card (or the first) of the current step."""
+        pick = chosen(self.app.draft, self.current.id)
+        cards = [c for c in self.query(TierCard) if c.choice is not None]
+        target = next((c for c in cards if c.choice and c.choice.id == pick), None)
+        return target or (cards[0] if cards else None)
+
+    def action_tab(self, delta: int) -> None:
+        """Tab from the tier list enters the form; in the form Tab moves within it."""
+        focused = self.focused
+        form = self._form()
+        if self._in_form() and focused in form:
+            form[(form.index(focused) + delta) % len(form)].focus()
+            return
+        outline = self.query_one(Outline)
+        preview = self.query_one(BillPreview)
+        side = preview if preview in self.focus_chain else None
+        if isinstance(focused, TierCard):
+            target: Widget | None = (form[0] if form else None) if delta > 0 else outline
+        elif focused is outline:
+            target = self._tier_target() if delta > 0 else (side or self._tier_target())
+        elif focused is preview:
+            target = outline if delta > 0 else self._tier_target()
+        else:
+            target = self._tier_target()
+        if target is not None:
+            target.focus()
+
+    def action_scroll_centre(self, how: str) -> None:
+        """PageUp, PageDown, Home and End scroll the step (fields keep their own)."""
+        centre = self.query_one("#centre", VerticalScroll)
+        {
+            "page_up": centre.scroll_page_up,
+            "page_down": centre.scroll_page_down,
+            "home": centre.scroll_home,
+            "end": centre.scroll_end,
+        }[how](animate=False)
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """What the footer shows: one key per command, the one that works here.
+
+        Where a letter is a command (outline, tier list) the footer shows the
+        letter; in the form, the ctrl key. The digits read as "1-N".
+        """
+        bindings = super().active_bindings
+        letters = {bare(b.binding.action) for key, b in bindings.items() if len(key) == 1}
+        shown: dict[str, ActiveBinding] = {}
+        for key, active in bindings.items():
+            binding = active.binding
+            if key.startswith("ctrl+") and bare(binding.action) in letters:
+                binding = replace(binding, show=False)
+            elif binding.action == "screen.choose(0)":
+                binding = replace(binding, key_display=self.choose_keys())
+            shown[key] = active._replace(binding=binding)
+        # The way out of the form first, then the commands, then save and export.
+        first = [k for k in FOOTER_FIRST if k in shown]
+        return {k: shown[k] for k in [*first, *(k for k in shown if k not in first)]}
 
     def on_descendant_focus(self) -> None:
         # Entering or leaving a field changes which keys mean something.
@@ -232,10 +316,7 @@ class WizardScreen(Screen[None]):
         """
         if not force and isinstance(self.focused, OptionList):
             return
-        pick = chosen(self.app.draft, self.current.id)
-        cards = [c for c in self.query(TierCard) if c.choice is not None]
-        target = next((c for c in cards if c.choice and c.choice.id == pick), None)
-        target = target or (cards[0] if cards else None)
+        target = self._tier_target()
         if target is not None:
             target.focus(scroll_visible=False)
 
@@ -377,6 +458,9 @@ class WizardScreen(Screen[None]):
                 new.append(self._fields[key])
         if new:
             box.mount_all(new)
+            if about:
+                # The jurisdiction's note says which drafting style the bill uses.
+                self.call_after_refresh(self._show_profile_note)
         return keys
 
     # -- events --
@@ -387,7 +471,14 @@ class WizardScreen(Screen[None]):
 
     @on(ParamField.Changed)
     def _param_changed(self, event: ParamField.Changed) -> None:
-        self.app.set_draft(self.app.draft.with_parameter(event.name, event.value))
+        self.app.set_parameter(event.name, event.value, typing=True)
+
+    @on(AboutField.Changed)
+    def _about_changed(self, event: AboutField.Changed) -> None:
+        if event.kind == "jurisdiction":
+            self.app.set_jurisdiction(event.value, typing=True)
+        else:
+            self.app.set_bill_target(event.kind, event.value, typing=True)
 
     @on(Outline.Jump)
     def _outline_jump(self, event: Outline.Jump) -> None:
@@ -439,7 +530,7 @@ class WizardScreen(Screen[None]):
         self.app.action_review()
 
     def action_leave_field(self) -> None:
-        if self._in_field():
+        if self._in_form():
             self._focus_tier(force=True)
         elif self.side_open:
             self.side_open = False
@@ -447,59 +538,3 @@ class WizardScreen(Screen[None]):
     def goto(self, step_id: str) -> None:
         self.step = self.app.engine.step_index(step_id)
         self.side_open = False
-
-
-ABOUT_FIELDS = {
-    "jurisdiction": (
-        "Jurisdiction",
-        "e.g. Missouri (blank: a generic draft)",
-        "The state or territory the bill is for, as the draft is titled. A name "
-        "drafter has a profile for (see the start screen) also sets the drafting style.",
-    ),
-    "section": (
-        "Section number",
-        "e.g. 610.131 (blank shows [SECTION])",
-        "The number of the new section of law the bill enacts.",
-    ),
-    "chapter": (
-        "Chapter",
-        "e.g. 610 (blank shows [CHAPTER])",
-        "The chapter the new section goes in, where the bill's title names it.",
-    ),
-    "code": (
-        "Code",
-        "e.g. the Code of Criminal Procedure (blank shows [CODE])",
-        "The code or compilation the section is added to, where the drafting style "
-        "does not name it already.",
-    ),
-}
-
-
-class AboutField(Vertical):
-    """A fact about the bill kept on the draft itself (not a parameter)."""
-
-    def __init__(self, kind: str, value: str | None) -> None:
-        super().__init__(classes="param-field")
-        self.kind = kind
-        self.value = value or ""
-
-    def compose(self) -> ComposeResult:
-        prompt, placeholder, help_text = ABOUT_FIELDS[self.kind]
-        yield Static(Content.styled(prompt, "bold"), classes="param-prompt")
-        yield Input(self.value, placeholder=placeholder, id=f"about-{self.kind}", compact=True)
-        yield Static(Content(help_text), classes="param-help")
-        if self.kind == "jurisdiction":
-            yield Note(id="profile-note")
-
-    def on_mount(self) -> None:
-        if self.kind == "jurisdiction" and isinstance(self.screen, WizardScreen):
-            self.screen._show_profile_note()
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        event.stop()
-        value = event.value.strip() or None
-        app = self.app
-        if self.kind == "jurisdiction":
-            app.set_jurisdiction(value)  # type: ignore[attr-defined]
-        else:
-            app.set_bill_target(self.kind, value)  # type: ignore[attr-defined]

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
+from textual.binding import BindingType
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from drafter.tui.core import COVERAGE, DraftView, Step
+from drafter.tui.keys import LETTER_COMMANDS
 
 OPEN_MARK = "○"
 DONE_MARK = "●"
@@ -36,7 +39,12 @@ def step_prompt(step: Step, view: DraftView) -> Content:
 
 
 class Outline(OptionList):
-    """Click or arrow to a step; the current one is highlighted."""
+    """Click or arrow to a step; the current one is highlighted.
+
+    Nothing to type here, so letters and digits are commands (see tui.keys).
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = LETTER_COMMANDS
 
     DEFAULT_CSS = """
     Outline { width: 26; }

@@ -15,6 +15,9 @@ from drafter.tui.core import ParamSpec
 from drafter.tui.params import ParamError, format_value, parse_value
 from drafter.tui.widgets.note import Note
 
+#: How a list field reads what is typed (shown beside its prompt).
+LIST_HINT = "one item per line; commas stay inside an item"
+
 
 class ParamValidator(Validator):
     def __init__(self, ptype: str) -> None:
@@ -53,9 +56,7 @@ class ParamField(Vertical):
 
     def compose(self) -> ComposeResult:
         spec = self.spec
-        kind = {"number": "whole number", "list": "one per line, or comma-separated"}.get(
-            spec.type, ""
-        )
+        kind = {"number": "whole number", "list": LIST_HINT}.get(spec.type, "")
         yield Static(
             Content.assemble(
                 (spec.prompt, "bold"), (f"  {kind}" if kind else "", "$foreground 60%")
@@ -64,13 +65,18 @@ class ParamField(Vertical):
         )
         shown = format_value(spec.type, self.initial)
         if self.default not in (None, "", []):
-            placeholder = f"blank uses: {format_value(spec.type, self.default)}"
+            default = self.default
+            # One line however many items: the field itself takes one per line.
+            if isinstance(default, list):
+                shown_default = " · ".join(str(v) for v in default)
+            else:
+                shown_default = format_value(spec.type, default)
+            placeholder = f"blank uses: {shown_default}"
         else:
             placeholder = f"blank shows [{spec.placeholder}]"
         if spec.type == "list":
-            values = self.initial if isinstance(self.initial, list) else []
             area = TextArea(
-                "\n".join(str(v) for v in values),
+                shown,
                 id=f"param-{spec.name}",
                 soft_wrap=True,
                 show_line_numbers=False,

@@ -10,16 +10,19 @@ from textual.message import Message
 from textual.widgets import Static
 
 from drafter.tui.core import Choice
+from drafter.tui.keys import LETTER_COMMANDS
 from drafter.tui.widgets.util import set_content
 
 
 class TierCard(Static, can_focus=True):
     """One tier: `1  ● 10 pts  As a result` and the exact language it adds.
 
-    Click, Enter or Space chooses it; up and down move between cards.
+    Click, Enter or Space chooses it; up and down move between cards. The
+    tier list has nothing to type, so letters and digits are commands here.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        *LETTER_COMMANDS,
         Binding("enter,space", "choose", "Choose", show=False),
         Binding("up,k", "move(-1)", show=False),
         Binding("down,j", "move(1)", show=False),
