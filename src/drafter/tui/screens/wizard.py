@@ -55,9 +55,11 @@ class WizardScreen(Screen[None]):
     # inside the form they are text. These work from anywhere on the screen.
     BINDINGS: ClassVar[list[BindingType]] = [
         *CTRL_COMMANDS,
-        Binding("escape", "leave_field", "Tiers"),
-        Binding("tab", "tab(1)", "Next field", show=False),
-        Binding("shift+tab", "tab(-1)", "Previous field", show=False),
+        # Priority, and focus moved at once (set_focus, not focus()): the keys
+        # typed right after a Tab go to the field it reached, never the last.
+        Binding("escape", "leave_field", "Tiers", priority=True),
+        Binding("tab", "tab(1)", "Next field", show=False, priority=True),
+        Binding("shift+tab", "tab(-1)", "Previous field", show=False, priority=True),
         Binding("pageup", "scroll_centre('page_up')", show=False),
         Binding("pagedown", "scroll_centre('page_down')", show=False),
         Binding("home", "scroll_centre('home')", show=False),
@@ -196,7 +198,7 @@ class WizardScreen(Screen[None]):
         focused = self.focused
         form = self._form()
         if self._in_form() and focused in form:
-            form[(form.index(focused) + delta) % len(form)].focus()
+            self.set_focus(form[(form.index(focused) + delta) % len(form)])
             return
         outline = self.query_one(Outline)
         preview = self.query_one(BillPreview)
@@ -210,7 +212,7 @@ class WizardScreen(Screen[None]):
         else:
             target = self._tier_target()
         if target is not None:
-            target.focus()
+            self.set_focus(target)
 
     def action_scroll_centre(self, how: str) -> None:
         """PageUp, PageDown, Home and End scroll the step (fields keep their own)."""
@@ -318,7 +320,7 @@ class WizardScreen(Screen[None]):
             return
         target = self._tier_target()
         if target is not None:
-            target.focus(scroll_visible=False)
+            self.set_focus(target, scroll_visible=False)
 
     def _show_view(self, view: DraftView | None) -> None:
         if view is None:

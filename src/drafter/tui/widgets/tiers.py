@@ -84,7 +84,7 @@ class TierCard(Static, can_focus=True):
         cards = [c for c in self.parent.query(TierCard) if c.choice] if self.parent else []
         target = self.index + delta
         if 0 <= target < len(cards):
-            cards[target].focus()
+            self.screen.set_focus(cards[target])
 
 
 def _unmarked(text: str) -> str:
