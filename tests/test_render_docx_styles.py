@@ -167,3 +167,18 @@ def test_a_profile_without_a_page_block_gets_the_plain_default() -> None:
     # Most profiles say nothing about their pages; they need nothing.
     assert load_profile("alabama").page == DEFAULT_PAGE
     assert load_profile("generic").page == DEFAULT_PAGE
+
+
+def test_paragraph_properties_keep_the_schema_order(
+    documents: dict[str, docx.document.Document],
+) -> None:
+    # Word refuses a document whose w:pPr children are out of the schema's order.
+    from drafter.render.docx_styles import _PPR_ORDER
+
+    order = ("w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr")
+    order += ("w:widowControl", "w:numPr", *_PPR_ORDER)
+    rank = {qn(tag): i for i, tag in enumerate(order)}
+    for document in documents.values():
+        for ppr in document.styles.element.iter(qn("w:pPr")):
+            ranks = [rank[child.tag] for child in ppr]
+            assert ranks == sorted(ranks), [child.tag for child in ppr]

@@ -88,6 +88,27 @@ def _character(document: DocumentObject, name: str, base: str | None = None) -> 
     return style  # type: ignore[no-any-return]
 
 
+# The children of w:pPr in the order the OOXML schema fixes (Word refuses a
+# document whose elements are out of order), from the two flags set here on.
+_PPR_ORDER = (
+    "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens",
+    "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE",
+    "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+    "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
+    "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle",
+    "w:rPr", "w:sectPr", "w:pPrChange",
+)  # fmt: skip
+
+
+def _set_flag(style: ParagraphStyle, tag: str) -> None:
+    """An on/off paragraph property python-docx has no API for, in schema order."""
+    from docx.oxml import OxmlElement
+
+    ppr = style.element.get_or_add_pPr()
+    successors = _PPR_ORDER[_PPR_ORDER.index(tag) + 1 :]
+    ppr.insert_element_before(OxmlElement(tag), *successors)
+
+
 def _mark_inserted(style: CharacterStyle, mark: str) -> None:
     style.font.bold = True if mark == "bold" else None
     style.font.underline = True if mark in ("underline", "underline_italic") else None
@@ -119,7 +140,6 @@ def set_normal(document: DocumentObject, page: PageSpec) -> None:
 def add_bill_styles(document: DocumentObject, page: PageSpec, style: Style, levels: int) -> None:
     """Every style a bill uses; `levels` subdivision levels get one style each."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
-    from docx.oxml import OxmlElement
     from docx.shared import Inches, Pt
 
     width = Inches(text_width_in(page))
@@ -130,11 +150,11 @@ def add_bill_styles(document: DocumentObject, page: PageSpec, style: Style, leve
     for block in (header, centered):
         # Space after the block, none between its lines of one style.
         block.paragraph_format.space_after = Pt(SPACE_BEFORE_PT)
-        block.element.get_or_add_pPr().append(OxmlElement("w:contextualSpacing"))
+        _set_flag(block, "w:contextualSpacing")
     furniture = _paragraph(document, PAGE_FURNITURE)
     furniture.paragraph_format.line_spacing = 1.0
     # Word never numbers header and footer lines; LibreOffice does unless told.
-    furniture.element.get_or_add_pPr().append(OxmlElement("w:suppressLineNumbers"))
+    _set_flag(furniture, "w:suppressLineNumbers")
     furniture.paragraph_format.tab_stops.add_tab_stop(
         Inches(text_width_in(page) / 2), WD_TAB_ALIGNMENT.CENTER
     )
