@@ -45,6 +45,7 @@ def test_build_note_flag(run_cli, tmp_path: Path) -> None:
     data = (tmp_path / "f.docx").read_bytes()
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
     assert NOTE in text and POINTS in text
+    assert "Coverage: Survivors of any age\n" in text  # the gate, with no "0 / 0"
 
 
 def test_note_on_a_format_without_one_is_one_line_exit_2(run_cli, tmp_path: Path) -> None:

@@ -48,7 +48,11 @@ def drafter_note(bill: Bill, level: NoteLevel) -> DrafterNote | None:
         from drafter.render.annotated import category_totals, rows
 
         totals = category_totals(rows(bill))
-        points = tuple(f"{t.title}: {t.tier_label}, {t.points} / {t.max}" for t in totals)
+        # The coverage gate earns no points of its own: its tier, without "0 / 0".
+        points = tuple(
+            f"{t.title}: {t.tier_label}" + (f", {t.points} / {t.max}" if t.max else "")
+            for t in totals
+        )
         if totals:
             points += (f"Points earned in the text: {sum(t.points for t in totals)}",)
     return DrafterNote(rubric_note(bill), points, tuple(clean(w) for w in bill.warnings))
