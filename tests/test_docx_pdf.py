@@ -2,7 +2,8 @@
 
 The PDF text must show a page number on every page where the profile puts it,
 the state's header block, the caption and the enacting clause on page 1, the
-running head on later pages, and no drafter note. The four bills are converted
+running head on later pages, the explanation of the type marks on page 1
+where the state prints one, and no drafter note. The four bills are converted
 once per session (one LibreOffice run). LibreOffice and poppler-utils are
 installed by .ci/run; without them the test is skipped, and under CI=true it
 fails, so a failed install shows.
@@ -73,6 +74,11 @@ def test_page_one_shows_header_caption_and_enacting_clause(
         assert first.index(clean(profile.page.header_block[0].center or "By:")) < first.index(
             clean(bill.title[0])
         )
+    explanation = profile.page.explanation
+    if explanation:
+        # At the foot of page 1 only.
+        assert clean(explanation) in first
+        assert all(clean(explanation) not in _words(p) for p in pdf_pages[state][1:])
     assert "Prepared with drafter" not in " ".join(pdf_pages[state])
 
 

@@ -182,3 +182,16 @@ def test_paragraph_properties_keep_the_schema_order(
         for ppr in document.styles.element.iter(qn("w:pPr")):
             ranks = [rank[child.tag] for child in ppr]
             assert ranks == sorted(ranks), [child.tag for child in ppr]
+
+
+def test_explanation_sits_above_page_ones_number(
+    documents: dict[str, docx.document.Document],
+) -> None:
+    footer = documents["missouri"].sections[0].first_page_footer.paragraphs
+    assert footer[0].style.name == "Bill Explanation"
+    assert footer[0].text.startswith("EXPLANATION: matter in bold-face type")
+    assert _page_fields(documents["missouri"].sections[0].first_page_footer) == 1
+    later = documents["missouri"].sections[0].footer.paragraphs
+    assert all("EXPLANATION" not in p.text for p in later)
+    texas = documents["texas"].sections[0].first_page_footer.paragraphs
+    assert all("EXPLANATION" not in p.text for p in texas)

@@ -2,7 +2,8 @@
 
 A profile's optional `page:` block says where the page number goes, the
 header block on page 1 ("By: [AUTHOR]" / "H.B. No. [NUMBER]" in Texas), the
-running head on later pages, how lines are numbered, which parts print in bold,
+running head on later pages, the explanation of the type marks at the foot of
+page 1, how lines are numbered, which parts print in bold,
 whether a new section's text is marked as new matter, and the font and
 margins. Every field has a plain default, so a profile that says nothing about
 its pages gets a clean generic layout. Bracketed words such as [AUTHOR] are
@@ -53,6 +54,9 @@ class PageSpec(_Model):
     header_block: tuple[HeaderLine, ...] = ()
     #: Printed at the top of every page after the first (e.g. the bill number).
     running_head: str | None = None
+    #: A line at the foot of page 1 saying how new and omitted matter are
+    #: marked, as states that print one on their bills do.
+    explanation: str | None = None
     #: Where the page number (a PAGE field) goes; it prints on every page.
     page_number: Literal["footer_center", "footer_right", "header_right"] = "footer_center"
     #: Line numbers in the margin: restarting on each page, running on, or none.

@@ -1,9 +1,10 @@
-"""Page furniture in Word: margins, line numbers, the page number and the running head.
+"""Page furniture in Word: margins, line numbers, the page number, the running head.
 
 The page number is a real PAGE field (Word and LibreOffice update it on every
 page), in the header or footer as the profile places it. A running head (the
 bill number, say) prints on every page after the first, so page 1 gets its own
-header and footer. Line numbers are a `w:lnNumType` element in the section
+header and footer, where the state's explanation of its type marks goes too.
+Line numbers are a `w:lnNumType` element in the section
 properties, which python-docx cannot set directly.
 """
 
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from drafter.page import PageSpec
 from drafter.render._common import xml_safe
-from drafter.render.docx_styles import PAGE_FURNITURE
+from drafter.render.docx_styles import EXPLANATION, PAGE_FURNITURE
 
 if TYPE_CHECKING:
     from docx.document import Document as DocumentObject
@@ -106,10 +107,16 @@ def add_furniture(document: DocumentObject, page: PageSpec) -> None:
     style = document.styles[PAGE_FURNITURE].style_id
     _fill(section.header, style, page.running_head, in_header, right)
     _fill(section.footer, style, None, not in_header, right)
-    if page.running_head:
+    if page.running_head or page.explanation:
         section.different_first_page_header_footer = True
         _fill(section.first_page_header, style, None, in_header, right)
         _fill(section.first_page_footer, style, None, not in_header, right)
+    if page.explanation:
+        # Above page 1's page number (when it is in the footer).
+        said = section.first_page_footer.paragraphs[0].insert_paragraph_before(
+            xml_safe(page.explanation)
+        )
+        said._p.get_or_add_pPr().style = document.styles[EXPLANATION].style_id
 
 
 __all__ = ["add_furniture", "add_page_field", "set_line_numbers", "set_margins"]

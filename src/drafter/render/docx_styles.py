@@ -28,6 +28,7 @@ BILL_SECTION = "Bill Section"
 SECTION_HEADING = "Section Heading"
 NOTE = "Drafter Note"
 PAGE_FURNITURE = "Page Furniture"
+EXPLANATION = "Bill Explanation"
 
 BILL_SECTION_LABEL = "Bill Section Label"
 CATCHLINE = "Section Catchline"
@@ -160,6 +161,12 @@ def add_bill_styles(document: DocumentObject, page: PageSpec, style: Style, leve
     )
     furniture.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
 
+    explanation = _paragraph(document, EXPLANATION)
+    explanation.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    explanation.paragraph_format.line_spacing = 1.0
+    explanation.font.size = Pt(max(page.font_size - 2, 6))
+    _set_flag(explanation, "w:suppressLineNumbers")
+
     title = _paragraph(document, TITLE)
     title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     title.font.bold = "title" in page.bold
@@ -209,6 +216,7 @@ __all__ = [
     "CATCHLINE",
     "DELETED",
     "ENACTING",
+    "EXPLANATION",
     "HEADER",
     "HEADER_CENTERED",
     "INSERTED",
