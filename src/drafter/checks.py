@@ -6,17 +6,23 @@
 - every tier's signals are found in its own language, and no other tier's
   signals of the same category are found anywhere in the language or frame;
 - every jurisdiction profile loads, and its law is sourced and read (law_checks);
-- each draft file given loads.
+- each draft file given loads;
+- no text in any of those files holds a control character or bidi override
+  (drafter shows them as pictures, but data meant for bills should not hold them).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from drafter.errors import UserError
 from drafter.language import COVERAGE, Language, load_language
+from drafter.paths import data_dir, default_rubric_path
 from drafter.reader import Signals, load_signals, normalize_fast, read_tiers
 from drafter.rubric import Rubric
+from drafter.textsafe import first_unsafe
+from drafter.yamlio import Loc, load_yaml
 
 
 def _sample_values(language: Language) -> dict[str, str]:
@@ -160,11 +166,37 @@ def _refs(text: str) -> list[str]:
     return refs_in(text)
 
 
+def check_text(paths: list[str | Path]) -> list[UserError]:
+    """Every string (key or value) holding a control character or bidi control."""
+    problems: list[UserError] = []
+    for path in dict.fromkeys(str(p) for p in paths):
+        if not Path(path).is_file():
+            continue
+        doc = load_yaml(path)
+        found_here: list[UserError] = []
+        stack: list[tuple[Loc, Any]] = [((), doc.data)]
+        while stack:
+            loc, value = stack.pop()
+            if isinstance(value, dict):
+                for key, item in value.items():
+                    stack.append(((*loc, key), key))
+                    stack.append(((*loc, key), item))
+            elif isinstance(value, list):
+                stack.extend(((*loc, i), item) for i, item in enumerate(value))
+            elif isinstance(value, str) and (found := first_unsafe(value)):
+                found_here.append(
+                    doc.error(loc, f"text holds a {found}; remove it (it can disguise text)")
+                )
+        problems.extend(sorted(found_here, key=lambda e: e.line or 0))
+    return problems
+
+
 def check_all(
     rubric: Rubric,
     language_dir: str | None,
     signals_path: str | None,
     drafts: list[str],
+    rubric_path: str | None = None,
 ) -> tuple[list[UserError], str]:
     """Run every check; returns the problems and, when none, a summary."""
     problems: list[UserError] = []
@@ -202,6 +234,16 @@ def check_all(
                 checked.append(what)
         except UserError as exc:
             problems.append(exc)
+    text_files = [
+        rubric_path or default_rubric_path(),
+        *sorted(Path(language.folder).rglob("*.yaml")),
+        signals.path,
+        *(p.path for p in profiles if p.path),
+        *sorted(data_dir("exercises").glob("*.yaml")),
+        *drafts,
+    ]
+    if not problems:
+        problems.extend(check_text(text_files))
     n_tiers = sum(len(c.statute_tiers) for c in rubric.categories)
     summary = (
         f"ok: rubric {rubric.id}: {len(rubric.categories)} categories, {n_tiers} statute tiers\n"

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from drafter.textsafe import visible
+
 
 class UserError(Exception):
     """A problem with something the user gave us: a file, a flag, a value.
@@ -24,10 +26,11 @@ class UserError(Exception):
 
     def one_line(self) -> str:
         """`FILE[:LINE]: message`, on one line whatever the message held."""
-        text = " ".join(self.message.split())
+        text = visible(" ".join(self.message.split()))
         if self.where is None:
             return text
-        place = self.where if self.line is None else f"{self.where}:{self.line}"
+        where = visible(self.where).replace("\n", "\u2424").replace("\t", "\u2409")
+        place = where if self.line is None else f"{where}:{self.line}"
         return f"{place}: {text}"
 
     def __str__(self) -> str:

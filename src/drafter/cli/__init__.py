@@ -19,6 +19,8 @@ from drafter import __version__
 from drafter.cli import advise, app, atlas, bill, reading, scorecard, train, validate
 from drafter.cli._shared import Handler, common_parser
 from drafter.errors import UserError, format_for_cli
+from drafter.textsafe import visible_streams
+from drafter.textsafe import visible_streams
 
 #: The command modules, in the order `drafter --help` lists them.
 COMMANDS: tuple[ModuleType, ...] = (
@@ -78,14 +80,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     if handler is None:
         args.rubric = None
         handler = app.cmd_start
-    try:
-        return handler(args)
-    except UserError as exc:
-        print(format_for_cli(exc), file=sys.stderr)
-        return 2
-    except BrokenPipeError:
-        # `drafter score ... | head` closing the pipe early is not an error.
-        sys.stderr.close()
-        return 0
-    except KeyboardInterrupt:
-        return 130
+    # Whatever reaches the terminal from here on (output, warnings, error
+    # lines) shows control characters from user files as visible pictures.
+    with visible_streams():
+        try:
+            return handler(args)
+        except UserError as exc:
+            print(format_for_cli(exc), file=sys.stderr)
+            return 2
+        except BrokenPipeError:
+            # `drafter score ... | head` closing the pipe early is not an error.
+            sys.stderr.close()
+            return 0
+        except KeyboardInterrupt:
+            return 130

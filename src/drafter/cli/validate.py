@@ -36,7 +36,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from drafter.checks import check_all
 
     rubric = rubric_of(args)
-    problems, summary = check_all(rubric, args.language, args.signals, args.files)
+    problems, summary = check_all(
+        rubric, args.language, args.signals, args.files, rubric_path=args.rubric
+    )
     for problem in problems:
         print(format_for_cli(problem), file=sys.stderr)
     if problems:

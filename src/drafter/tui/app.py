@@ -19,7 +19,7 @@ from textual.timer import Timer
 
 from drafter.draft import Draft, draft_to_yaml, load_draft, save_draft
 from drafter.errors import UserError
-from drafter.tui import storage
+from drafter.tui import storage, textguard
 from drafter.tui.commands import DrafterCommands
 from drafter.tui.core import COVERAGE, DraftView, Engine, answer, new_draft
 
@@ -54,6 +54,7 @@ class DrafterApp(App[None]):
         rubric_path: str | None = None,
     ) -> None:
         super().__init__()
+        textguard.install()
         self.mode = mode
         # Loading here, before the terminal is taken, lets a bad file or an
         # unknown jurisdiction end in the CLI's one-line error (exit 2).
