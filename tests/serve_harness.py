@@ -19,13 +19,14 @@ def free_port() -> int:
 
 
 class Served:
-    def __init__(self, tmp: Path) -> None:
+    def __init__(self, tmp: Path, *args: str) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        env = {**os.environ, "DRAFTER_DATA_DIR": str(tmp / "server-data")}
+        self.data = tmp / "server-data"
+        env = {**os.environ, "DRAFTER_DATA_DIR": str(self.data)}
         self.log = (tmp / "serve.log").open("wb")
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "drafter", "serve", "--port", str(self.port)],
+            [sys.executable, "-m", "drafter", "serve", "--port", str(self.port), *args],
             cwd=tmp,
             env=env,
             stdout=self.log,
@@ -51,7 +52,10 @@ class Served:
         return Path(self.log.name).read_text(errors="replace")
 
     def session_dirs(self) -> set[str]:
-        """The working folder of every live session process (one per browser tab)."""
+        """The working folder of every live session of this server (one per browser tab).
+
+        A session counts once it works in its workspace under the server's data folder.
+        """
         out = set()
         for pid in os.listdir("/proc"):
             if not pid.isdigit():
@@ -60,7 +64,9 @@ class Served:
                 argv = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
                 # The session's own Python, not the `sh -c` textual-serve wraps it in.
                 if b"drafter.served" in argv and not argv[0].endswith(b"sh"):
-                    out.add(os.readlink(f"/proc/{pid}/cwd"))
+                    cwd = os.readlink(f"/proc/{pid}/cwd")
+                    if cwd.startswith(str(self.data)):
+                        out.add(cwd)
             except OSError:
                 continue
         return out

@@ -128,7 +128,8 @@ def test_sessions_have_private_folders(served: Served) -> None:
     dirs = asyncio.run(hold_two())
     assert len(dirs) == 2
     for d in dirs:
-        assert "drafter-session-" in d
+        # Each tab's workspace, in the server's data folder (see drafter.served).
+        assert "/server-data/served/work/" in d
 
 
 @pytest.mark.skipif(

@@ -293,7 +293,8 @@ def list_profiles() -> list[Profile]:
     return [shipped_profile(e.id) for e in list_entries()]
 
 
-def _looks_like_path(name: str) -> bool:
+def is_profile_path(name: str) -> bool:
+    """Whether a jurisdiction as typed names a profile file rather than a state."""
     return name.endswith((".yaml", ".yml"))
 
 
@@ -306,7 +307,7 @@ def load_profile(name_or_path: str | None = None) -> Profile:
     """A profile by name ("Missouri", "MO", "D.C."), by path, or generic for None."""
     if name_or_path is None or not name_or_path.strip():
         name_or_path = GENERIC_ID
-    if _looks_like_path(name_or_path):
+    if is_profile_path(name_or_path):
         return load_profile_file(name_or_path)
     found = _find(name_or_path)
     if found is None:
@@ -329,7 +330,7 @@ def profile_for(jurisdiction: str | None) -> tuple[Profile, str | None]:
     """
     if jurisdiction is None or not jurisdiction.strip():
         return load_profile(None), None
-    if _looks_like_path(jurisdiction):
+    if is_profile_path(jurisdiction):
         profile = load_profile_file(jurisdiction)
     else:
         found = _find(jurisdiction)

@@ -41,6 +41,13 @@ def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port to bind (default 8000)")
+    p.add_argument(
+        "--max-sessions",
+        type=int,
+        default=30,
+        metavar="N",
+        help="browser sessions at once; one more is refused with a message (default 30)",
+    )
     p.set_defaults(handler=cmd_serve)
 
 
@@ -71,4 +78,4 @@ def cmd_open(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from drafter.serve import serve
 
-    return serve(args.host, args.port, args.rubric)
+    return serve(args.host, args.port, args.rubric, max_sessions=args.max_sessions)

@@ -7,6 +7,7 @@ recomputes the view (score, bill, warnings) and autosaves. Screens watch
 
 from __future__ import annotations
 
+import os
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -65,8 +66,8 @@ class DrafterApp(App[None]):
         self._saved_yaml: str | None = None
         self._step_id: str | None = None
         self._pending: tuple[Draft, Path | None] | None = None
-        #: A browser session of `drafter serve` (set by run_app).
-        self.served = False
+        self._served = False
+        self._told_workspace = False
         #: What a training mode ("train", "lessons", "present") opens.
         self.training_path = path if mode in TRAINING_MODES else None
         self.training_categories: list[str] | None = None
@@ -84,6 +85,36 @@ class DrafterApp(App[None]):
                 # A profile's own spelling ("mo" -> "Missouri"); other names as typed.
                 name = getattr(self.engine.profile, "name", name)
             self._pending = (new_draft(name), None)
+
+    @property
+    def served(self) -> bool:
+        """A browser session of `drafter serve` (set by run_app)."""
+        return self._served
+
+    @served.setter
+    def served(self, value: bool) -> None:
+        self._served = value
+        if value:
+            # From here on a jurisdiction typed as a path stays in the session's folder.
+            self.engine = self.engine.confined_to_session()
+
+    def workspace_note(self) -> str:
+        """Where a served session's work lives, for how long, and how to come back."""
+        from drafter.served import KEEP_DAYS, shown_code
+
+        code = os.environ.get("DRAFTER_RESUME_CODE", "")
+        return (
+            f"Your drafts and autosave are kept on this server for {KEEP_DAYS} days after "
+            f"you last use them, under resume code {shown_code(code)}. This browser "
+            f"reopens them by itself; from another browser, add ?resume={code} to the "
+            "page's address."
+        )
+
+    def shown(self, path: Path) -> str:
+        """`path` as this session may show it (never the server's folders when served)."""
+        from drafter.tui.served import shown
+
+        return shown(path, self.served)
 
     # -- lifecycle --
 
@@ -255,7 +286,13 @@ class DrafterApp(App[None]):
         self.autosave()
         # The title bar shows "unsaved changes"; redraw it.
         self.mutate_reactive(DrafterApp.view)
-        self.notify(f"Saved {path}", markup=False)
+        if self.served and not self._told_workspace:
+            self._told_workspace = True
+            self.notify(
+                self.workspace_note(), title=f"Saved {self.shown(path)}", timeout=20, markup=False
+            )
+        else:
+            self.notify(f"Saved {self.shown(path)}", markup=False)
 
     def action_save(self) -> None:
         if self.draft is None:

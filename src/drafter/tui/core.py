@@ -181,17 +181,26 @@ def load_profile(name: str | None) -> Any:
     return _load(name)
 
 
-def profile_for(jurisdiction: str | None, strict: bool = True) -> tuple[Any, str | None]:
+def profile_for(
+    jurisdiction: str | None, strict: bool = True, confined: bool = False
+) -> tuple[Any, str | None]:
     """The drafting style for a draft's jurisdiction, and a note when it is generic.
 
     A draft's jurisdiction is free text: a name with no profile drafts in the
     generic style (the note says so). A path to a profile file that cannot be
     read is the user's to fix: a UserError when `strict` (the command line),
     else the generic style with the error as the note (while typing).
+    `confined` (a served session) reads a profile path only inside the
+    session's folder, through the same check as every other path it names.
     """
+    from drafter.jurisdiction import is_profile_path
     from drafter.jurisdiction import profile_for as _profile_for
 
     try:
+        if confined and jurisdiction is not None and is_profile_path(jurisdiction.strip()):
+            from drafter.tui.served import confined_path
+
+            jurisdiction = str(confined_path(jurisdiction))
         return _profile_for(jurisdiction)
     except UserError as exc:
         if strict:
@@ -235,13 +244,20 @@ class Engine:
     """The rubric, model language and drafting style a session works with."""
 
     def __init__(
-        self, rubric: Rubric, language: Any, profile: Any, profile_note: str | None = None
+        self,
+        rubric: Rubric,
+        language: Any,
+        profile: Any,
+        profile_note: str | None = None,
+        confined: bool = False,
     ) -> None:
         self.rubric = rubric
         self.language = language
         self.profile = profile
         #: Why the bill is in the generic style (a name with no profile), if it is.
         self.profile_note = profile_note
+        #: A served session: profile paths only inside its own folder.
+        self.confined = confined
         self.steps = steps_for(rubric)
 
     @classmethod
@@ -253,8 +269,12 @@ class Engine:
 
     def with_profile(self, jurisdiction: str | None) -> Engine:
         """The same rubric and language in the drafting style `jurisdiction` names."""
-        profile, note = profile_for(jurisdiction, strict=False)
-        return Engine(self.rubric, self.language, profile, note)
+        profile, note = profile_for(jurisdiction, strict=False, confined=self.confined)
+        return Engine(self.rubric, self.language, profile, note, self.confined)
+
+    def confined_to_session(self) -> Engine:
+        """This engine for a served session: later profile paths stay in its folder."""
+        return Engine(self.rubric, self.language, self.profile, self.profile_note, True)
 
     def step(self, step_id: str) -> Step:
         return next(s for s in self.steps if s.id == step_id)

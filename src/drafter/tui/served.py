@@ -20,15 +20,22 @@ if TYPE_CHECKING:
     from drafter.tui.app import DrafterApp
 
 
-def confined_path(raw: str, base: Path | None = None) -> Path:
-    """`raw` as a path inside `base` (the session's folder, by default the cwd).
+def confined_path(raw: str) -> Path:
+    """`raw` as a path inside the session's folder (the working folder).
+
+    The one check every path a served session names goes through: a draft to
+    open or save, an export, a statute, a jurisdiction profile, an exercise
+    set. It looks only at the text and the session's own folder, never at what
+    lies outside, so a refusal says nothing about whether a path out there
+    exists, what it is or how big. The result is relative to the session's
+    folder, so messages about it never show where that folder is.
 
     Raises UserError with a message a person can act on when it would leave it.
     """
     text = raw.strip()
     if not text:
         raise UserError(None, "give a file name")
-    folder = (base or Path.cwd()).resolve()
+    folder = Path.cwd().resolve()
     pure = PurePath(text)
     if text.startswith("~") or pure.is_absolute() or pure.drive or text.startswith("\\"):
         raise UserError(
@@ -43,7 +50,24 @@ def confined_path(raw: str, base: Path | None = None) -> Path:
             f"{text} leads outside this session's folder ('..' cannot leave it); "
             "give a file name such as draft.yaml",
         )
-    return target
+    return target.relative_to(folder)
+
+
+def shown(path: Path, served: bool) -> str:
+    """A path as the app may show it: in a served session, relative to its folder.
+
+    A browser user never sees the server's folders; a local user sees `~/...`.
+    """
+    if served:
+        try:
+            return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+        except ValueError:
+            return Path(path).name
+    home = Path.home()
+    try:
+        return "~/" + str(Path(path).relative_to(home))
+    except ValueError:
+        return str(path)
 
 
 def deliver_export(app: DrafterApp, name: str, fmt: str, note: str | None = None) -> str | None:
@@ -61,4 +85,4 @@ def deliver_export(app: DrafterApp, name: str, fmt: str, note: str | None = None
     return app.deliver_binary(io.BytesIO(data), save_filename=name, mime_type=mime)
 
 
-__all__ = ["confined_path", "deliver_export"]
+__all__ = ["confined_path", "deliver_export", "shown"]

@@ -32,16 +32,17 @@ def target_path(raw: str, suffix: str, confined: bool = False) -> Path:
     if confined:
         from drafter.tui.served import confined_path
 
-        confined_path(text)
-    path = Path(text).expanduser()
+        path = Path.cwd() / confined_path(text)
+    else:
+        path = Path(text).expanduser()
     if not path.is_absolute():
         path = Path.cwd() / path
     if path.is_dir():
-        raise UserError(None, f"{path} is a folder; add a file name")
+        raise UserError(None, f"{text} is a folder; add a file name")
     if suffix and not path.name.endswith(suffix):
         path = path.with_name(path.name + suffix)
     if not path.parent.is_dir():
-        raise UserError(None, f"folder {path.parent} does not exist; create it first")
+        raise UserError(None, f"the folder of {text} does not exist; create it first")
     return path
 
 

@@ -140,7 +140,7 @@ class ExportScreen(ModalScreen[Path | None]):
         except UserError as exc:
             self._status(exc.one_line())
             return
-        self.app.notify(f"Exported {path}", markup=False)
+        self.app.notify(f"Exported {self.app.shown(path)}", markup=False)
         self.dismiss(path)
 
     def _note(self) -> str | None:

@@ -36,7 +36,7 @@ def describe_draft(app: DrafterApp, path: Path) -> Content:
         return Content.assemble(
             (path.name, "bold"),
             ("  cannot be read  ", "$text-error"),
-            (str(path.parent), "$foreground 60%"),
+            (_short(app, path.parent), "$foreground 60%"),
         )
     card = score(app.engine.rubric, draft)
     grade = "cannot be ranked" if not card.rankable else (card.grade or "")
@@ -45,16 +45,14 @@ def describe_draft(app: DrafterApp, path: Path) -> Content:
         "  ",
         draft.jurisdiction or "no jurisdiction",
         f" · {card.total} / {card.max} {grade}",
-        (f"  {_short(path.parent)}", "$foreground 60%"),
+        (f"  {_short(app, path.parent)}", "$foreground 60%"),
     )
 
 
-def _short(folder: Path) -> str:
-    home = Path.home()
-    try:
-        return "~/" + str(folder.relative_to(home)) if folder != home else "~"
-    except ValueError:
-        return str(folder)
+def _short(app: DrafterApp, folder: Path) -> str:
+    if folder == Path.home() and not app.served:
+        return "~"
+    return app.shown(folder)
 
 
 class StartScreen(Screen[None]):
@@ -119,6 +117,8 @@ class StartScreen(Screen[None]):
                 ),
                 id="disclaimer",
             )
+            if self.app.served:
+                yield Static(self.app.workspace_note(), id="workspace-note", markup=False)
             if self.autosave is not None:
                 with Vertical(id="resume-box", classes="start-box"):
                     yield Static(
@@ -303,6 +303,9 @@ class StartScreen(Screen[None]):
 
     def open_path(self, path: Path) -> None:
         status = self.query_one("#open-status", Note)
+        if self.app.served:
+            # Messages name the file as the session knows it, not the server's folders.
+            path = Path(self.app.shown(path))
         try:
             draft = load_draft(path, self.app.engine.rubric)
         except UserError as exc:
