@@ -20,7 +20,6 @@ from drafter.cli import advise, app, atlas, bill, reading, scorecard, train, val
 from drafter.cli._shared import Handler, common_parser
 from drafter.errors import UserError, format_for_cli
 from drafter.textsafe import visible_streams
-from drafter.textsafe import visible_streams
 
 #: The command modules, in the order `drafter --help` lists them.
 COMMANDS: tuple[ModuleType, ...] = (
