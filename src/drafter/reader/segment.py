@@ -32,7 +32,7 @@ EVIDENCE_ROLES = frozenset({"operative", "definition"})
 
 # A provision label at the start of a line: "(a)", "(b)(7)", "(A)", "(iv)", "A.", "12.".
 _LABEL_START = re.compile(
-    r"[ \t]*((?:\((?:[a-z]{1,4}|[A-Z]{1,4}|\d{1,3}[a-z]?)\))+|(?:[A-Za-z]|\d{1,3})\.(?=[ \t]))"
+    r"[ \t]*((?:\((?:[a-z]{1,4}|[A-Z]{1,4}|\d{1,3}[a-z]?)\))+|(?:[A-Za-z]|\d{1,3})\.(?=\s))"
 )
 # A label run into the line after a sentence or clause ends ("offense.(2) A", "; or(b) The"),
 # or after a dash that closes a run-in title ("... offense. —1. Notwithstanding").
@@ -40,8 +40,8 @@ _LABEL_RUN_IN = re.compile(
     # (a parenthesized label may follow at once: "offense.(2) A"; a number needs a space first)
     # (one character class first: the engine then skips quickly to where a label can be)
     r"[.;:—–](?:(?<=[.;:])\s*(?:(?:or|and)\s*)?(?=\()|(?<=[.;:])\s+(?:(?:or|and)\s+)?|(?<=[—–])\s*)"
-    r"((?:\((?:[a-z]{1,4}|[A-Z]{1,4}|\d{1,3}[a-z]?)\))+|\d{1,3}\.(?=[ \t]))"
-    r"(?=[ \t]*[\"“A-Z\[(])"
+    r"((?:\((?:[a-z]{1,4}|[A-Z]{1,4}|\d{1,3}[a-z]?)\))+|\d{1,3}\.(?=\s))"
+    r"(?=\s*[\"“A-Z\[(])"
 )
 _ONE_LABEL = re.compile(r"\((\w+)\)|(\w+)\.")
 # A sentence ends at a period (or ? !), perhaps closed by a quote or bracket, before a space.
@@ -187,7 +187,12 @@ def _blocks(text: str, rules: LayoutRules) -> list[tuple[int, int]]:
                 not blocks
                 or (blank and _ends_sentence(text, blocks[-1][1]))
                 or _LABEL_START.match(text, pos, end) is not None
-                or _SECTION_SIGN.match(stripped) is not None
+                # a section sign opens a section after a sentence ends (not "§3"
+                # wrapped onto its own line inside a history note)
+                or (
+                    _SECTION_SIGN.match(stripped) is not None
+                    and _ends_sentence(text, blocks[-1][1])
+                )
                 or (rules.history is not None and rules.history.match(stripped))
                 or (rules.commentary is not None and rules.commentary.match(stripped))
             )
@@ -235,6 +240,9 @@ def segment(text: str, rules: LayoutRules) -> Layout:
             if run_in is not None and _SECTION_WORD.fullmatch(text[lead : run_in.start(1)]):
                 run_in = _LABEL_RUN_IN.search(text, run_in.end(1), end)  # "SEC. 2. TITLE."
             title_end = run_in.start(1) if run_in else end
+            dash = _DASH_TITLE.search(text, lead, title_end)
+            if dash is not None:  # "610.131. Expungement ... offense. — 1. A person ..."
+                title_end = dash.start() + 1
             head = text[lead:title_end].rstrip(" \t\r\n—–")
             if head and _is_title(head, rules):
                 in_commentary = body_open = False
@@ -242,9 +250,12 @@ def segment(text: str, rules: LayoutRules) -> Layout:
                 labels.reset(number)
                 provisions.append(Provision(lead, lead + len(head), number, " ".join(head.split())))
                 sentences.append(Sentence(lead, lead + len(head), len(provisions) - 1, "heading"))
-                if run_in is None:
+                body = dash.end() if dash is not None else (run_in.start(1) if run_in else end)
+                while body < end and text[body].isspace():
+                    body += 1
+                if body >= end:
                     continue
-                lead = run_in.start(1)
+                lead = body
         _in_line(text, lead, end, labels, rules, in_commentary, provisions, sentences)
         # Once a section's body opens, a line without a verb is not a title
         # unless it starts like one ("§ 12.", "Sec. 4.", "29-3005.").
