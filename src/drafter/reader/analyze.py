@@ -199,6 +199,18 @@ def _read_category(
                     ("a trafficking-specific relief statute",),
                     "The text is not a trafficking-specific relief statute.",
                 )
+        elif relief and support:
+            # Not only silence: the text says it plainly ("may be filed at any time").
+            return Finding(
+                category,
+                title,
+                absent,
+                "clear",
+                (absent,),
+                tuple(support + negated),
+                looked_for(positives),
+                "None of the other tiers' signals shows, and the text says so in words.",
+            )
         elif relief:
             return Finding(
                 category,
