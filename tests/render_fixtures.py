@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 
 from drafter.bill import Bill, BillSection, Node, Provenance, StatuteSection, Style
 from drafter.jurisdiction import Profile, load_profile
+from drafter.notice import Notice
+from drafter.scoring import Standing
 
 SECTION_NUMBERS = {
     "missouri": ("610.132", "610"),
@@ -234,7 +236,11 @@ def sample_bill(profile: Profile | None = None, name: str | None = None) -> Bill
             BillSection("effective_date", profile.closing.effective_date.format(**values))
         )
     warnings = (
-        "The parameter trafficking_statute is empty; the bill shows [TRAFFICKING_STATUTE].",
+        Notice(
+            "unfilled_parameter",
+            "trafficking_statute",
+            "The parameter trafficking_statute is empty; the bill shows [TRAFFICKING_STATUTE].",
+        ),
     )
     return Bill(
         jurisdiction=profile.name,
@@ -245,7 +251,7 @@ def sample_bill(profile: Profile | None = None, name: str | None = None) -> Bill
         sections=tuple(sections),
         rubric_id="polaris-2019",
         rubric_title="Polaris 2019",
-        score_summary="97 / 100 A",
+        score=Standing(97, 100, "A", True, False),
         warnings=warnings,
         short_title="Criminal record relief for survivors of human trafficking",
         date="2026-11-25",
@@ -314,8 +320,12 @@ def bills(draw: st.DrawFn, profiles: list[Profile] | None = None) -> Bill:
         sections=tuple(sections),
         rubric_id="polaris-2019",
         rubric_title=draw(texts()),
-        score_summary=draw(texts()),
-        warnings=tuple(draw(st.lists(texts(), max_size=2))),
+        score=Standing(
+            draw(st.integers(0, 100)), 100, draw(texts()), draw(st.booleans()), draw(st.booleans())
+        ),
+        warnings=tuple(
+            Notice("unfilled_parameter", None, text) for text in draw(st.lists(texts(), max_size=2))
+        ),
         short_title=draw(texts()),
         date=draw(st.sampled_from(["", "2026-11-25"])),
     )

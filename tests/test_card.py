@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from conftest import EXAMPLES
-from drafter.card import card_markdown, card_text, narrative
 from drafter.draft import Draft, load_draft
+from drafter.render.card import card_markdown, card_text, narrative
 from drafter.rubric import load_rubric
 from drafter.scoring import score
 
@@ -34,7 +34,7 @@ def test_a_graded_card_reads_its_strengths_and_gaps() -> None:
     text = card_text(STRONG, RUBRIC)
     assert "Grade           B" in text
     paras = narrative(STRONG, RUBRIC)
-    assert paras[0].startswith("This draft scores 89 of 100, a B.")
+    assert paras[0].startswith("This draft scores 89 of 100, B.")
     assert "Offenses Covered (7 short)" in paras[1]
     assert "default cut-offs" in text
 

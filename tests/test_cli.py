@@ -41,7 +41,7 @@ def test_score_json_contract(run_cli) -> None:
     r = run_cli("score", str(EXAMPLES / "missouri-2019.yaml"), "--json")
     data = json.loads(r.out)
     assert set(data) >= SCORE_FIELDS
-    assert data["format"] == "drafter/score@1"
+    assert data["format"] == "drafter/score@2"
     assert (data["total"], data["max"], data["grade"], data["rankable"]) == (0, 100, None, False)
     assert data["rubric"] == "polaris-2019"
     assert data["coverage"] == "minors_only"

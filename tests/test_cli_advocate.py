@@ -49,7 +49,7 @@ def test_analyze_json(run_cli) -> None:
         assert f["confidence"] in ("clear", "ambiguous", "by absence", "not found")
         for e in f["evidence"]:
             assert text[e["start"] : e["end"]] == e["quote"]
-    assert data["score"]["format"] == "drafter/score@1"
+    assert data["score"]["format"] == "drafter/score@2"
     assert data["coverage"]["tier"] == "adults"
 
 

@@ -24,3 +24,23 @@ def test_ci_runs_the_readme_test_command_verbatim() -> None:
     test_command = _commands()[1]
     ci = (ROOT / ".ci" / "run").read_text().splitlines()
     assert test_command in ci
+
+
+def _row(command: str) -> str:
+    readme = (ROOT / "README.md").read_text()
+    return next(line for line in readme.splitlines() if line.startswith(f"| `drafter {command}"))
+
+
+def test_readme_lists_the_registered_formats() -> None:
+    # The format lists come from the registries; the README must say the same.
+    from drafter.render import BILL_FORMATS, REDLINE_FORMATS
+
+    def extensions(line: str) -> list[str]:
+        return re.findall(r"`(\.[a-z][a-z.]*)`", line)
+
+    assert extensions(_row("build")) == [f.extension for f in BILL_FORMATS]
+    assert extensions(_row("redline")) == [f.extension for f in REDLINE_FORMATS]
+    readme = (ROOT / "README.md").read_text()
+    exporting = readme[readme.index("**Exporting.**") :].split("\n\n")[0]
+    for fmt in BILL_FORMATS:
+        assert fmt.extension.rsplit(".", 1)[-1] in exporting, fmt.name

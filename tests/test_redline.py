@@ -7,17 +7,11 @@ import io
 import pytest
 
 from conftest import ROOT
+from drafter.assembly import build_bill
 from drafter.draft import BillTarget, Draft
-from drafter.export import build_bill
 from drafter.language import load_language
-from drafter.redline import (
-    iter_runs,
-    old_paragraphs,
-    redline,
-    redline_docx,
-    redline_markdown,
-    redline_text,
-)
+from drafter.redline import iter_runs, old_paragraphs, redline
+from drafter.render.redline import redline_docx, redline_markdown, redline_text
 from drafter.render.text import render_text
 from drafter.rubric import load_rubric
 

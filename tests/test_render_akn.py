@@ -49,7 +49,7 @@ def test_sample_bill_is_valid_akoma_ntoso(name: str) -> None:
     assert root.find(".//a:references/a:TLCOrganization", NS).get("eId") == "drafter"
     score = root.find(".//a:proprietary/d:score", NS)
     assert score.get("rubric") == "polaris-2019"
-    assert score.get("summary") == "97 / 100 A"
+    assert score.get("summary") == "97 / 100, A"
     assert b"{ref:" not in etree.tostring(root)
 
 

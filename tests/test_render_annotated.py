@@ -36,7 +36,7 @@ def test_annotated_markdown() -> None:
     assert "| 55A.0101, Subsection (b) | A person arrested" in out
     assert "| Offenses Covered | All offenses | 30 / 30 |" in out
     assert "| **Total** | | **97** |" in out
-    assert "Score on the whole rubric: **97 / 100 A**" in out
+    assert "Score on the whole rubric: **97 / 100, A**" in out
     assert "[TRAFFICKING\\_STATUTE]" not in out
     assert "## Still to settle" in out
     html = MarkdownIt("commonmark").enable("table").render(out)

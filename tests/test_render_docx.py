@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 
 from drafter.bill import Bill
 from drafter.page import DEFAULT_PAGE
-from drafter.render._common import layout
 from drafter.render.docx import header_texts, paragraph_text, render_docx
+from drafter.render.layout import layout
 from render_fixtures import bills, sample_bill
 
 
@@ -48,7 +48,7 @@ def test_sample_bill_docx() -> None:
     props = document.core_properties
     assert props.title == "Criminal record relief for survivors of human trafficking"
     assert "Polaris 2019 (polaris-2019)" in props.subject
-    assert "97 / 100 A" in props.subject
+    assert "97 / 100, A" in props.subject
     normal = document.styles["Normal"]
     assert normal.font.name == "Times New Roman"
     assert normal.font.size.pt == 12

@@ -11,7 +11,7 @@ import pytest
 
 from conftest import ROOT
 from drafter.errors import UserError
-from drafter.render import FORMATS, format_for_path, render
+from drafter.render import BILL_FORMATS
 from render_fixtures import sample_bill
 
 
@@ -30,26 +30,26 @@ from render_fixtures import sample_bill
     ],
 )
 def test_format_for_path(path: str, fmt: str) -> None:
-    assert format_for_path(path) == fmt
+    assert BILL_FORMATS.for_path(path).name == fmt
 
 
 @pytest.mark.parametrize("path", ["bill.pdf", "bill", ".md"])
 def test_unknown_extension_is_a_user_error(path: str) -> None:
-    with pytest.raises(UserError, match="cannot tell the export format"):
-        format_for_path(path)
+    with pytest.raises(UserError, match="cannot tell the format"):
+        BILL_FORMATS.for_path(path)
 
 
-@pytest.mark.parametrize("fmt", list(FORMATS))
+@pytest.mark.parametrize("fmt", BILL_FORMATS.names)
 def test_every_format_renders_and_names_the_rubric(fmt: str) -> None:
-    out = render(sample_bill(name="missouri"), fmt)
-    assert isinstance(out, bytes) == FORMATS[fmt].binary
+    out = BILL_FORMATS.render(sample_bill(name="missouri"), fmt)
+    assert isinstance(out, bytes) == BILL_FORMATS[fmt].binary
     if isinstance(out, str):
         assert "polaris-2019" in out
 
 
 def test_unknown_format() -> None:
-    with pytest.raises(UserError, match="unknown export format 'pdf'"):
-        render(sample_bill(), "pdf")
+    with pytest.raises(UserError, match="unknown format 'pdf' for a bill"):
+        BILL_FORMATS.render(sample_bill(), "pdf")
 
 
 def test_renderers_load_docx_and_lxml_only_when_used() -> None:

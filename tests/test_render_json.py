@@ -13,9 +13,9 @@ from render_fixtures import bills, sample_bill
 
 def test_sample_bill_json() -> None:
     data = json.loads(render_json(sample_bill(name="missouri")))
-    assert data["format"] == "drafter/bill@1"
+    assert data["format"] == "drafter/bill@2"
     assert data["rubric"] == {"id": "polaris-2019", "title": "Polaris 2019"}
-    assert data["score"] == "97 / 100 A"
+    assert data["score"] == "97 / 100, A"
     assert data["country"] == "us-mo"
     first = data["sections"][0]
     assert first["label"] == "Section A."
@@ -39,6 +39,6 @@ def test_sample_bill_json() -> None:
 def test_property_json_parses(bill: Bill) -> None:
     out = render_json(bill)
     data = json.loads(out)
-    assert data["format"] == "drafter/bill@1"
+    assert data["format"] == "drafter/bill@2"
     assert "{ref:" not in out
     assert len(data["sections"]) == len(bill.sections)

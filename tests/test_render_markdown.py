@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from markdown_it import MarkdownIt
 
 from drafter.bill import Bill
-from drafter.render._common import Block, layout
+from drafter.render.layout import Block, layout
 from drafter.render.markdown import escape, render_markdown
 from render_fixtures import bills, sample_bill
 

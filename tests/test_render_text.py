@@ -7,8 +7,9 @@ from hypothesis import HealthCheck, given, settings
 
 from drafter.bill import Bill, BillSection, Node, StatuteSection
 from drafter.jurisdiction import load_profile
-from drafter.render._common import layout
+from drafter.render.layout import layout
 from drafter.render.text import render_text
+from drafter.scoring import Standing
 from render_fixtures import bills, sample_bill
 
 PROFILES = ["missouri", "texas", "new-york", "generic"]
@@ -29,7 +30,7 @@ def test_sample_bill_renders_every_part(name: str) -> None:
         assert _flat(line) in flat
     for block in layout(bill):
         assert _flat(block.text) in flat
-    assert "Prepared with drafter; scored against Polaris 2019 (polaris-2019): 97 / 100 A." in flat
+    assert "Prepared with drafter; scored against Polaris 2019 (polaris-2019): 97 / 100, A." in flat
     assert "[TRAFFICKING_STATUTE]" in out
 
 
@@ -96,7 +97,7 @@ def _one_section(style_name: str, body: tuple[Node, ...]) -> Bill:
         sections=(BillSection("enact", "Adds:", StatuteSection("1.01", "Relief", body)),),
         rubric_id="polaris-2019",
         rubric_title="Polaris 2019",
-        score_summary="10 / 100 F",
+        score=Standing(10, 100, "F", True, False),
     )
 
 

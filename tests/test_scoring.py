@@ -54,9 +54,19 @@ def test_no_statute_scores_zero_with_its_reason(rubric: Rubric) -> None:
 
 def test_coverage_change_keeps_choices(rubric: Rubric) -> None:
     draft = Draft(coverage="adults", choices=TOP)
-    back = draft.with_coverage("minors_only").with_coverage("adults")
+    back = draft.with_coverage("minors_only", rubric).with_coverage("adults", rubric)
     assert back.choices == TOP
     assert score(rubric, back).total == 100
+
+
+def test_leaving_coverage_none_clears_only_the_no_statute_tiers(rubric: Rubric) -> None:
+    no_statute = {c.id: t.id for c in rubric.categories for t in c.tiers if t.no_statute}
+    assert no_statute, "the rubric has no-statute tiers"
+    kept = {"nexus_to_trafficking": TOP["nexus_to_trafficking"]}
+    draft = Draft(coverage="none", choices={**no_statute, **kept})
+    assert draft.with_coverage("none", rubric).choices == {**no_statute, **kept}
+    for coverage in ("adults", "minors_only"):
+        assert draft.with_coverage(coverage, rubric).choices == kept
 
 
 def test_incomplete_draft_is_provisional_and_lists_open(rubric: Rubric) -> None:
@@ -67,7 +77,8 @@ def test_incomplete_draft_is_provisional_and_lists_open(rubric: Rubric) -> None:
     assert card.provisional
     assert not card.complete
     assert card.open == ("time_limits", "hearing_requirement")
-    assert any("provisional" in n for n in card.notes)
+    assert [n.kind for n in card.notes] == ["incomplete", "provisional", "default_cutoffs"]
+    assert "provisional" in card.notes[1].text
 
 
 def test_complete_means_every_category_answered_whatever_the_coverage(rubric: Rubric) -> None:

@@ -192,7 +192,7 @@ def test_headless_chromium_sees_and_drives_the_app(served: Served) -> None:
                 time.sleep(0.1)
 
         wait_for("New draft")
-        wait_for("Not legal advice")
+        wait_for("not legal advice")
         keys = driver.find_element(By.CSS_SELECTOR, ".xterm-helper-textarea")
         keys.send_keys(Keys.CONTROL, "n")
         wait_for("/ 100")

@@ -15,14 +15,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, cast
 
 from drafter.draft import Draft
 from drafter.errors import UserError
-from drafter.rubric import Rubric
+from drafter.rubric import COVERAGE, COVERAGES, Coverage, Rubric
 from drafter.scoring import Scorecard, score
 
-COVERAGE = "coverage"
 ADVICE_FORMAT = "drafter/advice@1"
 
 
@@ -141,17 +140,6 @@ def check_locks(rubric: Rubric, locks: Iterable[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _covered(rubric: Rubric, draft: Draft) -> Draft:
-    """The draft with relief reaching adults: "no statute" tiers become open."""
-    choices = {}
-    for cat_id, tier_id in draft.choices.items():
-        cat = rubric.category(cat_id)
-        tier = cat.tier(tier_id) if cat is not None else None
-        if tier is not None and not tier.no_statute:
-            choices[cat_id] = tier_id
-    return draft.model_copy(update={"coverage": "adults", "choices": choices})
-
-
 def advise(
     rubric: Rubric,
     draft: Draft,
@@ -174,7 +162,8 @@ def advise(
     coverage_change: Change | None = None
     work = draft
     if draft.coverage != "adults" and COVERAGE not in locked:
-        work = _covered(rubric, draft)
+        # Relief reaching adults: "no statute" answers become open.
+        work = draft.with_coverage("adults", rubric)
         covered_card = score(rubric, work)
         rule = rubric.coverage["adults"]
         coverage_change = Change(
@@ -292,121 +281,20 @@ def _plan(
     return Plan(grade, minimum, True, tuple(steps), running, rubric.grade_for(running), best_total)
 
 
+def _coverage(value: str) -> Coverage:
+    if value not in COVERAGES:
+        raise ValueError(f"not a coverage: {value!r}")
+    return cast(Coverage, value)
+
+
 def apply(rubric: Rubric, draft: Draft, changes: Iterable[Change]) -> Draft:
     """The draft with the changes made (what "apply" does in the wizard)."""
     for change in changes:
         if change.category == COVERAGE:
-            draft = _covered(rubric, draft) if change.to_tier == "adults" else draft
-            draft = draft.with_coverage(change.to_tier)  # type: ignore[arg-type]
+            draft = draft.with_coverage(_coverage(change.to_tier), rubric)
         else:
             draft = draft.choose(change.category, change.to_tier)
     return draft
-
-
-# --- showing it --------------------------------------------------------------------
-
-
-def _standing(card: Scorecard) -> str:
-    from drafter.report import standing_text
-
-    return standing_text(card)
-
-
-def _indent(text: str, pad: str = "      ") -> list[str]:
-    import textwrap
-
-    out = []
-    for para in text.splitlines():
-        if not para.strip():
-            continue
-        # Items of a list ("  (1) robbery") keep their extra indent.
-        extra = " " * (len(para) - len(para.lstrip()))
-        out.extend(
-            textwrap.wrap(
-                para.strip(),
-                76,
-                initial_indent=pad + extra,
-                subsequent_indent=pad + extra + "  ",
-                break_on_hyphens=False,
-            )
-        )
-    return out
-
-
-def advice_text(advice: Advice, rubric: Rubric, limit: int | None = None) -> str:
-    base = advice.baseline
-    from drafter.textsafe import visible
-
-    name = visible(base.jurisdiction or "Draft")
-    lines = [
-        f"{name}: {base.total} / {base.max}, {_standing(base)}",
-        f"Scored against: {rubric.short_title} ({rubric.id}). Grade cut-offs are "
-        "drafter's default reading.",
-    ]
-    if advice.locked:
-        lines.append("Locked (never proposed): " + ", ".join(advice.locked))
-    lines.append("")
-    step = 1
-    if advice.coverage is not None:
-        c = advice.coverage
-        if c.from_tier == "none":
-            lines.append(
-                "FIRST: enact a trafficking-specific relief statute that reaches survivors of "
-                "every age."
-            )
-        else:
-            lines.append(
-                f"FIRST: extend relief to survivors of every age ({c.from_label} -> {c.to_label})."
-            )
-        lines.append(
-            "  Nothing else earns a point until the law reaches survivors who were adults; "
-            f"with it, this law scores {c.total} / {base.max}, {c.grade or '-'}."
-        )
-        lines.extend(_indent(c.language))
-        lines.append("")
-        step = 2
-    elif base.coverage != "adults":
-        lines.append("Coverage is locked: the law reaches only minors, so no change scores.")
-        lines.append("")
-    if advice.changes:
-        shown = advice.changes if limit is None else advice.changes[:limit]
-        head = "THEN, each change on its own" if step == 2 else "EACH CHANGE ON ITS OWN"
-        lines.append(f"{head} (best first; from {advice.covered.total}):")
-        for c in shown:
-            frm = c.from_label or "open"
-            lines.append(
-                f"  +{c.gain:<3} {c.title}: {frm} -> {c.to_label}   = {c.total}, {c.grade or '-'}"
-            )
-            lines.extend(_indent(c.language))
-        if limit is not None and len(advice.changes) > limit:
-            more = len(advice.changes) - limit
-            lines.append(f"  ... and {more} more (leave out --top to see them)")
-    elif base.rankable or advice.coverage is not None:
-        lines.append("Every unlocked category already earns its maximum.")
-    plan = advice.plan
-    if plan is not None:
-        lines.append("")
-        if not plan.reachable:
-            lines.append(
-                f"TARGET {plan.target} ({plan.target_min}+): not reachable with these locks; "
-                f"the best is {plan.best_total} / {base.max}."
-            )
-        elif not plan.changes:
-            lines.append(f"TARGET {plan.target} ({plan.target_min}+): already there.")
-        else:
-            n = len(plan.changes)
-            lines.append(
-                f"TARGET {plan.target} ({plan.target_min}+): {n} change{'s' if n != 1 else ''}, "
-                f"reaching {plan.total} ({plan.grade}), {plan.beyond} beyond the target:"
-            )
-            for i, c in enumerate(plan.changes, 1):
-                lines.append(
-                    f"  {i}. {c.title}: {c.from_label or 'open'} -> {c.to_label}  "
-                    f"(+{c.gain}, total {c.total}, {c.grade or '-'})"
-                )
-    lines.append("")
-    lines.append("drafter informs drafting; it is not legal advice.")
-    return "\n".join(lines) + "\n"
 
 
 __all__ = [
@@ -414,7 +302,6 @@ __all__ = [
     "Advice",
     "Change",
     "Plan",
-    "advice_text",
     "advise",
     "apply",
     "check_locks",

@@ -10,22 +10,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from drafter.bill import Bill, BillSection, Node, Provenance, StatuteSection
 from drafter.draft import Draft
 from drafter.errors import UserError
-from drafter.jurisdiction import Profile
+from drafter.jurisdiction import Profile, profile_for
 from drafter.language import (
-    COVERAGE,
     CompiledProvision,
     Language,
     Template,
     item_texts,
     punctuate_items,
 )
-from drafter.report import score_text, standing_text
-from drafter.rubric import Rubric
+from drafter.notice import Notice
+from drafter.rubric import COVERAGE, Rubric
 from drafter.scoring import Scorecard, score
 from drafter.textsafe import visible
 
@@ -45,20 +45,50 @@ def _slug(term: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", term.lower()).strip("_")
 
 
-def assemble(draft: Draft, rubric: Rubric, language: Language, profile: Profile) -> Bill:
-    """Build the bill a draft describes, in the jurisdiction's form."""
+def build_bill(
+    draft: Draft,
+    rubric: Rubric,
+    language: Language,
+    card: Scorecard | None = None,
+    styled: tuple[Profile, str | None] | None = None,
+) -> Bill:
+    """The bill a draft describes, in its jurisdiction's form: the one builder.
+
+    The command line and the app both come here. `styled` is the profile and
+    its note when the caller resolved them already (the app, once per
+    jurisdiction); otherwise the draft's jurisdiction names them. A name with
+    no profile drafts in the generic style, and the bill's first warning says so.
+    """
+    profile, note = styled if styled is not None else profile_for(draft.jurisdiction)
+    bill = assemble(draft, rubric, language, profile, card)
+    if note is None:
+        return bill
+    generic = Notice("generic_style", draft.jurisdiction, note)
+    return replace(bill, warnings=(generic, *bill.warnings))
+
+
+def assemble(
+    draft: Draft,
+    rubric: Rubric,
+    language: Language,
+    profile: Profile,
+    card: Scorecard | None = None,
+) -> Bill:
+    """Build the bill a draft describes, in the given jurisdiction's form.
+
+    `card` is the draft's scorecard when the caller has it (it is scored here
+    otherwise); the bill carries its standing for the documents to show.
+    """
     if draft.coverage == "none":
         raise UserError(
             None,
             "coverage 'none' describes a state with no trafficking-specific statute, so there "
             "is no bill to build; set coverage to adults (or minors_only)",
         )
-    card = score(rubric, draft)
-    defaults = profile.parameter_defaults()
-    if profile.is_generic and draft.jurisdiction and "state" not in defaults:
-        # A jurisdiction with no profile of its own still names the state.
-        defaults["state"] = draft.jurisdiction
-    params = {**defaults, **draft.parameters}
+    if card is None:
+        card = score(rubric, draft)
+    defaults = profile.parameter_defaults(draft.jurisdiction)
+    params = profile.parameters_for(draft)
     values = language.values(params)
     frame = language.frame
     style = profile.style()
@@ -92,9 +122,6 @@ def assemble(draft: Draft, rubric: Rubric, language: Language, profile: Profile)
             continue
         lang = language.tier(cat.id, tier_id)
         if lang is None:
-            tier = cat.tier(tier_id)
-            if tier is not None and tier.no_statute:
-                continue
             raise UserError(
                 language.folder,
                 f"no model language for {cat.id}: {tier_id}; add it or run drafter validate",
@@ -182,17 +209,12 @@ def assemble(draft: Draft, rubric: Rubric, language: Language, profile: Profile)
         sections=tuple(sections),
         rubric_id=rubric.id,
         rubric_title=rubric.title,
-        score_summary=summary(card),
+        score=card.standing,
         warnings=tuple(warnings),
         short_title=frame.short_title,
         date=draft.bill.date or "",
         page=profile.page,
     )
-
-
-def summary(card: Scorecard) -> str:
-    """ "89 / 100, B" or "0 / 100, * cannot be ranked"."""
-    return f"{score_text(card)}, {standing_text(card)}"
 
 
 def _bill_fields(
@@ -253,15 +275,18 @@ def _warnings(
     used_params: Mapping[str, None],
     params: Mapping[str, Any],
     unset_fields: Mapping[str, None],
-) -> list[str]:
+) -> list[Notice]:
     out = []
     for name in language.missing(used_params, params):
         decl = language.parameters[name]
-        out.append(f"unfilled parameter {name} ({decl.prompt}): shown as [{decl.placeholder}]")
+        text = f"unfilled parameter {name} ({decl.prompt}): shown as [{decl.placeholder}]"
+        out.append(Notice("unfilled_parameter", name, text))
     for name in unset_fields:
         where = f"bill.{name}" if name in {"section", "chapter", "code"} else name
-        out.append(f"unset {name}: set {where} in the draft; shown as {_visible(name)}")
+        text = f"unset {name}: set {where} in the draft; shown as {_visible(name)}"
+        out.append(Notice("unset_field", name, text))
     for cat_id in card.open:
         cat = card.category(cat_id)
-        out.append(f"open category {cat_id} ({cat.title}): no provision yet")
+        text = f"open category {cat_id} ({cat.title}): no provision yet"
+        out.append(Notice("open_category", cat_id, text))
     return out

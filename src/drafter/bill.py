@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from drafter.notice import Notice
     from drafter.page import PageSpec
+    from drafter.scoring import Standing
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,14 +115,13 @@ class Bill:
     sections: tuple[BillSection, ...]
     rubric_id: str
     rubric_title: str
-    #: "NN / 100" with the grade or "cannot be ranked".
-    score_summary: str
-    #: What the user still owes: unfilled parameters, open categories.
-    warnings: tuple[str, ...] = ()
+    #: The draft's total and grade on the whole rubric (render/standing.py words it).
+    score: Standing | None = None
+    #: What the user still owes: unfilled parameters, unset fields, open categories.
+    warnings: tuple[Notice, ...] = ()
     #: Short name for file metadata, e.g. "Criminal record relief for survivors ...".
     short_title: str = ""
     date: str = ""
-    extra: dict[str, str] = field(default_factory=dict)
     #: How the bill sits on the page (the profile's `page:` block); None: the default.
     page: PageSpec | None = None
 

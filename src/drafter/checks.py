@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from drafter.errors import UserError
-from drafter.language import COVERAGE, Language, load_language
+from drafter.language import Language, load_language
 from drafter.paths import data_dir, default_rubric_path
 from drafter.reader import Signals, load_signals, normalize_fast, read_tiers
-from drafter.rubric import Rubric
+from drafter.rubric import COVERAGE, Rubric
 from drafter.textsafe import first_unsafe
 from drafter.yamlio import Loc, load_yaml
 

@@ -84,9 +84,22 @@ class Draft(BaseModel):
             choices[category_id] = tier_id
         return self.model_copy(update={"choices": choices})
 
-    def with_coverage(self, coverage: Coverage) -> Draft:
-        # Coverage never discards choices: switching back restores the score.
-        return self.model_copy(update={"coverage": coverage})
+    def with_coverage(self, coverage: Coverage, rubric: Rubric) -> Draft:
+        """A new draft with another coverage.
+
+        Coverage keeps the choices (switching back restores the score), with one
+        exception the rubric makes: a "no statute" tier is what coverage `none`
+        scores, so leaving `none` clears those answers. This is the one place
+        that rule is applied to a draft; loading refuses such a file outright.
+        """
+        choices = self.choices
+        if coverage != "none":
+            choices = {
+                cat_id: tier_id
+                for cat_id, tier_id in self.choices.items()
+                if not _is_no_statute(rubric, cat_id, tier_id)
+            }
+        return self.model_copy(update={"coverage": coverage, "choices": choices})
 
     def with_parameter(self, name: str, value: Any) -> Draft:
         params = dict(self.parameters)
@@ -95,6 +108,12 @@ class Draft(BaseModel):
         else:
             params[name] = value
         return self.model_copy(update={"parameters": params})
+
+
+def _is_no_statute(rubric: Rubric, category_id: str, tier_id: str) -> bool:
+    cat = rubric.category(category_id)
+    tier = cat.tier(tier_id) if cat is not None else None
+    return tier is not None and tier.no_statute
 
 
 def check_choice(rubric: Rubric, coverage: str, category_id: str, value: object) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from functools import cache, cached_property
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -29,6 +29,9 @@ from drafter.profile_checks import TARGET_FIELDS, check_profile
 from drafter.rubric import Coverage
 from drafter.validation import validate_doc
 from drafter.yamlio import YamlDoc, load_yaml
+
+if TYPE_CHECKING:
+    from drafter.draft import Draft
 
 PROFILE_FORMAT = "drafter-jurisdiction/1"
 GENERIC_ID = "generic"
@@ -170,16 +173,26 @@ class Profile(_Model):
     def is_generic(self) -> bool:
         return self.id == GENERIC_ID
 
-    def parameter_defaults(self) -> dict[str, str]:
+    def parameter_defaults(self, jurisdiction: str | None = None) -> dict[str, str]:
         """Defaults for the model language's placeholders, the state's name included.
 
-        The generic profile's `state` is itself a placeholder, so it is left
-        for the user to fill rather than offered as a default.
+        The generic profile's `state` is itself a placeholder: a draft naming a
+        jurisdiction with no profile of its own gets that name as the state;
+        otherwise it is left for the user to fill rather than offered.
         """
         out = dict(self.defaults)
         if "{" not in self.state:
             out.setdefault("state", self.state)
+        elif self.is_generic and jurisdiction and jurisdiction.strip():
+            out.setdefault("state", jurisdiction)
         return out
+
+    def parameters_for(self, draft: Draft) -> dict[str, Any]:
+        """The values a draft's bill fills placeholders with: these defaults, then the draft's.
+
+        The one place effective parameters are computed (assembly, advice, the app).
+        """
+        return {**self.parameter_defaults(draft.jurisdiction), **draft.parameters}
 
     @property
     def generic_style(self) -> bool:

@@ -22,7 +22,6 @@ from drafter.textsafe import visible
 from drafter.validation import validate_doc
 from drafter.yamlio import YamlDoc, load_yaml
 
-COVERAGE = "coverage"
 _PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 _ANY_BRACE = re.compile(r"\{([^{}]*)\}")
 _REF = re.compile(r"\{ref:([a-z0-9_.]+)\}")

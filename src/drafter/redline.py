@@ -11,19 +11,15 @@ bold or underline, so it marks new matter {+thus+} and omitted matter [thus].
 
 from __future__ import annotations
 
-import io
 import re
-import textwrap
 from collections.abc import Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Literal
 
 from drafter.bill import Bill, Style
-from drafter.textsafe import visible
 
 Kind = Literal["equal", "insert", "delete"]
-REDLINE_FORMATS = ("txt", "md", "docx")
 _BREAK = "\n"
 #: An unchanged run this short between two changes is folded into them, so the
 #: redline reads as phrases replaced rather than a confetti of shared "the"s.
@@ -74,7 +70,7 @@ def _statute_blocks(
     bill: Bill,
 ) -> tuple[list[tuple[str, str]], list[tuple[str, int]], list[str]]:
     """The bill as lines before the statute, the statute's paragraphs, lines after."""
-    from drafter.render._common import block_plain, layout
+    from drafter.render.layout import block_plain, layout
 
     before: list[tuple[str, str]] = []
     statute: list[tuple[str, int]] = []
@@ -185,7 +181,7 @@ def redline(old_text: str, bill: Bill) -> Redline:
                 inserted += 1
                 push("insert", word)
     close()
-    from drafter.render._common import rubric_note
+    from drafter.render.layout import rubric_note
 
     return Redline(
         tuple(before),
@@ -199,203 +195,16 @@ def redline(old_text: str, bill: Bill) -> Redline:
     )
 
 
-# --- the convention, in words -------------------------------------------------------
-
-_INSERTED_WORDS = {
-    "bold": "in bold type",
-    "underline": "underlined",
-    "italic": "in italics",
-    "underline_italic": "underlined and in italics",
-}
-_DELETED_WORDS = {
-    "bracket_bold": "in bold brackets [thus]",
-    "bracket_strike": "in brackets and struck through [thus]",
-    "brackets": "in brackets [thus]",
-    "strike": "struck through",
-}
-
-
-def legend(style: Style, plain: bool = False) -> str:
-    new = _INSERTED_WORDS.get(style.inserted, style.inserted)
-    old = _DELETED_WORDS.get(style.deleted, style.deleted)
-    text = f"Explanation: matter {new} is new; matter {old} is current law to be omitted."
-    if plain:
-        text += (
-            " This plain-text copy cannot show type styles: new matter is marked {+thus+} "
-            "and omitted matter " + ("[-thus-]." if style.deleted == "strike" else "[thus].")
-        )
-    return text
-
-
-# --- Markdown and text ----------------------------------------------------------------
-
-
-def _md_run(run: Run, style: Style) -> str:
-    from drafter.render.markdown import escape_inline
-
-    text = escape_inline(visible(run.text))
-    if run.kind == "insert":
-        return {
-            "bold": f"**{text}**",
-            "underline": f"<u>{text}</u>",
-            "italic": f"*{text}*",
-            "underline_italic": f"<u>*{text}*</u>",
-        }.get(style.inserted, f"**{text}**")
-    if run.kind == "delete":
-        return {
-            "bracket_bold": f"**\\[{text}\\]**",
-            "bracket_strike": f"\\[~~{text}~~\\]",
-            "brackets": f"\\[{text}\\]",
-            "strike": f"~~{text}~~",
-        }.get(style.deleted, f"\\[{text}\\]")
-    return text
-
-
-def _txt_run(run: Run, style: Style) -> str:
-    text = visible(run.text)
-    if run.kind == "insert":
-        return "{+" + text + "+}"
-    if run.kind == "delete":
-        return f"[-{text}-]" if style.deleted == "strike" else f"[{text}]"
-    return text
-
-
-def redline_markdown(red: Redline) -> str:
-    from drafter.render.markdown import escape
-
-    nbsp = "\u00a0" * 4
-    out = []
-    for kind, line in red.before:
-        if kind == "title":
-            out.append(f"**{escape(line)}**")
-        elif kind == "enacting":
-            out.append(f"*{escape(line)}*")
-        else:
-            out.append(escape(line))
-    for para in red.paragraphs:
-        out.append(nbsp * para.level + " ".join(_md_run(r, red.style) for r in para.runs))
-    out.extend(escape(line) for line in red.after)
-    out.append("---")
-    out.append(f"*{escape(legend(red.style))}*")
-    out.append(f"*{escape(red.note)}*")
-    return "\n\n".join(out) + "\n"
-
-
-def redline_text(red: Redline, width: int = 72) -> str:
-    out: list[str] = []
-    for _, line in red.before:
-        out.extend(textwrap.wrap(line, width, break_on_hyphens=False) or [""])
-        out.append("")
-    for para in red.paragraphs:
-        pad = "    " * para.level
-        line = " ".join(_txt_run(r, red.style) for r in para.runs)
-        out.extend(
-            textwrap.wrap(
-                line,
-                width,
-                initial_indent=pad,
-                subsequent_indent=pad,
-                break_on_hyphens=False,
-                break_long_words=False,
-            )
-        )
-        out.append("")
-    for line in red.after:
-        out.extend(textwrap.wrap(line, width, break_on_hyphens=False))
-        out.append("")
-    out.append("-" * 40)
-    out.extend(textwrap.wrap(legend(red.style, plain=True), width, break_on_hyphens=False))
-    out.extend(textwrap.wrap(red.note, width, break_on_hyphens=False))
-    return "\n".join(out) + "\n"
-
-
-# --- Word ------------------------------------------------------------------------------
-
-
-def redline_docx(red: Redline) -> bytes:
-    from docx.shared import Inches, Pt
-
-    from drafter.render._common import xml_safe
-    from drafter.render.docx import new_document
-
-    document = new_document()
-    props = document.core_properties
-    props.title = xml_safe(f"Redline: {red.jurisdiction}")[:255]
-    props.author = "drafter"
-    props.comments = xml_safe(red.note)[:255]
-    for kind, line in red.before:
-        para = document.add_paragraph()
-        run = para.add_run(xml_safe(line))
-        run.bold = kind == "title"
-        run.italic = kind == "enacting"
-    for p in red.paragraphs:
-        para = document.add_paragraph()
-        para.paragraph_format.left_indent = Inches(0.5 * p.level)
-        for i, r in enumerate(p.runs):
-            _docx_run(para, r, red.style, lead=" " if i else "")
-    for line in red.after:
-        document.add_paragraph(xml_safe(line))
-    for text in (legend(red.style), red.note):
-        para = document.add_paragraph()
-        run = para.add_run(xml_safe(text))
-        run.italic = True
-        run.font.size = Pt(10)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
-
-
-def _docx_run(paragraph, run: Run, style: Style, lead: str) -> None:  # type: ignore[no-untyped-def]
-    from drafter.render._common import xml_safe
-
-    text = xml_safe(run.text)
-    if lead:
-        paragraph.add_run(lead)
-    if run.kind == "equal":
-        paragraph.add_run(text)
-        return
-    if run.kind == "insert":
-        r = paragraph.add_run(text)
-        r.bold = style.inserted == "bold"
-        r.underline = style.inserted in ("underline", "underline_italic")
-        r.italic = style.inserted in ("italic", "underline_italic")
-        return
-    deleted = style.deleted
-    if deleted == "strike":
-        r = paragraph.add_run(text)
-        r.font.strike = True
-        return
-    for piece in ("[", text, "]"):
-        r = paragraph.add_run(piece)
-        r.bold = deleted == "bracket_bold"
-        if piece not in ("[", "]"):
-            r.font.strike = deleted == "bracket_strike"
-
-
-def render_redline(red: Redline, fmt: str) -> str | bytes:
-    if fmt == "md":
-        return redline_markdown(red)
-    if fmt == "docx":
-        return redline_docx(red)
-    return redline_text(red)
-
-
 def iter_runs(red: Redline) -> Iterator[Run]:
     for para in red.paragraphs:
         yield from para.runs
 
 
 __all__ = [
-    "REDLINE_FORMATS",
     "Paragraph",
     "Redline",
     "Run",
     "iter_runs",
-    "legend",
     "old_paragraphs",
     "redline",
-    "redline_docx",
-    "redline_markdown",
-    "redline_text",
-    "render_redline",
 ]

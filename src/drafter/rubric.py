@@ -19,6 +19,9 @@ from drafter.yamlio import YamlDoc, load_yaml
 
 Coverage = Literal["adults", "minors_only", "none"]
 COVERAGES: tuple[Coverage, ...] = ("adults", "minors_only", "none")
+#: The coverage gate's id where a category id is expected: its model language,
+#: an advised change, a wizard step, a lock. The one spelling of it.
+COVERAGE = "coverage"
 _ID = r"^[a-z][a-z0-9_]*$"
 
 
@@ -215,6 +218,7 @@ def load_rubric(path: str | Path | None = None) -> Rubric:
 
 
 __all__ = [
+    "COVERAGE",
     "COVERAGES",
     "Category",
     "Coverage",

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from drafter.draft import Draft
+from drafter.notice import Notice
 from drafter.rubric import Rubric
 
 
@@ -31,6 +32,19 @@ class CategoryScore:
 
 
 @dataclass(frozen=True, slots=True)
+class Standing:
+    """Where a total stands: what the grade phrase is written from (render/standing.py)."""
+
+    total: int
+    max: int
+    #: The letter grade, or None when the draft cannot be ranked.
+    grade: str | None
+    rankable: bool
+    #: True when the grade is the grade of an incomplete draft's total so far.
+    provisional: bool
+
+
+@dataclass(frozen=True, slots=True)
 class Scorecard:
     rubric_id: str
     rubric_title: str
@@ -46,12 +60,16 @@ class Scorecard:
     complete: bool
     open: tuple[str, ...]
     categories: tuple[CategoryScore, ...]
-    notes: tuple[str, ...]
+    notes: tuple[Notice, ...]
 
     @property
     def provisional(self) -> bool:
         """A grade shown for an incomplete draft is the grade of its total so far."""
         return self.rankable and not self.complete
+
+    @property
+    def standing(self) -> Standing:
+        return Standing(self.total, self.max, self.grade, self.rankable, self.provisional)
 
     @property
     def potential_total(self) -> int:
@@ -93,18 +111,34 @@ def score(rubric: Rubric, draft: Draft) -> Scorecard:
     total = sum(c.points for c in cats)
     grade = rubric.grade_for(total) if counts else None
     complete = not open_ids
-    notes: list[str] = []
+    notes: list[Notice] = []
     if not counts:
-        notes.append(f"Cannot be ranked: {rule.reason}.")
+        notes.append(Notice("unrankable", draft.coverage, f"Cannot be ranked: {rule.reason}."))
     if open_ids:
         notes.append(
-            f"Incomplete: {len(open_ids)} of {len(cats)} categories are open "
-            "and earn 0 until answered."
+            Notice(
+                "incomplete",
+                None,
+                f"Incomplete: {len(open_ids)} of {len(cats)} categories are open "
+                "and earn 0 until answered.",
+            )
         )
         if counts:
-            notes.append("The grade is provisional: it is the grade of the total so far.")
+            notes.append(
+                Notice(
+                    "provisional",
+                    grade,
+                    "The grade is provisional: it is the grade of the total so far.",
+                )
+            )
     if rubric.grades.default_reading and counts:
-        notes.append("Grade cut-offs are drafter's default reading, not the report's.")
+        notes.append(
+            Notice(
+                "default_cutoffs",
+                rubric.id,
+                "Grade cut-offs are drafter's default reading, not the report's.",
+            )
+        )
     return Scorecard(
         rubric_id=rubric.id,
         rubric_title=rubric.title,

@@ -111,7 +111,7 @@ def wait_for_file(terminal: Terminal, path: Path, timeout: float = 30.0) -> None
 
 def test_start_to_exported_docx(terminal: Terminal, work: Path) -> None:
     rubric = load_rubric()
-    terminal.wait_for("Not legal advice")
+    terminal.wait_for("not legal advice")
     terminal.send("C-n")  # a new generic draft
     terminal.wait_for("0 / 100")
     terminal.send("1")  # coverage: survivors of any age

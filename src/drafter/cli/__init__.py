@@ -19,6 +19,7 @@ from drafter import __version__
 from drafter.cli import advise, app, atlas, bill, reading, scorecard, train, validate
 from drafter.cli._shared import Handler, common_parser
 from drafter.errors import UserError, format_for_cli
+from drafter.render.standing import NOT_LEGAL_ADVICE
 from drafter.textsafe import visible_streams
 
 #: The command modules, in the order `drafter --help` lists them.
@@ -33,7 +34,7 @@ COMMANDS: tuple[ModuleType, ...] = (
     app,
 )
 
-EXAMPLES = """\
+EXAMPLES = f"""\
 examples:
   drafter                                          the wizard: start screen
   drafter open examples/best-practice.yaml         open a draft in the wizard
@@ -51,7 +52,7 @@ examples:
   drafter score --rubric my-rubric.yaml DRAFT.yaml score against another rubric
 
 Scores follow the 2019 Polaris / Survivor Reentry Project rubric. The letter-grade
-cut-offs are drafter's default reading. drafter informs drafting; it is not legal advice.
+cut-offs are drafter's default reading. {NOT_LEGAL_ADVICE}
 """
 
 

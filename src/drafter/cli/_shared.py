@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
 
 from drafter.errors import UserError
@@ -53,12 +52,6 @@ def note_wrote(path: str, detail: str | None = None) -> None:
     """The one line on stderr that says a file was written."""
     suffix = f" ({detail})" if detail else ""
     print(f"drafter: wrote {path}{suffix}", file=sys.stderr)
-
-
-def refuse_overwrite(path: str | None, force: bool) -> None:
-    """Refuse before any work is done, so a refused run costs nothing."""
-    if path not in (None, "-") and Path(path).exists() and not force:
-        raise UserError(path, "already exists; use --force to overwrite it")
 
 
 def unknown_categories(rubric: Rubric, wanted: list[str] | None) -> None:

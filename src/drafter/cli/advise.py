@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING, Any
 
 from drafter.cli._shared import SOURCE_HELP, Subparsers, rubric_of, write
 from drafter.errors import UserError
-
-if TYPE_CHECKING:
-    from drafter.draft import Draft
 
 
 def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
@@ -41,22 +37,13 @@ def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=cmd_advise)
 
 
-def _language_params(draft: Draft) -> dict[str, Any]:
-    """Parameter values for previews: the jurisdiction's defaults, then the draft's."""
-    from drafter.jurisdiction import load_profile
-
-    try:
-        profile = load_profile(draft.jurisdiction)
-    except UserError:
-        profile = load_profile(None)
-    return {**profile.parameter_defaults(), **draft.parameters}
-
-
 def cmd_advise(args: argparse.Namespace) -> int:
-    from drafter.advice import advice_text, advise
+    from drafter.advice import advise
     from drafter.baseline import load_baseline
+    from drafter.jurisdiction import load_profile, profile_for
     from drafter.language import load_language
-    from drafter.report import dumps
+    from drafter.render import dumps
+    from drafter.render.advice import advice_text
 
     rubric = rubric_of(args)
     if args.top is not None and args.top < 1:
@@ -73,13 +60,18 @@ def cmd_advise(args: argparse.Namespace) -> int:
         from drafter.advice_readings import open_categories
 
         opened = open_categories(rubric, law)
+    try:
+        profile = profile_for(draft.jurisdiction)[0]
+    except UserError:
+        # The previews still read in the generic style when a profile will not load.
+        profile = load_profile(None)
     advice = advise(
         rubric,
         draft,
         target=args.target,
         locks=[*args.lock, *opened],
         language=language,
-        parameters=_language_params(draft),
+        parameters=profile.parameters_for(draft),
     )
     if law is None or law.status not in ("adults", "minors_only"):
         write(dumps(advice.to_json()) if args.json else advice_text(advice, rubric, args.top))

@@ -6,9 +6,11 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from drafter.cli._output import emit, output_format
-from drafter.cli._shared import Subparsers, note_wrote, refuse_overwrite, rubric_of
+from drafter.cli._output import emit
+from drafter.cli._shared import Subparsers, rubric_of
 from drafter.errors import UserError
+from drafter.output import refuse_existing
+from drafter.render import BILL_FORMATS, REDLINE_FORMATS
 
 if TYPE_CHECKING:
     from drafter.bill import Bill
@@ -32,8 +34,7 @@ def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
         "--output",
         metavar="OUT",
         required=True,
-        help="where to write (.txt .md .docx .xml .json .annotated.md .annotated.docx); "
-        "- for stdout",
+        help=f"where to write ({BILL_FORMATS.extensions_text()}); - for stdout",
     )
     p.add_argument("--format", metavar="FMT", help="the format, when the extension does not say")
     p.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
@@ -65,9 +66,15 @@ def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
         "--output",
         metavar="OUT",
         required=True,
-        help="where to write (.md .txt .docx); - for stdout",
+        help=f"where to write ({REDLINE_FORMATS.extensions_text()}); - for stdout",
     )
-    p.add_argument("--format", metavar="FMT", choices=("md", "txt", "docx"), help="md, txt or docx")
+    names = REDLINE_FORMATS.names
+    p.add_argument(
+        "--format",
+        metavar="FMT",
+        choices=names,
+        help=", ".join(names[:-1]) + " or " + names[-1],
+    )
     p.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
     p.add_argument("--language", metavar="DIR", help="a model language folder to use instead")
     p.set_defaults(handler=cmd_redline)
@@ -75,7 +82,7 @@ def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
 
 def _bill(args: argparse.Namespace, draft: Draft, rubric: Rubric) -> Bill:
     """The draft's bill; a problem with no file of its own is the draft's."""
-    from drafter.export import build_bill
+    from drafter.assembly import build_bill
     from drafter.language import load_language
 
     try:
@@ -88,33 +95,32 @@ def _bill(args: argparse.Namespace, draft: Draft, rubric: Rubric) -> Bill:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from drafter.draft import load_draft
-    from drafter.export import export_to, resolve_format
-    from drafter.render import check_note
+    from drafter.render import check_note, render_bill
+    from drafter.render.standing import summary
 
     rubric = rubric_of(args)
     draft = load_draft(args.file, rubric)
-    fmt = resolve_format(args.output, args.format)
-    check_note(fmt, args.note)
-    refuse_overwrite(args.output, args.force)
+    fmt = BILL_FORMATS.resolve(args.output, args.format)
+    check_note(fmt.name, args.note)
+    refuse_existing(args.output, args.force)
     bill = _bill(args, draft, rubric)
     for warning in bill.warnings:
-        print(f"drafter: warning: {args.file}: {warning}", file=sys.stderr)
-    export_to(bill, args.output, fmt, force=args.force, note=args.note)
-    if args.output != "-":
-        note_wrote(args.output, f"{fmt}; {bill.score_summary}")
+        print(f"drafter: warning: {args.file}: {warning.text}", file=sys.stderr)
+    detail = summary(bill.score) if bill.score is not None else ""
+    emit(render_bill(bill, fmt.name, args.note), args.output, fmt.name, args.force, detail)
     return 0
 
 
 def cmd_redline(args: argparse.Namespace) -> int:
     from drafter.draft import load_draft
     from drafter.reader import read_statute
-    from drafter.redline import redline, render_redline
+    from drafter.redline import redline
 
     rubric = rubric_of(args)
-    fmt = output_format(args.output, args.format, ("md", "txt", "docx"))
-    refuse_overwrite(args.output, args.force)
+    fmt = REDLINE_FORMATS.resolve(args.output, args.format)
+    refuse_existing(args.output, args.force)
     old = read_statute(args.old)
     draft = load_draft(args.file, rubric)
     red = redline(old, _bill(args, draft, rubric))
-    emit(render_redline(red, fmt), args.output, fmt, args.force)
+    emit(fmt.render(red), args.output, fmt.name, args.force)
     return 0

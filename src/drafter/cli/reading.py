@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 
 from drafter.cli._output import save_draft
-from drafter.cli._shared import SOURCE_HELP, Subparsers, refuse_overwrite, rubric_of, write
+from drafter.cli._shared import SOURCE_HELP, Subparsers, rubric_of, write
+from drafter.output import refuse_existing
 
 
 def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
@@ -50,12 +51,14 @@ def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    from drafter.reader import analysis_text, analyze_file, signals_for
-    from drafter.report import card_json, dumps
+    from drafter.reader import analyze_file, signals_for
+    from drafter.render import dumps
+    from drafter.render.analysis import analysis_text
+    from drafter.render.scorecard import card_json
     from drafter.scoring import score
 
     rubric = rubric_of(args)
-    refuse_overwrite(args.save, args.force)
+    refuse_existing(args.save, args.force)
     analysis = analyze_file(args.file, rubric, signals_for(rubric, args.signals))
     draft = analysis.draft(rubric, jurisdiction=args.jurisdiction)
     if args.json:
@@ -74,7 +77,7 @@ def cmd_baseline(args: argparse.Namespace) -> int:
     from drafter.draft import draft_to_yaml
 
     rubric = rubric_of(args)
-    refuse_overwrite(args.save, args.force)
+    refuse_existing(args.save, args.force)
     base = load_baseline(args.file, rubric)
     draft = base.draft
     if not draft.jurisdiction and base.kind == "profile":

@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from drafter.cli._output import emit, output_format
-from drafter.cli._shared import SOURCE_HELP, Subparsers, refuse_overwrite, rubric_of, write
+from drafter.cli._output import emit
+from drafter.cli._shared import SOURCE_HELP, Subparsers, rubric_of, write
+from drafter.output import refuse_existing
+from drafter.render import CARD_FORMATS
 
 
 def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
@@ -47,15 +49,28 @@ def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--baseline", metavar="SOURCE", help="today's law to compare with: " + SOURCE_HELP
     )
-    p.add_argument("--format", metavar="FMT", choices=("md", "txt"), help="md or txt")
-    p.add_argument("-o", "--output", metavar="OUT", help="write here (.md .txt); default stdout")
+    p.add_argument(
+        "--format", metavar="FMT", choices=CARD_FORMATS.names, help=_or(CARD_FORMATS.names)
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help=f"write here ({CARD_FORMATS.extensions_text()}); default stdout",
+    )
     p.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
     p.set_defaults(handler=cmd_card)
 
 
+def _or(names: tuple[str, ...]) -> str:
+    """ "md or txt", "md, txt or docx"."""
+    return ", ".join(names[:-1]) + " or " + names[-1]
+
+
 def cmd_score(args: argparse.Namespace) -> int:
     from drafter.draft import load_draft
-    from drafter.report import card_json, card_text, dumps
+    from drafter.render import dumps
+    from drafter.render.scorecard import card_json, card_text
     from drafter.scoring import score
 
     rubric = rubric_of(args)
@@ -66,7 +81,8 @@ def cmd_score(args: argparse.Namespace) -> int:
 
 def cmd_rank(args: argparse.Namespace) -> int:
     from drafter.draft import load_draft
-    from drafter.report import dumps, ranking_json, ranking_text
+    from drafter.render import dumps
+    from drafter.render.scorecard import ranking_json, ranking_text
     from drafter.scoring import Scorecard, rank, score
 
     rubric = rubric_of(args)
@@ -107,7 +123,8 @@ def _profile_entry(arg: str) -> str | None:
 
 
 def cmd_rubric(args: argparse.Namespace) -> int:
-    from drafter.report import dumps, rubric_json, rubric_text
+    from drafter.render import dumps
+    from drafter.render.scorecard import rubric_json, rubric_text
 
     rubric = rubric_of(args)
     write(dumps(rubric_json(rubric)) if args.json else rubric_text(rubric))
@@ -116,12 +133,12 @@ def cmd_rubric(args: argparse.Namespace) -> int:
 
 def cmd_card(args: argparse.Namespace) -> int:
     from drafter.baseline import load_baseline
-    from drafter.card import render_card
+    from drafter.render import CardDocument
     from drafter.scoring import score
 
     rubric = rubric_of(args)
-    fmt = output_format(args.output, args.format, ("md", "txt"))
-    refuse_overwrite(args.output, args.force)
+    fmt = CARD_FORMATS.resolve(args.output, args.format)
+    refuse_existing(args.output, args.force)
     proposed = load_baseline(args.file, rubric)
     card = score(rubric, proposed.draft)
     baseline_card = None
@@ -134,5 +151,6 @@ def cmd_card(args: argparse.Namespace) -> int:
             or current.draft.jurisdiction
             or (current.name if current.kind == "profile" else None)
         )
-    emit(render_card(fmt, card, rubric, baseline_card, name), args.output, fmt, args.force)
+    document = CardDocument(card, rubric, baseline_card, name)
+    emit(fmt.render(document), args.output, fmt.name, args.force)
     return 0

@@ -11,8 +11,9 @@ Pure and offline. The jobs are split by module:
 - `schema`: the signals file's shape; `rules`: loading and compiling it;
 - `files`: reading a statute from .txt, .md, .docx or standard input;
 - `findings`: evidence, findings and the whole reading (structured results);
-- `analyze`: the analysis itself;
-- `report`: the reading as a plain-text report.
+- `analyze`: the analysis itself.
+
+The reading as a plain-text report is drafter.render.analysis.
 """
 
 from drafter.reader.analyze import analyze, analyze_file, signals_for
@@ -27,7 +28,6 @@ from drafter.reader.findings import (
     Finding,
 )
 from drafter.reader.match import Scanner
-from drafter.reader.report import analysis_text
 from drafter.reader.rules import default_signals_path, load_signals
 from drafter.reader.text import Normalized, Span, normalize, normalize_fast
 from drafter.reader.tiers import Signals, TierSignals, read_tiers
@@ -45,7 +45,6 @@ __all__ = [
     "Signals",
     "Span",
     "TierSignals",
-    "analysis_text",
     "analyze",
     "analyze_file",
     "default_signals_path",

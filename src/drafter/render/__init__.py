@@ -1,32 +1,42 @@
-"""Renderers: one Bill tree to text, Markdown, Word, Akoma Ntoso XML and JSON.
+"""Renderers: results turned into documents, one registry of formats per document.
 
-Each format lives in its own module and is imported only when used, so the
-score path never loads python-docx or lxml. Every export names the rubric the
-bill was scored against, outside the statute text.
+- BILL_FORMATS: the Bill tree as text, Markdown, Word, Akoma Ntoso XML, JSON,
+  and the annotated companion for the committee file;
+- CARD_FORMATS: a scorecard in the report's layout (render/card.py);
+- REDLINE_FORMATS: current law against the bill (render/redline.py).
+
+Each format lives in its own module, imported only when used, so the score
+path never loads python-docx or lxml. Every export names the rubric the bill
+was scored against, outside the statute text. Wording shared by every output
+(the grade phrase, the disclaimer) is in render/standing.py.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+import json
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from drafter.bill import Bill
 from drafter.errors import UserError
+from drafter.render.formats import Format, Formats
 
 if TYPE_CHECKING:
+    from drafter.redline import Redline
     from drafter.render.note import NoteLevel
+    from drafter.rubric import Rubric
+    from drafter.scoring import Scorecard
 
 
-class Format(NamedTuple):
-    render: Callable[[Bill], str | bytes]
-    #: True when the renderer returns bytes (write the file in binary mode).
-    binary: bool
-    extension: str
-    description: str
-    #: The renderer's drafter note when none is asked for, or None when the
-    #: format takes no choice of note (`--note`; render/note.py).
-    note: NoteLevel | None = None
+def dumps(data: Any) -> str:
+    """JSON as every command prints it: indented, UTF-8 kept, a final newline."""
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+# --- the bill ------------------------------------------------------------------------
+
+
+# txt, md and docx take a choice of drafter note (render/note.py): `note` is it.
 
 
 def _txt(bill: Bill, note: NoteLevel = "short") -> str:
@@ -71,62 +81,48 @@ def _annotated_docx(bill: Bill) -> bytes:
     return render_annotated_docx(bill)
 
 
-FORMATS: dict[str, Format] = {
-    "txt": Format(_txt, False, ".txt", "plain text, wrapped at 72 columns", "short"),
-    "md": Format(_md, False, ".md", "Markdown", "short"),
-    "docx": Format(_docx, True, ".docx", "Word, with line numbers", "none"),
-    "xml": Format(_xml, True, ".xml", "Akoma Ntoso 3.0 XML"),
-    "json": Format(_json, False, ".json", "the bill tree as JSON"),
-    "annotated.md": Format(
-        _annotated_md, False, ".annotated.md", "committee-file companion, Markdown"
+BILL_FORMATS: Formats[Bill] = Formats(
+    "bill",
+    (
+        Format(
+            "txt",
+            ".txt",
+            "plain text, wrapped at 72 columns",
+            _txt,
+            aliases=(".text",),
+            note="short",
+        ),
+        Format("md", ".md", "Markdown", _md, aliases=(".markdown",), note="short"),
+        Format("docx", ".docx", "Word, with line numbers", _docx, binary=True, note="none"),
+        Format("xml", ".xml", "Akoma Ntoso 3.0 XML", _xml, binary=True, aliases=(".akn",)),
+        Format("json", ".json", "the bill tree as JSON", _json),
+        Format(
+            "annotated.md",
+            ".annotated.md",
+            "committee-file companion, Markdown",
+            _annotated_md,
+            aliases=(".annotated.markdown",),
+        ),
+        Format(
+            "annotated.docx",
+            ".annotated.docx",
+            "committee-file companion, Word",
+            _annotated_docx,
+            binary=True,
+        ),
     ),
-    "annotated.docx": Format(
-        _annotated_docx, True, ".annotated.docx", "committee-file companion, Word"
-    ),
-}
-
-# Other spellings of an extension people use for the same format.
-_EXTENSIONS: dict[str, str] = {
-    ".annotated.md": "annotated.md",
-    ".annotated.markdown": "annotated.md",
-    ".annotated.docx": "annotated.docx",
-    ".txt": "txt",
-    ".text": "txt",
-    ".md": "md",
-    ".markdown": "md",
-    ".docx": "docx",
-    ".xml": "xml",
-    ".akn": "xml",
-    ".json": "json",
-}
-
-
-def format_for_path(path: str | Path) -> str:
-    """The format a file name asks for, from its (possibly double) extension."""
-    name = Path(path).name.casefold()
-    # Longest first, so "bill.annotated.md" is the companion, not plain Markdown.
-    for ext in sorted(_EXTENSIONS, key=len, reverse=True):
-        if name.endswith(ext) and len(name) > len(ext):
-            return _EXTENSIONS[ext]
-    known = ", ".join(f"{f.extension} ({f.description})" for f in FORMATS.values())
-    raise UserError(path, f"cannot tell the export format from this name; end it in {known}")
+    default="txt",
+)
 
 
 def note_formats() -> tuple[str, ...]:
-    """The formats that take a choice of drafter note."""
-    return tuple(name for name, spec in FORMATS.items() if spec.note is not None)
-
-
-def _spec(fmt: str) -> Format:
-    spec = FORMATS.get(fmt)
-    if spec is None:
-        raise UserError(None, f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    return spec
+    """The bill formats that take a choice of drafter note."""
+    return tuple(f.name for f in BILL_FORMATS if f.note is not None)
 
 
 def check_note(fmt: str, note: str | None) -> None:
     """Refuse a note choice for a format that takes none (before any work is done)."""
-    if note is not None and _spec(fmt).note is None:
+    if note is not None and BILL_FORMATS.get(fmt).note is None:
         raise UserError(
             None,
             f"--note applies to {', '.join(note_formats())}; the {fmt} format "
@@ -134,15 +130,93 @@ def check_note(fmt: str, note: str | None) -> None:
         )
 
 
-def render(bill: Bill, fmt: str, note: str | None = None) -> str | bytes:
-    """Render `bill` in format `fmt` (a key of FORMATS), with the drafter note asked for."""
+def render_bill(bill: Bill, fmt: str, note: str | None = None) -> str | bytes:
+    """`bill` in format `fmt`, with the drafter note asked for (None: the format's own)."""
     from drafter.render.note import note_level
 
     check_note(fmt, note)
-    spec = _spec(fmt)
+    spec = BILL_FORMATS.get(fmt)
     if spec.note is None:
         return spec.render(bill)
-    return spec.render(bill, note_level(note, spec.note))  # type: ignore[call-arg]
+    return spec.render(bill, note_level(note, spec.note))
 
 
-__all__ = ["FORMATS", "Format", "check_note", "format_for_path", "note_formats", "render"]
+# --- the scorecard in the report's layout ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class CardDocument:
+    """What `drafter card` renders: a card, and optionally today's law beside it."""
+
+    card: Scorecard
+    rubric: Rubric
+    baseline: Scorecard | None = None
+    name: str | None = None
+
+
+def _card_txt(doc: CardDocument) -> str:
+    from drafter.render.card import card_text
+
+    return card_text(doc.card, doc.rubric, doc.baseline, doc.name)
+
+
+def _card_md(doc: CardDocument) -> str:
+    from drafter.render.card import card_markdown
+
+    return card_markdown(doc.card, doc.rubric, doc.baseline, doc.name)
+
+
+CARD_FORMATS: Formats[CardDocument] = Formats(
+    "scorecard",
+    (
+        Format("md", ".md", "Markdown", _card_md, aliases=(".markdown",)),
+        Format("txt", ".txt", "plain text", _card_txt, aliases=(".text",)),
+    ),
+    default="txt",
+)
+
+
+# --- the redline -------------------------------------------------------------------
+
+
+def _red_md(red: Redline) -> str:
+    from drafter.render.redline import redline_markdown
+
+    return redline_markdown(red)
+
+
+def _red_txt(red: Redline) -> str:
+    from drafter.render.redline import redline_text
+
+    return redline_text(red)
+
+
+def _red_docx(red: Redline) -> bytes:
+    from drafter.render.redline import redline_docx
+
+    return redline_docx(red)
+
+
+REDLINE_FORMATS: Formats[Redline] = Formats(
+    "redline",
+    (
+        Format("md", ".md", "Markdown", _red_md, aliases=(".markdown",)),
+        Format("txt", ".txt", "plain text", _red_txt, aliases=(".text",)),
+        Format("docx", ".docx", "Word", _red_docx, binary=True),
+    ),
+    default="txt",
+)
+
+
+__all__ = [
+    "BILL_FORMATS",
+    "CARD_FORMATS",
+    "REDLINE_FORMATS",
+    "CardDocument",
+    "Format",
+    "Formats",
+    "check_note",
+    "dumps",
+    "note_formats",
+    "render_bill",
+]

@@ -18,13 +18,14 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from drafter.bill import Bill, Node, StatuteSection
-from drafter.render._common import (
+from drafter.render.layout import (
     Numbering,
     bill_section_label,
     clean,
     letters,
     node_heading,
     rubric_note,
+    score_line,
     slug,
     statute_heading,
     xml_safe,
@@ -118,14 +119,14 @@ class _Builder:
         self.p(note, rubric_note(bill))
         for i, warning in enumerate(bill.warnings, start=1):
             note = self.el(notes, "note", eId=f"note_open_{i}")
-            self.p(note, f"Still to settle: {clean(warning)}")
+            self.p(note, f"Still to settle: {clean(warning.text)}")
         proprietary = self.el(meta, "proprietary", source="#drafter")
         score = self.etree.SubElement(
             proprietary, f"{{{DRAFTER_NS}}}score", nsmap={"drafter": DRAFTER_NS}
         )
         score.set("rubric", xml_safe(bill.rubric_id))
         score.set("rubricTitle", xml_safe(bill.rubric_title))
-        score.set("summary", xml_safe(clean(bill.score_summary)))
+        score.set("summary", xml_safe(score_line(bill)))
         score.set("jurisdiction", xml_safe(bill.jurisdiction))
 
     # --- text ---------------------------------------------------------------

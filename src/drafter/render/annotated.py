@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from drafter.bill import Bill, Node, Provenance, walk
-from drafter.render._common import Numbering, clean, rubric_note
+from drafter.render.layout import Numbering, clean, rubric_name, rubric_note, score_line
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,12 +68,6 @@ def category_totals(found: list[Row]) -> list[CategoryTotal]:
     return list(seen.values())
 
 
-def _rubric_name(bill: Bill) -> str:
-    if bill.rubric_id and bill.rubric_title:
-        return f"{bill.rubric_title} ({bill.rubric_id})"
-    return bill.rubric_title or bill.rubric_id or "an unnamed rubric"
-
-
 def _heading(bill: Bill) -> str:
     name = bill.short_title or "Bill"
     return f"Committee file: {name}" + (f" ({bill.jurisdiction})" if bill.jurisdiction else "")
@@ -88,8 +82,8 @@ def render_annotated_markdown(bill: Bill) -> str:
     lines = [
         f"# {escape_inline(_heading(bill))}",
         "",
-        f"Scored against **{escape_inline(_rubric_name(bill))}**"
-        + (f": **{escape_inline(bill.score_summary)}**." if bill.score_summary else "."),
+        f"Scored against **{escape_inline(rubric_name(bill))}**"
+        + (f": **{escape_inline(score_line(bill))}**." if bill.score is not None else "."),
         "",
         "## Provisions and the tiers they earn",
         "",
@@ -118,11 +112,11 @@ def render_annotated_markdown(bill: Bill) -> str:
         # The earned total only: categories with no provision (a 0 tier adds no
         # language) are missing here, so their maxima would make a wrong denominator.
         lines.append(f"| **Total** | | **{sum(t.points for t in totals)}** |")
-    if bill.score_summary:
-        lines += ["", f"Score on the whole rubric: **{escape_inline(bill.score_summary)}**"]
+    if bill.score is not None:
+        lines += ["", f"Score on the whole rubric: **{escape_inline(score_line(bill))}**"]
     if bill.warnings:
         lines += ["", "## Still to settle", ""]
-        lines += [f"- {escape(w)}" for w in bill.warnings]
+        lines += [f"- {escape(w.text)}" for w in bill.warnings]
     lines += ["", "---", "", f"*{escape(rubric_note(bill))}*", ""]
     return "\n".join(lines)
 
@@ -131,16 +125,16 @@ def render_annotated_docx(bill: Bill) -> bytes:
     """The companion as a Word document with tables."""
     from docx.shared import Pt
 
-    from drafter.render._common import xml_safe
     from drafter.render.docx import new_document, set_properties, to_bytes
+    from drafter.render.layout import xml_safe
 
     found = rows(bill)
     totals = category_totals(found)
     document = new_document()
     set_properties(document, bill, title=_heading(bill))
     document.add_heading(xml_safe(_heading(bill)), level=1)
-    summary = f"Scored against {_rubric_name(bill)}"
-    summary += f": {clean(bill.score_summary)}." if bill.score_summary else "."
+    summary = f"Scored against {rubric_name(bill)}"
+    summary += f": {score_line(bill)}." if bill.score is not None else "."
     document.add_paragraph(xml_safe(summary))
 
     def table(header: list[str], body: list[list[str]]) -> None:
@@ -184,12 +178,12 @@ def render_annotated_docx(bill: Bill) -> bytes:
             [[t.title, t.tier_label, f"{t.points} / {t.max}"] for t in totals]
             + [["Total", "", str(sum(t.points for t in totals))]],
         )
-    if bill.score_summary:
-        document.add_paragraph(xml_safe(f"Score on the whole rubric: {clean(bill.score_summary)}"))
+    if bill.score is not None:
+        document.add_paragraph(xml_safe(f"Score on the whole rubric: {score_line(bill)}"))
     if bill.warnings:
         document.add_heading("Still to settle", level=2)
         for warning in bill.warnings:
-            document.add_paragraph(xml_safe(clean(warning)), style="List Bullet")
+            document.add_paragraph(xml_safe(clean(warning.text)), style="List Bullet")
     note = document.add_paragraph()
     note.add_run(xml_safe(rubric_note(bill))).italic = True
     return to_bytes(document)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from drafter.bill import Bill
 from drafter.page import DEFAULT_PAGE, PageSpec
 from drafter.render import docx_styles as st
-from drafter.render._common import Block, layout, rubric_note, xml_safe
+from drafter.render.layout import Block, layout, rubric_name, rubric_note, score_line, xml_safe
 from drafter.render.note import NoteLevel, drafter_note
 
 if TYPE_CHECKING:
@@ -42,11 +42,8 @@ def set_properties(document: DocumentObject, bill: Bill, title: str | None = Non
     """Core properties: the bill's title, and the rubric it was scored against."""
     props = document.core_properties
     props.title = xml_safe(title or bill.short_title or " ".join(bill.title))[:255]
-    rubric = bill.rubric_title or bill.rubric_id
-    if bill.rubric_id and bill.rubric_title:
-        rubric = f"{bill.rubric_title} ({bill.rubric_id})"
-    summary = f": {bill.score_summary}" if bill.score_summary else ""
-    props.subject = xml_safe(f"Scored against {rubric}{summary}")[:255]
+    summary = f": {score_line(bill)}" if bill.score is not None else ""
+    props.subject = xml_safe(f"Scored against {rubric_name(bill)}{summary}")[:255]
     props.author = "drafter"
     props.keywords = xml_safe(f"{bill.jurisdiction}; {bill.rubric_id}")[:255]
     props.comments = xml_safe(rubric_note(bill))[:255]

@@ -13,8 +13,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from drafter.page import PageSpec
-from drafter.render._common import xml_safe
 from drafter.render.docx_styles import EXPLANATION, PAGE_FURNITURE
+from drafter.render.layout import xml_safe
 
 if TYPE_CHECKING:
     from docx.document import Document as DocumentObject

@@ -6,14 +6,16 @@ Field names are a contract: change them only with a new `format` version.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
 
 from drafter.bill import Bill, Node, Provenance, StatuteSection
-from drafter.render._common import Numbering, bill_section_label, clean, statute_heading
+from drafter.render import dumps
+from drafter.render.layout import Numbering, bill_section_label, clean, statute_heading
+from drafter.render.standing import summary
 
-JSON_FORMAT = "drafter/bill@1"
+#: @2: warnings are records {kind, subject, text}; "standing" added; "extra" removed.
+JSON_FORMAT = "drafter/bill@2"
 
 
 def _provenance(p: Provenance) -> dict[str, Any]:
@@ -67,7 +69,18 @@ def bill_tree(bill: Bill) -> dict[str, Any]:
         "short_title": bill.short_title,
         "date": bill.date,
         "rubric": {"id": bill.rubric_id, "title": bill.rubric_title},
-        "score": bill.score_summary,
+        "score": summary(bill.score) if bill.score is not None else "",
+        "standing": (
+            {
+                "total": bill.score.total,
+                "max": bill.score.max,
+                "grade": bill.score.grade,
+                "rankable": bill.score.rankable,
+                "provisional": bill.score.provisional,
+            }
+            if bill.score is not None
+            else None
+        ),
         "title": [clean(line) for line in bill.title],
         "enacting_clause": clean(bill.enacting_clause),
         "sections": [
@@ -83,11 +96,12 @@ def bill_tree(bill: Bill) -> dict[str, Any]:
             }
             for i, section in enumerate(bill.sections, start=1)
         ],
-        "warnings": [clean(w) for w in bill.warnings],
-        "extra": dict(bill.extra),
+        "warnings": [
+            {"kind": w.kind, "subject": w.subject, "text": clean(w.text)} for w in bill.warnings
+        ],
     }
 
 
 def render_json(bill: Bill) -> str:
     """The bill tree as indented JSON (UTF-8 text kept, not \\u-escaped)."""
-    return json.dumps(bill_tree(bill), indent=2, ensure_ascii=False) + "\n"
+    return dumps(bill_tree(bill))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from drafter.bill import Bill
-from drafter.render._common import Block, clean, layout
+from drafter.render.layout import Block, clean, layout
 from drafter.render.note import NoteLevel, drafter_note
 
 # Characters that can start inline markup anywhere in a line.

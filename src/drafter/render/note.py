@@ -13,7 +13,7 @@ from typing import Literal, get_args
 
 from drafter.bill import Bill
 from drafter.errors import UserError
-from drafter.render._common import clean, rubric_note
+from drafter.render.layout import clean, rubric_note
 
 NoteLevel = Literal["none", "short", "full"]
 NOTE_LEVELS: tuple[str, ...] = get_args(NoteLevel)
@@ -55,7 +55,7 @@ def drafter_note(bill: Bill, level: NoteLevel) -> DrafterNote | None:
         )
         if totals:
             points += (f"Points earned in the text: {sum(t.points for t in totals)}",)
-    return DrafterNote(rubric_note(bill), points, tuple(clean(w) for w in bill.warnings))
+    return DrafterNote(rubric_note(bill), points, tuple(clean(w.text) for w in bill.warnings))
 
 
 __all__ = ["NOTE_LEVELS", "DrafterNote", "NoteLevel", "drafter_note", "note_level"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from drafter.bill import Bill, Node, Style
-from drafter.render._common import (
+from drafter.render.layout import (
     Numbering,
     bill_section_label,
     clean,

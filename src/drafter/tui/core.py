@@ -7,26 +7,21 @@ the tests can call without a terminal.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from drafter.draft import Draft
 from drafter.errors import UserError
-from drafter.rubric import Category, Rubric, load_rubric
+from drafter.notice import Notice
+from drafter.rubric import COVERAGE, COVERAGES, Category, Coverage, Rubric, load_rubric
 from drafter.scoring import Scorecard, score
 
-_UNFILLED = re.compile(r"unfilled parameter ([a-z_][a-z0-9_]*)")
-_OPEN = re.compile(r"open category ")
-_UNSET = re.compile(r"unset ([a-z_]+)")
 #: The bill target's fields as the About-the-bill step names them.
 BILL_FIELD_LABELS = {"section": "Section number", "chapter": "Chapter", "code": "Code"}
 
-#: The first step of the wizard: who the law covers. It gates every category.
-COVERAGE = "coverage"
 #: Coverages a bill can have. `none` describes a state without a statute.
 BILL_COVERAGES = ("adults", "minors_only")
 
@@ -146,23 +141,13 @@ def chosen(draft: Draft, step_id: str) -> str | None:
     return draft.choices.get(step_id)
 
 
-def answer(draft: Draft, step_id: str, choice_id: str, rubric: Rubric | None = None) -> Draft:
-    """A new draft with one step answered.
-
-    Leaving coverage `none` for a bill drops the "no statute" answers it held:
-    a bill cannot say there is no statute, and a draft file saying both would
-    not load again.
-    """
+def answer(draft: Draft, step_id: str, choice_id: str, rubric: Rubric) -> Draft:
+    """A new draft with one step answered (a coverage, or a category's tier)."""
     if step_id != COVERAGE:
         return draft.choose(step_id, choice_id)
-    new = draft.with_coverage(choice_id)  # type: ignore[arg-type]
-    if rubric is not None and choice_id != "none":
-        for cat_id, tier_id in draft.choices.items():
-            cat = rubric.category(cat_id)
-            tier = cat.tier(tier_id) if cat else None
-            if tier is not None and tier.no_statute:
-                new = new.choose(cat_id, None)
-    return new
+    if choice_id not in COVERAGES:
+        raise ValueError(f"not a coverage: {choice_id!r}")
+    return draft.with_coverage(cast(Coverage, choice_id), rubric)
 
 
 # --- the core's later modules, imported on first use -------------------------
@@ -219,17 +204,12 @@ class ExportFormat:
 
 
 def export_formats() -> tuple[ExportFormat, ...]:
-    """Every format the renderers offer, in their order."""
-    from drafter.render import FORMATS
+    """Every format a bill can be written in, in the registry's order."""
+    from drafter.render import BILL_FORMATS
+
 
     return tuple(
-        ExportFormat(
-            name,
-            getattr(f, "extension", "." + name),
-            getattr(f, "description", ""),
-            getattr(f, "note", None),
-        )
-        for name, f in FORMATS.items()
+        ExportFormat(f.name, f.extension, f.description, f.note) for f in BILL_FORMATS
     )
 
 
@@ -298,9 +278,13 @@ class Engine:
             )
         return out
 
+    def parameters_for(self, draft: Draft) -> dict[str, Any]:
+        """The values the draft's bill fills placeholders with (profile defaults, then its own)."""
+        return dict(self.profile.parameters_for(draft))
+
     def default_for(self, name: str) -> Any:
         """What the bill uses for a parameter left blank: the profile's, else the language's."""
-        defaults = _profile_defaults(self.profile)
+        defaults = self.profile.parameter_defaults()
         if name in defaults:
             return defaults[name]
         spec = self.parameters.get(name)
@@ -332,13 +316,6 @@ class Engine:
                     owned.update(tier.parameters)
         return [p for name, p in self.parameters.items() if name not in owned]
 
-    def step_parameters(self, step_id: str, choice_id: str | None) -> list[ParamSpec]:
-        params = self.tier_parameters(step_id, choice_id)
-        if step_id == COVERAGE:
-            names = {p.name for p in params}
-            params = params + [p for p in self.bill_parameters if p.name not in names]
-        return params
-
     def step_of_parameter(self, draft: Draft, name: str) -> str:
         """The step where a parameter is asked, given the draft's answers."""
         for step in self.steps:
@@ -368,13 +345,14 @@ class Engine:
     def view(self, draft: Draft) -> DraftView:
         """Score and assemble a draft: what every screen shows comes from here."""
         card = score(self.rubric, draft)
-        bill, bill_error, bill_warnings = None, None, ()
+        bill, bill_error = None, None
+        bill_warnings: tuple[Notice, ...] = ()
         try:
-            bill = self.bill(draft)
+            bill = self.bill(draft, card)
         except UserError as exc:
             bill_error = exc.message
         else:
-            bill_warnings = tuple(bill.warnings)
+            bill_warnings = bill.warnings
         return DraftView(
             draft=draft,
             card=card,
@@ -383,52 +361,54 @@ class Engine:
             warnings=self._warnings(draft, card, bill_warnings),
         )
 
-    def bill(self, draft: Draft) -> Any:
-        from drafter.assembly import assemble
+    def bill(self, draft: Draft, card: Scorecard | None = None) -> Any:
+        """The draft's bill, from the same builder the command line uses."""
+        from drafter.assembly import build_bill
 
-        return assemble(draft, self.rubric, self.language, self.profile)
+        return build_bill(
+            draft, self.rubric, self.language, card, styled=(self.profile, self.profile_note)
+        )
 
     def _warnings(
-        self, draft: Draft, card: Scorecard, bill_warnings: Sequence[str]
+        self, draft: Draft, card: Scorecard, bill_warnings: Sequence[Notice]
     ) -> tuple[Warning_, ...]:
         """What is left, each with the step that settles it.
 
-        Open categories come from the scorecard; the bill's own warnings
-        (unfilled parameters, an unset section number) are matched to the step that
-        asks for them. A warning we cannot place is still listed.
+        Unranked and open categories come from the scorecard; the bill's own
+        warnings (unfilled parameters, an unset section number) go to the step
+        that asks for them, by their kind and subject. The generic-style note
+        is shown on the wizard itself, so it is not repeated here.
         """
         out: list[Warning_] = []
-        if not card.rankable and card.reason:
-            out.append(Warning_(f"Cannot be ranked: {card.reason}.", COVERAGE))
+        for note in card.notes:
+            if note.kind == "unrankable":
+                out.append(Warning_(note.text, COVERAGE))
         for cat_id in card.open:
             title = self.step(cat_id).title
             out.append(Warning_(f"{title}: no tier chosen yet (earns 0).", cat_id))
-        for text in bill_warnings:
-            match = _UNFILLED.match(text)
-            if match and match.group(1) in self.parameters:
-                spec = self.parameters[match.group(1)]
-                out.append(
-                    Warning_(
-                        f"{spec.prompt}: not filled in; the bill shows [{spec.placeholder}].",
-                        self.step_of_parameter(draft, spec.name),
-                    )
-                )
-            elif (unset := _UNSET.match(text)) is not None:
-                out.append(self._unset_warning(draft, unset.group(1)))
-            elif _OPEN.match(text):
-                continue  # listed above, from the scorecard
+        for notice in bill_warnings:
+            name = notice.subject or ""
+            if notice.kind == "unfilled_parameter" and name in self.parameters:
+                out.append(self._unfilled_warning(draft, name))
+            elif notice.kind == "unset_field":
+                out.append(self._unset_warning(draft, name))
+            elif notice.kind in ("open_category", "generic_style"):
+                continue  # listed above, from the scorecard; or shown on the wizard
             else:
-                out.append(Warning_(text, None))
+                out.append(Warning_(notice.text, None))
         return tuple(out)
+
+    def _unfilled_warning(self, draft: Draft, name: str) -> Warning_:
+        spec = self.parameters[name]
+        return Warning_(
+            f"{spec.prompt}: not filled in; the bill shows [{spec.placeholder}].",
+            self.step_of_parameter(draft, name),
+        )
 
     def _unset_warning(self, draft: Draft, name: str) -> Warning_:
         """A bill field (section, chapter, code) or a parameter the title needs."""
         if name in self.parameters:
-            spec = self.parameters[name]
-            return Warning_(
-                f"{spec.prompt}: not filled in; the bill shows [{spec.placeholder}].",
-                self.step_of_parameter(draft, name),
-            )
+            return self._unfilled_warning(draft, name)
         label = BILL_FIELD_LABELS.get(name, name.replace("_", " ").capitalize())
         step = COVERAGE if name in BILL_FIELD_LABELS else None
         shown = name.upper().replace("_", " ")
@@ -437,16 +417,16 @@ class Engine:
     def export(
         self, draft: Draft, path: str | Path, fmt: str, force: bool = False, note: str | None = None
     ) -> None:
-        from drafter.export import export_to
+        """Write the bill through the one output path (raises OutputExists unless `force`).
 
-        export_to(self.bill(draft), path, fmt=fmt, force=force, note=note)
+        `note` is the drafter note (none, short, full); None gives the format's default.
+        """
+        from drafter.output import refuse_existing, write_output
+        from drafter.render import render_bill
 
-
-def _profile_defaults(profile: Any) -> dict[str, Any]:
-    defaults = getattr(profile, "parameter_defaults", None)
-    if callable(defaults):
-        defaults = defaults()
-    return dict(defaults or {})
+        refuse_existing(path, force)
+        data = render_bill(self.bill(draft), fmt, note)
+        write_output(data, path, fmt=fmt, force=force)
 
 
 def new_draft(jurisdiction: str | None = None) -> Draft:

@@ -22,10 +22,12 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, OptionList, Select, SelectionList, Static
 from textual.widgets.option_list import Option
 
-from drafter.advice import COVERAGE, Advice, Change, advise, apply
+from drafter.advice import Advice, Change, advise, apply
 from drafter.errors import UserError
+from drafter.render.standing import score_text, standing_text
+from drafter.rubric import COVERAGE
 from drafter.textsafe import visible
-from drafter.tui.core import DraftView, _profile_defaults
+from drafter.tui.core import DraftView
 from drafter.tui.widgets.topbar import TopBar
 
 if TYPE_CHECKING:
@@ -56,7 +58,7 @@ def advice_for(app: DrafterApp, state: AdviceState) -> Advice:
     """The advisor's answer for the app's draft, with model language filled."""
     assert app.draft is not None
     engine = app.engine
-    params = {**_profile_defaults(engine.profile), **app.draft.parameters}
+    params = engine.parameters_for(app.draft)
     return advise(
         engine.rubric,
         app.draft,
@@ -206,11 +208,10 @@ class AdviceScreen(Screen[None]):
         self.advice = advice
         rubric = self.app.engine.rubric
         base = advice.baseline
-        grade = base.grade if base.rankable else "cannot be ranked"
         self.query_one("#advice-head", Static).update(
             Content.assemble(
                 ("What raises the grade", "bold"),
-                (f"  from {base.total} / {base.max} {grade or ''}", MUTED),
+                (f"  from {score_text(base)} {standing_text(base)}", MUTED),
                 (
                     "\nEach change alone, best first. Enter applies one; l locks its category.",
                     MUTED,

@@ -347,16 +347,16 @@ class AnalyzeScreen(Screen[None]):
         self.refresh_bindings()
 
     def _show_head(self) -> None:
+        from drafter.render.standing import score_text, standing_text
         from drafter.scoring import score
 
         assert self.reading is not None
         card = score(self.app.engine.rubric, self.reading)
-        grade = (card.grade or "") if card.rankable else "cannot be ranked"
         self.query_one("#findings-head", Static).update(
             Content.assemble(
                 ("What it reads: ", "bold"),
                 (self.reading_name, "bold"),
-                f"  {card.total} / {card.max} {grade}",
+                f"  {score_text(card)} {standing_text(card)}",
                 (
                     "\nCheck each reading against the text; correct any here before using it.",
                     MUTED,

@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, RadioButton, RadioSet, Select, Static
 
 from drafter.errors import UserError
+from drafter.output import OutputExists
 from drafter.tui.core import ExportFormat, export_formats
 from drafter.tui.screens.dialogs import shown_path, target_path
 from drafter.tui.widgets.note import Note
@@ -127,7 +128,10 @@ class ExportScreen(ModalScreen[Path | None]):
             self._deliver(path)
             return
         force = self._confirm == path
-        if path.exists() and not force:
+        try:
+            self.app.engine.export(self.app.draft, path, self.fmt, force=force, note=self._note())
+        except OutputExists:
+            # The output path refused to overwrite: ask, and force on the second press.
             self._confirm = path
             self.query_one("#export", Button).label = "Overwrite"
             self._status(
@@ -135,8 +139,6 @@ class ExportScreen(ModalScreen[Path | None]):
                 "$text-warning",
             )
             return
-        try:
-            self.app.engine.export(self.app.draft, path, self.fmt, force=force, note=self._note())
         except UserError as exc:
             self._status(exc.one_line())
             return

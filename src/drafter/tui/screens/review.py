@@ -63,7 +63,7 @@ class ReviewScreen(Screen[None]):
         self.query_one(TopBar).show(view, self.app.path, self.app.unsaved, "· review")
         self.query_one("#review-score", Static).update(score_content(view))
         # The scorecard's own notes: provisional, cannot be ranked, default cut-offs.
-        notes = [n for n in view.card.notes if not n.startswith("Cannot be ranked")]
+        notes = [n.text for n in view.card.notes if n.kind != "unrankable"]
         self.query_one("#review-notes", Static).update(
             Content.styled("\n".join(notes), "$foreground 60%")
         )

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from drafter.draft import draft_to_yaml, load_draft
 from drafter.errors import UserError
+from drafter.render.standing import NOT_LEGAL_ADVICE, score_text, standing_text
 from drafter.scoring import score
 from drafter.tui import storage
 from drafter.tui.core import list_profiles, new_draft
@@ -39,12 +40,11 @@ def describe_draft(app: DrafterApp, path: Path) -> Content:
             (_short(app, path.parent), "$foreground 60%"),
         )
     card = score(app.engine.rubric, draft)
-    grade = "cannot be ranked" if not card.rankable else (card.grade or "")
     return Content.assemble(
         (path.name, "bold"),
         "  ",
         draft.jurisdiction or "no jurisdiction",
-        f" · {card.total} / {card.max} {grade}",
+        f" · {score_text(card)} {standing_text(card)}",
         (f"  {_short(app, path.parent)}", "$foreground 60%"),
     )
 
@@ -111,7 +111,7 @@ class StartScreen(Screen[None]):
             )
             yield Static(
                 Content.styled(
-                    f"Not legal advice. Letter grades ({bands}) are {cutoffs}, "
+                    f"{NOT_LEGAL_ADVICE} Letter grades ({bands}) are {cutoffs}, "
                     "not cut-offs confirmed from the report.",
                     "$foreground 60%",
                 ),
@@ -221,7 +221,7 @@ class StartScreen(Screen[None]):
             parts.append((" (unsaved changes)", "$text-warning"))
         parts.append(
             f"\n{answered} of {len(card.categories)} categories answered · "
-            f"{card.total} / {card.max} {grade_text_for(card)} · "
+            f"{score_text(card)} {standing_text(card)} · "
             f"autosaved {storage.ago(saved.saved_at)}"
         )
         return Content.assemble(*parts)
@@ -317,8 +317,3 @@ class StartScreen(Screen[None]):
     def _open_recent(self, event: OptionList.OptionSelected) -> None:
         self.open_path(self.recent[event.option_index])
 
-
-def grade_text_for(card) -> str:
-    if not card.rankable:
-        return "cannot be ranked"
-    return f"{card.grade} provisional" if card.provisional else (card.grade or "")

@@ -9,18 +9,14 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Static
 
+from drafter.render.standing import standing_text
 from drafter.tui.core import DraftView
 from drafter.tui.widgets.util import set_content
 
 
 def grade_text(view: DraftView) -> str:
     """The grade, "provisional" while categories are open, or "cannot be ranked"."""
-    card = view.card
-    if not card.rankable:
-        return "cannot be ranked"
-    if card.provisional:
-        return f"{card.grade} provisional"
-    return card.grade or ""
+    return standing_text(view.card)
 
 
 class TopBar(Horizontal):

@@ -1,8 +1,9 @@
-"""The reading as a plain-text report (the wording of `drafter analyze`)."""
+"""A statute's reading as a plain-text report (the wording of `drafter analyze`)."""
 
 from __future__ import annotations
 
 from drafter.reader.findings import Analysis, Evidence, Finding
+from drafter.render.standing import score_text, standing_text
 from drafter.rubric import Rubric
 from drafter.textsafe import visible
 
@@ -18,7 +19,6 @@ def _quote(e: Evidence, width: int = 90) -> str:
 
 def analysis_text(analysis: Analysis, rubric: Rubric) -> str:
     """The findings as a readable report, then the score they imply."""
-    from drafter.report import score_text, standing_text
     from drafter.scoring import score
 
     name = visible(analysis.source) if analysis.source not in (None, "-") else "pasted text"
@@ -51,7 +51,7 @@ def analysis_text(analysis: Analysis, rubric: Rubric) -> str:
     draft = analysis.draft(rubric)
     card = score(rubric, draft)
     lines.append("")
-    lines.append(f"IMPLIED SCORE   {score_text(card)}   {standing_text(card)}")
+    lines.append(f"IMPLIED SCORE   {score_text(card)}   {standing_text(card, marked=True)}")
     if card.open:
         lines.append(f"                open (not found): {', '.join(card.open)}")
     if not card.rankable and card.reason:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import textwrap
 
-from drafter.report import standing_text
+from drafter.render.standing import NOT_LEGAL_ADVICE, score_text, standing_text
 from drafter.rubric import Rubric
 from drafter.scoring import CategoryScore, Scorecard
 from drafter.textsafe import visible
@@ -28,14 +28,6 @@ def _series(items: list[str]) -> str:
 
 def _name(card: Scorecard, name: str | None) -> str:
     return visible(name or card.jurisdiction or "This draft")
-
-
-def _grade_phrase(card: Scorecard) -> str:
-    if not card.rankable:
-        return "cannot be ranked"
-    grade = card.grade or "-"
-    article = "an" if grade[:1] in "AEF" else "a"
-    return f"{article} {grade}" + (" so far" if card.provisional else "")
 
 
 def narrative(card: Scorecard, rubric: Rubric, name: str | None = None) -> list[str]:
@@ -69,7 +61,7 @@ def narrative(card: Scorecard, rubric: Rubric, name: str | None = None) -> list[
         (c for c in card.categories if c.available > 0),
         key=lambda c: (-c.available, [x.id for x in card.categories].index(c.id)),
     )
-    first = f"{who} scores {card.total} of {card.max}, {_grade_phrase(card)}."
+    first = f"{who} scores {card.total} of {card.max}, {standing_text(card)}."
     if full:
         shown = full[:3] + ([f"{len(full) - 3} more"] if len(full) > 3 else [])
         first += f" It earns full points for {_series(shown)}."
@@ -96,8 +88,9 @@ def comparison(
     delta = proposed.total - current.total
     sign = "+" if delta >= 0 else ""
     paras = [
-        f"{today} scores {current.total} of {current.max} ({_standing(current)}). "
-        f"The proposal scores {proposed.total} ({_standing(proposed)}), {sign}{delta} points."
+        f"{today} scores {current.total} of {current.max}, {standing_text(current)}. "
+        f"The proposal scores {proposed.total}, {standing_text(proposed)}: "
+        f"{sign}{delta} points."
     ]
     if not current.rankable and proposed.rankable:
         paras.append(
@@ -121,13 +114,6 @@ def comparison(
     return paras
 
 
-def _standing(card: Scorecard) -> str:
-    """The grade, or "cannot be ranked", in words for a sentence."""
-    if not card.rankable:
-        return "cannot be ranked"
-    return f"{card.grade}, provisional" if card.provisional else (card.grade or "-")
-
-
 def _cell(c: CategoryScore) -> str:
     points = str(c.points) if c.tier is not None else "-"
     return f"{points:>2} / {c.max:<2}"
@@ -144,15 +130,15 @@ def card_text(
     title = _name(card, name) if (name or card.jurisdiction) else "Draft"
     lines = [title, ""]
     if baseline is None:
-        lines.append(f"OVERALL SCORE   {card.total} / {card.max}")
+        lines.append(f"OVERALL SCORE   {score_text(card)}")
         if card.rankable:
             lines.append(f"Grade           {standing_text(card)}")
         else:
-            lines.append(f"Ranking         {standing_text(card)}")
+            lines.append(f"Ranking         {standing_text(card, marked=True)}")
     else:
         lines.append(
-            f"OVERALL SCORE   {baseline.total} -> {card.total} / {card.max}"
-            f"   ({standing_text(baseline)} -> {standing_text(card)})"
+            f"OVERALL SCORE   {baseline.total} -> {score_text(card)}"
+            f"   ({_marked(baseline)} -> {_marked(card)})"
         )
     lines.append("")
     paras = (
@@ -185,6 +171,10 @@ def card_text(
     return "\n".join(lines) + "\n"
 
 
+def _marked(card: Scorecard) -> str:
+    return standing_text(card, marked=True)
+
+
 def _signed(n: int) -> str:
     return f"+{n}" if n > 0 else str(n) if n < 0 else "0"
 
@@ -196,7 +186,7 @@ def _footer(rubric: Rubric, card: Scorecard, baseline: Scorecard | None) -> str:
         parts.append("Letter grades use drafter's default cut-offs, not the report's.")
     if any(c.open for c in cards):
         parts.append('"-" marks a category not yet settled (0 points).')
-    parts.append("drafter informs drafting; it is not legal advice.")
+    parts.append(NOT_LEGAL_ADVICE)
     return " ".join(parts)
 
 
@@ -216,13 +206,13 @@ def card_markdown(
     title = _name(card, name) if (name or card.jurisdiction) else "Draft"
     out = [f"# {_md(title)}", ""]
     if baseline is None:
-        out.append(f"**Overall score:** {card.total} / {card.max}  ")
+        out.append(f"**Overall score:** {score_text(card)}  ")
         label = "Grade" if card.rankable else "Ranking"
-        out.append(f"**{label}:** {_md(standing_text(card))}")
+        out.append(f"**{label}:** {_md(_marked(card))}")
     else:
         out.append(
-            f"**Overall score:** {baseline.total} → {card.total} / {card.max} "
-            f"({_md(standing_text(baseline))} → {_md(standing_text(card))})"
+            f"**Overall score:** {baseline.total} → {score_text(card)} "
+            f"({_md(_marked(baseline))} → {_md(_marked(card))})"
         )
     out.append("")
     paras = (

@@ -1,4 +1,4 @@
-"""What every renderer shares: labels, headings, resolved text, the rubric note.
+"""The layout every renderer shares: labels, headings, resolved text, the rubric note.
 
 The Bill is walked once into a flat list of `Block`s (one per printed
 paragraph) so the text, Markdown and Word renderers agree on every label and
@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from drafter.bill import Bill, Node, Numbered, StatuteSection, Style, number, resolve_refs
+from drafter.render.standing import summary
 
 BlockKind = Literal["title", "enacting", "bill_section", "heading", "node", "tail"]
 
@@ -80,13 +81,22 @@ def node_heading(style: Style, node: Node) -> str:
     return clean(node.heading).removesuffix(".")
 
 
+def rubric_name(bill: Bill) -> str:
+    """ "Title (id)", or whichever of the two the bill has."""
+    if bill.rubric_id and bill.rubric_title:
+        return f"{bill.rubric_title} ({bill.rubric_id})"
+    return bill.rubric_title or bill.rubric_id or "an unnamed rubric"
+
+
+def score_line(bill: Bill) -> str:
+    """ "89 / 100, B", or "" for a bill that carries no score."""
+    return clean(summary(bill.score)) if bill.score is not None else ""
+
+
 def rubric_note(bill: Bill) -> str:
     """The line every export carries, outside the statute text."""
-    rubric = bill.rubric_title or bill.rubric_id or "an unnamed rubric"
-    if bill.rubric_id and bill.rubric_title:
-        rubric = f"{bill.rubric_title} ({bill.rubric_id})"
-    score = f": {clean(bill.score_summary)}" if bill.score_summary else ""
-    return f"Prepared with drafter; scored against {rubric}{score}."
+    score = f": {score_line(bill)}" if bill.score is not None else ""
+    return f"Prepared with drafter; scored against {rubric_name(bill)}{score}."
 
 
 class Numbering:

@@ -1,4 +1,7 @@
-"""Scorecards as text and JSON, in the layout of the 2019 report cards."""
+"""Scorecards, rankings and the rubric as text and JSON (`score`, `rank`, `rubric`).
+
+The card follows the layout of the 2019 report cards.
+"""
 
 from __future__ import annotations
 
@@ -7,24 +10,13 @@ import textwrap
 from dataclasses import replace
 from typing import Any
 
+from drafter.render.standing import score_text, standing_text
 from drafter.rubric import Rubric
 from drafter.scoring import Ranked, Scorecard
 from drafter.textsafe import visible
 
-SCORE_FORMAT = "drafter/score@1"
-
-
-def score_text(card: Scorecard) -> str:
-    """`NN / 100` plus the grade, or the reason the draft cannot be ranked."""
-    return f"{card.total} / {card.max}"
-
-
-def standing_text(card: Scorecard) -> str:
-    if not card.rankable:
-        return "* cannot be ranked"
-    if card.provisional:
-        return f"{card.grade} (provisional)"
-    return card.grade or "-"
+#: @2: notes are records {kind, subject, text} (in @1 they were sentences).
+SCORE_FORMAT = "drafter/score@2"
 
 
 def card_text(card: Scorecard, rubric: Rubric) -> str:
@@ -44,7 +36,7 @@ def card_text(card: Scorecard, rubric: Rubric) -> str:
     if card.rankable:
         lines.append(f"Grade           {standing_text(card)}")
     else:
-        lines.append(f"Ranking         {standing_text(card)}")
+        lines.append(f"Ranking         {standing_text(card, marked=True)}")
         lines.extend(
             textwrap.wrap(
                 f"({card.reason})", 72, initial_indent=" " * 16, subsequent_indent=" " * 17
@@ -68,10 +60,11 @@ def card_text(card: Scorecard, rubric: Rubric) -> str:
     if card.open:
         lines.append("")
         lines.append("Open categories: " + ", ".join(card.open))
-    if any(not n.startswith("Cannot be ranked") for n in card.notes):
+    # The reason for not ranking is already under the score; skip its note.
+    notes = [n.text for n in card.notes if n.kind != "unrankable"]
+    if notes:
         lines.append("")
-        # The reason for not ranking is already under the score; skip its note.
-        lines.extend(f"Note: {n}" for n in card.notes if not n.startswith("Cannot be ranked"))
+        lines.extend(f"Note: {n}" for n in notes)
     return "\n".join(lines) + "\n"
 
 
@@ -102,11 +95,12 @@ def card_json(card: Scorecard, rubric: Rubric) -> dict[str, Any]:
             }
             for c in card.categories
         ],
-        "notes": list(card.notes),
+        "notes": [n.to_json() for n in card.notes],
     }
 
 
 def dumps(data: Any) -> str:
+    """JSON as every command prints it: indented, UTF-8 kept, a final newline."""
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -115,14 +109,11 @@ def ranking_text(entries: list[Ranked]) -> str:
     name_w = max([len("NAME"), *(len(e.name) for e in entries)])
     lines = [f"{'RANK':<6}  {'NAME':<{name_w}}  {'SCORE':>9}  GRADE"]
     for e in entries:
+        grade = standing_text(e.card, marked=True)
         if e.rank is None:
             rank_s = "*"
-            grade = "* cannot be ranked"
         else:
             rank_s = f"T-{e.rank}" if e.tied else str(e.rank)
-            grade = e.card.grade or "-"
-            if e.card.provisional:
-                grade += " (provisional)"
             if e.tied:
                 grade += "  tied"
         lines.append(
