@@ -7,12 +7,11 @@ from pathlib import Path
 from typing import Any, Literal
 
 from drafter.draft import Draft
-from drafter.rubric import Rubric
+from drafter.rubric import COVERAGE, Rubric
 
 Confidence = Literal["clear", "ambiguous", "by absence", "not found"]
 CONFIDENCES: tuple[Confidence, ...] = ("clear", "ambiguous", "by absence", "not found")
 ANALYSIS_FORMAT = "drafter/analysis@1"
-COVERAGE = "coverage"
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,20 +129,14 @@ class Analysis:
         Not-found categories stay open; coverage is what the text says.
         """
         coverage = self.coverage.tier or "adults"
-        choices = {}
-        for f in self.findings:
-            if f.tier is None:
-                continue
-            tier = rubric.category(f.category).tier(f.tier)  # type: ignore[union-attr]
-            if tier is not None and tier.no_statute and coverage != "none":
-                continue
-            choices[f.category] = f.tier
-        return Draft(
+        read = Draft(
             jurisdiction=jurisdiction,
-            coverage=coverage,  # type: ignore[arg-type]
-            choices=choices,
+            coverage="none",
+            choices={f.category: f.tier for f in self.findings if f.tier is not None},
             notes=notes if notes is not None else self.summary_note(),
         )
+        # Draft keeps a "no statute" reading only when the coverage is none.
+        return read.with_coverage(coverage, rubric)  # type: ignore[arg-type]
 
     def summary_note(self) -> str:
         where = f" of {Path(self.source).name}" if self.source and self.source != "-" else ""
