@@ -6,7 +6,7 @@ rank among the states and the District of Columbia whose reading is complete
 (equal totals share a rank). The federal law and the territories are listed,
 not ranked; so is any law that covers only minors, or none.
 
-Pure: structured rows for the renderers in drafter.atlas_report.
+Pure: structured rows for the renderers in drafter.render.atlas.
 """
 
 from __future__ import annotations

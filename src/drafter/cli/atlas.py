@@ -33,10 +33,10 @@ def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
 
 def cmd_atlas(args: argparse.Namespace) -> int:
     from drafter.atlas import build_rows, row_for
-    from drafter.atlas_report import atlas_json, atlas_text, state_json, state_text
     from drafter.errors import UserError
     from drafter.jurisdiction import load_profile
-    from drafter.report import dumps
+    from drafter.render import dumps
+    from drafter.render.atlas import atlas_json, atlas_text, state_json, state_text
 
     rubric = rubric_of(args)
     if args.state is None:

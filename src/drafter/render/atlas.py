@@ -6,6 +6,7 @@ import textwrap
 from typing import Any
 
 from drafter.atlas import Row, status_counts
+from drafter.render.standing import grade_text, score_text
 from drafter.rubric import Rubric
 
 ATLAS_FORMAT = "drafter/atlas@1"
@@ -22,18 +23,16 @@ def _score(row: Row) -> str:
     card = row.card
     if card is None:
         return "-"
-    if not card.rankable:
-        return f"{card.total} / {card.max}"
-    if not row.read:
+    if card.rankable and not row.read:
         return "not read"
-    return f"{card.total} / {card.max}"
+    return score_text(card)
 
 
 def _grade(row: Row) -> str:
     card = row.card
     if card is None or card.grade is None or not row.read:
         return "-"
-    return card.grade + (" (provisional)" if card.provisional else "")
+    return grade_text(card.grade, card.provisional)
 
 
 def _rank(row: Row) -> str:
