@@ -45,8 +45,8 @@ def find_tools() -> Tools | None:
 
 def best_practice_bill(state: str) -> Bill:
     """examples/best-practice.yaml drafted in `state`'s style (a profile id)."""
+    from drafter.assembly import build_bill
     from drafter.draft import load_draft
-    from drafter.export import build_bill
     from drafter.language import load_language
     from drafter.rubric import load_rubric
 

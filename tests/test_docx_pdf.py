@@ -19,7 +19,7 @@ import pytest
 
 from conftest import ROOT
 from drafter.jurisdiction import load_profile
-from drafter.render._common import clean
+from drafter.render.layout import clean
 
 sys.path.insert(0, str(ROOT / "bench"))
 from bill_pages import (
