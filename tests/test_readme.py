@@ -36,7 +36,8 @@ def test_readme_lists_the_registered_formats() -> None:
     from drafter.render import BILL_FORMATS, REDLINE_FORMATS
 
     def extensions(line: str) -> list[str]:
-        return re.findall(r"`(\.[a-z][a-z.]*)`", line)
+        # Each extension once, in the order the row first names it.
+        return list(dict.fromkeys(re.findall(r"`(\.[a-z][a-z.]*)`", line)))
 
     assert extensions(_row("build")) == [f.extension for f in BILL_FORMATS]
     assert extensions(_row("redline")) == [f.extension for f in REDLINE_FORMATS]

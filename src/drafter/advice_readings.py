@@ -19,8 +19,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from drafter.advice import Advice, Change
-from drafter.advice import _indent as indent
 from drafter.law import Law
+from drafter.render.advice import indent_lines as indent
 from drafter.rubric import Rubric
 
 

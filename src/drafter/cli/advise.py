@@ -44,6 +44,7 @@ def cmd_advise(args: argparse.Namespace) -> int:
     from drafter.language import load_language
     from drafter.render import dumps
     from drafter.render.advice import advice_text
+    from drafter.render.standing import NOT_LEGAL_ADVICE
 
     rubric = rubric_of(args)
     if args.top is not None and args.top < 1:
@@ -93,6 +94,6 @@ def cmd_advise(args: argparse.Namespace) -> int:
     text = advice_text(advice, rubric, args.top)
     if read.open:
         text = text.replace(ALL_AT_MAXIMUM, NOTHING_READ)
-    body, sep, tail = text.rpartition("drafter informs drafting")
+    body, sep, tail = text.rpartition(NOT_LEGAL_ADVICE)
     write(body + readings_text(read, args.top) + sep + tail)
     return 0

@@ -10,7 +10,7 @@ from drafter.rubric import Rubric
 from drafter.textsafe import visible
 
 
-def _indent(text: str, pad: str = "      ") -> list[str]:
+def indent_lines(text: str, pad: str = "      ") -> list[str]:
     out = []
     for para in text.splitlines():
         if not para.strip():
@@ -56,7 +56,7 @@ def advice_text(advice: Advice, rubric: Rubric, limit: int | None = None) -> str
             "  Nothing else earns a point until the law reaches survivors who were adults; "
             f"with it, this law scores {c.total} / {base.max}, {c.grade or '-'}."
         )
-        lines.extend(_indent(c.language))
+        lines.extend(indent_lines(c.language))
         lines.append("")
         step = 2
     elif base.coverage != "adults":
@@ -71,7 +71,7 @@ def advice_text(advice: Advice, rubric: Rubric, limit: int | None = None) -> str
             lines.append(
                 f"  +{c.gain:<3} {c.title}: {frm} -> {c.to_label}   = {c.total}, {c.grade or '-'}"
             )
-            lines.extend(_indent(c.language))
+            lines.extend(indent_lines(c.language))
         if limit is not None and len(advice.changes) > limit:
             more = len(advice.changes) - limit
             lines.append(f"  ... and {more} more (leave out --top to see them)")
