@@ -223,3 +223,28 @@ async def test_correct_a_finding_before_using_it() -> None:
         assert app.draft is not None
         assert app.draft.choices["burden_of_proof"] == "clear_and_convincing"
         assert "hearing_requirement" not in app.draft.choices
+
+
+async def test_todays_law_lists_every_jurisdiction_filters_and_shows_a_reading() -> None:
+    app = DrafterApp(mode="start")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+b")
+        await until(pilot, lambda: isinstance(app.screen, AnalyzeScreen), "the analyze screen")
+        screen = app.screen
+        select = screen.query_one("#law-profile", Select)
+        assert len(screen.profiles) > 50  # type: ignore[attr-defined]
+        await pilot.click("#law-filter")
+        await pilot.press(*"idaho")
+        await until(pilot, lambda: select.value == "idaho", "the filter to pick Idaho")
+        await pilot.click("#law-show")
+        await until(pilot, lambda: "Idaho Code 67-3014" in findings_text(app), "Idaho's reading")
+        shown = findings_text(app)
+        # Each call with its confidence and pinpoint, as the profile records it.
+        assert "· sure" in shown and "· arguable" in shown
+        assert '(9): "shall create a rebuttable presumption"' in shown
+        # A jurisdiction whose text we do not hold shows each category open, with why.
+        screen.query_one("#law-filter", Input).value = "IL"
+        await until(pilot, lambda: select.value == "illinois", "the filter to pick Illinois")
+        await pilot.click("#law-show")
+        await until(pilot, lambda: "725 ILCS" in findings_text(app), "Illinois's law")
+        assert "open: no text of the statute is held" in findings_text(app)

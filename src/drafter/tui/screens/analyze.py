@@ -30,6 +30,7 @@ from drafter.tui.widgets.note import Note
 
 if TYPE_CHECKING:
     from drafter.jurisdiction import Profile
+    from drafter.jurisdiction_index import Entry
     from drafter.tui.app import DrafterApp
 
 MUTED = "$foreground 60%"
@@ -144,13 +145,19 @@ def profile_content(rubric: Rubric, profile: Profile) -> list[tuple[str | None, 
             ),
         ),
     ]
+    reading = profile.law
     for cat in rubric.categories:
         entry = law.tiers.get(cat.id)
         if entry is None:
-            none = Content.assemble((cat.title, "bold"), ("  not recorded: left open", MUTED))
+            reason = reading.reading_for(cat.id).open if reading is not None else None
+            none = Content.assemble(
+                (cat.title, "bold"), (f"  open: {_flat(reason or 'not recorded')}", MUTED)
+            )
             out.append((cat.id, none))
             continue
         tlabel, points = tier_label(rubric, cat.id, entry.tier)
+        call = reading.reading.get(cat.id) if reading is not None else None
+        sure = f"  · {call.confidence}" if call is not None else "  · recorded"
         out.append(
             (
                 cat.id,
@@ -159,7 +166,7 @@ def profile_content(rubric: Rubric, profile: Profile) -> list[tuple[str | None, 
                     "  ",
                     (tlabel, "$text-accent"),
                     (f"  {points} pts" if points is not None else "", MUTED),
-                    ("  · recorded", MUTED),
+                    (sure, MUTED),
                     ("\n    " + _flat(entry.source), MUTED),
                 ),
             )
@@ -177,7 +184,8 @@ class AnalyzeScreen(Screen[None]):
     AnalyzeScreen #analyze-title { height: auto; }
     AnalyzeScreen #statute-text { height: 8; max-width: 100; margin-top: 1; }
     AnalyzeScreen #statute-path { width: 1fr; max-width: 70; margin-right: 2; }
-    AnalyzeScreen #law-profile { width: 40; margin-right: 2; }
+    AnalyzeScreen #law-profile { width: 32; margin-right: 2; }
+    AnalyzeScreen #law-filter { width: 18; margin-right: 2; }
     AnalyzeScreen .start-row Button { margin-right: 2; }
     AnalyzeScreen #findings-head { height: auto; margin-top: 1; }
     AnalyzeScreen #findings { height: auto; max-width: 120; }
@@ -194,10 +202,11 @@ class AnalyzeScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        from drafter.jurisdiction import list_profiles
+        from drafter.jurisdiction_index import list_entries
 
+        # The index only: a profile is loaded when it is shown.
         try:
-            self.profiles = [p for p in list_profiles() if p.current_law is not None]
+            self.profiles = [e for e in list_entries() if e.kind != "generic"]
         except UserError:
             self.profiles = []
         #: The draft the shown reading makes, and what to call it.
@@ -229,6 +238,9 @@ class AnalyzeScreen(Screen[None]):
                         classes="box-title",
                     )
                     with Horizontal(classes="start-row"):
+                        yield Input(
+                            placeholder="filter: name or code", id="law-filter", compact=True
+                        )
                         yield Select(
                             [(Content(p.name), p.id) for p in self.profiles],
                             value=self.profiles[0].id,
@@ -266,16 +278,40 @@ class AnalyzeScreen(Screen[None]):
     def _say(self, text: str, style: str = "") -> None:
         self.query_one("#analyze-status", Note).say(text, style)
 
+    @on(Input.Changed, "#law-filter")
+    def filter_profiles(self, event: Input.Changed) -> None:
+        """Narrow the list to the jurisdictions whose name or code holds the filter."""
+        want = event.value.strip().casefold()
+
+        def rank(p: Entry) -> int:
+            # A code typed in full first ("NE" is Nebraska), then names that start so.
+            if want == (p.code or "").casefold():
+                return 0
+            return 1 if p.name.casefold().startswith(want) else 2
+
+        shown = sorted(
+            (p for p in self.profiles if not want or want in p.name.casefold() or rank(p) == 0),
+            key=rank,
+        )
+        select = self.query_one("#law-profile", Select)
+        if shown:
+            select.set_options([(Content(p.name), p.id) for p in shown])
+            select.value = shown[0].id
+
     @on(Button.Pressed, "#law-show")
+    def _show_pressed(self) -> None:
+        self.show_profile()
+
     def show_profile(self, profile_id: str | None = None) -> None:
         from drafter.baseline import profile_draft
+        from drafter.jurisdiction import load_profile
 
         pid = profile_id or self.query_one("#law-profile", Select).value
-        profile = next((p for p in self.profiles if p.id == pid), None)
-        if profile is None:
+        if not isinstance(pid, str):
             return
         rubric = self.app.engine.rubric
         try:
+            profile = load_profile(pid)
             draft = profile_draft(profile, rubric)
         except UserError as exc:
             self._say(exc.one_line(), "$text-error")
