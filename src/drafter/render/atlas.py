@@ -10,6 +10,8 @@ from drafter.render.standing import grade_text, score_text
 from drafter.rubric import Rubric
 
 ATLAS_FORMAT = "drafter/atlas@1"
+#: Shown for a call with no quote: a tier read from silence, or from a description.
+NO_QUOTE = "(no words quoted: read from silence or the source)"
 
 STATUS_LABELS = {
     "adults": "adults",
@@ -117,7 +119,7 @@ def state_text(row: Row, rubric: Rubric) -> str:
         label = tier.label if tier else reading.tier
         points = f"{tier.points}/{cat.max}" if tier else "?"
         lines.append(f"{cat.title}: {label}  {points}  ({reading.confidence})")
-        quote = f'"{reading.quote}"' if reading.quote else "(read from silence)"
+        quote = f'"{reading.quote}"' if reading.quote else NO_QUOTE
         lines += _wrap(f"{reading.pinpoint}: {quote}", "    ")
         lines += _wrap(reading.why or "", "    ")
         if reading.other:
