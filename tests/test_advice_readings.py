@@ -44,4 +44,10 @@ def test_qualify_measures_changes_against_each_reading(rubric) -> None:
     assert all(c.category not in opened for c in advice.changes)
     read = qualify(advice, rubric, profile.law)
     assert {o.category for o in read.open} == set(opened)
-    assert read.alternatives == {}  # Texas's three recorded calls are sure
+    # Texas's offenses are read as prostitution plus listed misdemeanors (8), arguably
+    # prostitution only (5): a move to all offenses gains 22 as read, 25 under the other.
+    alts = read.alternatives[("offenses_covered", "all_offenses")]
+    assert [(a.tier, a.gain) for a in alts] == [("prostitution_or_sex", 25)]
+    assert set(read.alternatives) == {
+        ("offenses_covered", c.to_tier) for c in advice.changes if c.category == "offenses_covered"
+    }

@@ -228,7 +228,7 @@ async def test_correct_a_finding_before_using_it() -> None:
 async def test_todays_law_lists_every_jurisdiction_filters_and_shows_a_reading() -> None:
     app = DrafterApp(mode="start")
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("ctrl+b")
+        await pilot.press("ctrl+g")
         await until(pilot, lambda: isinstance(app.screen, AnalyzeScreen), "the analyze screen")
         screen = app.screen
         select = screen.query_one("#law-profile", Select)
