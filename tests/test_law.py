@@ -118,8 +118,10 @@ def test_every_jurisdiction_records_a_sourced_status() -> None:
         if law.status in ("adults", "minors_only"):
             assert law.citations, profile.id
     # Polaris's 2023 count: Alaska, Iowa, Maine none; Missouri, South Dakota minors only.
+    # Hawaii differs, and its profile says why: since 2019 its vacatur names no trafficking.
     assert {p.id for p in list_profiles() if p.law and p.law.status == "none"} == {
         "alaska",
+        "hawaii",
         "iowa",
         "maine",
     }
