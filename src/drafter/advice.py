@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from typing import Any, cast
+from typing import Any
 
 from drafter.draft import Draft
 from drafter.errors import UserError
@@ -284,7 +284,7 @@ def _plan(
 def _coverage(value: str) -> Coverage:
     if value not in COVERAGES:
         raise ValueError(f"not a coverage: {value!r}")
-    return cast(Coverage, value)
+    return value
 
 
 def apply(rubric: Rubric, draft: Draft, changes: Iterable[Change]) -> Draft:

@@ -146,13 +146,14 @@ def assemble(
         children: list[Node] = []
         provenance: list[Provenance] = []
         heading = None
-        for p, prov, placeholder in entries:
-            if p is None:
+        for provision, source, placeholder in entries:
+            if provision is None:
                 texts.append(placeholder)
                 continue
-            heading = heading or p.heading
-            texts.append(p.text.fill(values))
-            items = punctuate_items(item_texts(p, params, values, language.parameters), p)
+            heading = heading or provision.heading
+            texts.append(provision.text.fill(values))
+            listed = item_texts(provision, params, values, language.parameters)
+            items = punctuate_items(listed, provision)
             if len(items) == 1:
                 # An unfilled list: keep it visible in the sentence, not as a lone item.
                 texts[-1] = texts[-1].rstrip(":") + " " + items[0] + "."
@@ -161,8 +162,8 @@ def assemble(
                 children.extend(
                     Node(key=f"{slot}.{base + i}", text=t) for i, t in enumerate(items, 1)
                 )
-            if prov is not None and prov not in provenance:
-                provenance.append(prov)
+            if source is not None and source not in provenance:
+                provenance.append(source)
         body.append(
             Node(
                 key=slot,

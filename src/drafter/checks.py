@@ -67,9 +67,9 @@ def check_language(rubric: Rubric, language: Language, signals: Signals) -> list
     # some category fills (an open category keeps its slot with a placeholder).
     always: set[str] = set()
     for cat_id in {c for c, _ in language.tiers}:
-        tiers = [t for (c, _), t in language.tiers.items() if c == cat_id]
-        if all(not t.absent for t in tiers):
-            common = set.intersection(*(set(t.slots) for t in tiers))
+        cat_tiers = [t for (c, _), t in language.tiers.items() if c == cat_id]
+        if all(not t.absent for t in cat_tiers):
+            common = set.intersection(*(set(t.slots) for t in cat_tiers))
             always |= common
     for (cat_id, tier_id), lang in language.tiers.items():
         for p in lang.provisions:

@@ -442,10 +442,10 @@ def load_language(folder: str | Path | None = None) -> Language:
                     )
                 )
                 category_slots.setdefault(cat_file.category, prov.slot)
-            key = (cat_file.category, tier_id)
-            if key in tiers:
-                raise doc.error(("provisions", tier_id), f"{key} has language in two files")
-            tiers[key] = TierLanguage(
+            tier_key = (cat_file.category, tier_id)
+            if tier_key in tiers:
+                raise doc.error(("provisions", tier_id), f"{tier_key} has language in two files")
+            tiers[tier_key] = TierLanguage(
                 category=cat_file.category,
                 tier=tier_id,
                 absent=entry.absent,

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from drafter.draft import Draft
 from drafter.notice import Notice
-from drafter.rubric import Rubric
+from drafter.rubric import Coverage, Rubric
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +49,7 @@ class Scorecard:
     rubric_id: str
     rubric_title: str
     jurisdiction: str | None
-    coverage: str
+    coverage: Coverage
     total: int
     max: int
     #: The letter grade, or None when the draft cannot be ranked.

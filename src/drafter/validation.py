@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from drafter.errors import UserError
 from drafter.yamlio import YamlDoc
@@ -22,7 +23,7 @@ def describe_loc(loc: tuple[str | int, ...]) -> str:
     return "".join(parts)
 
 
-def _message(err: dict[str, Any]) -> str:
+def _message(err: ErrorDetails) -> str:
     kind = err.get("type", "")
     loc = tuple(p for p in err.get("loc", ()) if not _is_union_tag(p))
     where = describe_loc(loc)

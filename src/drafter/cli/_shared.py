@@ -27,6 +27,22 @@ SOURCE_HELP = (
 )
 
 
+def or_list(names: tuple[str, ...]) -> str:
+    """ "md or txt", "md, txt or docx": a --format help from a registry's names."""
+    return ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else "".join(names)
+
+
+def add_output_file(p: argparse.ArgumentParser, extensions: str) -> None:
+    """The required -o OUT of a command that writes a document (`-` for stdout)."""
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        required=True,
+        help=f"where to write ({extensions}); - for stdout",
+    )
+
+
 def common_parser() -> argparse.ArgumentParser:
     """The flags every command takes (a parent parser)."""
     common = argparse.ArgumentParser(add_help=False)

@@ -7,7 +7,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from drafter.cli._output import emit
-from drafter.cli._shared import Subparsers, rubric_of
+from drafter.cli._shared import Subparsers, add_output_file, or_list, rubric_of
 from drafter.errors import UserError
 from drafter.output import refuse_existing
 from drafter.render import BILL_FORMATS, REDLINE_FORMATS
@@ -29,13 +29,7 @@ def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
         ),
     )
     p.add_argument("file", metavar="DRAFT", help="a draft file (YAML)")
-    p.add_argument(
-        "-o",
-        "--output",
-        metavar="OUT",
-        required=True,
-        help=f"where to write ({BILL_FORMATS.extensions_text()}); - for stdout",
-    )
+    add_output_file(p, BILL_FORMATS.extensions_text())
     p.add_argument("--format", metavar="FMT", help="the format, when the extension does not say")
     p.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
     p.add_argument("--language", metavar="DIR", help="a model language folder to use instead")
@@ -61,20 +55,9 @@ def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("old", metavar="OLD", help="the current statute (.txt .md .docx)")
     p.add_argument("file", metavar="DRAFT", help="a draft file (YAML)")
-    p.add_argument(
-        "-o",
-        "--output",
-        metavar="OUT",
-        required=True,
-        help=f"where to write ({REDLINE_FORMATS.extensions_text()}); - for stdout",
-    )
+    add_output_file(p, REDLINE_FORMATS.extensions_text())
     names = REDLINE_FORMATS.names
-    p.add_argument(
-        "--format",
-        metavar="FMT",
-        choices=names,
-        help=", ".join(names[:-1]) + " or " + names[-1],
-    )
+    p.add_argument("--format", metavar="FMT", choices=names, help=or_list(names))
     p.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
     p.add_argument("--language", metavar="DIR", help="a model language folder to use instead")
     p.set_defaults(handler=cmd_redline)

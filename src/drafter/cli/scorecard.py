@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from drafter.cli._output import emit
-from drafter.cli._shared import SOURCE_HELP, Subparsers, rubric_of, write
+from drafter.cli._shared import SOURCE_HELP, Subparsers, or_list, rubric_of, write
 from drafter.output import refuse_existing
 from drafter.render import CARD_FORMATS
 
@@ -50,7 +50,7 @@ def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
         "--baseline", metavar="SOURCE", help="today's law to compare with: " + SOURCE_HELP
     )
     p.add_argument(
-        "--format", metavar="FMT", choices=CARD_FORMATS.names, help=_or(CARD_FORMATS.names)
+        "--format", metavar="FMT", choices=CARD_FORMATS.names, help=or_list(CARD_FORMATS.names)
     )
     p.add_argument(
         "-o",
@@ -60,11 +60,6 @@ def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
     p.set_defaults(handler=cmd_card)
-
-
-def _or(names: tuple[str, ...]) -> str:
-    """ "md or txt", "md, txt or docx"."""
-    return ", ".join(names[:-1]) + " or " + names[-1]
 
 
 def cmd_score(args: argparse.Namespace) -> int:

@@ -273,7 +273,7 @@ def analyze(
             relief_evidence = doc.evidence(norm, "relief_statute", gate.spans, "match")
 
     cov_tiers = signals.categories.get(COVERAGE, {})
-    cov_points = {c: (0 if c != "adults" else 1) for c in rubric.coverage}
+    cov_points: dict[str, int] = {c: (0 if c != "adults" else 1) for c in rubric.coverage}
     if not relief:
         gate_describe = signals.relief_statute.describe if signals.relief_statute else ""
         coverage = Finding(

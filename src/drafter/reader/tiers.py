@@ -72,12 +72,12 @@ class TierSignals:
 
     def _read(self, scan: Scanner) -> TierRead:
         if self.absent:
-            spans = []
+            also = []
             for p in self.also:
                 hit = scan.first(p)
                 if hit is not None:
-                    spans.append((*hit, p.source))
-            return TierRead(False, tuple(spans))
+                    also.append((*hit, p.source))
+            return TierRead(False, tuple(also))
         spans: list[tuple[int, int, str]] = []
         negated: list[tuple[int, int, str]] = []
         ok = True

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from drafter.bill import Bill
 from drafter.errors import UserError
@@ -138,7 +138,7 @@ def render_bill(bill: Bill, fmt: str, note: str | None = None) -> str | bytes:
     spec = BILL_FORMATS.get(fmt)
     if spec.note is None:
         return spec.render(bill)
-    return spec.render(bill, note_level(note, spec.note))
+    return spec.render(bill, note_level(note, cast("NoteLevel", spec.note)))
 
 
 # --- the scorecard in the report's layout ---------------------------------------------

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from drafter.reader.findings import Analysis, Evidence, Finding
 from drafter.render.standing import score_text, standing_text
-from drafter.rubric import Rubric
+from drafter.rubric import Coverage, Rubric
 from drafter.textsafe import visible
 
 
@@ -29,7 +31,7 @@ def analysis_text(analysis: Analysis, rubric: Rubric) -> str:
     else:
         lines.append("Relief statute: no trafficking-specific relief statute found")
     cov = analysis.coverage
-    rule = rubric.coverage.get(cov.tier or "adults")
+    rule = rubric.coverage.get(cast(Coverage, cov.tier or "adults"))
     label = rule.label if rule else cov.tier
     lines.append(f"Coverage: {label} ({cov.confidence})")
     lines.extend(

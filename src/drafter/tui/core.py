@@ -11,12 +11,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from drafter.draft import Draft
 from drafter.errors import UserError
 from drafter.notice import Notice
-from drafter.rubric import COVERAGE, COVERAGES, Category, Coverage, Rubric, load_rubric
+from drafter.rubric import COVERAGE, COVERAGES, Category, Rubric, load_rubric
 from drafter.scoring import Scorecard, score
 
 #: The bill target's fields as the About-the-bill step names them.
@@ -147,7 +147,7 @@ def answer(draft: Draft, step_id: str, choice_id: str, rubric: Rubric) -> Draft:
         return draft.choose(step_id, choice_id)
     if choice_id not in COVERAGES:
         raise ValueError(f"not a coverage: {choice_id!r}")
-    return draft.with_coverage(cast(Coverage, choice_id), rubric)
+    return draft.with_coverage(choice_id, rubric)
 
 
 # --- the core's later modules, imported on first use -------------------------
