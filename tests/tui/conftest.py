@@ -50,6 +50,11 @@ def text_of(app: DrafterApp, selector: str) -> str:
     return str(widget.render())
 
 
+def screen_text(app: DrafterApp) -> list[str]:
+    """The screen as the user sees it, a string per row (for what must show)."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
 def total(app: DrafterApp) -> str:
     """The score as the top bar shows it: exactly `NN / 100`."""
     return text_of(app, "#total")

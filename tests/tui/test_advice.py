@@ -192,17 +192,6 @@ async def test_palette_offers_advice(example) -> None:
         assert "Advice: what raises the grade" in names
 
 
-def test_advice_view_snapshot(snap_compare, example) -> None:
-    app = DrafterApp(mode="open", path=str(example("missouri-2019")))
-
-    async def run_before(pilot) -> None:
-        await pilot.press("a")
-        await pilot.pause()
-        await pilot.pause()
-
-    assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)
-
-
 async def test_correct_a_finding_before_using_it() -> None:
     app = DrafterApp(mode="start")
     async with app.run_test(size=(120, 40)) as pilot:

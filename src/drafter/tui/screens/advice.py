@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 MUTED = "$foreground 60%"
 #: How much of a change's model language its row shows.
 EXCERPT = 90
+#: Below this width the panes stack and each change takes one line.
+NARROW = 110
 
 
 @dataclass
@@ -74,7 +76,7 @@ def _one_line(text: str, width: int) -> str:
     return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
 
 
-def change_row(change: Change, max_total: int) -> Content:
+def change_row(change: Change, max_total: int, excerpt: bool = True) -> Content:
     """`+12  → 45 / 100 C   Vacatur: Arrest only → Any offense` and a language excerpt."""
     grade = change.grade or "unranked"
     parts: list[str | tuple[str, str]] = [
@@ -86,7 +88,7 @@ def change_row(change: Change, max_total: int) -> Content:
         " → ",
         (change.to_label, "$text-accent"),
     ]
-    if change.language:
+    if change.language and excerpt:
         parts.append(("\n   " + _one_line(change.language, EXCERPT), MUTED))
     return Content.assemble(*parts)
 
@@ -116,24 +118,25 @@ class AdviceScreen(Screen[None]):
     AdviceScreen #advice-locks { height: auto; max-height: 14; }
     AdviceScreen.-narrow #advice-body { layout: vertical; }
     AdviceScreen.-narrow #advice-right {
-        width: 1fr; height: auto; max-height: 40%; border-left: none;
+        width: 1fr; height: auto; max-height: 30%; border-left: none;
         border-top: solid $panel;
     }
     /* Short of room: the keys (enter, l, g, escape) stand in for the buttons. */
     AdviceScreen.-narrow #advice-buttons { display: none; }
-    AdviceScreen.-narrow #advice-language { max-height: 4; }
+    AdviceScreen.-narrow #advice-language { max-height: 4; margin-top: 0; }
+    AdviceScreen.-narrow #advice-changes { margin-top: 0; }
     AdviceScreen.-narrow #advice-head { margin-top: 0; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,b", "back", "Back to wizard"),
-        Binding("l", "lock", "Lock category"),
+        Binding("escape,b", "back", "Back"),
+        Binding("l", "lock", "Lock"),
         Binding("g", "apply_plan", "Apply plan"),
         Binding("tab", "app.focus_next", "Next pane", show=False),
     ]
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
         (0, "-narrow"),
-        (110, "-wide"),
+        (NARROW, "-wide"),
     ]
 
     def __init__(self) -> None:
@@ -142,6 +145,8 @@ class AdviceScreen(Screen[None]):
         self.advice: Advice | None = None
         #: The rows of the change list, in order.
         self.rows: list[Change] = []
+        #: Whether the rows show a language excerpt (wide enough for it).
+        self._roomy = True
 
     def compose(self) -> ComposeResult:
         rubric = self.app.engine.rubric
@@ -191,6 +196,11 @@ class AdviceScreen(Screen[None]):
         self.watch(self.app, "view", self._show_view, init=True)
         self.query_one("#advice-changes", OptionList).focus()
 
+    def on_resize(self) -> None:
+        # Crossing the breakpoint changes how much of each change a row shows.
+        if self.advice is not None and self._roomy != (self.app.size.width >= NARROW):
+            self._refresh_advice()
+
     # -- showing --
 
     def _show_view(self, view: DraftView | None) -> None:
@@ -208,12 +218,17 @@ class AdviceScreen(Screen[None]):
         self.advice = advice
         rubric = self.app.engine.rubric
         base = advice.baseline
+        # Short of room (80x24): one line per change, so at least three show.
+        roomy = self.app.size.width >= NARROW
+        self._roomy = roomy
         self.query_one("#advice-head", Static).update(
             Content.assemble(
                 ("What raises the grade", "bold"),
                 (f"  from {score_text(base)} {standing_text(base)}", MUTED),
                 (
-                    "\nEach change alone, best first. Enter applies one; l locks its category.",
+                    "\nEach change alone, best first. Enter applies one; l locks its category."
+                    if roomy
+                    else "",
                     MUTED,
                 ),
             )
@@ -228,7 +243,8 @@ class AdviceScreen(Screen[None]):
         options.clear_options()
         if rows:
             options.add_options(
-                Option(change_row(c, rubric.total), id=f"c{i}") for i, c in enumerate(rows)
+                Option(change_row(c, rubric.total, roomy), id=f"c{i}")
+                for i, c in enumerate(rows)
             )
             options.highlighted = 0 if old is None else min(old, len(rows) - 1)
         else:

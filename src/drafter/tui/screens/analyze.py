@@ -214,6 +214,9 @@ class AnalyzeScreen(Screen[None]):
         self.reading_name = ""
         self.analysis: Analysis | None = None
 
+    # Enter shows the first recorded law at once (or, without one, reads a path).
+    AUTO_FOCUS = "#law-show, #statute-path"
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "use":
             return self.reading is not None
@@ -381,6 +384,12 @@ class AnalyzeScreen(Screen[None]):
         box.mount_all(rows)
         self.query_one("#use", Button).disabled = False
         self.refresh_bindings()
+        # What was read comes into view (at 80x24 it starts below the fold).
+        self.call_after_refresh(self._reveal_reading)
+
+    def _reveal_reading(self) -> None:
+        head = self.query_one("#findings-head", Static)
+        self.query_one("#analyze", VerticalScroll).scroll_to_widget(head, top=True, animate=False)
 
     def _show_head(self) -> None:
         from drafter.render.standing import score_text, standing_text

@@ -39,20 +39,25 @@ class ReviewScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield TopBar(id="topbar")
         with Horizontal(id="review-body"):
-            with VerticalScroll(id="review-left"):
+            with Vertical(id="review-left"):
+                # Outside the scroll, so the heading stays while the list is in view.
                 yield Static(id="todo-title", markup=False, classes="pane-title")
-                yield OptionList(id="todo", markup=False)
-                with Horizontal(id="review-buttons"):
-                    yield Button("◀ Back", id="back", compact=True)
-                    yield Button("Export…", id="export", variant="primary", compact=True)
-                    yield Button("Save", id="save", compact=True)
-                yield Static(Content.styled("Scorecard", "bold"), classes="pane-title")
-                yield Static(id="review-score", markup=False)
-                yield Static(id="review-notes", markup=False)
+                with VerticalScroll(id="review-scroll"):
+                    yield OptionList(id="todo", markup=False)
+                    with Horizontal(id="review-buttons"):
+                        yield Button("◀ Back", id="back", compact=True)
+                        yield Button("Export…", id="export", variant="primary", compact=True)
+                        yield Button("Save", id="save", compact=True)
+                    yield Static(Content.styled("Scorecard", "bold"), classes="pane-title")
+                    yield Static(id="review-score", markup=False)
+                    yield Static(id="review-notes", markup=False)
             with Vertical(id="review-right"):
                 yield Static(Content.styled("The bill", "bold"), classes="pane-title")
                 yield BillPreview(id="review-bill")
         yield Footer()
+
+    #: Enter on the first to-do item goes to the step that fixes it.
+    AUTO_FOCUS = "#todo"
 
     def on_mount(self) -> None:
         self.watch(self.app, "view", self._show_view, init=True)

@@ -82,6 +82,9 @@ class StartScreen(Screen[None]):
         except UserError:
             self.profiles = []
 
+    # Enter works at once: on Resume when there is work to resume, else Start.
+    AUTO_FOCUS = "#resume, #new"
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "resume":
             return self.autosave is not None

@@ -104,9 +104,10 @@ class WizardScreen(Screen[None]):
                             yield TierCard(i, classes="tier", id=f"tier-{i + 1}")
                         # Follows the chosen card: why it is worded so, and its blanks.
                         with Vertical(id="chosen-detail"):
-                            yield Static(id="tier-note", markup=False)
+                            # Its fields first, so choosing brings them into view.
                             yield Static(id="params-head", markup=False)
                             yield Vertical(id="params")
+                            yield Static(id="tier-note", markup=False)
                     yield Static(
                         Content.assemble(
                             ("About the bill", "bold"),
@@ -513,6 +514,18 @@ class WizardScreen(Screen[None]):
         step = self.current
         if 0 <= index < len(step.choices):
             self.app.answer(step.id, step.choices[index].id)
+            card = self.query_one(f"#tier-{index + 1}", TierCard)
+            if isinstance(self.focused, TierCard):
+                self.set_focus(card, scroll_visible=False)
+            self.call_after_refresh(self._reveal_choice, card)
+
+    def _reveal_choice(self, card: TierCard) -> None:
+        """Bring the chosen card and the fields under it into view."""
+        centre = self.query_one("#centre", VerticalScroll)
+        params = self.query_one("#params", Vertical)
+        if params.display:
+            centre.scroll_to_widget(params, animate=False, immediate=True)
+        centre.scroll_to_widget(card, animate=False, immediate=True)
 
     def action_choose(self, index: int) -> None:
         self.choose(index)
