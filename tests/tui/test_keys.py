@@ -38,6 +38,11 @@ def field_values(screen: WizardScreen) -> dict[str, str]:
     return out
 
 
+def in_form(screen: WizardScreen, selector: str) -> bool:
+    """The field is mounted and shown, so Tab can reach it."""
+    return any(w in screen.focus_chain for w in screen.query(selector))
+
+
 def answers(app: DrafterApp) -> tuple:
     assert app.draft is not None
     return app.draft.coverage, dict(app.draft.choices)
@@ -84,7 +89,7 @@ async def test_typing_in_the_form_is_text_on_the_coverage_step(size) -> None:
     app = DrafterApp(mode="new")
     async with app.run_test(size=size) as pilot:
         screen = wizard(app)
-        await until(pilot, lambda: screen.query("#about-jurisdiction"), "the bill's fields")
+        await until(pilot, lambda: in_form(screen, "#about-jurisdiction"), "the bill's fields")
         visited = await walk_the_form(pilot, app)
         ids = [w.id for w in visited]
         # Tab order follows the screen: the bill's facts in order, then the buttons.
@@ -109,7 +114,7 @@ async def test_typing_in_a_tiers_fields_is_text(size) -> None:
         screen = wizard(app)
         await pilot.press("n", "n")  # Arrests and Adjudications
         await pilot.press("2")  # asks for the court
-        await until(pilot, lambda: screen.query("#param-court"), "the court field")
+        await until(pilot, lambda: in_form(screen, "#param-court"), "the court field")
         visited = await walk_the_form(pilot, app)
         assert visited[0].id == "param-court"  # Tab enters the chosen tier's first field
         assert app.draft is not None
@@ -124,7 +129,7 @@ async def test_list_fields_take_one_item_per_line_with_commas() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         screen = wizard(app)
         await pilot.press("n", "n", "n", "2")  # Offenses: listed offenses
-        await until(pilot, lambda: screen.query("TextArea"), "the list field")
+        await until(pilot, lambda: in_form(screen, "TextArea"), "the list field")
         await pilot.press("tab")
         area = app.focused
         assert isinstance(area, TextArea)
@@ -140,7 +145,7 @@ async def test_commands_stay_on_ctrl_keys_inside_the_form() -> None:
     app = DrafterApp(mode="new")
     async with app.run_test(size=(120, 40)) as pilot:
         screen = wizard(app)
-        await until(pilot, lambda: screen.query("#about-jurisdiction"), "the bill's fields")
+        await until(pilot, lambda: in_form(screen, "#about-jurisdiction"), "the bill's fields")
         await pilot.press("tab")
         assert isinstance(app.focused, Input)
         shown = {k for k, b in screen.active_bindings.items() if b.binding.show}

@@ -17,7 +17,7 @@ from textual.widgets import Input, TextArea
 
 from drafter.tui.app import DrafterApp
 
-from .conftest import screen_text
+from .conftest import screen_text, until
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 
@@ -98,8 +98,14 @@ def test_advice_screen(snap_compare, size, example) -> None:
 @pytest.mark.parametrize("size", SIZES)
 def test_todays_law_screen(snap_compare, size) -> None:
     app = DrafterApp(mode="start")
-    # ctrl+g opens it; Enter on the focused Show reads the first recorded law.
-    run_before = steps("ctrl+g", "enter", shows=("What it reads", "esc Back"))
+
+    async def run_before(pilot: Pilot) -> None:
+        await pilot.press("ctrl+g")
+        shown = lambda: getattr(pilot.app.focused, "id", None) == "law-show"  # noqa: E731
+        await until(pilot, shown, "the Show button in focus")
+        # Enter on the focused Show reads the first recorded law.
+        await steps("enter", shows=("What it reads", "esc Back"))(pilot)
+
     assert snap_compare(app, terminal_size=size, run_before=run_before)
 
 

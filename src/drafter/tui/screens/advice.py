@@ -243,8 +243,7 @@ class AdviceScreen(Screen[None]):
         options.clear_options()
         if rows:
             options.add_options(
-                Option(change_row(c, rubric.total, roomy), id=f"c{i}")
-                for i, c in enumerate(rows)
+                Option(change_row(c, rubric.total, roomy), id=f"c{i}") for i, c in enumerate(rows)
             )
             options.highlighted = 0 if old is None else min(old, len(rows) - 1)
         else:
