@@ -9,12 +9,15 @@ with markup-like characters) for the property tests.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from hypothesis import strategies as st
 
 from drafter.bill import Bill, BillSection, Node, Provenance, StatuteSection, Style
 from drafter.jurisdiction import Profile, load_profile
 from drafter.notice import Notice
 from drafter.scoring import Standing
+from drafter.wording import Wording
 
 SECTION_NUMBERS = {
     "missouri": ("610.132", "610"),
@@ -76,11 +79,11 @@ DISCRETION = _prov(
 )
 
 
-def statute_body(style: Style) -> tuple[Node, ...]:
+def statute_body(style: Style, lead: str | None = None) -> tuple[Node, ...]:
     """The enacted section: definitions first (alphabetized), then the procedure."""
     definitions = Node(
         "definitions",
-        style.definitions_lead,
+        lead or style.definitions_lead,
         heading="Definitions",
         children=(
             Node(
@@ -206,7 +209,16 @@ def sample_bill(profile: Profile | None = None, name: str | None = None) -> Bill
     profile = profile or load_profile(name)
     style = profile.style()
     number, chapter = SECTION_NUMBERS.get(profile.id, ("[SECTION]", "[CHAPTER]"))
+    code = profile.defaults.get("code", "[CODE]")
+    unit = profile.unit(code)
+    # As the assembler does: an article of Texas's Code of Criminal Procedure
+    # is headed "Art.", a section of any other code "Sec.".
+    heading_format = profile.style_spec.unit_heading_formats.get(unit)
+    if heading_format:
+        style = replace(style, section_heading_format=heading_format)
     values = {
+        "unit": unit.capitalize(),
+        "history": "[HISTORY]",
         "subject": "criminal record relief for survivors of human trafficking",
         "section": number,
         "chapter": chapter,
@@ -220,7 +232,9 @@ def sample_bill(profile: Profile | None = None, name: str | None = None) -> Bill
             "enact",
             profile.instruction.new.format(**values),
             StatuteSection(
-                number, "Vacatur for survivors of human trafficking", statute_body(style)
+                number,
+                "Vacatur for survivors of human trafficking",
+                statute_body(style, Wording(unit=unit).statute(style.definitions_lead)),
             ),
         ),
         BillSection(

@@ -142,7 +142,7 @@ def test_enumerated_list_becomes_paragraphs_with_drafting_punctuation() -> None:
     )
     bill = assemble(draft, RUBRIC, LANGUAGE, load_profile(None))
     offenses = next(n for n in bill.statute.body if n.key == "offenses")
-    assert [c.text for c in offenses.children] == ["loitering;", "trespass; and", "petty theft."]
+    assert [c.text for c in offenses.children] == ["loitering;", "trespass; or", "petty theft."]
 
 
 def test_missouri_repeal_and_reenact_form() -> None:

@@ -27,7 +27,7 @@ def test_minors_only_card_follows_the_seed_layout() -> None:
     assert lines[header + 12].split()[:2] == ["TOTAL", "0"]
     text = "\n".join(lines)
     assert "minors" in text and "cannot be ranked" in text
-    assert "27 of 100" in text  # what its provisions would earn for adults
+    assert "22 of 100" in text  # what its provisions would earn for adults
 
 
 def test_a_graded_card_reads_its_strengths_and_gaps() -> None:

@@ -21,7 +21,7 @@ def test_best_practice_docx_opens_with_the_same_text() -> None:
 
     document = docx.Document(str(EXAMPLES / "best-practice.docx"))
     text = "\n".join(p.text for p in document.paragraphs)
-    assert "as a result of having been a victim of human trafficking" in text
+    assert "as a result of the movant's having been a victim of human trafficking" in text
     assert "take such additional action as is appropriate in the circumstances" in text
     # Built by today's renderer: named styles, no drafter note in a Word copy.
     assert {"Bill Caption", "Enacting Clause", "Section Heading"} <= {

@@ -252,7 +252,7 @@ def _line_of(text: str, needle: str) -> int:
             "  new: [",
             "{topic}",
         ),
-        ("Art. {number}.", "Art. {numbr}.", "section_heading_format", "{numbr}"),
+        ("Sec. {number}.", "Sec. {numbr}.", "section_heading_format", "{numbr}"),
         ("inserted: underline", "inserted: sparkly", "inserted:", "inserted"),
         ("ref_joined: true", "ref_joined: maybe", "ref_joined", "ref_joined"),
         ("format: drafter-jurisdiction/1", "format: drafter-jurisdiction/9", "format:", "format"),

@@ -43,7 +43,8 @@ def test_sample_bill_docx() -> None:
         "relating to criminal record relief for survivors of human trafficking.",
         "BE IT ENACTED BY THE LEGISLATURE OF THE STATE OF TEXAS:",
     ]
-    assert "(a)\tIn this article:" in texts
+    heading = "Art. 55A.0101. VACATUR FOR SURVIVORS OF HUMAN TRAFFICKING."
+    assert f"{heading} (a)\tIn this article:" in texts
     assert "\t(1)\t" not in texts  # labels are literal text, each with one tab after it
     props = document.core_properties
     assert props.title == "Criminal record relief for survivors of human trafficking"

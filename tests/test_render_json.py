@@ -20,7 +20,7 @@ def test_sample_bill_json() -> None:
     first = data["sections"][0]
     assert first["label"] == "Section A."
     statute = first["statute"]
-    assert statute["heading_line"] == "610.132. Vacatur for survivors of human trafficking. —"
+    assert statute["heading_line"] == "610.132."  # Missouri bills print no catchline
     body = statute["body"]
     assert [n["label"] for n in body][:3] == ["1.", "2.", "3."]
     assert body[0]["children"][1]["label"] == "(2)"

@@ -48,7 +48,7 @@ def test_sample_bill_markdown() -> None:
     out = render_markdown(sample_bill(name="missouri"))
     assert "*Be it enacted by the General Assembly of the State of Missouri, as follows:*" in out
     assert "**Section A.** Chapter 610, RSMo" in out
-    assert "**610.132. Vacatur for survivors of human trafficking. —** **1.** As used" in out
+    assert "**610.132.** **1.** As used" in out
     assert '**(1)** "Human trafficking"' in out
     assert "{ref:" not in out
     assert "Prepared with drafter; scored against Polaris 2019 (polaris-2019)" in out

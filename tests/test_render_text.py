@@ -40,7 +40,7 @@ def test_missouri_layout() -> None:
     assert "Section A. Chapter 610, RSMo, is amended by adding thereto" in out
     # Subsection 1 sits on the section's heading line.
     assert any(
-        line.startswith("610.132. Vacatur for survivors of human trafficking. — 1. As used")
+        line.startswith("610.132. 1. As used")
         for line in lines
     )
     assert "\n2. A person arrested" in out
@@ -55,8 +55,9 @@ def test_missouri_layout() -> None:
 def test_texas_layout() -> None:
     out = render_text(sample_bill(name="texas"))
     assert out.startswith("A BILL TO BE ENTITLED\nAN ACT\nrelating to criminal record relief")
-    assert "\nArt. 55A.0101. VACATUR FOR SURVIVORS OF HUMAN TRAFFICKING.\n" in out
-    assert "\n(a) In this article:" in out
+    # Subsection (a) on the heading line.
+    heading = "Art. 55A.0101. VACATUR FOR SURVIVORS OF HUMAN TRAFFICKING."
+    assert f"\n{heading} (a) In this\narticle:" in out
     assert "as defined in Subsection (a)(2)." in _flat(out)
     assert "SECTION 3. This Act takes effect September 1, 2027." in out
 
@@ -66,7 +67,7 @@ def test_new_york_section_labels() -> None:
     assert "\nSection 1. The criminal procedure law is amended" in out
     assert "\n§ 2. This act applies" in out
     assert "\n§ 3. This act shall take effect immediately." in out
-    assert "\n§ 440.65. Vacatur for survivors of human trafficking.\n" in out
+    assert "\n§ 440.65 Vacatur for survivors of human trafficking.\n" in out
 
 
 def test_generic_prints_subdivision_headings_and_severability() -> None:
@@ -115,7 +116,7 @@ def test_missouri_ladder_four_levels() -> None:
     top = (Node("t1", "top", children=mid), Node("t2", "top two"))
     body = (Node("s1", "sub", children=top), Node("s2", "sub two {ref:l2}"))
     out = render_text(_one_section("missouri", body))
-    assert "1.01. Relief. — 1. sub\n" in out
+    assert "1.01. 1. sub\n" in out
     assert "\n    (1) top\n" in out
     assert "\n        (a) mid\n" in out
     assert "\n            a. leaf one\n" in out

@@ -32,6 +32,16 @@ class Provenance:
     points: int
     max: int
     note: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Basis:
+    """Why a frame provision is in every bill, and the law that inspired it."""
+
+    name: str
+    note: str
+    source: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +58,8 @@ class Node:
     children: tuple[Node, ...] = ()
     tail: str = ""
     provenance: tuple[Provenance, ...] = ()
+    #: Why a provision that earns no tier is there (the frame's provisions).
+    basis: tuple[Basis, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +131,11 @@ class Bill:
     score: Standing | None = None
     #: What the user still owes: unfilled parameters, unset fields, open categories.
     warnings: tuple[Notice, ...] = ()
+    #: Drafter's notes for the committee file (what a reenactment restates).
+    notes: tuple[str, ...] = ()
+    #: Tiers earned by the absence of language, so the companion's table can
+    #: total the printed score.
+    silent: tuple[Provenance, ...] = ()
     #: Short name for file metadata, e.g. "Criminal record relief for survivors ...".
     short_title: str = ""
     date: str = ""

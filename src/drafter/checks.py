@@ -26,10 +26,13 @@ from drafter.yamlio import Loc, load_yaml
 
 
 def _sample_values(language: Language) -> dict[str, str]:
-    # Sample values that carry no signal words of their own.
+    # Sample values that carry no signal words of their own, except a text
+    # default (the records remedy's "sealing"), which is what a bill shows.
     out = {}
     for name, decl in language.parameters.items():
-        if decl.type == "list":
+        if decl.type == "text" and isinstance(decl.default, str):
+            out[name] = decl.default
+        elif decl.type == "list":
             out[name] = "first item, second item, and third item"
         elif decl.type == "number":
             out[name] = "3"
@@ -65,26 +68,30 @@ def check_language(rubric: Rubric, language: Language, signals: Signals) -> list
 
     # A reference must point at a slot every bill has: one that every tier of
     # some category fills (an open category keeps its slot with a placeholder).
-    always: set[str] = set()
+    # The frame's unconditional provisions are in every bill too.
+    always: set[str] = {
+        p.slot for p in language.frame_provisions if not (p.when_filled or p.when_empty)
+    }
     for cat_id in {c for c, _ in language.tiers}:
         cat_tiers = [t for (c, _), t in language.tiers.items() if c == cat_id]
         if all(not t.absent for t in cat_tiers):
             common = set.intersection(*(set(t.slots) for t in cat_tiers))
             always |= common
-    for (cat_id, tier_id), lang in language.tiers.items():
-        for p in lang.provisions:
-            for template in (p.text, *p.items):
-                for part in template.parts[0::2]:
-                    for ref in _refs(part):
-                        if ref not in always:
-                            problems.append(
-                                UserError(
-                                    where,
-                                    f"{cat_id}: {tier_id}: reference {{ref:{ref}}} names a "
-                                    "slot that not every bill has; refer to one of "
-                                    + ", ".join(sorted(always)),
-                                )
+    frame = [("frame", p.tier, p) for p in language.frame_provisions]
+    tiered = [(c, t, p) for (c, t), lang in language.tiers.items() for p in lang.provisions]
+    for cat_id, tier_id, p in (*tiered, *frame):
+        for template in (p.text, *p.items):
+            for part in template.parts[0::2]:
+                for ref in _refs(part):
+                    if ref not in always:
+                        problems.append(
+                            UserError(
+                                where,
+                                f"{cat_id}: {tier_id}: reference {{ref:{ref}}} names a "
+                                "slot that not every bill has; refer to one of "
+                                + ", ".join(sorted(always)),
                             )
+                        )
 
     texts = _tier_texts(language)
     for category, tiers in signals.categories.items():
@@ -106,6 +113,20 @@ def check_language(rubric: Rubric, language: Language, signals: Signals) -> list
                             signals.path,
                             f"{category}: the language of {tier_id} shows the signals of "
                             f"{other_id}",
+                        )
+                    )
+    # A frame provision earns no tier, so it may show no tier's signals.
+    values = _sample_values(language)
+    for p in language.frame_provisions:
+        text = normalize_fast(" ".join([p.text.fill(values), *(t.fill(values) for t in p.items)]))
+        for category, tiers in signals.categories.items():
+            for tier_id, sig in tiers.items():
+                if not sig.absent and sig.search(text) is not None:
+                    problems.append(
+                        UserError(
+                            where,
+                            f"frame: {p.tier}: shows the signals of {category}: {tier_id}; "
+                            "reword it, or move the words into that tier's language",
                         )
                     )
     if not problems:

@@ -22,6 +22,7 @@ from drafter.bill import Style
 from drafter.errors import UserError
 from drafter.jurisdiction_index import entry_for_id, find_entry, list_entries
 from drafter.jurisdiction_index import norm as _norm
+from drafter.language import series
 from drafter.law import Form, Forms, Kind, Law
 from drafter.page import PageSpec
 from drafter.paths import data_dir
@@ -73,6 +74,29 @@ class StyleSpec(_Model):
     definitions_lead: str = Field(min_length=1)
     inserted: Literal["bold", "underline", "italic", "underline_italic"]
     deleted: Literal["bracket_bold", "bracket_strike", "brackets", "strike"]
+    #: How the statute names the act within itself: "this act" or "this Act".
+    act_name: Literal["this act", "this Act"] = "this act"
+    #: How a prohibition is written: "shall not" or "may not" (Texas).
+    prohibition: Literal["shall not", "may not"] = "shall not"
+    #: '"Term" means ...' or Missouri's '"Term", ...'.
+    definition_form: Literal["means", "comma"] = "means"
+    #: How each definition but the last ends ("." or Missouri's ";").
+    definition_end: Literal[".", ";"] = "."
+    #: Whether the text names the prosecutor by the state's own term
+    #: (forms.prosecutor: "district attorney") instead of the defined
+    #: "prosecuting attorney"; without it the term only fills the definition.
+    prosecutor_term: bool = False
+    #: The unit a code is divided into, by code ("Code of Criminal Procedure":
+    #: article); any other code is divided into sections.
+    units: dict[str, str] = Field(default_factory=dict)
+    #: The heading line per unit ("article": "Art. {number}. {heading}."),
+    #: when it differs from section_heading_format.
+    unit_heading_formats: dict[str, str] = Field(default_factory=dict)
+
+
+class ActionForms(_Model):
+    new: str = Field(min_length=1)
+    reenact: str = Field(min_length=1)
 
 
 class Closing(_Model):
@@ -85,6 +109,17 @@ class Closing(_Model):
     severability: bool = False
     #: The state's wording for it (used when severability is turned on).
     severability_text: str | None = None
+    #: The applicability section per bill action, in the state's form; the
+    #: frame's wording when absent. May use {section}, {code}, {unit}.
+    applicability: ActionForms | None = None
+
+
+class Protection(_Model):
+    """Something the current section gives that a reenactment must not drop."""
+
+    text: str = Field(min_length=1)
+    #: The slot of the model language that restates it.
+    restated_in: str = Field(min_length=1)
 
 
 class CurrentTier(_Model):
@@ -131,12 +166,16 @@ class Profile(_Model):
     law: Law | None = None
     #: The state's own drafting forms, each with its source.
     forms: Forms = Field(default_factory=Forms)
-    #: The state's term for the relief (vacate, set aside, expunge ...), with its source.
+    #: The state's own term for the records remedy that follows relief, to
+    #: follow "order the" ("expunction", "expungement", "sealing"), with its
+    #: source; never the vacatur itself, so no style changes a tier.
     relief_term: Form | None = None
     #: Remedies the state's law already gives these records (general sealing, ...).
     existing_remedies: tuple[Form, ...] = ()
     #: The state's crime victims' rights provision.
     victims_rights: Form | None = None
+    #: What the current section gives, so that a reenactment restates it.
+    protections: tuple[Protection, ...] = ()
     #: How the state's bills look on the page (drafter.page); defaults when absent.
     page: PageSpec = Field(default_factory=PageSpec)
     notes: str | None = None
@@ -185,6 +224,16 @@ class Profile(_Model):
             out.setdefault("state", self.state)
         elif self.is_generic and jurisdiction and jurisdiction.strip():
             out.setdefault("state", jurisdiction)
+        # The sourced forms fill the model language's parameters of the same job.
+        if self.relief_term is not None:
+            out.setdefault("relief_term", self.relief_term.text)
+        if self.existing_remedies:
+            out.setdefault("existing_remedies", series(f.text for f in self.existing_remedies))
+        if self.victims_rights is not None:
+            out.setdefault("victims_rights", self.victims_rights.text)
+        if self.forms.prosecutor is not None:
+            office = self.forms.prosecutor.text.removeprefix("the ")
+            out.setdefault("prosecuting_office", office)
         return out
 
     def parameters_for(self, draft: Draft) -> dict[str, Any]:
@@ -193,6 +242,17 @@ class Profile(_Model):
         The one place effective parameters are computed (assembly, advice, the app).
         """
         return {**self.parameter_defaults(draft.jurisdiction), **draft.parameters}
+
+    @property
+    def prosecutor_term(self) -> str | None:
+        """The prosecutor's name the text uses, when the style names it (New York)."""
+        if self.style_spec.prosecutor_term and self.forms.prosecutor is not None:
+            return self.forms.prosecutor.text.removeprefix("the ")
+        return None
+
+    def unit(self, code: str | None) -> str:
+        """The unit the code is divided into: "article" or "section"."""
+        return self.style_spec.units.get(code or "", "section")
 
     @property
     def generic_style(self) -> bool:

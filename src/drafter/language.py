@@ -52,6 +52,10 @@ class Provision(_Model):
     items_conjunction: Literal["and", "or"] | None = None
     terms: tuple[str, ...] = ()
     parameters: tuple[str, ...] = ()
+    #: Include the provision only when each of these parameters has a value
+    #: (a state's victims' rights law, say), or only when each is empty.
+    when_filled: tuple[str, ...] = ()
+    when_empty: tuple[str, ...] = ()
 
     @model_validator(mode="after")
     def _no_lone_item(self) -> Provision:
@@ -68,6 +72,9 @@ class TierEntry(_Model):
     absent: bool = False
     note: str
     source: str
+    #: A phrase the bill's title adds when this tier is chosen (the records a
+    #: bill reaches belong in its title).
+    title: str | None = None
     # A single provision may be written inline...
     slot: str | None = None
     heading: str | None = None
@@ -129,6 +136,15 @@ class ClosingSection(_Model):
     parameters: tuple[str, ...] = ()
 
 
+class FrameProvision(Provision):
+    """A provision every bill carries, whatever tiers are chosen (who may file,
+    service, the decision, what happens to the order): no choice of tiers can
+    remove it, so no combination contradicts another."""
+
+    note: str
+    source: str
+
+
 class Frame(_Model):
     model_config = ConfigDict(extra="forbid", frozen=True, ignored_types=(cached_property,))
 
@@ -139,6 +155,8 @@ class Frame(_Model):
     #: ("definitions" first). A provision's own heading wins.
     slot_headings: dict[str, str]
     definitions: dict[str, Definition]
+    #: Provisions in every bill, by name, each in its slot after the tiers'.
+    provisions: dict[str, FrameProvision] = Field(default_factory=dict)
     applicability: ClosingSection
     severability: ClosingSection
 
@@ -203,6 +221,21 @@ class CompiledProvision:
     items_conjunction: str | None
     terms: tuple[str, ...]
     parameters: tuple[str, ...]
+    when_filled: tuple[str, ...] = ()
+    when_empty: tuple[str, ...] = ()
+    #: For a frame provision: why it is there and where it comes from.
+    note: str = ""
+    source: str = ""
+
+    def applies(self, params: Mapping[str, Any], decls: Mapping[str, Parameter]) -> bool:
+        """Whether the provision belongs in a bill with these parameter values."""
+
+        def filled(name: str) -> bool:
+            return not is_empty(params.get(name, decls[name].default))
+
+        return all(filled(n) for n in self.when_filled) and not any(
+            filled(n) for n in self.when_empty
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,6 +246,7 @@ class TierLanguage:
     note: str
     source: str
     provisions: tuple[CompiledProvision, ...]
+    title: str | None = None
 
     @property
     def parameters(self) -> tuple[str, ...]:
@@ -240,6 +274,8 @@ class Language:
     #: category id -> the slot its provisions go in (for open categories).
     category_slots: dict[str, str]
     folder: str
+    #: The frame's provisions, in file order (category "frame", tier = name).
+    frame_provisions: tuple[CompiledProvision, ...] = ()
 
     def tier(self, category_id: str, tier_id: str) -> TierLanguage | None:
         return self.tiers.get((category_id, tier_id))
@@ -396,6 +432,11 @@ def load_language(folder: str | Path | None = None) -> Language:
             if other not in frame.definitions:
                 raise fdoc.error(("definitions", term, "terms"), f"term {other!r} is not defined")
 
+    frame_provisions = tuple(
+        _compile(fdoc, ("provisions", name), prov, "frame", name, frame, params)
+        for name, prov in frame.provisions.items()
+    )
+
     tiers: dict[tuple[str, str], TierLanguage] = {}
     category_slots: dict[str, str] = {}
     for path in sorted(root.glob("*.yaml")):
@@ -409,38 +450,7 @@ def load_language(folder: str | Path | None = None) -> Language:
                 loc: tuple[str | int, ...] = ("provisions", tier_id)
                 if entry.provisions:
                     loc = (*loc, "provisions", i)
-                if prov.slot not in frame.slots:
-                    raise doc.error(
-                        (*loc, "slot"),
-                        f"slot {prov.slot!r} is not one of frame.yaml's slots: "
-                        + ", ".join(frame.slots),
-                    )
-                for term in prov.terms:
-                    if term not in frame.definitions:
-                        raise doc.error(
-                            (*loc, "terms"), f"term {term!r} is not defined in frame.yaml"
-                        )
-                for name in (*prov.parameters, *([prov.items_from] if prov.items_from else [])):
-                    if name not in params:
-                        raise doc.error((*loc, "parameters"), f"parameter {name!r} is not declared")
-                if prov.items_from and params[prov.items_from].type != "list":
-                    raise doc.error((*loc, "items_from"), "items_from must name a list parameter")
-                for text in (prov.text, *prov.items):
-                    _check_placeholders(doc, (*loc, "text"), text, prov.parameters, params)
-                compiled.append(
-                    CompiledProvision(
-                        category=cat_file.category,
-                        tier=tier_id,
-                        slot=prov.slot,
-                        heading=prov.heading,
-                        text=Template.compile(prov.text.strip()),
-                        items=tuple(Template.compile(t.strip()) for t in prov.items),
-                        items_from=prov.items_from,
-                        items_conjunction=prov.items_conjunction,
-                        terms=prov.terms,
-                        parameters=prov.parameters,
-                    )
-                )
+                compiled.append(_compile(doc, loc, prov, cat_file.category, tier_id, frame, params))
                 category_slots.setdefault(cat_file.category, prov.slot)
             tier_key = (cat_file.category, tier_id)
             if tier_key in tiers:
@@ -452,6 +462,7 @@ def load_language(folder: str | Path | None = None) -> Language:
                 note=entry.note,
                 source=entry.source,
                 provisions=tuple(compiled),
+                title=entry.title,
             )
     return Language(
         frame=frame,
@@ -460,4 +471,49 @@ def load_language(folder: str | Path | None = None) -> Language:
         definitions=definitions,
         category_slots=category_slots,
         folder=str(root),
+        frame_provisions=frame_provisions,
+    )
+
+
+def _compile(
+    doc: YamlDoc,
+    loc: tuple[str | int, ...],
+    prov: Provision,
+    category: str,
+    tier: str,
+    frame: Frame,
+    params: Mapping[str, Parameter],
+) -> CompiledProvision:
+    """Check one provision against the frame and parameters, and compile it."""
+    if prov.slot not in frame.slots:
+        raise doc.error(
+            (*loc, "slot"),
+            f"slot {prov.slot!r} is not one of frame.yaml's slots: " + ", ".join(frame.slots),
+        )
+    for term in prov.terms:
+        if term not in frame.definitions:
+            raise doc.error((*loc, "terms"), f"term {term!r} is not defined in frame.yaml")
+    conditional = (*prov.when_filled, *prov.when_empty)
+    for name in (*prov.parameters, *([prov.items_from] if prov.items_from else []), *conditional):
+        if name not in params:
+            raise doc.error((*loc, "parameters"), f"parameter {name!r} is not declared")
+    if prov.items_from and params[prov.items_from].type != "list":
+        raise doc.error((*loc, "items_from"), "items_from must name a list parameter")
+    for text in (prov.text, *prov.items):
+        _check_placeholders(doc, (*loc, "text"), text, prov.parameters, params)
+    return CompiledProvision(
+        category=category,
+        tier=tier,
+        slot=prov.slot,
+        heading=prov.heading,
+        text=Template.compile(prov.text.strip()),
+        items=tuple(Template.compile(t.strip()) for t in prov.items),
+        items_from=prov.items_from,
+        items_conjunction=prov.items_conjunction,
+        terms=prov.terms,
+        parameters=prov.parameters,
+        when_filled=prov.when_filled,
+        when_empty=prov.when_empty,
+        note=getattr(prov, "note", ""),
+        source=getattr(prov, "source", ""),
     )

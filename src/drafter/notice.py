@@ -23,6 +23,7 @@ NoticeKind = Literal[
     "unset_field",  # subject: a bill field (section, chapter, code) or a profile's field
     "open_category",  # subject: the category id
     "generic_style",  # subject: the jurisdiction the draft names
+    "contradiction",  # subject: the category whose tier defeats another's (judicial_discretion)
 ]
 
 

@@ -16,8 +16,10 @@ if TYPE_CHECKING:
     from drafter.jurisdiction import Profile
 
 #: Placeholders the title and instruction forms may use (the draft's bill target
-#: gives section and chapter; subject and code come from parameters/defaults).
-TARGET_FIELDS = frozenset({"subject", "section", "chapter", "code", "state"})
+#: gives section and chapter; subject and code come from parameters/defaults;
+#: unit is "Article" or "Section" by code; history is the section's last
+#: amendment, for an amending clause).
+TARGET_FIELDS = frozenset({"subject", "section", "chapter", "code", "state", "unit", "history"})
 _COUNTERS = ("{a}", "{A}", "{1}", "{i}", "{I}")
 
 
@@ -79,6 +81,16 @@ def check_profile(profile: Profile, doc: YamlDoc) -> None:
     _check_placeholders(doc, ("state",), profile.state)
     if profile.closing.effective_date is not None:
         _check_placeholders(doc, ("closing", "effective_date"), profile.closing.effective_date)
+    if profile.closing.applicability is not None:
+        for action in ("new", "reenact"):
+            _check_template(
+                doc,
+                ("closing", "applicability", action),
+                getattr(profile.closing.applicability, action),
+                TARGET_FIELDS,
+            )
+    for unit, fmt in s.unit_heading_formats.items():
+        _check_template(doc, ("style", "unit_heading_formats", unit), fmt, ["number", "heading"])
     if profile.closing.severability and not profile.closing.severability_text:
         raise doc.error(
             ("closing", "severability"),

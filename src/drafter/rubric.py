@@ -46,6 +46,9 @@ class Category(_Model):
     alt_titles: tuple[str, ...] = ()
     short: str
     why: str
+    #: How drafter reads the card's criteria where a statute could be read two
+    #: ways (confidentiality before relief vs sealing after it).
+    reading: str | None = None
     tiers: tuple[Tier, ...] = Field(min_length=1)
 
     @cached_property

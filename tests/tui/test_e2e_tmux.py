@@ -139,6 +139,6 @@ def test_start_to_exported_docx(terminal: Terminal, work: Path) -> None:
     terminal.wait_for("Exported")
     with zipfile.ZipFile(target) as docx:
         body = docx.read("word/document.xml").decode("utf-8")
-    assert "as a result of having been a victim of human trafficking" in body
+    assert "arose as a result of the movant" in body
     terminal.send("C-q")
     terminal.wait_for("DRAFTER-EXIT=0")

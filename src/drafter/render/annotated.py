@@ -1,17 +1,18 @@
 """The committee-file companion: each provision beside the rubric tier it earns.
 
 Staff hand this to a committee with the bill: a table of provisions with their
-category, tier and points, the points per category and their total, the score
-and the rubric it was scored against, and what is still to settle. The rows come
-from `Node.provenance`, which the assembler sets on every provision that earns
-(or, under minors-only coverage, would earn) a tier.
+category, tier, points, why and source; the tiers earned by saying nothing; the
+points per category, totalling the printed score; the provisions every bill
+carries, with why and source; the drafter's notes and what is still to settle.
+The rows come from `Node.provenance` (every provision that earns, or under
+minors-only coverage would earn, a tier), `Bill.silent` and `Node.basis`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from drafter.bill import Bill, Node, Provenance, walk
+from drafter.bill import Basis, Bill, Node, Provenance, walk
 from drafter.render.layout import Numbering, clean, rubric_name, rubric_note, score_line
 
 
@@ -37,8 +38,25 @@ def _where(numbering: Numbering, number: str, node: Node) -> str:
     return f"{number}, {words}" if number else words
 
 
+#: The provision column of a tier earned by the absence of language.
+SILENT = "(no provision: earned by saying nothing)"
+
+
+@dataclass(frozen=True, slots=True)
+class FrameRow:
+    provision: str
+    text: str
+    basis: Basis
+
+
+def why(p: Provenance) -> str:
+    """A tier's note and source, as one cell."""
+    detail = " ".join(x for x in (p.note, f"Source: {p.source}" if p.source else "") if x)
+    return f"{p.tier_label} ({detail})" if detail else p.tier_label
+
+
 def rows(bill: Bill) -> list[Row]:
-    """One row per (provision, tier) pair, in reading order."""
+    """One row per (provision, tier) pair, in reading order, then the silent tiers."""
     numbering = Numbering(bill)
     # References here stand outside the section, so drop the style's suffix.
     numbering.style = replace(bill.style, ref_suffix="")
@@ -55,6 +73,24 @@ def rows(bill: Bill) -> list[Row]:
             text = numbering.text(node.text)
             for prov in node.provenance:
                 out.append(Row(where, text, prov))
+    out.extend(Row(SILENT, "", prov) for prov in bill.silent)
+    return out
+
+
+def frame_rows(bill: Bill) -> list[FrameRow]:
+    """The provisions every bill carries (no tier), each with why and source."""
+    numbering = Numbering(bill)
+    numbering.style = replace(bill.style, ref_suffix="")
+    out: list[FrameRow] = []
+    for section in bill.sections:
+        statute = section.statute
+        if statute is None:
+            continue
+        number = clean(statute.number)
+        for node in walk(statute.body):
+            for basis in node.basis:
+                where = _where(numbering, number, node)
+                out.append(FrameRow(where, numbering.text(node.text), basis))
     return out
 
 
@@ -92,9 +128,7 @@ def render_annotated_markdown(bill: Bill) -> str:
         lines += ["| Provision | Text | Category | Tier | Points |", "|---|---|---|---|---|"]
         for row in found:
             p = row.provenance
-            tier = escape_inline(p.tier_label)
-            if p.note:
-                tier += f" ({escape_inline(p.note)})"
+            tier = escape_inline(why(p))
             lines.append(
                 f"| {escape_inline(row.provision)} | {escape_inline(row.text)} "
                 f"| {escape_inline(p.category_title)} | {tier} | {p.points} / {p.max} |"
@@ -109,11 +143,22 @@ def render_annotated_markdown(bill: Bill) -> str:
                 f"| {escape_inline(t.title)} | {escape_inline(t.tier_label)} "
                 f"| {t.points} / {t.max} |"
             )
-        # The earned total only: categories with no provision (a 0 tier adds no
-        # language) are missing here, so their maxima would make a wrong denominator.
+        # Tiers earned by silence are rows too, so this totals the printed score.
         lines.append(f"| **Total** | | **{sum(t.points for t in totals)}** |")
     if bill.score is not None:
         lines += ["", f"Score on the whole rubric: **{escape_inline(score_line(bill))}**"]
+    frame = frame_rows(bill)
+    if frame:
+        lines += ["", "## Provisions in every bill", ""]
+        lines += ["| Provision | Text | Why | Source |", "|---|---|---|---|"]
+        for r in frame:
+            lines.append(
+                f"| {escape_inline(r.provision)} | {escape_inline(r.text)} "
+                f"| {escape_inline(r.basis.note)} | {escape_inline(r.basis.source)} |"
+            )
+    if bill.notes:
+        lines += ["", "## Drafter's notes", ""]
+        lines += [f"- {escape(n)}" for n in bill.notes]
     if bill.warnings:
         lines += ["", "## Still to settle", ""]
         lines += [f"- {escape(w.text)}" for w in bill.warnings]
@@ -162,8 +207,7 @@ def render_annotated_docx(bill: Bill) -> bytes:
                     r.provision,
                     r.text,
                     r.provenance.category_title,
-                    r.provenance.tier_label
-                    + (f" ({r.provenance.note})" if r.provenance.note else ""),
+                    why(r.provenance),
                     f"{r.provenance.points} / {r.provenance.max}",
                 ]
                 for r in found
@@ -180,6 +224,17 @@ def render_annotated_docx(bill: Bill) -> bytes:
         )
     if bill.score is not None:
         document.add_paragraph(xml_safe(f"Score on the whole rubric: {score_line(bill)}"))
+    frame = frame_rows(bill)
+    if frame:
+        document.add_heading("Provisions in every bill", level=2)
+        table(
+            ["Provision", "Text", "Why", "Source"],
+            [[r.provision, r.text, r.basis.note, r.basis.source] for r in frame],
+        )
+    if bill.notes:
+        document.add_heading("Drafter's notes", level=2)
+        for note in bill.notes:
+            document.add_paragraph(xml_safe(clean(note)), style="List Bullet")
     if bill.warnings:
         document.add_heading("Still to settle", level=2)
         for warning in bill.warnings:

@@ -88,4 +88,7 @@ def render_markdown(bill: Bill, note: NoteLevel = "short") -> str:
     if said.open_items:
         parts.append("**Still to settle before introduction:**")
         parts.append("\n".join(f"- {escape(w)}" for w in said.open_items))
+    if said.notes:
+        parts.append("**Drafter's notes:**")
+        parts.append("\n".join(f"- {escape(n)}" for n in said.notes))
     return out + "\n\n---\n\n" + "\n\n".join(parts) + "\n"

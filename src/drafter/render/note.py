@@ -27,6 +27,8 @@ class DrafterNote:
     points: tuple[str, ...]
     #: What the user still owes before introduction.
     open_items: tuple[str, ...]
+    #: The drafter's notes (what a reenactment restates of the section it repeals).
+    notes: tuple[str, ...] = ()
 
 
 def note_level(value: str | None, default: NoteLevel) -> NoteLevel:
@@ -55,7 +57,12 @@ def drafter_note(bill: Bill, level: NoteLevel) -> DrafterNote | None:
         )
         if totals:
             points += (f"Points earned in the text: {sum(t.points for t in totals)}",)
-    return DrafterNote(rubric_note(bill), points, tuple(clean(w.text) for w in bill.warnings))
+    return DrafterNote(
+        rubric_note(bill),
+        points,
+        tuple(clean(w.text) for w in bill.warnings),
+        tuple(clean(n) for n in bill.notes),
+    )
 
 
 __all__ = ["NOTE_LEVELS", "DrafterNote", "NoteLevel", "drafter_note", "note_level"]

@@ -135,5 +135,9 @@ def render_text(bill: Bill, width: int = 72, note: NoteLevel = "short") -> str:
             out.append("Still to settle before introduction:")
             for item in said.open_items:
                 _wrap(out, item, "- ", "  ", width)
+        if said.notes:
+            out.append("Drafter's notes:")
+            for item in said.notes:
+                _wrap(out, item, "- ", "  ", width)
         out.append("")
     return "\n".join(out)
