@@ -206,12 +206,8 @@ def test_a_missouri_reenactment_keeps_what_610_131_gives() -> None:
 
 def test_a_reenactment_that_drops_a_protection_says_so() -> None:
     profile = load_profile("missouri")
-    law = profile.current_law
-    assert law is not None
-    dropped = law.protections[0].model_copy(update={"restated_in": "no_such_slot"})
-    changed = profile.model_copy(
-        update={"current_law": law.model_copy(update={"protections": (dropped,)})}
-    )
+    dropped = profile.protections[0].model_copy(update={"restated_in": "no_such_slot"})
+    changed = profile.model_copy(update={"protections": (dropped,)})
     (note,) = _missouri_reenactment(changed).notes
     assert "does not restate it, so the bill would repeal it" in note
     assert build("missouri").notes == ()  # a new section repeals nothing
@@ -307,6 +303,19 @@ def test_enumerated_lists_stay_visible_placeholders_until_filled(
     )
     assert shown not in text(node(filled, "offenses"))
     assert not any(w.subject == param for w in filled.warnings)
+
+
+def test_help_text_follows_the_drafts_jurisdiction() -> None:
+    # The shipped help names no state's law...
+    for decl in LANGUAGE.parameters.values():
+        assert not re.search(r"\b(?:566|567|556|610)\.\d|Department of Public Safety", decl.help)
+    # ...and the draft's profile supplies its own example.
+    texas = load_profile("texas")
+    tx = LANGUAGE.help_text("trafficking_statute", texas.parameter_defaults(), texas.state)
+    assert tx.endswith("Texas: Chapter 20A, Penal Code.") and "566" not in tx
+    generic = load_profile(None)
+    plain = LANGUAGE.help_text("trafficking_statute", generic.parameter_defaults(), generic.state)
+    assert plain == " ".join(LANGUAGE.parameters["trafficking_statute"].help.split())
 
 
 # 11. Tiers that read as a neighbour --------------------------------------------------

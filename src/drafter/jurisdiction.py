@@ -38,7 +38,6 @@ PROFILE_FORMAT = "drafter-jurisdiction/1"
 GENERIC_ID = "generic"
 
 
-
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -280,8 +279,6 @@ class Profile(_Model):
         citation = "; ".join(law.citations) or "no trafficking-specific statute"
         source = law.source or law.status_note or "no official source recorded"
         return CurrentLaw(citation=citation, source=source, coverage=law.status, tiers=tiers)
-
-
 
 
 #: The fields that make up a bill's structure; a state file may leave them to the generic profile.

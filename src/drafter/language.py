@@ -288,6 +288,20 @@ class Language:
             out[name] = format_value(value, decl)
         return out
 
+    def help_text(self, name: str, defaults: Mapping[str, Any], state: str | None) -> str:
+        """A parameter's help, with the jurisdiction's own value as its example.
+
+        The shipped help names no state's law; the draft's profile supplies the
+        example, so a Texas draft sees Texas citations (and a state with no
+        profile value sees none rather than another state's).
+        """
+        decl = self.parameters[name]
+        text = " ".join(decl.help.split())
+        value = defaults.get(name)
+        if is_empty(value) or not state or "{" in state:
+            return text
+        return f"{text} {state}: {format_value(value, decl)}."
+
     def missing(self, names: Iterable[str], params: Mapping[str, Any]) -> list[str]:
         """Which of `names` have neither a value nor a default."""
         out = []

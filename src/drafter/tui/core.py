@@ -272,7 +272,9 @@ class Engine:
                 name=name,
                 type=p.type,
                 prompt=p.prompt,
-                help=" ".join((p.help or "").split()),
+                help=self.language.help_text(
+                    name, _profile_defaults(self.profile), getattr(self.profile, "state", None)
+                ),
                 default=p.default,
                 placeholder=p.placeholder or name.upper(),
             )
