@@ -115,12 +115,18 @@ def check_language(rubric: Rubric, language: Language, signals: Signals) -> list
                             f"{other_id}",
                         )
                     )
-    # A frame provision earns no tier, so it may show no tier's signals.
+    # A frame provision earns no tier, so it may show no tier's signals, unless
+    # the tier yields to every other tier of its category (serving the
+    # prosecutor reads as a voice without a veto, which any other discretion
+    # tier overrides), so it can never change what a bill reads as.
     values = _sample_values(language)
     for p in language.frame_provisions:
         text = normalize_fast(" ".join([p.text.fill(values), *(t.fill(values) for t in p.items)]))
         for category, tiers in signals.categories.items():
             for tier_id, sig in tiers.items():
+                others = {t for t, s in tiers.items() if t != tier_id and not s.absent}
+                if others and others <= set(sig.yields_to):
+                    continue
                 if not sig.absent and sig.search(text) is not None:
                     problems.append(
                         UserError(
