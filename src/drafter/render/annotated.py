@@ -10,6 +10,7 @@ minors-only coverage would earn, a tier), `Bill.silent` and `Node.basis`.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from drafter.bill import Basis, Bill, Node, Provenance, walk
@@ -55,43 +56,31 @@ def why(p: Provenance) -> str:
     return f"{p.tier_label} ({detail})" if detail else p.tier_label
 
 
-def rows(bill: Bill) -> list[Row]:
-    """One row per (provision, tier) pair, in reading order, then the silent tiers."""
+def _provisions(bill: Bill) -> Iterator[tuple[str, str, Node]]:
+    """Each statute provision as (where, its text, node), in reading order."""
     numbering = Numbering(bill)
     # References here stand outside the section, so drop the style's suffix.
     numbering.style = replace(bill.style, ref_suffix="")
-    out: list[Row] = []
     for section in bill.sections:
         statute = section.statute
         if statute is None:
             continue
         number = clean(statute.number)
         for node in walk(statute.body):
-            if not node.provenance:
-                continue
-            where = _where(numbering, number, node)
-            text = numbering.text(node.text)
-            for prov in node.provenance:
-                out.append(Row(where, text, prov))
+            if node.provenance or node.basis:
+                yield _where(numbering, number, node), numbering.text(node.text), node
+
+
+def rows(bill: Bill) -> list[Row]:
+    """One row per (provision, tier) pair, in reading order, then the silent tiers."""
+    out = [Row(where, text, p) for where, text, node in _provisions(bill) for p in node.provenance]
     out.extend(Row(SILENT, "", prov) for prov in bill.silent)
     return out
 
 
 def frame_rows(bill: Bill) -> list[FrameRow]:
     """The provisions every bill carries (no tier), each with why and source."""
-    numbering = Numbering(bill)
-    numbering.style = replace(bill.style, ref_suffix="")
-    out: list[FrameRow] = []
-    for section in bill.sections:
-        statute = section.statute
-        if statute is None:
-            continue
-        number = clean(statute.number)
-        for node in walk(statute.body):
-            for basis in node.basis:
-                where = _where(numbering, number, node)
-                out.append(FrameRow(where, numbering.text(node.text), basis))
-    return out
+    return [FrameRow(where, text, b) for where, text, node in _provisions(bill) for b in node.basis]
 
 
 def category_totals(found: list[Row]) -> list[CategoryTotal]:
