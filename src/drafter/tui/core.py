@@ -273,7 +273,7 @@ class Engine:
                 type=p.type,
                 prompt=p.prompt,
                 help=self.language.help_text(
-                    name, _profile_defaults(self.profile), getattr(self.profile, "state", None)
+                    name, self.profile.parameter_defaults(), self.profile.state
                 ),
                 default=p.default,
                 placeholder=p.placeholder or name.upper(),
