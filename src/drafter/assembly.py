@@ -10,13 +10,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
-from drafter.bill import Bill, BillSection, Node, Provenance, StatuteSection
+from drafter.bill import (
+    Basis,
+    Bill,
+    BillSection,
+    Node,
+    Provenance,
+    StatuteSection,
+    Style,
+    number,
+    resolve_refs,
+)
 from drafter.draft import Draft
 from drafter.errors import UserError
-from drafter.jurisdiction import Profile, profile_for
+from drafter.jurisdiction import Profile, StyleSpec, profile_for
 from drafter.language import (
     CompiledProvision,
     Language,
@@ -28,6 +38,7 @@ from drafter.notice import Notice
 from drafter.rubric import COVERAGE, Rubric
 from drafter.scoring import Scorecard, score
 from drafter.textsafe import visible
+from drafter.wording import Wording
 
 _FIELD = re.compile(r"\{([a-z_]+)\}")
 
@@ -91,14 +102,22 @@ def assemble(
     params = profile.parameters_for(draft)
     values = language.values(params)
     frame = language.frame
+    code = draft.bill.code or defaults.get("code")
+    unit = profile.unit(code)
+    wording = _wording(profile, unit)
     style = profile.style()
+    heading_format = profile.style_spec.unit_heading_formats.get(unit)
+    if heading_format:
+        style = replace(style, section_heading_format=heading_format)
 
-    by_slot: dict[str, list[tuple[CompiledProvision | None, Provenance | None, str]]] = {}
+    by_slot: dict[str, list[_Entry]] = {}
     used_params: dict[str, None] = {}
     used_terms: dict[str, None] = {}
+    title_additions: list[str] = []
+    silent: list[Provenance] = []
 
-    def add(p: CompiledProvision, prov: Provenance | None) -> None:
-        by_slot.setdefault(p.slot, []).append((p, prov, ""))
+    def add(p: CompiledProvision, prov: Provenance | None, basis: Basis | None = None) -> None:
+        by_slot.setdefault(p.slot, []).append(_Entry(p, prov, basis))
         for name in (*p.text.names(), *(n for t in p.items for n in t.names())):
             used_params[name] = None
         if p.items_from:
@@ -109,7 +128,16 @@ def assemble(
     coverage_lang = language.tier(COVERAGE, draft.coverage)
     if coverage_lang is not None:
         rule = rubric.coverage[draft.coverage]
-        cov_prov = Provenance("coverage", "Coverage", draft.coverage, rule.label, 0, 0, "")
+        cov_prov = Provenance(
+            "coverage",
+            "Coverage",
+            draft.coverage,
+            rule.label,
+            0,
+            0,
+            coverage_lang.note,
+            coverage_lang.source,
+        )
         for p in coverage_lang.provisions:
             add(p, cov_prov)
 
@@ -118,7 +146,9 @@ def assemble(
         if tier_id is None:
             slot = language.category_slots.get(cat.id)
             if slot is not None:
-                by_slot.setdefault(slot, []).append((None, None, f"[{cat.title}: not yet drafted]"))
+                by_slot.setdefault(slot, []).append(
+                    _Entry(None, None, None, f"[{cat.title}: not yet drafted]")
+                )
             continue
         lang = language.tier(cat.id, tier_id)
         if lang is None:
@@ -129,71 +159,70 @@ def assemble(
         tier = cat.tier(tier_id)
         assert tier is not None  # the draft was checked against this rubric
         prov = Provenance(
-            cat.id, cat.title, tier.id, tier.label, cat_score.points, cat.max, lang.note
+            cat.id,
+            cat.title,
+            tier.id,
+            tier.label,
+            cat_score.points,
+            cat.max,
+            lang.note,
+            lang.source,
         )
+        if lang.title:
+            title_additions.append(lang.title)
+        if lang.absent:
+            silent.append(prov)
         for p in lang.provisions:
-            add(p, prov)
+            if p.applies(params, language.parameters):
+                add(p, prov)
+
+    for p in language.frame_provisions:
+        if p.applies(params, language.parameters):
+            add(p, None, Basis(p.tier, p.note, p.source))
 
     body: list[Node] = []
-    definitions = _definitions(language, used_terms, values, used_params, profile)
+    spec = profile.style_spec
+    definitions = _definitions(language, used_terms, values, used_params, spec, wording)
     if definitions is not None:
         body.append(definitions)
     for slot in frame.slots:
         entries = by_slot.get(slot)
-        if not entries:
-            continue
-        texts: list[str] = []
-        children: list[Node] = []
-        provenance: list[Provenance] = []
-        heading = None
-        for provision, source, placeholder in entries:
-            if provision is None:
-                texts.append(placeholder)
-                continue
-            heading = heading or provision.heading
-            texts.append(provision.text.fill(values))
-            listed = item_texts(provision, params, values, language.parameters)
-            items = punctuate_items(listed, provision)
-            if len(items) == 1:
-                # An unfilled list: keep it visible in the sentence, not as a lone item.
-                texts[-1] = texts[-1].rstrip(":") + " " + items[0] + "."
-            else:
-                base = len(children)
-                children.extend(
-                    Node(key=f"{slot}.{base + i}", text=t) for i, t in enumerate(items, 1)
-                )
-            if source is not None and source not in provenance:
-                provenance.append(source)
-        body.append(
-            Node(
-                key=slot,
-                heading=heading or frame.slot_headings.get(slot),
-                text=" ".join(texts),
-                children=tuple(children),
-                provenance=tuple(provenance),
-            )
-        )
+        if entries:
+            body.append(_subsection(slot, entries, params, values, language, wording))
 
-    fields = _bill_fields(draft, defaults, values, frame.title_subject)
+    fields = _bill_fields(draft, defaults, values, _subject(frame.title_subject, title_additions))
+    fields["unit"] = unit.capitalize()
     action = draft.bill.action
     title = tuple(getattr(profile.title, action))
     instruction = getattr(profile.instruction, action)
     statute = StatuteSection(
         number=fields["section"], heading=frame.section_heading, body=tuple(body)
     )
+    closing = profile.closing
+    applicability = (
+        getattr(closing.applicability, action)
+        if closing.applicability is not None
+        else frame.applicability.text.strip()
+    )
     sections = [
         BillSection("enact", _fill(instruction, fields), statute),
-        BillSection("applicability", frame.applicability.text.strip()),
+        BillSection("applicability", wording.act(_fill(applicability, fields))),
     ]
-    closing = profile.closing
     if closing.severability:
-        sections.append(BillSection("severability", frame.severability.text.strip()))
+        text = closing.severability_text or frame.severability.text
+        sections.append(BillSection("severability", wording.act(" ".join(text.split()))))
     if closing.effective_date:
         sections.append(BillSection("effective_date", _fill(closing.effective_date, fields)))
     # Parameters the jurisdiction's own strings use (the state's name in the
     # enacting clause, say) are owed too.
     unset_fields: dict[str, None] = {}
-    for text in (*title, instruction, profile.enacting_clause, closing.effective_date or ""):
+    for text in (
+        *title,
+        instruction,
+        applicability,
+        profile.enacting_clause,
+        closing.effective_date or "",
+    ):
         for name in _FIELD.findall(text):
             if name in language.parameters:
                 used_params[name] = None
@@ -201,6 +230,7 @@ def assemble(
                 unset_fields[name] = None
 
     warnings = _warnings(card, language, used_params, params, unset_fields)
+    warnings.extend(_contradictions(draft))
     return Bill(
         jurisdiction=profile.name,
         country=profile.country,
@@ -215,7 +245,115 @@ def assemble(
         short_title=frame.short_title,
         date=draft.bill.date or "",
         page=profile.page,
+        notes=tuple(_reenactment_notes(draft, profile, body, style)),
+        silent=tuple(silent),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """One provision (or an open category's placeholder) waiting for its slot."""
+
+    provision: CompiledProvision | None
+    provenance: Provenance | None
+    basis: Basis | None
+    placeholder: str = ""
+
+
+def _wording(profile: Profile, unit: str) -> Wording:
+    spec = profile.style_spec
+    return Wording(
+        unit=unit,
+        prohibition=spec.prohibition,
+        prosecutor=profile.prosecutor_term,
+        act_name=spec.act_name,
+        definition_form=spec.definition_form,
+    )
+
+
+def _subsection(
+    slot: str,
+    entries: list[_Entry],
+    params: Mapping[str, Any],
+    values: Mapping[str, str],
+    language: Language,
+    wording: Wording,
+) -> Node:
+    texts: list[str] = []
+    children: list[Node] = []
+    provenance: list[Provenance] = []
+    basis: list[Basis] = []
+    heading = None
+    for entry in entries:
+        p = entry.provision
+        if p is None:
+            texts.append(entry.placeholder)
+            continue
+        heading = heading or p.heading
+        texts.append(wording.statute(p.text.fill(values)))
+        items = punctuate_items(item_texts(p, params, values, language.parameters), p)
+        if len(items) == 1:
+            # An unfilled list: keep it visible in the sentence, not as a lone item.
+            texts[-1] = texts[-1].rstrip(":") + " " + items[0] + "."
+        else:
+            base = len(children)
+            children.extend(
+                Node(key=f"{slot}.{base + i}", text=wording.statute(t))
+                for i, t in enumerate(items, 1)
+            )
+        if entry.provenance is not None and entry.provenance not in provenance:
+            provenance.append(entry.provenance)
+        if entry.basis is not None:
+            basis.append(entry.basis)
+    return Node(
+        key=slot,
+        heading=heading or language.frame.slot_headings.get(slot),
+        text=" ".join(texts),
+        children=tuple(children),
+        provenance=tuple(provenance),
+        basis=tuple(basis),
+    )
+
+
+def _subject(subject: str, additions: list[str]) -> str:
+    return ", ".join([subject, *additions]) if additions else subject
+
+
+def _contradictions(draft: Draft) -> list[Notice]:
+    """Combinations of tiers that are each sound but defeat each other."""
+    out = []
+    hearing = draft.choices.get("hearing_requirement", "")
+    if draft.choices.get("judicial_discretion") == "none" and hearing.startswith("opposed"):
+        text = (
+            "contradiction judicial_discretion/hearing_requirement: a hearing is held only "
+            "when the prosecuting attorney objects, but then the court may not grant the "
+            "motion, so that hearing can never lead to relief; choose the 5- or 10-point "
+            "judicial discretion tier, or a hearing tier that does not turn on an objection"
+        )
+        out.append(Notice("contradiction", "judicial_discretion", text))
+    return out
+
+
+def _reenactment_notes(draft: Draft, profile: Profile, body: list[Node], style: Style) -> list[str]:
+    """What the repealed section gave, and where the reenactment restates it."""
+    law = profile.current_law
+    if draft.bill.action != "reenact" or law is None or not profile.protections:
+        return []
+    labels = number(body, style)
+    present = {node.key for node in body}
+    out = []
+    for item in profile.protections:
+        if item.restated_in in present:
+            where = resolve_refs(f"{{ref:{item.restated_in}}}", labels, style)
+            out.append(
+                f"{law.citation} as it stands: {item.text}; the reenactment restates it in {where}."
+            )
+        else:
+            out.append(
+                f"{law.citation} as it stands: {item.text}; this reenactment does not "
+                "restate it, so the bill would repeal it: add it before introduction."
+            )
+    return out
 
 
 def _bill_fields(
@@ -234,7 +372,8 @@ def _definitions(
     used_terms: Mapping[str, None],
     values: Mapping[str, str],
     used_params: dict[str, None],
-    profile: Profile,
+    spec: StyleSpec,
+    wording: Wording,
 ) -> Node | None:
     frame = language.frame
     terms: set[str] = set()
@@ -245,27 +384,36 @@ def _definitions(
             continue
         terms.add(term)
         stack.extend(frame.definitions[term].terms)
+    if wording.prosecutor and values.get("prosecuting_office") == wording.prosecutor:
+        # '"District attorney" means the district attorney ...' says nothing: the
+        # state's own term needs no definition here.
+        terms.discard("prosecuting attorney")
     if not terms:
         return None
-    ordered = sorted(terms)
-    texts = []
-    for term in ordered:
+    entries = []
+    for term in sorted(terms):
         template: Template = language.definitions[term]
         for name in template.names():
             used_params[name] = None
-        texts.append(template.fill(values).strip())
+        entries.append((term, wording.definition(template.fill(values).strip())))
+    # Alphabetized as the state words them ("Attorney representing the state").
+    entries.sort(key=lambda entry: entry[1].lstrip('"').casefold())
     heading = frame.slot_headings.get("definitions", "Definitions")
-    if len(texts) == 1:
-        return Node(
-            key="definitions", heading=heading, text=f"As used in this section, {texts[0]}."
-        )
+    lead = wording.statute(spec.definitions_lead)
+    if len(entries) == 1:
+        one = wording.statute("As used in this section, ")
+        return Node(key="definitions", heading=heading, text=f"{one}{entries[0][1]}.")
+    last = len(entries) - 1
     return Node(
         key="definitions",
         heading=heading,
-        text=profile.style_spec.definitions_lead,
+        text=lead,
         children=tuple(
-            Node(key=f"definitions.{_slug(t)}", text=f"{x}.")
-            for t, x in zip(ordered, texts, strict=True)
+            Node(
+                key=f"definitions.{_slug(term)}",
+                text=text + ("." if i == last else spec.definition_end),
+            )
+            for i, (term, text) in enumerate(entries)
         ),
     )
 
