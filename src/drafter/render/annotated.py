@@ -222,12 +222,12 @@ def render_annotated_docx(bill: Bill) -> bytes:
         )
     if bill.notes:
         document.add_heading("Drafter's notes", level=2)
-        for note in bill.notes:
-            document.add_paragraph(xml_safe(clean(note)), style="List Bullet")
+        for text in bill.notes:
+            document.add_paragraph(xml_safe(clean(text)), style="List Bullet")
     if bill.warnings:
         document.add_heading("Still to settle", level=2)
         for warning in bill.warnings:
             document.add_paragraph(xml_safe(clean(warning.text)), style="List Bullet")
-    note = document.add_paragraph()
-    note.add_run(xml_safe(rubric_note(bill))).italic = True
+    closing = document.add_paragraph()
+    closing.add_run(xml_safe(rubric_note(bill))).italic = True
     return to_bytes(document)
