@@ -15,18 +15,24 @@ In memory a Draft holds tier ids only; points are resolved on load.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
 
 from drafter.errors import UserError
 from drafter.rubric import COVERAGES, Coverage, Rubric
+from drafter.textsafe import lookalike_hint, quoted
 from drafter.validation import validate_doc
-from drafter.yamlio import YamlDoc, atomic_write, dump_yaml, load_yaml
+from drafter.yamlio import MAX_FILE_BYTES, YamlDoc, atomic_write, dump_yaml, load_yaml
 
 DRAFT_FORMAT = "drafter/1"
 
-ParamValue = StrictStr | StrictInt | float | list[StrictStr]
+#: The most items a list parameter holds (enumerated offenses and the like):
+#: far more than any statute lists, far below what makes scoring or building slow.
+MAX_LIST_ITEMS = 100
+ParamValue = (
+    StrictStr | StrictInt | float | Annotated[list[StrictStr], Field(max_length=MAX_LIST_ITEMS)]
+)
 
 
 class BillTarget(BaseModel):
@@ -139,7 +145,10 @@ def check_choice(rubric: Rubric, coverage: str, category_id: str, value: object)
         tier = cat.tier(value)
         if tier is None:
             ids = ", ".join(t.id for t in cat.tiers)
-            raise UserError(None, f"{category_id}: unknown tier {value!r}; choose one of {ids}")
+            hint = lookalike_hint(value, [t.id for t in cat.tiers])
+            raise UserError(
+                None, f"{category_id}: unknown tier {quoted(value)}{hint}; choose one of {ids}"
+            )
     if tier.no_statute and coverage != "none":
         raise UserError(
             None,
@@ -206,8 +215,35 @@ def draft_to_yaml(draft: Draft, rubric: Rubric | None = None) -> str:
 
 
 def save_draft(draft: Draft, path: str | Path, rubric: Rubric | None = None) -> None:
-    """Save atomically (temp file, fsync, rename)."""
-    atomic_write(path, draft_to_yaml(draft, rubric))
+    """Save atomically (temp file, fsync, rename), keeping the file's header comments.
+
+    drafter writes the fields itself, in its own order, so comments beside a
+    field are not kept; the block of `#` comment lines at the top of the file
+    (a hand-written draft's title, its author, why it exists) is kept as it was.
+    """
+    text = header_comments(path) + draft_to_yaml(draft, rubric)
+    atomic_write(path, text, max_bytes=MAX_FILE_BYTES)
+
+
+def header_comments(path: str | Path) -> str:
+    """The `#` comment lines (and blank lines among them) at the top of a draft file."""
+    from drafter.yamlio import read_text
+
+    try:
+        if not Path(path).is_file():
+            return ""
+        text = read_text(path, "draft file")
+    except (UserError, OSError):
+        return ""
+    kept: list[str] = []
+    for line in text.splitlines():
+        if line.startswith("#") or (not line.strip() and kept):
+            kept.append(line.rstrip())
+        else:
+            break
+    while kept and not kept[-1]:
+        kept.pop()
+    return "".join(f"{line}\n" for line in kept)
 
 
 __all__ = [

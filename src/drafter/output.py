@@ -3,8 +3,8 @@
 Every command that writes (build, card, redline, analyze --save, baseline
 --save) and the app's export dialog come here, so each rule is kept once:
 nothing is overwritten unless asked (`force`), `-` means standard output (text
-only), files are written atomically (yamlio.atomic_write: temp file, fsync,
-rename), and an operating-system failure is a one-line UserError, not a
+only), files are written atomically (drafter.writing.atomic_write: temp file,
+fsync, rename), and an operating-system failure is a one-line UserError, not a
 traceback.
 """
 
@@ -14,13 +14,13 @@ import sys
 from pathlib import Path
 
 from drafter.errors import UserError
-from drafter.yamlio import atomic_write
+from drafter.writing import TargetExists, atomic_write, check_destination
 
 STDOUT = "-"
 
 
-class OutputExists(UserError):
-    """The target exists and overwriting was not asked for (the app asks, then forces)."""
+#: The target exists and overwriting was not asked for (the app asks, then forces).
+OutputExists = TargetExists
 
 
 def to_stdout(path: str | Path | None) -> bool:
@@ -29,8 +29,10 @@ def to_stdout(path: str | Path | None) -> bool:
 
 def refuse_existing(path: str | Path | None, force: bool) -> None:
     """Refuse an existing target early, before any work is spent on the document."""
-    if not to_stdout(path) and not force and Path(str(path)).exists():
-        raise OutputExists(path, "already exists; use --force to overwrite it")
+    if not to_stdout(path):
+        # The writer's own rules, checked before the work: only regular files are
+        # replaced, a dangling link needs force (see drafter.writing).
+        check_destination(Path(str(path)), overwrite=force)
 
 
 def write_output(data: str | bytes, path: str | Path | None, *, fmt: str, force: bool) -> bool:
@@ -42,11 +44,7 @@ def write_output(data: str | bytes, path: str | Path | None, *, fmt: str, force:
         return False
     assert path is not None
     refuse_existing(path, force)
-    try:
-        atomic_write(path, data, overwrite=force)
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise UserError(path, f"cannot write this file: {reason}") from None
+    atomic_write(path, data, overwrite=force)  # its OSErrors are one-line UserErrors
     return True
 
 

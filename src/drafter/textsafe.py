@@ -69,6 +69,30 @@ def quoted(text: str, limit: int = QUOTE_CHARS) -> str:
     return repr(flat)
 
 
+def lookalike_hint(value: str, ids: list[str]) -> str:
+    """ ", which has a non-ASCII letter (U+0430) where ... has an ASCII one" or "".
+
+    A tier id typed with a Cyrillic "а" or a Greek "ο" looks right and never matches.
+    """
+    import unicodedata
+
+    odd = [ch for ch in value if not ch.isascii()]
+    if not odd:
+        return ""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", value) if c.isascii())
+    close = next((i for i in ids if len(i) == len(value) and _same_shape(value, i)), None)
+    name = unicodedata.name(odd[0], "unnamed")
+    where = f" where {close!r} has an ASCII one" if close else ""
+    if not close and folded in ids:
+        where = f" (did you mean {folded!r}?)"
+    return f", which has the non-ASCII letter U+{ord(odd[0]):04X} {name}{where}"
+
+
+def _same_shape(typed: str, known: str) -> bool:
+    # Equal wherever the typed text is ASCII: the odd letters are the look-alikes.
+    return all(a == b for a, b in zip(typed, known, strict=True) if a.isascii())
+
+
 def replacement_table() -> dict[int, str]:
     """{code point: its visible form} for every character `visible` changes.
 

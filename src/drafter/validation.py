@@ -48,10 +48,13 @@ def validate_doc(model: type[M], doc: YamlDoc, what: str) -> M:
     """Validate a parsed YAML document into `model`, or raise a user error."""
     if not isinstance(doc.data, dict):
         kind = "empty" if doc.data is None else f"a {type(doc.data).__name__}"
-        raise UserError(doc.path, f"is {kind}, not a {what} (a YAML mapping of fields)", 1)
+        article = "an" if what[:1].lower() in "aeiou" else "a"
+        raise UserError(doc.path, f"is {kind}, not {article} {what} (a YAML mapping of fields)", 1)
     try:
         return model.model_validate(doc.data)
     except ValidationError as exc:
-        err = exc.errors(include_url=False)[0]
+        errors = exc.errors(include_url=False)
+        # A too-long list says so, not that it is "not a valid string" (the union's first try).
+        err = next((e for e in errors if e.get("type") == "too_long"), errors[0])
         loc = tuple(p for p in err.get("loc", ()) if not _is_union_tag(p))
         raise doc.error(loc, _message(err)) from None

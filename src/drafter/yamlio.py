@@ -9,9 +9,6 @@ before parsing; a depth cap.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +17,7 @@ from typing import Any
 import yaml
 
 from drafter.errors import UserError
+from drafter.writing import atomic_write as atomic_write  # the one writer, re-exported
 
 #: Files larger than this are refused before parsing. Drafts are a few KB; the
 #: largest shipped data file is well under 100 KB.
@@ -56,30 +54,34 @@ class YamlDoc:
 
 
 def read_text(path: str | Path, what: str = "file", max_bytes: int = MAX_FILE_BYTES) -> str:
-    """Read a user's text file as UTF-8 with clear errors (size checked first)."""
+    """Read a user's text file as UTF-8 with clear errors, at most `max_bytes`."""
+    return decode_text(read_bounded(path, what, max_bytes), path, what)
+
+
+def read_bounded(path: str | Path, what: str = "file", max_bytes: int = MAX_FILE_BYTES) -> bytes:
+    """A user's file as bytes, refused past `max_bytes`.
+
+    The limit is on the bytes actually read, not on the size the file claims,
+    so /dev/zero, a FIFO, stdin or a process substitution is bounded too.
+    """
     p = Path(path)
     try:
-        size = p.stat().st_size
+        with p.open("rb") as handle:
+            raw = handle.read(max_bytes + 1)
     except FileNotFoundError:
         raise UserError(path, f"no such {what}; check the path") from None
+    except IsADirectoryError:
+        raise UserError(path, f"is a directory, not a {what}; give the path of a file") from None
     except PermissionError:
         raise UserError(path, f"cannot read this {what}: permission denied") from None
     except OSError as exc:
-        raise UserError(path, f"cannot read this {what}: {exc.strerror}") from None
-    if p.is_dir():
-        raise UserError(path, f"is a directory, not a {what}; give the path of a file")
-    if size > max_bytes:
+        raise UserError(path, f"cannot read this {what}: {exc.strerror or exc}") from None
+    if len(raw) > max_bytes:
         raise UserError(
             path,
-            f"{what} is {size:,} bytes, over the {max_bytes:,}-byte limit; is this the right file?",
+            f"{what} is over the {max_bytes:,}-byte limit; is this the right file?",
         )
-    try:
-        raw = p.read_bytes()
-    except PermissionError:
-        raise UserError(path, f"cannot read this {what}: permission denied") from None
-    except OSError as exc:
-        raise UserError(path, f"cannot read this {what}: {exc.strerror}") from None
-    return decode_text(raw, path, what)
+    return raw
 
 
 def decode_text(raw: bytes, where: str | Path, what: str = "file") -> str:
@@ -116,6 +118,9 @@ def parse_yaml(text: str, where: str | Path) -> YamlDoc:
             return YamlDoc(where, None, {})
         lines: dict[Loc, int] = {}
         _check_tree(node, where, lines)
+        _check_plain(loader, node, where)
+        if "!" in text:
+            _refuse_tags(text, where)
         try:
             data = loader.construct_document(node)
         except yaml.constructor.ConstructorError as exc:
@@ -136,6 +141,76 @@ def parse_yaml(text: str, where: str | Path) -> YamlDoc:
 def load_yaml(path: str | Path, what: str = "file") -> YamlDoc:
     """Read and parse a YAML file with every safety check."""
     return parse_yaml(read_text(path, what), path)
+
+
+#: Integers longer than this are refused: no drafter value needs more, and a
+#: huge one only costs time (and used to reach the user as a traceback).
+MAX_INT_DIGITS = 15
+_FLOAT = "tag:yaml.org,2002:float"
+_INT = "tag:yaml.org,2002:int"
+_MERGE = "tag:yaml.org,2002:merge"
+
+
+def _check_plain(loader: yaml.SafeLoader, root: yaml.Node, where: str) -> None:
+    """Plain YAML only: no explicit tags (`!!str`, `!!set`), no merge keys (`<<`),
+    no NaN or infinity, no huge integers. Each refusal names its line."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        line = node.start_mark.line + 1
+        if isinstance(node, yaml.ScalarNode):
+            plain = not node.style  # "" or None: a plain scalar; quoted ones are strings
+            implicit = (plain, not plain)
+            expected = loader.resolve(yaml.ScalarNode, node.value, implicit)
+            value = node.value.strip().lower()
+            if node.tag == _MERGE:
+                raise UserError(
+                    where, "merge keys (<<) are not supported; write the fields out", line
+                )
+            if node.tag != expected:
+                raise UserError(
+                    where,
+                    f"the tag {node.tag.replace('tag:yaml.org,2002:', '!!')} is not allowed; "
+                    "drafter files hold plain data only",
+                    line,
+                )
+            if node.tag == _FLOAT and value.lstrip("+-") in {".nan", ".inf"}:
+                raise UserError(where, f"{node.value} is not a number drafter can use", line)
+            if node.tag == _INT and len(value.lstrip("+-").replace("_", "")) > MAX_INT_DIGITS:
+                raise UserError(
+                    where, f"this number has more than {MAX_INT_DIGITS} digits; is it right?", line
+                )
+        else:
+            default = (
+                "tag:yaml.org,2002:map"
+                if isinstance(node, yaml.MappingNode)
+                else "tag:yaml.org,2002:seq"
+            )
+            if node.tag != default:
+                raise UserError(
+                    where,
+                    f"the tag {node.tag.replace('tag:yaml.org,2002:', '!!')} is not allowed; "
+                    "drafter files hold plain data only",
+                    line,
+                )
+            if isinstance(node, yaml.MappingNode):
+                for key, value_node in node.value:
+                    stack.extend((key, value_node))
+            else:
+                stack.extend(node.value)
+
+
+def _refuse_tags(text: str, where: str) -> None:
+    """Refuse any explicit tag, even one that names the type a value has anyway."""
+    for token in yaml.scan(text, Loader=_Loader):
+        if isinstance(token, yaml.TagToken):
+            handle, suffix = token.value
+            raise UserError(
+                where,
+                f"the tag {handle or ''}{suffix} is not allowed; "
+                "drafter files hold plain data only",
+                token.start_mark.line + 1,
+            )
 
 
 def _check_tree(root: yaml.Node, where: str, lines: dict[Loc, int]) -> None:
@@ -220,48 +295,3 @@ def dump_yaml(data: Any) -> str:
         allow_unicode=True,
         width=88,
     )
-
-
-def atomic_write(path: str | Path, data: str | bytes, *, overwrite: bool = True) -> None:
-    """Write a file so that a crash leaves either the old file or the new one.
-
-    Temp file in the same folder, fsync, then rename over the target. With
-    `overwrite=False` an existing target is refused (checked just before the
-    rename: the caller asked the user already when that matters).
-    """
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise UserError(path, f"folder {str(folder)!r} does not exist; create it first")
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except PermissionError:
-        raise UserError(path, "cannot write here: permission denied") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if not overwrite and target.exists():
-            raise UserError(path, "already exists; use --force to overwrite it")
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    _fsync_dir(folder)
-
-
-def _fsync_dir(folder: Path) -> None:
-    # Make the rename itself durable; not every platform lets us open a folder.
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from drafter.draft import Draft
 from drafter.rubric import Rubric
 from drafter.tui import storage
@@ -14,20 +16,74 @@ def test_autosave_round_trip(rubric: Rubric, data_dir: Path) -> None:
         "nexus_to_trafficking", "as_a_result"
     )
     draft = draft.with_parameter("response_days", 21)
-    storage.write_autosave(draft, rubric, Path("/x/guam.yaml"), "time_limits", True)
-    assert (data_dir / "autosave.yaml").is_file()
+    key = storage.write_autosave(draft, rubric, None, "time_limits", True)
+    assert (data_dir / "autosaves" / f"{key}.yaml").is_file()
     saved = storage.read_autosave(rubric)
-    assert saved is not None
+    assert saved is not None and saved.key == key
     assert saved.draft == draft
-    assert (saved.path, saved.step, saved.unsaved) == (Path("/x/guam.yaml"), "time_limits", True)
+    assert (saved.path, saved.step, saved.unsaved) == (None, "time_limits", True)
 
 
-def test_missing_or_damaged_autosave_is_no_autosave(rubric: Rubric, data_dir: Path) -> None:
+def test_resume_never_aims_a_save_at_a_file_that_is_not_a_draft(
+    rubric: Rubric, data_dir: Path, tmp_path: Path
+) -> None:
+    notes = tmp_path / "notes.yaml"
+    notes.write_text("shopping: [milk]\n")
+    storage.write_autosave(Draft(coverage="adults"), rubric, notes, None, True)
+    storage.write_autosave(Draft(coverage="adults"), rubric, tmp_path / "gone.yaml", None, True)
+    for saved in storage.list_autosaves(rubric).drafts:
+        assert saved.path is None and saved.lost_path in (notes, tmp_path / "gone.yaml")
+
+
+def test_autosaves_are_per_draft_and_never_overwrite_each_other(
+    rubric: Rubric, data_dir: Path, tmp_path: Path
+) -> None:
+    a, b = Draft(jurisdiction="A", coverage="adults"), Draft(jurisdiction="B", coverage="adults")
+    storage.write_autosave(a, rubric, None, None, True)
+    # Another drafter process on the same data folder: its own names.
+    storage.write_autosave(b, rubric, None, None, True, key="1-99999-abcdef-untitled")
+    drafts = storage.list_autosaves(rubric).drafts
+    assert sorted(d.draft.jurisdiction for d in drafts) == ["A", "B"]
+    storage.discard_autosave("1-99999-abcdef-untitled")
+    assert [d.draft.jurisdiction for d in storage.list_autosaves(rubric).drafts] == ["A"]
+
+
+def test_an_old_single_autosave_is_moved_in_once(rubric: Rubric, data_dir: Path) -> None:
+    storage.write_autosave(Draft(jurisdiction="Old", coverage="adults"), rubric, None, None, True)
+    (only,) = (data_dir / "autosaves").iterdir()
+    only.rename(data_dir / "autosave.yaml")
+    assert [d.draft.jurisdiction for d in storage.list_autosaves(rubric).drafts] == ["Old"]
+    assert not (data_dir / "autosave.yaml").exists()
+    assert len(list((data_dir / "autosaves").iterdir())) == 1
+
+
+def test_a_too_large_autosave_is_refused_when_written(rubric: Rubric, data_dir: Path) -> None:
+    from drafter.errors import UserError
+
+    big = Draft(coverage="adults", notes="x" * 3_000_000)
+    with pytest.raises(UserError, match="limit drafter reads back"):
+        storage.write_autosave(big, rubric, None, None, True)
+
+
+def test_damaged_autosave_is_set_aside_and_reported(rubric: Rubric, data_dir: Path) -> None:
     assert storage.read_autosave(rubric) is None
+    folder = data_dir / "autosaves"
+    folder.mkdir(parents=True)
+    for i, junk in enumerate(("{not yaml", "format: else\n", "format: drafter-autosave/1\n")):
+        (folder / f"k{i}.yaml").write_text(junk)
+        found = storage.list_autosaves(rubric)
+        assert found.drafts == []
+        (line,) = found.set_aside
+        assert f"autosaves/k{i}.yaml" in line and f"set aside as k{i}.yaml.bad" in line
+        assert (folder / f"k{i}.yaml.bad").read_text() == junk
+
+
+def test_damaged_recent_list_is_set_aside_and_reported(data_dir: Path) -> None:
     data_dir.mkdir(parents=True)
-    for junk in ("{not yaml", "format: something-else\n", "format: drafter-autosave/1\n"):
-        (data_dir / "autosave.yaml").write_text(junk)
-        assert storage.read_autosave(rubric) is None
+    (data_dir / "recent.yaml").write_text("{broken")
+    files, problem = storage.read_recent_checked()
+    assert files == [] and problem is not None and "recent.yaml.bad" in problem
+    assert (data_dir / "recent.yaml.bad").is_file()
 
 
 def test_recent_is_newest_first_without_repeats(tmp_path: Path) -> None:

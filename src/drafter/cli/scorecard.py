@@ -103,7 +103,10 @@ def _profile_entry(arg: str) -> str | None:
     path = Path(arg)
     if path.suffix.casefold() in (".yaml", ".yml") and path.is_file():
         try:
-            head = path.read_text(encoding="utf-8", errors="replace")[:4000]
+            # Only the head: a profile says its format at the top, and a huge
+            # or endless file (/dev/zero by a link) is never read whole here.
+            with path.open("rb") as handle:
+                head = handle.read(4000).decode("utf-8", errors="replace")
         except OSError:
             return None
         return path.stem if "drafter-jurisdiction/" in head else None

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from drafter.errors import UserError
-from drafter.yamlio import MAX_FILE_BYTES, decode_text, read_text
+from drafter.yamlio import MAX_FILE_BYTES, decode_text, read_bounded, read_text
 
 #: A .docx is a zip; its text is far smaller. Refuse larger files before opening.
 MAX_DOCX_BYTES = 10 * 1024 * 1024
@@ -35,6 +35,35 @@ def read_statute(path: str | Path) -> str:
     return _not_empty(read_text(p, "statute text file"), path)
 
 
+#: All the parts of a .docx together, uncompressed: python-docx opens every one.
+MAX_DOCX_TOTAL_BYTES = 60 * 1024 * 1024
+#: A part that grows more than this many times when uncompressed is a zip bomb,
+#: not a document (Word's XML compresses perhaps 10:1).
+MAX_DOCX_RATIO = 200
+
+
+def check_docx_parts(parts: list, path: str | Path) -> None:  # list[zipfile.ZipInfo]
+    """Refuse a .docx whose parts are encrypted, oddly compressed, or a zip bomb."""
+    import zipfile
+
+    total = 0
+    for part in parts:
+        if part.flag_bits & 0x1:
+            raise UserError(
+                path, "this Word file is encrypted; remove the password and save it again"
+            )
+        if part.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise UserError(
+                path,
+                f"a part of this Word file uses compression method {part.compress_type}, "
+                "which Word does not write; open and re-save it in Word",
+            )
+        total += part.file_size
+        ratio = part.file_size / max(part.compress_size, 1)
+        if total > MAX_DOCX_TOTAL_BYTES or (part.file_size > 1_000_000 and ratio > MAX_DOCX_RATIO):
+            raise UserError(path, "this Word file unpacks to far more than a statute; refused")
+
+
 def _not_empty(text: str, where: str | Path) -> str:
     if not text.strip():
         raise UserError(where, "is empty; give a file that holds the statute's text")
@@ -43,25 +72,21 @@ def _not_empty(text: str, where: str | Path) -> str:
 
 def read_docx_text(path: str | Path) -> str:
     """The text of a Word document, one line per paragraph (tables included)."""
+    import io
     import zipfile
 
-    p = Path(path)
-    try:
-        size = p.stat().st_size
-    except FileNotFoundError:
-        raise UserError(path, "no such statute file; check the path") from None
-    except OSError as exc:
-        raise UserError(path, f"cannot read this file: {exc.strerror}") from None
-    if p.is_dir():
-        raise UserError(path, "is a directory, not a statute file; give the path of a file")
-    if size > MAX_DOCX_BYTES:
+    raw = read_bounded(path, "statute file", MAX_DOCX_BYTES)
+    if raw[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         raise UserError(
-            path, f"Word file is {size:,} bytes, over the {MAX_DOCX_BYTES:,}-byte limit"
+            path,
+            "is a password-protected Word file or an old .doc file; remove the password "
+            "and save it as .docx, or save the statute as .txt",
         )
     try:
-        with zipfile.ZipFile(p) as zf:
+        with zipfile.ZipFile(io.BytesIO(raw)) as zf:
+            parts = zf.infolist()
             info = zf.getinfo("word/document.xml")
-    except (zipfile.BadZipFile, OSError):
+    except (zipfile.BadZipFile, OSError, ValueError):
         raise UserError(
             path, "is not a Word .docx file; save the statute as .docx or .txt"
         ) from None
@@ -69,6 +94,7 @@ def read_docx_text(path: str | Path) -> str:
         raise UserError(
             path, "is a zip file but not a Word document (no word/document.xml)"
         ) from None
+    check_docx_parts(parts, path)
     if info.file_size > MAX_DOCX_XML_BYTES:
         raise UserError(path, "the Word document's text part is too large to read safely")
     import docx
@@ -77,12 +103,15 @@ def read_docx_text(path: str | Path) -> str:
     from docx.text.paragraph import Paragraph
 
     try:
-        document = docx.Document(str(p))
+        document = docx.Document(io.BytesIO(raw))
     except (PackageNotFoundError, KeyError, ValueError, SyntaxError, zipfile.BadZipFile) as exc:
         # A damaged package: missing parts, wrong content types, broken XML.
         raise UserError(path, f"cannot read this Word file ({type(exc).__name__})") from None
+    body = document.element.body
+    if body is None:
+        raise UserError(path, "this Word file has no document body; open and re-save it in Word")
     lines = [
         Paragraph(element, document).text  # type: ignore[arg-type]
-        for element in document.element.body.iter(qn("w:p"))
+        for element in body.iter(qn("w:p"))
     ]
     return "\n".join(lines).strip("\n") + "\n"

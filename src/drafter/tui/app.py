@@ -67,6 +67,11 @@ class DrafterApp(App[None]):
         self._step_id: str | None = None
         self._pending: tuple[Draft, Path | None] | None = None
         self._served = False
+        self._autosave_key: str | None = None
+        #: (mtime, size) of the draft file as last opened or saved here.
+        self._disk_stamp: tuple[int, int] | None = None
+        #: The changed-on-disk stamp the user already agreed to replace.
+        self._overwrite_ok: tuple[int, int] | None = None
         self._told_workspace = False
         #: What a training mode ("train", "lessons", "present") opens.
         self.training_path = path if mode in TRAINING_MODES else None
@@ -154,6 +159,9 @@ class DrafterApp(App[None]):
         self.engine = self.engine.with_profile(draft.jurisdiction)
         self.draft = draft
         self.path = Path(path) if path else None
+        self._disk_stamp = storage.disk_stamp(self.path)
+        #: This draft's own autosave file (see storage): a new one per session draft.
+        self._autosave_key = storage.key_for(self.path)
         if saved_yaml is not None:
             self._saved_yaml = saved_yaml
         elif self.path is not None:
@@ -246,6 +254,7 @@ class DrafterApp(App[None]):
                 self.path,
                 self._step_id,
                 self.unsaved,
+                self._autosave_key,
             )
         if first:
             self._autosaver.submit(self._write_autosave)
@@ -261,6 +270,11 @@ class DrafterApp(App[None]):
             self.call_from_thread(
                 self.notify, f"Autosave failed: {exc}", severity="warning", markup=False
             )
+
+    def adopt_autosave(self, key: str) -> None:
+        """Go on writing a resumed draft's autosave, not a second copy of it."""
+        if key:
+            self._autosave_key = key
 
     def flush_autosave(self) -> None:
         """Wait until every autosave asked for is on disk."""
@@ -281,6 +295,7 @@ class DrafterApp(App[None]):
         assert self.draft is not None
         save_draft(self.draft, path, self.engine.rubric)
         self.path = path
+        self._disk_stamp = storage.disk_stamp(path)
         self._saved_yaml = draft_to_yaml(self.draft, self.engine.rubric)
         storage.add_recent(path)
         self.autosave()
@@ -299,6 +314,20 @@ class DrafterApp(App[None]):
             return
         if self.path is None:
             self.action_save_as()
+            return
+        stamp = storage.disk_stamp(self.path)
+        if stamp is not None and stamp != self._disk_stamp and self._overwrite_ok != stamp:
+            # Changed by someone else since it was opened or saved here: ask first.
+            self._overwrite_ok = stamp
+            self.notify(
+                f"{self.shown(self.path)} changed on disk since you opened it. Press ctrl+s "
+                "again to replace it with this draft, or save under another name (ctrl+p, "
+                "Save draft as).",
+                title="Not saved yet",
+                severity="warning",
+                timeout=15,
+                markup=False,
+            )
             return
         try:
             self.save_to(self.path)

@@ -1,30 +1,62 @@
-"""The autosaved session and the recent-drafts list, in user_data_dir().
+"""Autosaved drafts and the recent-drafts list, in user_data_dir().
 
-Both are small YAML files written atomically, so a killed terminal leaves the
-old file or the new one, never half of one. A damaged file is treated as absent
-(the user can still start fresh) rather than blocking the start screen.
+Autosaves are per draft: `autosaves/KEY.yaml`, one file per draft a session
+works on. KEY is unique to the app process that writes it (its start time, pid
+and a random part), so two drafter windows on one data folder never overwrite
+each other's autosave; a session that resumes an autosave takes over its KEY.
+An `autosave.yaml` left by an older drafter is moved in once.
+
+Every file is written atomically, so a killed terminal leaves the old file or
+the new one. A damaged file is never silently dropped and overwritten: it is
+renamed to NAME.bad and reported (`set_aside`), and the start screen goes on.
+A draft too large to read back is refused when written, and the app says so.
+
+The API for the start screen: `list_autosaves` (every unsaved draft, newest
+first, and what was set aside), `read_autosave` (the newest), `load_autosave`,
+`discard_autosave`; the app writes with `write_autosave` and takes over a
+resumed one with `adopt`.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import os
+import secrets
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from drafter.draft import DRAFT_FORMAT, Draft, draft_from_doc, draft_to_yaml
+from drafter.draft import DRAFT_FORMAT, Draft, draft_from_doc, draft_to_yaml, load_draft
 from drafter.errors import UserError
 from drafter.paths import user_data_dir
 from drafter.rubric import Rubric
-from drafter.yamlio import YamlDoc, atomic_write, dump_yaml, load_yaml, parse_yaml
+from drafter.yamlio import (
+    MAX_FILE_BYTES,
+    YamlDoc,
+    atomic_write,
+    dump_yaml,
+    load_yaml,
+    parse_yaml,
+)
 
 AUTOSAVE_FORMAT = "drafter-autosave/1"
 RECENT_FORMAT = "drafter-recent/1"
 MAX_RECENT = 8
+#: Autosaves listed at most (the oldest beyond this are still on disk).
+MAX_AUTOSAVES = 20
+
+#: This process's part of every autosave name it writes.
+_PROCESS = f"{int(time.time())}-{os.getpid()}-{secrets.token_hex(3)}"
 
 
-def autosave_path() -> Path:
+def autosaves_dir() -> Path:
+    return user_data_dir() / "autosaves"
+
+
+def legacy_autosave_path() -> Path:
+    """Where drafter kept its one autosave before autosaves were per draft."""
     return user_data_dir() / "autosave.yaml"
 
 
@@ -32,29 +64,72 @@ def recent_path() -> Path:
     return user_data_dir() / "recent.yaml"
 
 
-def _ensure_dir() -> Path:
-    folder = user_data_dir()
-    folder.mkdir(parents=True, exist_ok=True)
+def _ensure_dir(folder: Path | None = None) -> Path:
+    folder = folder or user_data_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(
+            folder, f"cannot use this data folder ({exc.strerror or exc}); set DRAFTER_DATA_DIR"
+        ) from None
     return folder
+
+
+def disk_stamp(path: Path | None) -> tuple[int, int] | None:
+    """(mtime in ns, size) of a file, to tell when someone else changed it."""
+    if path is None:
+        return None
+    try:
+        info = Path(path).stat()
+    except OSError:
+        return None
+    return (info.st_mtime_ns, info.st_size)
 
 
 @dataclass(frozen=True)
 class Autosave:
     draft: Draft
-    #: The draft file the session was editing, if it had one.
+    #: The draft file the session was editing; None when it had none, or when
+    #: that file is gone or is not a draft (a save then asks where).
     path: Path | None
     #: The step the user was on.
     step: str | None
     saved_at: float
     #: True when the session held changes its draft file does not have.
     unsaved: bool
+    #: The name of its file in autosaves/ (without .yaml).
+    key: str = ""
+    #: The draft file it named, when that is missing or not a draft.
+    lost_path: Path | None = None
+
+
+@dataclass(frozen=True)
+class Autosaves:
+    """What `list_autosaves` found: the drafts, and files it set aside."""
+
+    drafts: list[Autosave] = field(default_factory=list)
+    #: One line per damaged file: what, where, and its new .bad name.
+    set_aside: list[str] = field(default_factory=list)
+
+
+def key_for(path: Path | None) -> str:
+    """The autosave name this process uses for the draft at `path` (or untitled)."""
+    if path is None:
+        return f"{_PROCESS}-untitled"
+    digest = hashlib.sha256(str(Path(path).resolve()).encode()).hexdigest()[:12]
+    return f"{_PROCESS}-{digest}"
 
 
 def write_autosave(
-    draft: Draft, rubric: Rubric, path: Path | None, step: str | None, unsaved: bool
-) -> None:
-    """Record the session; called after every change."""
-    _ensure_dir()
+    draft: Draft,
+    rubric: Rubric,
+    path: Path | None,
+    step: str | None,
+    unsaved: bool,
+    key: str | None = None,
+) -> str:
+    """Record the session (after every change); returns the key written."""
+    folder = _ensure_dir(autosaves_dir())
     draft_data = parse_yaml(draft_to_yaml(draft, rubric), "<draft>").data
     data: dict[str, Any] = {
         "format": AUTOSAVE_FORMAT,
@@ -64,54 +139,137 @@ def write_autosave(
         "unsaved": unsaved,
         "draft": draft_data,
     }
-    atomic_write(autosave_path(), dump_yaml(data))
+    key = key or key_for(path)
+    atomic_write(folder / f"{key}.yaml", dump_yaml(data), max_bytes=MAX_FILE_BYTES)
+    return key
 
 
-def read_autosave(rubric: Rubric) -> Autosave | None:
-    """The autosaved session, or None when there is none (or it is unreadable)."""
-    where = autosave_path()
-    if not where.is_file():
-        return None
+def _set_aside(where: Path, why: str) -> str:
+    """Rename a damaged file to NAME.bad; the line that says so (where, what, why)."""
+    bad = where.with_name(where.name + ".bad")
     try:
-        doc = load_yaml(where, "autosave")
-        data = doc.data
-        if not isinstance(data, dict) or data.get("format") != AUTOSAVE_FORMAT:
-            return None
-        raw = data.get("draft")
-        if not isinstance(raw, dict) or raw.get("format") != DRAFT_FORMAT:
-            return None
-        draft = draft_from_doc(YamlDoc(str(where), raw, {}), rubric)
-    except UserError:
-        return None
-    path = data.get("path")
-    step = data.get("step")
-    saved_at = data.get("saved_at")
+        name = str(where.relative_to(user_data_dir()))
+    except ValueError:
+        name = where.name
+    try:
+        os.replace(where, bad)
+    except OSError as exc:
+        return (
+            f"{name} in drafter's data folder is damaged ({why}) and could not be "
+            f"set aside: {exc.strerror or exc}"
+        )
+    return f"{name} in drafter's data folder was damaged ({why}); set aside as {bad.name}"
+
+
+def _migrate_legacy() -> None:
+    old = legacy_autosave_path()
+    if not old.is_file():
+        return
+    with contextlib.suppress(OSError, UserError):
+        folder = _ensure_dir(autosaves_dir())
+        os.replace(old, folder / f"legacy-{int(old.stat().st_mtime)}.yaml")
+
+
+def _read_one(where: Path, rubric: Rubric) -> Autosave:
+    """One autosave file; raises UserError when it is damaged."""
+    doc = load_yaml(where, "autosave")
+    data = doc.data
+    if not isinstance(data, dict) or data.get("format") != AUTOSAVE_FORMAT:
+        raise UserError(where, f"not a {AUTOSAVE_FORMAT} file")
+    raw = data.get("draft")
+    if not isinstance(raw, dict) or raw.get("format") != DRAFT_FORMAT:
+        raise UserError(where, "holds no draft")
+    draft = draft_from_doc(YamlDoc(str(where), raw, {}), rubric)
+    path_text, step, saved_at = data.get("path"), data.get("step"), data.get("saved_at")
+    path = Path(path_text) if isinstance(path_text, str) and path_text else None
+    lost = None
+    if path is not None and not _is_draft_file(path, rubric):
+        path, lost = None, path
     return Autosave(
         draft=draft,
-        path=Path(path) if isinstance(path, str) and path else None,
+        path=path,
         step=step if isinstance(step, str) else None,
         saved_at=float(saved_at) if isinstance(saved_at, (int, float)) else 0.0,
         unsaved=bool(data.get("unsaved", True)),
+        key=where.stem,
+        lost_path=lost,
     )
 
 
-def clear_autosave() -> None:
+def _is_draft_file(path: Path, rubric: Rubric) -> bool:
+    try:
+        load_draft(path, rubric)
+    except UserError:
+        return False
+    return True
+
+
+def list_autosaves(rubric: Rubric) -> Autosaves:
+    """Every autosaved draft, newest first; damaged files set aside and reported."""
+    _migrate_legacy()
+    folder = autosaves_dir()
+    if not folder.is_dir():
+        return Autosaves()
+    found: list[Autosave] = []
+    problems: list[str] = []
+    for where in sorted(folder.glob("*.yaml")):
+        try:
+            found.append(_read_one(where, rubric))
+        except UserError as exc:
+            problems.append(_set_aside(where, exc.message))
+    found.sort(key=lambda a: a.saved_at, reverse=True)
+    return Autosaves(found[:MAX_AUTOSAVES], problems)
+
+
+def read_autosave(rubric: Rubric) -> Autosave | None:
+    """The newest autosaved draft, or None when there is none."""
+    drafts = list_autosaves(rubric).drafts
+    return drafts[0] if drafts else None
+
+
+def load_autosave(key: str, rubric: Rubric) -> Autosave | None:
+    """The autosave called `key`, or None when it is gone or damaged (then set aside)."""
+    where = autosaves_dir() / f"{Path(key).name}.yaml"
+    if not where.is_file():
+        return None
+    try:
+        return _read_one(where, rubric)
+    except UserError as exc:
+        _set_aside(where, exc.message)
+        return None
+
+
+def discard_autosave(key: str) -> None:
+    """Delete one autosave (the user chose to throw the unsaved draft away)."""
     with contextlib.suppress(OSError):
-        autosave_path().unlink()
+        (autosaves_dir() / f"{Path(key).name}.yaml").unlink()
+
+
+def clear_autosave() -> None:
+    """Delete this process's autosaves (kept for older callers)."""
+    folder = autosaves_dir()
+    for where in folder.glob(f"{_PROCESS}-*.yaml") if folder.is_dir() else []:
+        with contextlib.suppress(OSError):
+            where.unlink()
 
 
 def read_recent() -> list[Path]:
-    """Recently opened or saved draft files, newest first."""
+    """Recently opened or saved draft files, newest first (a damaged list is set aside)."""
+    return read_recent_checked()[0]
+
+
+def read_recent_checked() -> tuple[list[Path], str | None]:
+    """The recent list, and a line saying it was damaged and set aside, if it was."""
     where = recent_path()
     if not where.is_file():
-        return []
+        return [], None
     try:
         data = load_yaml(where, "recent drafts list").data
-    except UserError:
-        return []
-    if not isinstance(data, dict) or not isinstance(data.get("files"), list):
-        return []
-    return [Path(p) for p in data["files"] if isinstance(p, str) and p][:MAX_RECENT]
+        if not isinstance(data, dict) or not isinstance(data.get("files"), list):
+            raise UserError(where, "not a recent drafts list")
+    except UserError as exc:
+        return [], _set_aside(where, exc.message)
+    return [Path(p) for p in data["files"] if isinstance(p, str) and p][:MAX_RECENT], None
 
 
 def add_recent(path: Path) -> None:
@@ -119,10 +277,10 @@ def add_recent(path: Path) -> None:
     path = Path(path).resolve()
     files = [p for p in read_recent() if p != path]
     files.insert(0, path)
-    _ensure_dir()
     data = {"format": RECENT_FORMAT, "files": [str(p) for p in files[:MAX_RECENT]]}
     with contextlib.suppress(UserError, OSError):
-        atomic_write(recent_path(), dump_yaml(data))
+        _ensure_dir()
+        atomic_write(recent_path(), dump_yaml(data), max_bytes=MAX_FILE_BYTES)
 
 
 def ago(then: float, now: float | None = None) -> str:

@@ -75,8 +75,11 @@ class StartScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.autosave = storage.read_autosave(self.app.engine.rubric)
-        self.recent = [p for p in storage.read_recent()]
+        found = storage.list_autosaves(self.app.engine.rubric)
+        self.autosave = found.drafts[0] if found.drafts else None
+        self.recent, recent_problem = storage.read_recent_checked()
+        #: Damaged files set aside (.bad), said once the screen is up.
+        self.set_aside = [*found.set_aside, *([recent_problem] if recent_problem else [])]
         try:
             self.profiles = list_profiles()
         except UserError:
@@ -195,6 +198,10 @@ class StartScreen(Screen[None]):
 
         yield Footer()
 
+    def on_mount(self) -> None:
+        for line in self.set_aside:
+            self.app.notify(line, title="Set aside", severity="warning", timeout=20, markup=False)
+
     @on(Button.Pressed, "#training")
     def action_training(self) -> None:
         from drafter.tui.screens.train import open_training
@@ -245,6 +252,7 @@ class StartScreen(Screen[None]):
             except UserError:
                 saved_yaml = ""
         self.app.open_session(saved.draft, saved.path, step=saved.step, saved_yaml=saved_yaml)
+        self.app.adopt_autosave(saved.key)
 
     @on(Button.Pressed, "#todays-law")
     def action_todays_law(self) -> None:
