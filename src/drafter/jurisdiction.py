@@ -28,6 +28,7 @@ from drafter.page import PageSpec
 from drafter.paths import data_dir
 from drafter.profile_checks import TARGET_FIELDS, check_profile
 from drafter.rubric import Coverage
+from drafter.textsafe import quoted
 from drafter.validation import validate_doc
 from drafter.yamlio import YamlDoc, load_yaml
 
@@ -383,7 +384,7 @@ def load_profile(name_or_path: str | None = None) -> Profile:
     if found is None:
         raise UserError(
             None,
-            f"unknown jurisdiction {name_or_path!r}; give a state's name or USPS code "
+            f"unknown jurisdiction {quoted(name_or_path)}; give a state's name or USPS code "
             "(Missouri, MO), DC, federal, a territory (drafter atlas lists them all), "
             "or the path of a profile .yaml file",
         )
@@ -406,7 +407,7 @@ def profile_for(jurisdiction: str | None) -> tuple[Profile, str | None]:
         found = _find(jurisdiction)
         if found is None:
             note = (
-                f"no drafting profile for {jurisdiction!r}: drafted in the generic style "
+                f"no drafting profile for {quoted(jurisdiction)}: drafted in the generic style "
                 "(drafter atlas lists the jurisdictions with profiles)"
             )
             return load_profile(None), note

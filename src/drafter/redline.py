@@ -2,11 +2,11 @@
 
 The words of the current text and of the assembled section are compared with
 `difflib.SequenceMatcher(None, a, b, autojunk=False)` (autojunk would ignore
-"the" and "shall"), then marked in the jurisdiction's convention: Missouri
-prints new matter in bold and omitted matter in bold brackets, Texas underlines
-new matter and brackets and strikes omitted matter, New York underlines and
-brackets. Markdown and Word show the convention itself; plain text cannot show
-bold or underline, so it marks new matter {+thus+} and omitted matter [thus].
+"the" and "shall"; drafter.worddiff keeps it near-linear), then marked in the
+jurisdiction's convention: Missouri prints new matter in bold and omitted matter
+in bold brackets, Texas underlines new matter and brackets and strikes omitted
+matter, New York underlines and brackets (Markdown and Word show it; plain text
+marks new matter {+thus+} and omitted matter [thus]).
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from typing import Literal
 
 from drafter.bill import Bill, Style
+from drafter.worddiff import segments
 
 Kind = Literal["equal", "insert", "delete"]
 _BREAK = "\n"
@@ -105,34 +105,6 @@ def _tokens(paragraphs: list[str]) -> list[str]:
     return out
 
 
-def _segments(a: list[str], b: list[str]) -> list[tuple[list[str], list[str], bool]]:
-    """(deleted, inserted, equal?) segments, with tiny equal runs folded into changes."""
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    raw: list[tuple[list[str], list[str], bool]] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            raw.append((a[i1:i2], b[j1:j2], True))
-        else:
-            raw.append((a[i1:i2], b[j1:j2], False))
-    for k in range(1, len(raw) - 1):
-        old, new, same = raw[k]
-        if (
-            same
-            and len(old) <= _SHORT_EQUAL
-            and _BREAK not in old
-            and not raw[k - 1][2]
-            and not raw[k + 1][2]
-        ):
-            raw[k] = (old, new, False)
-    merged: list[tuple[list[str], list[str], bool]] = []
-    for old, new, same in raw:
-        if merged and not same and not merged[-1][2]:
-            merged[-1] = (merged[-1][0] + old, merged[-1][1] + new, False)
-        else:
-            merged.append((list(old), list(new), same))
-    return merged
-
-
 def redline(old_text: str, bill: Bill) -> Redline:
     """Compare the current text with the section the bill enacts."""
     before, statute, after = _statute_blocks(bill)
@@ -146,19 +118,31 @@ def redline(old_text: str, bill: Bill) -> Redline:
     new_index = 0
     inserted = deleted = 0
 
+    # Words gather in a list and join once per run: growing a string word by
+    # word made a long unchanged (or deleted) run quadratic.
+    words: list[str] = []
+    kinds: list[Kind] = []
+
+    def flush() -> None:
+        if words:
+            runs.append(Run(kinds[0], " ".join(words)))
+            words.clear()
+            kinds.clear()
+
     def push(kind: Kind, word: str) -> None:
-        if runs and runs[-1].kind == kind:
-            runs[-1] = Run(kind, f"{runs[-1].text} {word}")
-        else:
-            runs.append(Run(kind, word))
+        if kinds and kinds[0] != kind:
+            flush()
+        kinds[:1] = [kind]
+        words.append(word)
 
     def close() -> None:
+        flush()
         if runs:
             level = levels[min(new_index, len(levels) - 1)] if levels else 0
             paragraphs.append(Paragraph(tuple(runs), level))
             runs.clear()
 
-    for old, new, same in _segments(a, b):
+    for old, new, same in segments(a, b, _SHORT_EQUAL, _BREAK):
         if same:
             for word in new:
                 if word == _BREAK:

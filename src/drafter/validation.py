@@ -8,6 +8,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from drafter.errors import UserError
+from drafter.textsafe import quoted
 from drafter.yamlio import YamlDoc
 
 M = TypeVar("M", bound=BaseModel)
@@ -30,7 +31,7 @@ def _message(err: ErrorDetails) -> str:
     if kind == "missing":
         return f"missing required field {where!r}; add it"
     if kind == "extra_forbidden":
-        return f"unknown field {where!r}; remove it or check its spelling"
+        return f"unknown field {quoted(where)}; remove it or check its spelling"
     msg = str(err.get("msg", "invalid value"))
     if msg.startswith("Value error, "):
         msg = msg[len("Value error, ") :]

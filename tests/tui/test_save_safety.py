@@ -55,3 +55,22 @@ async def test_save_to_a_full_disk_is_reported_not_a_crash(example, monkeypatch)
         await pilot.press("ctrl+s")
         assert any("disk is full" in line for line in seen), seen
         assert app.is_running
+
+
+async def test_pasted_text_obeys_the_analyze_limit() -> None:
+    from textual.widgets import TextArea
+
+    from drafter.tui.screens.analyze import AnalyzeScreen
+    from drafter.yamlio import MAX_FILE_BYTES
+
+    from .conftest import text_of, until
+
+    app = DrafterApp(mode="start")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+g")
+        await until(pilot, lambda: isinstance(app.screen, AnalyzeScreen), "the analyze screen")
+        app.screen.query_one("#statute-text", TextArea).text = "vacate " * (MAX_FILE_BYTES // 7 + 1)
+        app.screen.analyze_pasted()
+        await pilot.pause()
+        assert "byte limit" in text_of(app, "#analyze-status")
+        assert app.screen.reading is None

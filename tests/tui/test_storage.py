@@ -102,3 +102,16 @@ def test_ago() -> None:
     assert storage.ago(0, 600) == "10 min ago"
     assert storage.ago(0, 7200) == "2 h ago"
     assert storage.ago(0, 86400) == "1 day ago"
+
+
+def test_an_unusable_data_folder_is_one_clear_error(rubric: Rubric, tmp_path, monkeypatch) -> None:
+    from drafter.errors import UserError
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    monkeypatch.setenv("DRAFTER_DATA_DIR", str(blocker / "data"))
+    with pytest.raises(UserError, match="cannot use this data folder") as caught:
+        storage.write_autosave(Draft(coverage="adults"), rubric, None, None, True)
+    assert "\n" not in caught.value.one_line()
+    assert storage.list_autosaves(rubric).drafts == [] and storage.read_recent() == []
+    storage.add_recent(tmp_path / "x.yaml")  # the recent list is best effort: no error

@@ -32,12 +32,21 @@ def _compile_phrase(
             f"pattern {text!r} has the capital {upper!r}; patterns are matched against "
             "lower-cased text, so write them in lower case",
         )
+    _refuse_backtracking(doc, loc, text)
     try:
         pattern = re.compile(text)
         branches = tuple(_branch(b) for b in _top_level_branches(text))
     except re.error as exc:
         raise doc.error(loc, f"bad regular expression: {exc}") from None
     return Phrase(pattern, branches, negation)
+
+
+def _refuse_backtracking(doc: YamlDoc, loc: tuple[str | int, ...], text: str) -> None:
+    from drafter.regexsafe import backtracking_risk
+
+    risk = backtracking_risk(text)
+    if risk is not None:
+        raise doc.error(loc, f"pattern {text!r}: {risk}")
 
 
 def _branch(text: str) -> _Branch:
@@ -114,6 +123,7 @@ def _regex(doc: YamlDoc, loc: tuple[str | int, ...], text: str) -> re.Pattern[st
     upper = _upper_letter(text)
     if upper is not None:
         raise doc.error(loc, f"pattern {text!r} has the capital {upper!r}; write it in lower case")
+    _refuse_backtracking(doc, loc, text)
     try:
         return re.compile(text)
     except re.error as exc:
@@ -148,11 +158,12 @@ def _layout_rules(doc: YamlDoc, raw: _Provisions | None) -> LayoutRules:
         items = (texts,) if isinstance(texts, str) else texts
         for i, text in enumerate(items):
             upper = _upper_letter(text)
+            loc = ("provisions", key) if isinstance(texts, str) else ("provisions", key, i)
             if upper is not None:
-                loc = ("provisions", key) if isinstance(texts, str) else ("provisions", key, i)
                 raise doc.error(
                     loc, f"pattern {text!r} has the capital {upper!r}; write it in lower case"
                 )
+            _refuse_backtracking(doc, loc, text)
         if not items:
             return None
         try:

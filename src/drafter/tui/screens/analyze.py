@@ -346,6 +346,15 @@ class AnalyzeScreen(Screen[None]):
         if not text.strip():
             self._say("Paste a statute's text into the box first.", "$text-error")
             return
+        from drafter.yamlio import MAX_FILE_BYTES
+
+        if len(text.encode("utf-8")) > MAX_FILE_BYTES:
+            # The same limit as `drafter analyze -` and a statute file.
+            self._say(
+                f"The pasted text is over the {MAX_FILE_BYTES:,}-byte limit; paste one statute.",
+                "$text-error",
+            )
+            return
         self._run(text, None)
 
     def _run(self, text: str, source: str | None) -> None:
