@@ -128,10 +128,11 @@ def run_trial(seed: int) -> Trial:
             trial.killed_at = time.monotonic()
         finally:
             pane.close()
-        autosave = data / "autosave.yaml"
+        # Autosaves are per draft (drafter.tui.storage): this one session wrote one.
+        found = sorted((data / "autosaves").glob("*.yaml")) if (data / "autosaves").is_dir() else []
         saved: dict = {}
-        if autosave.is_file():
-            saved = yaml.safe_load(autosave.read_text(encoding="utf-8")) or {}
+        if found:
+            saved = yaml.safe_load(found[-1].read_text(encoding="utf-8")) or {}
         draft = saved.get("draft") or {}
         trial.saved = {"coverage": draft.get("coverage"), **(draft.get("choices") or {})}
         _check(trial)

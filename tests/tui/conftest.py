@@ -1,6 +1,6 @@
 """Fixtures for the wizard's tests: a private data dir, a scratch cwd, helpers.
 
-Every test gets its own DRAFTER_DATA_DIR (autosave.yaml and recent.yaml live
+Every test gets its own DRAFTER_DATA_DIR (autosaves/ and recent.yaml live
 there) and runs in a scratch folder, so nothing touches the user's files.
 """
 
