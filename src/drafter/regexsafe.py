@@ -54,7 +54,7 @@ def backtracking_risk(pattern: str) -> str | None:
     """A description of the nested repeat that could backtrack without end, or None."""
     try:
         tree = _p.parse(pattern)
-    except Exception:  # re.compile reports bad syntax itself
+    except (_c.error, ValueError, TypeError, RecursionError):  # re.compile reports it
         return None
     stack = [list(tree)]
     while stack:
