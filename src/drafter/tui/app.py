@@ -81,6 +81,8 @@ class DrafterApp(App[None]):
         self._autosave_next: tuple | None = None
         #: Set while typing: the pending rescore (see set_draft).
         self._typing: Timer | None = None
+        #: Set once unmount has shut the autosave thread down.
+        self._closed = False
         if mode == "open" and path is not None:
             draft = load_draft(path, self.engine.rubric)
             self._pending = (draft, Path(path))
@@ -256,7 +258,13 @@ class DrafterApp(App[None]):
                 self.unsaved,
                 self._autosave_key,
             )
-        if first:
+        if not first:
+            return
+        if self._closed:
+            # A typing pause's timer can fire after unmount has shut the
+            # writer thread down: write the last keys here instead.
+            self._write_autosave()
+        else:
             self._autosaver.submit(self._write_autosave)
 
     def _write_autosave(self) -> None:
@@ -267,6 +275,8 @@ class DrafterApp(App[None]):
         try:
             storage.write_autosave(*job)
         except (UserError, OSError) as exc:
+            if self._closed:
+                return  # the app is gone: no screen left to say it on
             self.call_from_thread(
                 self.notify, f"Autosave failed: {exc}", severity="warning", markup=False
             )
@@ -287,6 +297,7 @@ class DrafterApp(App[None]):
             self._typing = None
             self.autosave()
         self._autosaver.shutdown(wait=True)
+        self._closed = True
 
     # -- saving --
 
