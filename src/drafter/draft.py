@@ -17,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr
 
 from drafter.errors import UserError
 from drafter.rubric import COVERAGES, Coverage, Rubric
@@ -30,8 +30,14 @@ DRAFT_FORMAT = "drafter/1"
 #: The most items a list parameter holds (enumerated offenses and the like):
 #: far more than any statute lists, far below what makes scoring or building slow.
 MAX_LIST_ITEMS = 100
+#: A yes/no parameter (e.g. `documentation_required`, which a criteria standard
+#: reads) is a boolean; StrictBool comes first so `true` is not read as 1.
 ParamValue = (
-    StrictStr | StrictInt | float | Annotated[list[StrictStr], Field(max_length=MAX_LIST_ITEMS)]
+    StrictBool
+    | StrictStr
+    | StrictInt
+    | float
+    | Annotated[list[StrictStr], Field(max_length=MAX_LIST_ITEMS)]
 )
 
 

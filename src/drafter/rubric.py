@@ -106,6 +106,8 @@ class Rubric(_Model):
     model_config = ConfigDict(extra="forbid", frozen=True, ignored_types=(cached_property,))
 
     format: Literal["drafter-rubric/1"]
+    #: A points rubric; a criteria standard (criteria.py) says `kind: criteria`.
+    kind: Literal["points"] = "points"
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$")
     title: str
     short_title: str
@@ -213,8 +215,19 @@ def _ranges(values: list[int]) -> str:
 
 
 def load_rubric(path: str | Path | None = None) -> Rubric:
-    """Load and check a rubric file (the shipped one by default)."""
+    """Load and check a points rubric file (the shipped one by default)."""
     doc = load_yaml(path if path is not None else default_rubric_path(), "rubric file")
+    return rubric_from_doc(doc)
+
+
+def rubric_from_doc(doc: YamlDoc) -> Rubric:
+    """Validate a parsed rubric file; standards.load_standard comes here for `kind: points`."""
+    if isinstance(doc.data, dict) and doc.data.get("kind", "points") != "points":
+        raise doc.error(
+            ("kind",),
+            f"this is a {doc.data.get('kind')} standard, not a points rubric; "
+            "give it with --standard instead of --rubric",
+        )
     rubric = validate_doc(Rubric, doc, "rubric")
     check_rubric(rubric, doc)
     return rubric
@@ -229,4 +242,5 @@ __all__ = [
     "Tier",
     "UserError",
     "load_rubric",
+    "rubric_from_doc",
 ]

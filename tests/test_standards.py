@@ -1,0 +1,358 @@
+"""Criteria standards: the federal grant preference as data, and any other standard from a file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import EXAMPLES, write
+from drafter.criteria import CriteriaStandard
+from drafter.criteria_eval import combine, evaluate_draft, evaluate_reading
+from drafter.draft import Draft, load_draft
+from drafter.errors import UserError
+from drafter.rubric import Rubric, load_rubric
+from drafter.standards import criteria_standard, list_standards, load_standard
+
+FEDERAL = "federal-10381c3"
+
+
+@pytest.fixture(scope="module")
+def federal(rubric: Rubric) -> CriteriaStandard:
+    return criteria_standard(FEDERAL, rubric)
+
+
+@pytest.fixture(scope="module")
+def best(rubric: Rubric) -> Draft:
+    return load_draft(EXAMPLES / "best-practice.yaml", rubric)
+
+
+def test_both_kinds_are_shipped_and_listed(rubric: Rubric) -> None:
+    listed = {item.standard.id: item.kind for item in list_standards(rubric)}
+    assert listed == {"polaris-2019": "points", FEDERAL: "criteria"}
+
+
+def test_the_federal_standard_holds_the_four_criteria_each_cited(
+    federal: CriteriaStandard,
+) -> None:
+    assert [c.citation for c in federal.criteria] == [
+        "34 U.S.C. 10381(c)(3)(A)(i)",
+        "34 U.S.C. 10381(c)(3)(A)(ii)",
+        "34 U.S.C. 10381(c)(3)(A)(iii)",
+        "34 U.S.C. 10381(c)(3)(B)",
+    ]
+    for criterion in federal.criteria:
+        assert len(criterion.reading.split()) > 20, criterion.id
+    assert '"may give preferential consideration, where feasible"' in federal.effect
+    assert "not a grant" in federal.effect
+
+
+def test_the_best_practice_draft_meets_every_criterion(
+    federal: CriteriaStandard, rubric: Rubric, best: Draft
+) -> None:
+    status = evaluate_draft(federal, rubric, best)
+    assert status.met is True
+    assert all(c.met is True and not c.missing for c in status.criteria)
+    assert {e.subject for c in status.criteria for e in c.evidence} >= {
+        "coverage",
+        "offenses_covered",
+        "official_documentation",
+        "confidentiality",
+        "documentation_required",
+    }
+
+
+def _unmet(status: object) -> dict[str, list[tuple[str, object, tuple[object, ...]]]]:
+    return {
+        c.id: [(m.subject, m.have, m.meet_with) for m in c.missing]
+        for c in status.criteria  # type: ignore[attr-defined]
+        if c.met is not True
+    }
+
+
+def test_a_prostitution_only_draft_fails_the_vacate_criterion_and_says_which_tiers_meet_it(
+    federal: CriteriaStandard, rubric: Rubric, best: Draft
+) -> None:
+    status = evaluate_draft(federal, rubric, best.choose("offenses_covered", "prostitution_or_sex"))
+    assert status.met is False
+    assert _unmet(status) == {
+        "vacate_process": [
+            (
+                "offenses_covered",
+                "prostitution_or_sex",
+                ("nonviolent_felonies", "enumerated_violent_felonies", "all_offenses"),
+            )
+        ]
+    }
+
+
+def test_all_misdemeanors_is_not_every_nonviolent_offense(
+    federal: CriteriaStandard, rubric: Rubric, best: Draft
+) -> None:
+    for tier, met in [("all_misdemeanors", False), ("nonviolent_felonies", True)]:
+        assert evaluate_draft(federal, rubric, best.choose("offenses_covered", tier)).met is met
+
+
+def test_a_draft_without_the_presumption_fails_only_that_criterion(
+    federal: CriteriaStandard, rubric: Rubric, best: Draft
+) -> None:
+    status = evaluate_draft(
+        federal, rubric, best.choose("official_documentation", "no_presumption")
+    )
+    assert status.met is False
+    assert _unmet(status) == {
+        "presumption": [("official_documentation", "no_presumption", ("presumption",))]
+    }
+
+
+def test_a_draft_requiring_documentation_fails_criterion_b(
+    federal: CriteriaStandard, rubric: Rubric, best: Draft
+) -> None:
+    status = evaluate_draft(federal, rubric, best.with_parameter("documentation_required", True))
+    assert status.met is False
+    assert _unmet(status) == {
+        "no_documentation_required": [("documentation_required", True, (False,))]
+    }
+    # The parameter's default (false) meets it; 0 is not false.
+    assert (
+        evaluate_draft(federal, rubric, best.with_parameter("documentation_required", 0)).met
+        is False
+    )
+
+
+def test_a_draft_file_can_say_documentation_is_required(
+    tmp_path: Path, federal: CriteriaStandard, rubric: Rubric
+) -> None:
+    text = (EXAMPLES / "best-practice.yaml").read_text(encoding="utf-8")
+    path = write(
+        tmp_path,
+        "d.yaml",
+        text.replace("parameters: {}", "parameters:\n  documentation_required: true"),
+    )
+    draft = load_draft(path, rubric)
+    assert draft.parameters["documentation_required"] is True
+    assert evaluate_draft(federal, rubric, draft).met is False
+
+
+@pytest.mark.parametrize(
+    ("category", "tier"),
+    [
+        ("range_of_relief", "partial"),
+        ("arrests_and_adjudications", "convictions_only"),
+        ("nexus_to_trafficking", "while_a_victim"),
+        ("nexus_to_trafficking", "under_duress"),
+        ("confidentiality", "none"),
+    ],
+)
+def test_each_reading_of_the_issue_is_encoded(
+    federal: CriteriaStandard, rubric: Rubric, best: Draft, category: str, tier: str
+) -> None:
+    assert evaluate_draft(federal, rubric, best.choose(category, tier)).met is False
+
+
+def test_minors_only_coverage_fails_and_an_open_category_is_unclear(
+    federal: CriteriaStandard, rubric: Rubric, best: Draft
+) -> None:
+    assert evaluate_draft(federal, rubric, best.with_coverage("minors_only")).met is False
+    status = evaluate_draft(federal, rubric, best.choose("confidentiality", None))
+    assert status.met is None
+    (criterion,) = status.unmet
+    assert criterion.id == "identity_protected"
+    assert criterion.missing[0].have is None and criterion.missing[0].met is None
+
+
+def test_combine_is_all_met_any_failed_else_unclear() -> None:
+    assert combine([True, True]) is True
+    assert combine([True, None]) is None
+    assert combine([None, False, True]) is False
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_a_complete_draft_is_always_decided_and_met_only_when_every_criterion_is(
+    data: st.DataObject,
+) -> None:
+    rubric = load_rubric()
+    federal = criteria_standard(FEDERAL, rubric)
+    choices = {
+        cat.id: data.draw(st.sampled_from([t.id for t in cat.statute_tiers]))
+        for cat in rubric.categories
+    }
+    params = {"documentation_required": data.draw(st.booleans())}
+    draft = Draft(
+        coverage=data.draw(st.sampled_from(["adults", "minors_only"])),
+        choices=choices,
+        parameters=params,
+    )
+    status = evaluate_draft(federal, rubric, draft)
+    assert status.met in (True, False)
+    assert status.met == all(c.met for c in status.criteria)
+    for c in status.criteria:
+        assert (c.met is True) == (not c.missing)
+        for m in c.missing:
+            assert m.have not in m.meet_with
+
+
+# --- a third, made-up standard: new data, no new code ---------------------------------
+
+THIRD = """\
+format: drafter-rubric/1
+kind: criteria
+id: made-up-fair-hearing
+title: A made-up standard about hearings and fees
+short_title: Made-up
+applies_to: polaris-2019
+citation: Made-up Act sec. 1
+source: {title: a test, publisher: nobody, date: 2026-01}
+effect: Nothing; it exists to prove a standard is data.
+criteria:
+  - id: no_appearance
+    label: No forced appearance
+    citation: Made-up Act sec. 1(a)
+    reading: The survivor need not appear in person.
+    requires:
+      - category: hearing_requirement
+        at_least: opposed_waivable
+        says: a survivor who may waive presence
+      - category: time_limits
+        tiers: [no_limit]
+        says: no time limit
+  - id: no_fees
+    label: No fees
+    citation: Made-up Act sec. 1(b)
+    reading: Filing is free.
+    requires:
+      - parameter: filing_fee
+        values: [0]
+        default: 50
+        says: no filing fee
+"""
+
+
+def test_a_made_up_standard_loads_from_a_file_and_scores_with_no_code_change(
+    tmp_path: Path, rubric: Rubric, best: Draft
+) -> None:
+    path = write(tmp_path, "third.yaml", THIRD)
+    standard = load_standard(path, rubric)
+    assert isinstance(standard, CriteriaStandard)
+    assert criteria_standard(str(path), rubric).id == "made-up-fair-hearing"
+    status = evaluate_draft(standard, rubric, best)
+    assert status.met is False  # the fee defaults to 50
+    assert _unmet(status) == {"no_fees": [("filing_fee", 50, (0,))]}
+    paid = best.with_parameter("filing_fee", 0)
+    assert evaluate_draft(standard, rubric, paid).met is True
+    hearing = paid.choose("hearing_requirement", "opposed_in_person")
+    assert _unmet(evaluate_draft(standard, rubric, hearing)) == {
+        "no_appearance": [
+            ("hearing_requirement", "opposed_in_person", ("opposed_waivable", "none_required"))
+        ]
+    }
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "says"),
+    [
+        ("at_least: opposed_waivable", "at_least: sometimes", 17, "unknown tier 'sometimes'"),
+        ("category: time_limits", "category: time_limit", 19, "unknown category 'time_limit'"),
+        ("        tiers: [no_limit]\n", "", 19, "either 'tiers'"),
+        ("applies_to: polaris-2019", "applies_to: polaris-2023", 6, "score with that rubric"),
+        ("kind: criteria", "kind: checklist", 2, "unknown kind 'checklist'"),
+        ("  - id: no_fees", "  - id: no_appearance", 22, "used twice"),
+        ("        values: [0]\n", "", 27, "lists the 'values'"),
+        (
+            "        says: no filing fee",
+            "        says: no filing fee\n        tiers: [x]",
+            27,
+            "belong to a category",
+        ),
+    ],
+)
+def test_a_broken_standard_is_one_file_line_error(
+    tmp_path: Path, rubric: Rubric, old: str, new: str, line: int, says: str
+) -> None:
+    assert old in THIRD
+    path = write(tmp_path, "bad.yaml", THIRD.replace(old, new, 1))
+    with pytest.raises(UserError) as err:
+        load_standard(path, rubric)
+    assert err.value.line == line, err.value.one_line()
+    assert says in err.value.message
+
+
+def test_a_criteria_standard_is_refused_as_a_points_rubric_and_vice_versa(rubric: Rubric) -> None:
+    federal_path = next(i.path for i in list_standards(rubric) if i.kind == "criteria")
+    with pytest.raises(UserError, match="--standard instead of --rubric"):
+        load_rubric(federal_path)
+    with pytest.raises(UserError, match="is a points rubric"):
+        criteria_standard("polaris-2019", rubric)
+    with pytest.raises(UserError, match="shipped criteria standards: federal-10381c3"):
+        criteria_standard("federal-1038", rubric)
+
+
+# --- a statute, from the reader's findings --------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Quote:
+    quote: str
+    role: str = "match"
+
+
+@dataclass(frozen=True)
+class _Finding:
+    tier: str | None
+    confidence: str = "clear"
+    candidates: tuple[str, ...] = ()
+    evidence: tuple[_Quote, ...] = ()
+
+
+def _findings(draft: Draft) -> dict[str, _Finding]:
+    out = {
+        cat: _Finding(tier, evidence=(_Quote(f"words for {tier}"),))
+        for cat, tier in draft.choices.items()
+    }
+    out["coverage"] = _Finding(draft.coverage)
+    return out
+
+
+def test_a_statute_read_at_the_best_tiers_meets_all_four_with_quoted_evidence(
+    federal: CriteriaStandard, rubric: Rubric, best: Draft
+) -> None:
+    status = evaluate_reading(federal, rubric, _findings(best))
+    assert status.basis == "statute" and status.met is True
+    offenses = next(
+        e for c in status.criteria for e in c.evidence if e.subject == "offenses_covered"
+    )
+    assert offenses.quote == "words for all_offenses" and offenses.confidence == "clear"
+
+
+def test_a_statute_reading_is_unclear_where_the_reader_is(
+    federal: CriteriaStandard, rubric: Rubric, best: Draft
+) -> None:
+    findings = _findings(best)
+    # Not found: a person must look.
+    findings["confidentiality"] = _Finding(None, "not found")
+    # Ambiguous across the line ("direct result" meets it, "while a victim" does not).
+    findings["nexus_to_trafficking"] = _Finding(
+        "direct_result", "ambiguous", ("direct_result", "while_a_victim")
+    )
+    # Extra conditions: (B) needs a person to check they are not documentation.
+    findings["additional_conditions"] = _Finding("restrictive")
+    status = evaluate_reading(federal, rubric, findings)
+    assert status.met is None
+    assert {c.id: c.met for c in status.criteria} == {
+        "vacate_process": None,
+        "presumption": True,
+        "identity_protected": None,
+        "no_documentation_required": None,
+    }
+    # Ambiguous but every candidate meets it: met.
+    findings["nexus_to_trafficking"] = _Finding(
+        "direct_result", "ambiguous", ("direct_result", "proximately_caused")
+    )
+    findings["offenses_covered"] = _Finding("prostitution_or_sex")
+    vacate = evaluate_reading(federal, rubric, findings).criteria[0]
+    assert vacate.met is False
+    assert [m.subject for m in vacate.missing] == ["offenses_covered"]
