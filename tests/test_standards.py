@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,7 +32,7 @@ def best(rubric: Rubric) -> Draft:
 
 
 def test_both_kinds_are_shipped_and_listed(rubric: Rubric) -> None:
-    listed = {item.standard.id: item.kind for item in list_standards(rubric)}
+    listed = {item.standard.id: item.kind for item in list_standards()}
     assert listed == {"polaris-2019": "points", FEDERAL: "criteria"}
 
 
@@ -282,7 +283,7 @@ def test_a_broken_standard_is_one_file_line_error(
 
 
 def test_a_criteria_standard_is_refused_as_a_points_rubric_and_vice_versa(rubric: Rubric) -> None:
-    federal_path = next(i.path for i in list_standards(rubric) if i.kind == "criteria")
+    federal_path = next(i.path for i in list_standards() if i.kind == "criteria")
     with pytest.raises(UserError, match="--standard instead of --rubric"):
         load_rubric(federal_path)
     with pytest.raises(UserError, match="is a points rubric"):
@@ -356,3 +357,103 @@ def test_a_statute_reading_is_unclear_where_the_reader_is(
     vacate = evaluate_reading(federal, rubric, findings).criteria[0]
     assert vacate.met is False
     assert [m.subject for m in vacate.missing] == ["offenses_covered"]
+
+
+# --- the CLI ------------------------------------------------------------------------
+
+
+def test_rubric_list_shows_both_kinds(run_cli) -> None:
+    r = run_cli("rubric", "--list")
+    assert r.code == 0
+    assert "polaris-2019     points" in r.out
+    assert "federal-10381c3  criteria" in r.out
+    data = json.loads(run_cli("rubric", "--list", "--json").out)
+    assert [(s["id"], s["kind"]) for s in data["standards"]] == [
+        ("polaris-2019", "points"),
+        (FEDERAL, "criteria"),
+    ]
+
+
+def test_rubric_standard_shows_each_criterion_with_its_citation(run_cli) -> None:
+    r = run_cli("rubric", "--standard", FEDERAL)
+    assert r.code == 0
+    for cite in ("(A)(i)", "(A)(ii)", "(A)(iii)", "(B)"):
+        assert f"34 U.S.C. 10381(c)(3){cite}" in r.out
+    assert "needs offenses_covered: nonviolent_felonies or" in r.out
+
+
+def test_score_json_carries_each_standard_asked_for(run_cli) -> None:
+    r = run_cli("score", str(EXAMPLES / "best-practice.yaml"), "--json", "--standard", FEDERAL)
+    data = json.loads(r.out)
+    assert data["format"] == "drafter/score@2"
+    (status,) = data["standards"]
+    assert status["id"] == FEDERAL and status["met"] is True
+    assert [set(c) >= {"id", "met", "missing", "evidence"} for c in status["criteria"]] == [
+        True
+    ] * 4
+    plain = json.loads(run_cli("score", str(EXAMPLES / "best-practice.yaml"), "--json").out)
+    assert plain["standards"] == []
+
+
+def test_score_says_why_a_draft_requiring_documentation_is_not_met(run_cli, tmp_path: Path) -> None:
+    text = (EXAMPLES / "best-practice.yaml").read_text(encoding="utf-8")
+    path = write(
+        tmp_path,
+        "d.yaml",
+        text.replace("parameters: {}", "parameters:\n  documentation_required: true"),
+    )
+    r = run_cli("score", str(path), "--standard", FEDERAL, "--standard", FEDERAL)
+    assert r.code == 0
+    assert r.out.count("Federal 10381(c)(3): NOT MET") == 1
+    assert "[not met] 34 U.S.C. 10381(c)(3)(B)  No documentation required" in r.out
+    assert "parameter documentation_required: true; meets with false" in r.out
+    data = json.loads(run_cli("score", str(path), "--json", "--standard", FEDERAL).out)
+    (b,) = [c for c in data["standards"][0]["criteria"] if c["met"] is False]
+    assert b["missing"][0]["have"] is True and b["missing"][0]["meet_with"] == [False]
+
+
+def test_score_says_which_tiers_meet_a_prostitution_only_draft(run_cli, tmp_path: Path) -> None:
+    text = (EXAMPLES / "best-practice.yaml").read_text(encoding="utf-8")
+    path = write(tmp_path, "p.yaml", text.replace("all_offenses", "prostitution_or_sex"))
+    out = " ".join(run_cli("score", str(path), "--standard", FEDERAL).out.split())
+    assert (
+        "Offenses Covered: Prostitution or sex offenses only; meets with Misdemeanors and "
+        "nonviolent felonies or Those, plus listed violent felonies or All offenses"
+    ) in out
+
+
+def test_an_unknown_standard_is_one_error_line(run_cli) -> None:
+    r = run_cli("score", str(EXAMPLES / "best-practice.yaml"), "--standard", "federal")
+    assert r.code == 2
+    assert r.err.count("\n") == 1 and r.err.startswith("drafter: error: ")
+    r = run_cli(
+        "score", str(EXAMPLES / "best-practice.yaml"), "--rubric", "rubric/federal-10381c3.yaml"
+    )
+    assert r.code == 2 and "--standard instead of --rubric" in r.err
+
+
+def test_card_and_advise_report_the_standard(run_cli) -> None:
+    r = run_cli("card", str(EXAMPLES / "narrow-f.yaml"), "--standard", FEDERAL)
+    assert r.code == 0 and "Federal 10381(c)(3): NOT MET for this draft" in r.out
+    md = run_cli(
+        "card", str(EXAMPLES / "best-practice.yaml"), "--standard", FEDERAL, "--format", "md"
+    )
+    assert "| 34 U.S.C. 10381(c)(3)(B) No documentation required | met | - |" in md.out
+    r = run_cli("advise", str(EXAMPLES / "narrow-f.yaml"), "--meet", FEDERAL, "--top", "1")
+    assert "To meet Federal 10381(c)(3)" in r.out
+    assert "Official Documentation: Presumption of eligibility (+5)" in r.out
+    data = json.loads(
+        run_cli("advise", str(EXAMPLES / "narrow-f.yaml"), "--meet", FEDERAL, "--json").out
+    )
+    assert data["standards"][0]["met"] is False
+
+
+def test_the_presumption_tier_defines_documentation_as_broadly_as_a_ii() -> None:
+    # (A)(ii) is met by drafter's presumption tier because its definition of
+    # official documentation reaches every kind the statute names.
+    from drafter.language import load_language
+
+    language = load_language()
+    definition = " ".join("".join(language.definitions["official documentation"].parts).split())
+    for kind in ("T nonimmigrant status", "Health and Human Services", "agency"):
+        assert kind in definition

@@ -14,12 +14,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from drafter.criteria_eval import (
+    COVERAGE,
+    FindingLike,
+    StandardStatus,
+    evaluate_draft,
+    evaluate_reading,
+)
 from drafter.draft import Draft, check_choice, draft_from_doc
 from drafter.errors import UserError
 from drafter.rubric import Rubric
 from drafter.yamlio import load_yaml
 
 if TYPE_CHECKING:
+    from drafter.criteria import CriteriaStandard
     from drafter.jurisdiction import Profile
     from drafter.reader import Analysis
 
@@ -108,4 +116,23 @@ def _statute(arg: str, rubric: Rubric) -> Baseline:
     return Baseline(analysis.draft(rubric), name, "statute", arg, analysis=analysis)
 
 
-__all__ = ["Baseline", "load_baseline", "profile_draft"]
+def reading_findings(analysis: Analysis) -> dict[str, FindingLike]:
+    """The reader's public results as a criteria standard reads them: id -> finding."""
+    found: dict[str, FindingLike] = {f.category: f for f in analysis.findings}
+    found[COVERAGE] = analysis.coverage
+    return found
+
+
+def standard_status(standard: CriteriaStandard, rubric: Rubric, base: Baseline) -> StandardStatus:
+    """A law's status against a criteria standard.
+
+    A statute is judged from the reader's findings (with their confidence and
+    quotes); a draft, or a profile's recorded law, from its coverage, tiers and
+    parameters.
+    """
+    if base.analysis is not None:
+        return evaluate_reading(standard, rubric, reading_findings(base.analysis))
+    return evaluate_draft(standard, rubric, base.draft)
+
+
+__all__ = ["Baseline", "load_baseline", "profile_draft", "reading_findings", "standard_status"]

@@ -114,6 +114,8 @@ class StandardStatus:
     title: str
     short_title: str
     citation: str
+    #: What meeting it does and does not mean (the standard's own words).
+    effect: str
     #: "draft" or "statute": what was judged.
     basis: Literal["draft", "statute"]
     met: Met
@@ -246,6 +248,7 @@ def _status(
         title=standard.title,
         short_title=standard.short_title,
         citation=standard.citation,
+        effect=standard.effect,
         basis=basis,
         met=combine([c.met for c in out]),
         criteria=tuple(out),

@@ -58,34 +58,52 @@ class Listed:
         return self.standard.kind
 
 
-def list_standards(rubric: Rubric | None = None) -> list[Listed]:
-    """Every shipped standard, points rubrics first, each in file order."""
-    rubric = rubric if rubric is not None else load_rubric()
+def list_standards() -> list[Listed]:
+    """Every shipped standard, points rubrics first, each checked against the shipped rubric."""
+    rubric = load_rubric()
     found = [Listed(load_standard(p, rubric), p) for p in shipped_paths()]
     return sorted(found, key=lambda item: KINDS.index(item.kind))
 
 
+def _shipped_path(standard_id: str) -> Path | None:
+    for item in list_standards():
+        if item.standard.id == standard_id:
+            return item.path
+    return None
+
+
 def criteria_standard(name: str, rubric: Rubric | None = None) -> CriteriaStandard:
-    """A criteria standard by shipped id (federal-10381c3) or by a file's path."""
+    """A criteria standard by shipped id (federal-10381c3) or by a file's path.
+
+    Either way it is loaded against `rubric` (the points rubric in use), so a
+    standard naming another rubric's tiers is refused with its file and line.
+    """
     rubric = rubric if rubric is not None else load_rubric()
-    path = Path(name)
-    if path.suffix.casefold() in (".yaml", ".yml") or path.exists():
-        standard = load_standard(path, rubric)
-    else:
-        by_id = {item.standard.id: item.standard for item in list_standards(rubric)}
-        if name not in by_id:
-            ids = ", ".join(i for i, s in by_id.items() if s.kind == "criteria")
+    path: Path | None = Path(name)
+    if not (path.suffix.casefold() in (".yaml", ".yml") or path.exists()):
+        path = _shipped_path(name)
+        if path is None:
+            ids = ", ".join(i.standard.id for i in list_standards() if i.kind == "criteria")
             raise UserError(
                 None, f"no standard {name!r}; shipped criteria standards: {ids} (or give a file)"
             )
-        standard = by_id[name]
+    standard = load_standard(path, rubric)
     if not isinstance(standard, CriteriaStandard):
         raise UserError(
-            str(path) if path.exists() else None,
+            str(path),
             f"{standard.id} is a points rubric; give it with --rubric, and a criteria "
             "standard with --standard",
         )
     return standard
+
+
+def shipped_criteria_for(rubric: Rubric) -> tuple[CriteriaStandard, ...]:
+    """The shipped criteria standards that apply to `rubric` (the wizard shows these)."""
+    return tuple(
+        criteria_standard(str(item.path), rubric)
+        for item in list_standards()
+        if isinstance(item.standard, CriteriaStandard) and item.standard.applies_to == rubric.id
+    )
 
 
 def criteria_standards(names: list[str] | None, rubric: Rubric) -> list[CriteriaStandard]:
@@ -106,5 +124,6 @@ __all__ = [
     "criteria_standards",
     "list_standards",
     "load_standard",
+    "shipped_criteria_for",
     "shipped_paths",
 ]

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, TypeAlias
 from drafter.errors import UserError
 
 if TYPE_CHECKING:
+    from drafter.criteria import CriteriaStandard
     from drafter.rubric import Rubric
 
 Handler = Callable[[argparse.Namespace], int]
@@ -58,6 +59,24 @@ def rubric_of(args: argparse.Namespace) -> Rubric:
     from drafter.rubric import load_rubric
 
     return load_rubric(args.rubric)
+
+
+def add_standard_flag(p: argparse.ArgumentParser, flag: str = "--standard") -> None:
+    """The repeatable flag that names criteria standards to report beside the score."""
+    p.add_argument(
+        flag,
+        metavar="ID",
+        action="append",
+        default=[],
+        help="also report this criteria standard (an id from `drafter rubric --list`, "
+        "e.g. federal-10381c3, or a file); repeatable",
+    )
+
+
+def standards_of(names: list[str], rubric: Rubric) -> list[CriteriaStandard]:
+    from drafter.standards import criteria_standards
+
+    return criteria_standards(names, rubric)
 
 
 def write(text: str) -> None:

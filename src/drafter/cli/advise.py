@@ -3,9 +3,20 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING, Any
 
-from drafter.cli._shared import SOURCE_HELP, Subparsers, rubric_of, write
+from drafter.cli._shared import (
+    SOURCE_HELP,
+    Subparsers,
+    add_standard_flag,
+    rubric_of,
+    standards_of,
+    write,
+)
 from drafter.errors import UserError
+
+if TYPE_CHECKING:
+    from drafter.criteria_eval import StandardStatus
 
 
 def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
@@ -34,19 +45,28 @@ def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print the advice as JSON")
     p.add_argument("--top", metavar="N", type=int, help="show only the N best single changes")
     p.add_argument("--language", metavar="DIR", help="a model language folder to use instead")
+    add_standard_flag(p, "--meet")
     p.set_defaults(handler=cmd_advise)
+
+
+def _with_standards(data: dict[str, Any], statuses: list[StandardStatus]) -> dict[str, Any]:
+    """The advice JSON with each `--meet` standard's status."""
+    data["standards"] = [s.to_json() for s in statuses]
+    return data
 
 
 def cmd_advise(args: argparse.Namespace) -> int:
     from drafter.advice import advise
-    from drafter.baseline import load_baseline
+    from drafter.baseline import load_baseline, standard_status
     from drafter.jurisdiction import load_profile, profile_for
     from drafter.language import load_language
     from drafter.render import dumps
     from drafter.render.advice import advice_text
+    from drafter.render.standards import meet_text
     from drafter.render.standing import NOT_LEGAL_ADVICE
 
     rubric = rubric_of(args)
+    wanted = standards_of(args.meet, rubric)
     if args.top is not None and args.top < 1:
         raise UserError(None, "--top must be 1 or more")
     base = load_baseline(args.file, rubric)
@@ -74,8 +94,12 @@ def cmd_advise(args: argparse.Namespace) -> int:
         language=language,
         parameters=profile.parameters_for(draft),
     )
+    statuses = [standard_status(s, rubric, base) for s in wanted]
     if law is None or law.status not in ("adults", "minors_only"):
-        write(dumps(advice.to_json()) if args.json else advice_text(advice, rubric, args.top))
+        if args.json:
+            write(dumps(_with_standards(advice.to_json(), statuses)))
+        else:
+            write(advice_text(advice, rubric, args.top) + meet_text(statuses, rubric, args.lock))
         return 0
     from drafter.advice import check_locks
     from drafter.advice_readings import (
@@ -89,11 +113,12 @@ def cmd_advise(args: argparse.Namespace) -> int:
     advice = without_open_locks(advice, check_locks(rubric, args.lock))
     read = qualify(advice, rubric, law, language)
     if args.json:
-        write(dumps(read.to_json()))
+        write(dumps(_with_standards(read.to_json(), statuses)))
         return 0
     text = advice_text(advice, rubric, args.top)
     if read.open:
         text = text.replace(ALL_AT_MAXIMUM, NOTHING_READ)
     body, sep, tail = text.rpartition(NOT_LEGAL_ADVICE)
-    write(body + readings_text(read, args.top) + sep + tail)
+    meet = meet_text(statuses, rubric, args.lock)
+    write(body + readings_text(read, args.top) + sep + tail + meet)
     return 0

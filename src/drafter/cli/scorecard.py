@@ -6,7 +6,15 @@ import argparse
 from pathlib import Path
 
 from drafter.cli._output import emit
-from drafter.cli._shared import SOURCE_HELP, Subparsers, or_list, rubric_of, write
+from drafter.cli._shared import (
+    SOURCE_HELP,
+    Subparsers,
+    add_standard_flag,
+    or_list,
+    rubric_of,
+    standards_of,
+    write,
+)
 from drafter.output import refuse_existing
 from drafter.render import CARD_FORMATS
 
@@ -17,6 +25,7 @@ def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("file", metavar="FILE", help="a draft file (YAML)")
     p.add_argument("--json", action="store_true", help="print the scorecard as JSON")
+    add_standard_flag(p)
     p.set_defaults(handler=cmd_score)
 
     p = sub.add_parser(
@@ -30,9 +39,18 @@ def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=cmd_rank)
 
     p = sub.add_parser(
-        "rubric", parents=[common], help="show the rubric", description="Show the rubric."
+        "rubric",
+        parents=[common],
+        help="show the rubric, or list every standard",
+        description=(
+            "Show the points rubric; with --list, every shipped standard (the points rubric "
+            "and the criteria standards such as federal-10381c3); with --standard ID, one "
+            "criteria standard's criteria."
+        ),
     )
-    p.add_argument("--json", action="store_true", help="print the rubric as JSON")
+    p.add_argument("--json", action="store_true", help="print it as JSON")
+    p.add_argument("--list", action="store_true", help="list every shipped standard")
+    p.add_argument("--standard", metavar="ID", help="show this criteria standard instead")
     p.set_defaults(handler=cmd_rubric)
 
     p = sub.add_parser(
@@ -59,6 +77,7 @@ def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
         help=f"write here ({CARD_FORMATS.extensions_text()}); default stdout",
     )
     p.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
+    add_standard_flag(p)
     p.set_defaults(handler=cmd_card)
 
 
@@ -68,9 +87,18 @@ def cmd_score(args: argparse.Namespace) -> int:
     from drafter.render.scorecard import card_json, card_text
     from drafter.scoring import score
 
+    from drafter.criteria_eval import evaluate_draft
+    from drafter.render.standards import standards_text
+
     rubric = rubric_of(args)
-    card = score(rubric, load_draft(args.file, rubric))
-    write(dumps(card_json(card, rubric)) if args.json else card_text(card, rubric))
+    wanted = standards_of(args.standard, rubric)
+    draft = load_draft(args.file, rubric)
+    card = score(rubric, draft)
+    statuses = [evaluate_draft(s, rubric, draft) for s in wanted]
+    if args.json:
+        write(dumps(card_json(card, rubric, statuses)))
+    else:
+        write(card_text(card, rubric) + standards_text(statuses, rubric))
     return 0
 
 
@@ -125,19 +153,35 @@ def cmd_rubric(args: argparse.Namespace) -> int:
     from drafter.render.scorecard import rubric_json, rubric_text
 
     rubric = rubric_of(args)
+    if args.list:
+        from drafter.render.standards import standards_list_json, standards_list_text
+        from drafter.standards import list_standards
+
+        listed = list_standards()
+        write(dumps(standards_list_json(listed)) if args.json else standards_list_text(listed))
+        return 0
+    if args.standard:
+        from drafter.render.standards import criteria_json, criteria_text
+
+        standard = standards_of([args.standard], rubric)[0]
+        write(dumps(criteria_json(standard)) if args.json else criteria_text(standard, rubric))
+        return 0
     write(dumps(rubric_json(rubric)) if args.json else rubric_text(rubric))
     return 0
 
 
 def cmd_card(args: argparse.Namespace) -> int:
-    from drafter.baseline import load_baseline
+    from drafter.baseline import load_baseline, standard_status
     from drafter.render import CardDocument
+    from drafter.render.standards import standards_markdown, standards_text
     from drafter.scoring import score
 
     rubric = rubric_of(args)
     fmt = CARD_FORMATS.resolve(args.output, args.format)
     refuse_existing(args.output, args.force)
+    wanted = standards_of(args.standard, rubric)
     proposed = load_baseline(args.file, rubric)
+    statuses = [standard_status(s, rubric, proposed) for s in wanted]
     card = score(rubric, proposed.draft)
     baseline_card = None
     name = proposed.draft.jurisdiction or (proposed.name if proposed.kind != "draft" else None)
@@ -149,6 +193,10 @@ def cmd_card(args: argparse.Namespace) -> int:
             or current.draft.jurisdiction
             or (current.name if current.kind == "profile" else None)
         )
-    document = CardDocument(card, rubric, baseline_card, name)
-    emit(fmt.render(document), args.output, fmt.name, args.force)
+    document = fmt.render(CardDocument(card, rubric, baseline_card, name))
+    # The standards' status follows the card, in the card's own format.
+    if isinstance(document, str):
+        more = standards_markdown if fmt.name == "md" else standards_text
+        document += more(statuses, rubric)
+    emit(document, args.output, fmt.name, args.force)
     return 0

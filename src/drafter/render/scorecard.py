@@ -7,15 +7,19 @@ from __future__ import annotations
 
 import json
 import textwrap
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+from drafter.criteria_eval import StandardStatus
 from drafter.render.standing import score_text, standing_text
 from drafter.rubric import Rubric
 from drafter.scoring import Ranked, Scorecard
 from drafter.textsafe import visible
 
 #: @2: notes are records {kind, subject, text} (in @1 they were sentences).
+#: @2 also adds `standards`: each criteria standard asked for (`--standard ID`) with
+#: its criteria met, not met or unclear (`met` null), what is missing and the evidence.
 SCORE_FORMAT = "drafter/score@2"
 
 
@@ -68,7 +72,9 @@ def card_text(card: Scorecard, rubric: Rubric) -> str:
     return "\n".join(lines) + "\n"
 
 
-def card_json(card: Scorecard, rubric: Rubric) -> dict[str, Any]:
+def card_json(
+    card: Scorecard, rubric: Rubric, standards: Sequence[StandardStatus] = ()
+) -> dict[str, Any]:
     """The machine-readable scorecard (`drafter score --json`)."""
     return {
         "format": SCORE_FORMAT,
@@ -96,6 +102,7 @@ def card_json(card: Scorecard, rubric: Rubric) -> dict[str, Any]:
             for c in card.categories
         ],
         "notes": [n.to_json() for n in card.notes],
+        "standards": [s.to_json() for s in standards],
     }
 
 

@@ -13,10 +13,13 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from drafter.criteria import CriteriaStandard
+from drafter.criteria_eval import Met, StandardStatus, evaluate_draft
 from drafter.draft import Draft
 from drafter.errors import UserError
 from drafter.notice import Notice
-from drafter.rubric import COVERAGE, COVERAGES, Category, Rubric, load_rubric
+from drafter.render.standards import status_brief
+from drafter.rubric import COVERAGE, COVERAGES, Category, Coverage, Rubric, load_rubric
 from drafter.scoring import Scorecard, score
 
 #: The bill target's fields as the About-the-bill step names them.
@@ -91,6 +94,10 @@ class DraftView:
     #: Why there is no bill.
     bill_error: str | None
     warnings: tuple[Warning_, ...] = field(default=())
+    #: The draft against each criteria standard the rubric has (the federal preference).
+    standards: tuple[StandardStatus, ...] = field(default=())
+    #: Each standard in brief, as the score panel shows it: met, headline, what is missing.
+    standard_lines: tuple[tuple[Met, str, str | None], ...] = field(default=())
 
     def bill_text(self, width: int = 72) -> str:
         """The bill as plain text wrapped at `width` ("" when there is no bill)."""
@@ -230,6 +237,7 @@ class Engine:
         profile: Any,
         profile_note: str | None = None,
         confined: bool = False,
+        standards: tuple[CriteriaStandard, ...] | None = None,
     ) -> None:
         self.rubric = rubric
         self.language = language
@@ -239,6 +247,8 @@ class Engine:
         #: A served session: profile paths only inside its own folder.
         self.confined = confined
         self.steps = steps_for(rubric)
+        #: The criteria standards shown live beside the score (shipped, for this rubric).
+        self.standards = standards if standards is not None else _standards_for(rubric)
 
     @classmethod
     def load(cls, rubric_path: str | Path | None = None, jurisdiction: str | None = None) -> Engine:
@@ -250,11 +260,20 @@ class Engine:
     def with_profile(self, jurisdiction: str | None) -> Engine:
         """The same rubric and language in the drafting style `jurisdiction` names."""
         profile, note = profile_for(jurisdiction, strict=False, confined=self.confined)
-        return Engine(self.rubric, self.language, profile, note, self.confined)
+        return Engine(
+            self.rubric, self.language, profile, note, self.confined, standards=self.standards
+        )
 
     def confined_to_session(self) -> Engine:
         """This engine for a served session: later profile paths stay in its folder."""
-        return Engine(self.rubric, self.language, self.profile, self.profile_note, True)
+        return Engine(
+            self.rubric,
+            self.language,
+            self.profile,
+            self.profile_note,
+            True,
+            standards=self.standards,
+        )
 
     def step(self, step_id: str) -> Step:
         return next(s for s in self.steps if s.id == step_id)
@@ -355,12 +374,15 @@ class Engine:
             bill_error = exc.message
         else:
             bill_warnings = bill.warnings
+        statuses = tuple(evaluate_draft(s, self.rubric, draft) for s in self.standards)
         return DraftView(
             draft=draft,
             card=card,
             bill=bill,
             bill_error=bill_error,
             warnings=self._warnings(draft, card, bill_warnings),
+            standards=statuses,
+            standard_lines=tuple((s.met, *status_brief(s, self.rubric)) for s in statuses),
         )
 
     def bill(self, draft: Draft, card: Scorecard | None = None) -> Any:
@@ -429,6 +451,17 @@ class Engine:
         refuse_existing(path, force)
         data = render_bill(self.bill(draft), fmt, note)
         write_output(data, path, fmt=fmt, force=force)
+
+
+def _standards_for(rubric: Rubric) -> tuple[CriteriaStandard, ...]:
+    from drafter.standards import shipped_criteria_for
+
+    try:
+        return shipped_criteria_for(rubric)
+    except UserError:
+        # A rubric of the same id with other tiers: the shipped standard cannot
+        # be read against it, so the wizard shows the score alone.
+        return ()
 
 
 def new_draft(jurisdiction: str | None = None) -> Draft:

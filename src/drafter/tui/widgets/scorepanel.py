@@ -34,6 +34,7 @@ def score_content(view: DraftView) -> Content:
         )
     else:
         parts.append(("All categories answered\n", "$foreground 60%"))
+    parts.extend(standards_parts(view))
     for c in card.categories:
         full, empty = bar(c.points, c.max)
         pts = "  –" if c.open else f"{c.points:>3}"
@@ -50,6 +51,17 @@ def score_content(view: DraftView) -> Content:
             parts.append((f"  {c.potential} if adults", "$foreground 60%"))
         parts.append("\n")
     return Content.assemble(*parts).rstrip()
+
+
+def standards_parts(view: DraftView) -> list[str | tuple[str, str]]:
+    """A line per criteria standard (the federal preference): met, or what is missing first."""
+    style = {True: "$success bold", False: "$warning bold", None: "$foreground 60% bold"}
+    parts: list[str | tuple[str, str]] = []
+    for met, head, detail in view.standard_lines:
+        parts.append((head + "\n", style[met]))
+        if detail:
+            parts.append((f"  {detail}\n", "$foreground 60%"))
+    return parts
 
 
 class ScorePanel(Static):

@@ -1,0 +1,72 @@
+"""The federal grant preference, live beside the score: met, or what is missing and which tier."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from drafter.tui.app import DrafterApp
+
+from .conftest import text_of, total, until
+
+NARROW = (80, 24)
+
+
+def federal_lines(app: DrafterApp) -> list[str]:
+    text = text_of(app, "#score")
+    lines = text.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("Federal 10381(c)(3):"))
+    return [line.strip() for line in lines[at : at + 2]]
+
+
+async def test_the_status_follows_each_choice_at_80x24(example) -> None:
+    app = DrafterApp(mode="open", path=str(example("best-practice")))
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("s")  # the score panel folds behind s at 80 columns
+        await until(pilot, lambda: total(app) == "100 / 100", "the draft to load")
+        assert federal_lines(app)[0] == "Federal 10381(c)(3): met (all 4 criteria)"
+        assert app.screen.query_one("#score").region.width > 0
+        # Offenses: the third category step. Choose prostitution only (tier 1).
+        await pilot.press("s")
+        for _ in range(3):
+            await pilot.press("n")
+        await pilot.press("1")
+        await until(pilot, lambda: total(app) == "75 / 100", "the new score")
+        await pilot.press("s")
+        assert federal_lines(app) == [
+            "Federal 10381(c)(3): not met",
+            "Offenses: needs Misdemeanors and nonviolent felonies or higher",
+        ]
+
+
+async def test_a_draft_without_the_presumption_says_so(example, work: Path) -> None:
+    path = example("best-practice")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "official_documentation: presumption", "official_documentation: no_presumption"
+        ),
+        encoding="utf-8",
+    )
+    app = DrafterApp(mode="open", path=str(path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: total(app) == "95 / 100", "the draft to load")
+        assert federal_lines(app) == [
+            "Federal 10381(c)(3): not met",
+            "Documentation: needs Presumption of eligibility",
+        ]
+
+
+async def test_a_draft_requiring_documentation_says_so(example) -> None:
+    path = example("best-practice")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "parameters: {}", "parameters:\n  documentation_required: true"
+        ),
+        encoding="utf-8",
+    )
+    app = DrafterApp(mode="open", path=str(path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: total(app) == "100 / 100", "the draft to load")
+        assert federal_lines(app) == [
+            "Federal 10381(c)(3): not met",
+            "needs no provision making official documentation a requirement for relief",
+        ]
