@@ -66,6 +66,17 @@ def test_the_best_practice_draft_meets_every_criterion(
     }
 
 
+def _best_with(tmp_path: Path, old: str, new: str) -> Path:
+    """The best-practice draft file with one thing changed."""
+    text = (EXAMPLES / "best-practice.yaml").read_text(encoding="utf-8")
+    assert old in text
+    return write(tmp_path, "changed.yaml", text.replace(old, new))
+
+
+def _documentation_required(tmp_path: Path) -> Path:
+    return _best_with(tmp_path, "parameters: {}", "parameters:\n  documentation_required: true")
+
+
 def _unmet(status: object) -> dict[str, list[tuple[str, object, tuple[object, ...]]]]:
     return {
         c.id: [(m.subject, m.have, m.meet_with) for m in c.missing]
@@ -127,12 +138,7 @@ def test_a_draft_requiring_documentation_fails_criterion_b(
 def test_a_draft_file_can_say_documentation_is_required(
     tmp_path: Path, federal: CriteriaStandard, rubric: Rubric
 ) -> None:
-    text = (EXAMPLES / "best-practice.yaml").read_text(encoding="utf-8")
-    path = write(
-        tmp_path,
-        "d.yaml",
-        text.replace("parameters: {}", "parameters:\n  documentation_required: true"),
-    )
+    path = _documentation_required(tmp_path)
     draft = load_draft(path, rubric)
     assert draft.parameters["documentation_required"] is True
     assert evaluate_draft(federal, rubric, draft).met is False
@@ -396,12 +402,7 @@ def test_score_json_carries_each_standard_asked_for(run_cli) -> None:
 
 
 def test_score_says_why_a_draft_requiring_documentation_is_not_met(run_cli, tmp_path: Path) -> None:
-    text = (EXAMPLES / "best-practice.yaml").read_text(encoding="utf-8")
-    path = write(
-        tmp_path,
-        "d.yaml",
-        text.replace("parameters: {}", "parameters:\n  documentation_required: true"),
-    )
+    path = _documentation_required(tmp_path)
     r = run_cli("score", str(path), "--standard", FEDERAL, "--standard", FEDERAL)
     assert r.code == 0
     assert r.out.count("Federal 10381(c)(3): NOT MET") == 1
@@ -413,8 +414,7 @@ def test_score_says_why_a_draft_requiring_documentation_is_not_met(run_cli, tmp_
 
 
 def test_score_says_which_tiers_meet_a_prostitution_only_draft(run_cli, tmp_path: Path) -> None:
-    text = (EXAMPLES / "best-practice.yaml").read_text(encoding="utf-8")
-    path = write(tmp_path, "p.yaml", text.replace("all_offenses", "prostitution_or_sex"))
+    path = _best_with(tmp_path, "all_offenses", "prostitution_or_sex")
     out = " ".join(run_cli("score", str(path), "--standard", FEDERAL).out.split())
     assert (
         "Offenses Covered: Prostitution or sex offenses only; meets with Misdemeanors and "
@@ -457,3 +457,26 @@ def test_the_presumption_tier_defines_documentation_as_broadly_as_a_ii() -> None
     definition = " ".join("".join(language.definitions["official documentation"].parts).split())
     for kind in ("T nonimmigrant status", "Health and Human Services", "agency"):
         assert kind in definition
+
+
+@pytest.mark.parametrize(
+    ("example", "met"),
+    [("best-practice", True), ("narrow-f", False), ("strong-b", True)],
+)
+def test_a_bill_read_back_as_a_statute_gets_the_drafts_status(
+    run_cli, tmp_path: Path, example: str, met: bool
+) -> None:
+    # Both directions agree: the bill a draft builds, read by the reader as a
+    # statute, meets the standard exactly when the draft does.
+    bill = tmp_path / f"{example}.txt"
+    assert run_cli("build", str(EXAMPLES / f"{example}.yaml"), "-o", str(bill)).code == 0
+    draft = json.loads(
+        run_cli("score", str(EXAMPLES / f"{example}.yaml"), "--json", "--standard", FEDERAL).out
+    )["standards"][0]
+    r = run_cli("advise", str(bill), "--meet", FEDERAL, "--json")
+    assert r.code == 0, r.err
+    statute = json.loads(r.out)["standards"][0]
+    assert (draft["basis"], statute["basis"]) == ("draft", "statute")
+    assert draft["met"] is met and statute["met"] is met
+    quoted = [e for c in statute["criteria"] for e in c["evidence"] if e["quote"]]
+    assert quoted and all(e["confidence"] in ("clear", "by absence") for e in quoted)

@@ -195,34 +195,47 @@ def _member(have: Scalar | None, passing: tuple[Scalar, ...]) -> bool:
 def _reading_condition(
     rubric: Rubric, cond: Condition, findings: Mapping[str, FindingLike]
 ) -> _Outcome:
-    otherwise: Met = False
     if cond.kind == "parameter":
-        if cond.in_statute is None:
-            # A fact no reader finding shows: a person must check the statute.
-            return _outcome(rubric, cond, None, None, "not found", None)
-        s = cond.in_statute
-        passing: tuple[Scalar, ...] = tier_ids(rubric, s.category, s.tiers, s.at_least)
-        subject = s.category
-        otherwise = False if s.otherwise == "not_met" else None
-    else:
-        passing = _passing(rubric, cond)
-        subject = cond.subject
-    finding = findings.get(subject)
+        return _stand_in_condition(rubric, cond, findings)
+    finding = findings.get(cond.subject)
     if finding is None or finding.tier is None:
         return _outcome(rubric, cond, None, None, "not found", None)
+    met = _read_met(finding, _passing(rubric, cond), otherwise=False)
+    return _outcome(rubric, cond, finding.tier, met, finding.confidence, _quote(finding))
+
+
+def _stand_in_condition(
+    rubric: Rubric, cond: Condition, findings: Mapping[str, FindingLike]
+) -> _Outcome:
+    """A parameter in a statute: the reader finding the standard names stands in for it."""
+    s = cond.in_statute
+    if s is None:
+        # A fact no reader finding shows: a person must check the statute.
+        return _outcome(rubric, cond, None, None, "not found", None)
+    passing: tuple[Scalar, ...] = tier_ids(rubric, s.category, s.tiers, s.at_least)
+    finding = findings.get(s.category)
+    have = finding.tier if finding is not None else None
+    met: Met = None
+    if finding is not None and have is not None:
+        met = _read_met(finding, passing, otherwise=False if s.otherwise == "not_met" else None)
+    if met is True and finding is not None:
+        value = cond.values[0] if cond.values else None
+        return True, Evidence(cond.subject, value, finding.confidence, _quote(finding)), None
+    # What is missing is what the reader read: the stand-in category's tier.
+    return met, None, Missing(s.category, "category", have, passing, cond.says, met)
+
+
+def _read_met(finding: FindingLike, passing: tuple[Scalar, ...], otherwise: Met) -> Met:
     read = finding.candidates or (finding.tier,)
     if all(t in passing for t in read):
-        met: Met = True
-    elif any(t in passing for t in read):
-        met = None  # ambiguous readings on both sides of the line
-    else:
-        met = otherwise
-    quote = next((e.quote for e in finding.evidence if e.role in ("match", "support")), None)
-    # A parameter read from a statute is known only once its stand-in finding passes.
-    have: Scalar | None = finding.tier
-    if cond.kind == "parameter":
-        have = cond.values[0] if met is True and cond.values else None
-    return _outcome(rubric, cond, have, met, finding.confidence, quote)
+        return True
+    if any(t in passing for t in read):
+        return None  # ambiguous readings on both sides of the line
+    return otherwise
+
+
+def _quote(finding: FindingLike) -> str | None:
+    return next((e.quote for e in finding.evidence if e.role in ("match", "support")), None)
 
 
 def _status(

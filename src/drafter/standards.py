@@ -79,14 +79,14 @@ def criteria_standard(name: str, rubric: Rubric | None = None) -> CriteriaStanda
     standard naming another rubric's tiers is refused with its file and line.
     """
     rubric = rubric if rubric is not None else load_rubric()
-    path: Path | None = Path(name)
-    if not (path.suffix.casefold() in (".yaml", ".yml") or path.exists()):
-        path = _shipped_path(name)
-        if path is None:
-            ids = ", ".join(i.standard.id for i in list_standards() if i.kind == "criteria")
-            raise UserError(
-                None, f"no standard {name!r}; shipped criteria standards: {ids} (or give a file)"
-            )
+    given = Path(name)
+    is_file = given.suffix.casefold() in (".yaml", ".yml") or given.exists()
+    path = given if is_file else _shipped_path(name)
+    if path is None:
+        ids = ", ".join(i.standard.id for i in list_standards() if i.kind == "criteria")
+        raise UserError(
+            None, f"no standard {name!r}; shipped criteria standards: {ids} (or give a file)"
+        )
     standard = load_standard(path, rubric)
     if not isinstance(standard, CriteriaStandard):
         raise UserError(

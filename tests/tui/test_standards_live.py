@@ -38,13 +38,18 @@ async def test_the_status_follows_each_choice_at_80x24(example) -> None:
         ]
 
 
-async def test_a_draft_without_the_presumption_says_so(example, work: Path) -> None:
+def best_practice_with(example, old: str, new: str) -> Path:
+    """The best-practice draft with one line changed, in the scratch folder."""
     path = example("best-practice")
-    path.write_text(
-        path.read_text(encoding="utf-8").replace(
-            "official_documentation: presumption", "official_documentation: no_presumption"
-        ),
-        encoding="utf-8",
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return path
+
+
+async def test_a_draft_without_the_presumption_says_so(example) -> None:
+    path = best_practice_with(
+        example, "official_documentation: presumption", "official_documentation: no_presumption"
     )
     app = DrafterApp(mode="open", path=str(path))
     async with app.run_test(size=(120, 40)) as pilot:
@@ -56,12 +61,8 @@ async def test_a_draft_without_the_presumption_says_so(example, work: Path) -> N
 
 
 async def test_a_draft_requiring_documentation_says_so(example) -> None:
-    path = example("best-practice")
-    path.write_text(
-        path.read_text(encoding="utf-8").replace(
-            "parameters: {}", "parameters:\n  documentation_required: true"
-        ),
-        encoding="utf-8",
+    path = best_practice_with(
+        example, "parameters: {}", "parameters:\n  documentation_required: true"
     )
     app = DrafterApp(mode="open", path=str(path))
     async with app.run_test(size=(120, 40)) as pilot:

@@ -31,7 +31,7 @@ def _value_label(rubric: Rubric, m: Missing, value: object) -> str:
         tier = cat.tier(str(value)) if cat is not None else None
         return tier.label if tier is not None else str(value)
     if m.kind == "coverage" and value in rubric.coverage:
-        return rubric.coverage[value].label  # type: ignore[index]
+        return rubric.coverage[value].label
     return "true" if value is True else "false" if value is False else str(value)
 
 
@@ -55,7 +55,7 @@ def missing_text(rubric: Rubric, m: Missing, basis: str) -> str:
     else:
         have = _value_label(rubric, m, m.have)
         if m.met is None:
-            have += " (the reader is unsure; check by hand)"
+            have += " (unclear: check by hand)"
     return f"{title}: {have}; meets with {meet_with_text(rubric, m)}"
 
 
@@ -132,7 +132,9 @@ def _criterion_lines(c: CriterionStatus, rubric: Rubric, basis: str, width: int)
         if e.quote:
             quote = " ".join(e.quote.split())
             quote = quote if len(quote) <= 60 else quote[:57] + "..."
-            lines.append(f'{" " * 14}{e.subject} ({e.confidence}): "{quote}"')
+            cat = rubric.category(e.subject)
+            title = cat.title if cat is not None else e.subject
+            lines.append(f'{" " * 14}{title} ({e.confidence}): "{quote}"')
     return lines
 
 
