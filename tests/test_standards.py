@@ -480,3 +480,29 @@ def test_a_bill_read_back_as_a_statute_gets_the_drafts_status(
     assert draft["met"] is met and statute["met"] is met
     quoted = [e for c in statute["criteria"] for e in c["evidence"] if e["quote"]]
     assert quoted and all(e["confidence"] in ("clear", "by absence") for e in quoted)
+
+
+# --- the atlas: whether each jurisdiction's law today meets it ------------------------
+
+
+def test_the_atlas_says_for_every_state_read_whether_today_law_meets_it(run_cli) -> None:
+    rows = json.loads(run_cli("atlas", "--json").out)["jurisdictions"]
+    for row in rows:
+        if row["status"] == "unknown":
+            assert row["standards"] == [], row["name"]
+            continue
+        (status,) = row["standards"]
+        assert status["id"] == FEDERAL and status["met"] in (True, False, None)
+        criteria = {c["id"]: c["met"] for c in status["criteria"]}
+        if not row["open"] and status["met"] is None:
+            # A complete reading is unclear only where (B)'s stand-in needs a person.
+            assert criteria["no_documentation_required"] is None, row["name"]
+    by_code = {r["code"]: r for r in rows}
+    # Missouri's law reaches only minors: (A)(i) fails whatever else it says.
+    mo = {c["id"]: c for c in by_code["MO"]["standards"][0]["criteria"]}
+    assert mo["vacate_process"]["met"] is False
+    assert any(m["subject"] == "coverage" for m in mo["vacate_process"]["missing"])
+    table = run_cli("atlas").out
+    assert "10381(c)(3)" in table.splitlines()[2]
+    one = run_cli("atlas", "Nebraska").out
+    assert "Federal 10381(c)(3):" in one and '"shall create a rebuttable presumption"' in one

@@ -33,15 +33,21 @@ def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
 
 def cmd_atlas(args: argparse.Namespace) -> int:
     from drafter.atlas import build_rows, row_for
+    from drafter.atlas_standards import row_standards
     from drafter.errors import UserError
     from drafter.jurisdiction import load_profile
     from drafter.render import dumps
     from drafter.render.atlas import atlas_json, atlas_text, state_json, state_text
+    from drafter.standards import shipped_criteria_for
 
     rubric = rubric_of(args)
+    # The criteria standards that read this rubric's tiers: the federal preference.
+    standards = shipped_criteria_for(rubric)
     if args.state is None:
         rows = build_rows(rubric)
-        write(dumps(atlas_json(rows, rubric)) if args.json else atlas_text(rows, rubric))
+        standings = {r.profile.id: row_standards(r, standards, rubric) for r in rows}
+        out = atlas_json(rows, rubric, standings) if args.json else None
+        write(dumps(out) if out is not None else atlas_text(rows, rubric, standings))
         return 0
     profile = load_profile(args.state)
     if profile.is_generic or profile.law is None:
@@ -49,5 +55,6 @@ def cmd_atlas(args: argparse.Namespace) -> int:
             None, f"{profile.name} records no law; give a state, DC, federal or a territory"
         )
     row = row_for(rubric, profile)
-    write(dumps(state_json(row, rubric)) if args.json else state_text(row, rubric))
+    one = {row.profile.id: row_standards(row, standards, rubric)}
+    write(dumps(state_json(row, rubric, one)) if args.json else state_text(row, rubric, one))
     return 0

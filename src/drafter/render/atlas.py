@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Mapping
 from typing import Any
 
 from drafter.atlas import Row, status_counts
+from drafter.criteria_eval import StandardStatus
+from drafter.render.standards import met_word, standards_text
 from drafter.render.standing import grade_text, score_text
 from drafter.rubric import Rubric
+
+#: profile id -> each criteria standard's status for that jurisdiction's law today.
+Standings = Mapping[str, tuple[StandardStatus, ...]]
 
 ATLAS_FORMAT = "drafter/atlas@1"
 #: Shown for a call with no quote: a tier read from silence, or from a description.
@@ -43,20 +49,38 @@ def _rank(row: Row) -> str:
     return f"{row.rank}{'=' if row.tied else ''}"
 
 
-def atlas_text(rows: list[Row], rubric: Rubric) -> str:
-    """The table of every jurisdiction, two lines each: the scores, then the sources."""
+def _standing_cells(statuses: tuple[StandardStatus, ...], count: int) -> str:
+    cells = [met_word(s.met) for s in statuses] or ["-"] * count
+    return "".join(f"{c:<11} " for c in cells)
+
+
+def _column_head(status: StandardStatus) -> str:
+    # "Federal 10381(c)(3)" is too wide for a column; its citation's last part is not.
+    return status.citation.split(" ")[-1]
+
+
+def atlas_text(rows: list[Row], rubric: Rubric, standings: Standings | None = None) -> str:
+    """The table of every jurisdiction, two lines each: the scores, then the sources.
+
+    With `standings`, a column per criteria standard says whether the law today
+    meets it (met, not met, unclear while a category it needs is open).
+    """
+    standings = standings or {}
+    heads = next((s for s in standings.values() if s), ())
+    head_cells = "".join(f"{_column_head(s):<11} " for s in heads)
     lines = [
         f"Today's law in every jurisdiction, read against {rubric.short_title} ({rubric.id})",
         "",
         f"{'RANK':<5} {'JURISDICTION':<24} {'CODE':<4} {'STATUS':<11} {'SCORE':>9}  "
-        f"{'GRADE':<16} CITATION",
+        f"{'GRADE':<16} {head_cells}CITATION",
     ]
     for row in rows:
         p, law = row.profile, row.law
         cites = "; ".join(law.citations) or "-"
+        cells = _standing_cells(standings.get(p.id, ()), len(heads))
         lines.append(
             f"{_rank(row):<5} {p.name:<24} {p.code or '':<4} "
-            f"{STATUS_LABELS[law.status]:<11} {_score(row):>9}  {_grade(row):<16} {cites}"
+            f"{STATUS_LABELS[law.status]:<11} {_score(row):>9}  {_grade(row):<16} {cells}{cites}"
         )
         detail = [f"source: {law.source or '-'}"]
         if law.latest_amendment:
@@ -76,6 +100,11 @@ def atlas_text(rows: list[Row], rubric: Rubric) -> str:
     ]
     if rubric.grades.default_reading:
         lines.append("Grade cut-offs are drafter's default reading.")
+    for st in heads:
+        lines.append(
+            f"{_column_head(st)}: whether today's law meets {st.citation} by our reading "
+            "(unclear while a category it needs is open); see docs/standards.md."
+        )
     lines.append("drafter atlas STATE shows a jurisdiction's reading with its sources.")
     return "\n".join(lines) + "\n"
 
@@ -86,7 +115,7 @@ def _wrap(text: str, indent: str) -> list[str]:
     )
 
 
-def state_text(row: Row, rubric: Rubric) -> str:
+def state_text(row: Row, rubric: Rubric, standings: Standings | None = None) -> str:
     """One jurisdiction: status, citations, sources, its score and every category's reading."""
     p, law = row.profile, row.law
     lines = [f"{p.name} ({p.code})" if p.code else p.name, ""]
@@ -136,7 +165,8 @@ def state_text(row: Row, rubric: Rubric) -> str:
         lines.append("  (no sourced bill structure: bills draft in the generic style)")
     if law.notes:
         lines += ["", *_wrap(law.notes, "")]
-    return "\n".join(lines) + "\n"
+    statuses = (standings or {}).get(p.id, ())
+    return "\n".join(lines) + "\n" + standards_text(statuses, rubric)
 
 
 def _tier_name(rubric: Rubric, category: str, tier_id: str) -> str:
@@ -198,16 +228,24 @@ def row_json(row: Row, rubric: Rubric | None = None) -> dict[str, Any]:
     return data
 
 
-def atlas_json(rows: list[Row], rubric: Rubric) -> dict[str, Any]:
+def _with_standards(data: dict[str, Any], row: Row, standings: Standings | None) -> dict[str, Any]:
+    data["standards"] = [s.to_json() for s in (standings or {}).get(row.profile.id, ())]
+    return data
+
+
+def atlas_json(
+    rows: list[Row], rubric: Rubric, standings: Standings | None = None
+) -> dict[str, Any]:
     return {
         "format": ATLAS_FORMAT,
         "rubric": rubric.id,
-        "jurisdictions": [row_json(r) for r in rows],
+        "jurisdictions": [_with_standards(row_json(r), r, standings) for r in rows],
     }
 
 
-def state_json(row: Row, rubric: Rubric) -> dict[str, Any]:
-    return {"format": ATLAS_FORMAT, "rubric": rubric.id, "jurisdiction": row_json(row, rubric)}
+def state_json(row: Row, rubric: Rubric, standings: Standings | None = None) -> dict[str, Any]:
+    data = _with_standards(row_json(row, rubric), row, standings)
+    return {"format": ATLAS_FORMAT, "rubric": rubric.id, "jurisdiction": data}
 
 
 __all__ = ["ATLAS_FORMAT", "atlas_json", "atlas_text", "row_json", "state_json", "state_text"]

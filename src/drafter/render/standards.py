@@ -143,7 +143,7 @@ def standards_text(statuses: Sequence[StandardStatus], rubric: Rubric, width: in
     blocks: list[str] = []
     for status in statuses:
         met = sum(1 for c in status.criteria if c.met is True)
-        what = "this draft" if status.basis == "draft" else "this statute, as the reader reads it"
+        what = "this draft" if status.basis == "draft" else "this statute, by its reading"
         lines = [
             f"{status.title}",
             f"{status.short_title}: {met_word(status.met).upper()} for {what} "
