@@ -244,6 +244,14 @@ def check_all(
         UserError(path, "not listed in jurisdictions/index.yaml; add it there")
         for path in unlisted_files()
     )
+    from drafter.standards import list_standards
+
+    # Every shipped standard file, criteria ones checked against the shipped rubric.
+    try:
+        standards = ", ".join(f"{i.standard.id} ({i.kind})" for i in list_standards())
+    except UserError as exc:
+        problems.append(exc)
+        standards = ""
     from drafter.draft import load_draft
     from drafter.training import check_file, check_shipped
 
@@ -277,6 +285,7 @@ def check_all(
         f"ok: model language {Path(language.folder).name}/: "
         f"{len(language.tiers)} tier entries, {len(language.parameters)} parameters\n"
         f"ok: signals: every tier reads from its own language and no other\n"
+        f"ok: standards: {standards}\n"
         f"ok: jurisdictions: {len(profiles) - 1} profiles and the generic one; every law "
         "sourced, every reading complete or open with a reason"
         + (
