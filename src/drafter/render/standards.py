@@ -91,18 +91,18 @@ def _nearest(rubric: Rubric, m: Missing) -> str:
     return f"{first} or another"
 
 
-def status_brief(status: StandardStatus, rubric: Rubric) -> tuple[str, str | None]:
-    """Two short lines for the wizard: the status, and what is missing first (or None).
+def status_brief(status: StandardStatus, rubric: Rubric) -> tuple[str, str]:
+    """Two short lines for the wizard: the status, and what is missing first.
 
     "Federal 10381(c)(3): not met" / "Offenses: needs Misdemeanors and nonviolent
-    felonies or higher (+2 more)".
+    felonies or higher (+2 more)". Always two lines, so the score panel keeps
+    its shape (no relayout) as the status changes.
     """
     head = f"{status.short_title}: {met_word(status.met)}"
-    if status.met is True:
-        return f"{head} (all {len(status.criteria)} criteria)", None
     missing = [m for c in status.unmet for m in c.missing]
-    if not missing:
-        return head, None
+    if status.met is True or not missing:
+        met = sum(1 for c in status.criteria if c.met is True)
+        return head, f"{met} of {len(status.criteria)} criteria met"
     m = missing[0]
     if m.kind == "category":
         opened = "open; " if m.have is None else ""

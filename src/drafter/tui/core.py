@@ -97,7 +97,7 @@ class DraftView:
     #: The draft against each criteria standard the rubric has (the federal preference).
     standards: tuple[StandardStatus, ...] = field(default=())
     #: Each standard in brief, as the score panel shows it: met, headline, what is missing.
-    standard_lines: tuple[tuple[Met, str, str | None], ...] = field(default=())
+    standard_lines: tuple[tuple[Met, str, str], ...] = field(default=())
 
     def bill_text(self, width: int = 72) -> str:
         """The bill as plain text wrapped at `width` ("" when there is no bill)."""

@@ -17,7 +17,8 @@ def bar(points: int, maximum: int, width: int = BAR) -> tuple[str, str]:
     return "█" * filled, "░" * (width - filled)
 
 
-def score_content(view: DraftView) -> Content:
+def score_content(view: DraftView, width: int = 0) -> Content:
+    """The panel's text; `width` (when known) wraps the standards' lines with hard breaks."""
     card = view.card
     parts: list[str | tuple[str, str]] = [
         ("Score  ", "bold"),
@@ -34,7 +35,7 @@ def score_content(view: DraftView) -> Content:
         )
     else:
         parts.append(("All categories answered\n", "$foreground 60%"))
-    parts.extend(standards_parts(view))
+    parts.extend(standards_parts(view, width))
     for c in card.categories:
         full, empty = bar(c.points, c.max)
         pts = "  –" if c.open else f"{c.points:>3}"
@@ -53,21 +54,41 @@ def score_content(view: DraftView) -> Content:
     return Content.assemble(*parts).rstrip()
 
 
-def standards_parts(view: DraftView) -> list[str | tuple[str, str]]:
-    """A line per criteria standard (the federal preference): met, or what is missing first."""
+def standards_parts(view: DraftView, width: int = 0) -> list[str | tuple[str, str]]:
+    """One line per criteria standard (the federal preference): met, or what is missing first.
+
+    Always exactly one line, cut to the panel's width with an ellipsis, so a
+    change of status never changes the panel's height: the bill preview below
+    keeps its size and scroll. The review screen and `drafter score` say it all.
+    """
     style = {True: "$success bold", False: "$warning bold", None: "$foreground 60% bold"}
     parts: list[str | tuple[str, str]] = []
+    # Before the first layout the width is unknown: the narrowest panel's room.
+    room = width if width > 20 else 40
     for met, head, detail in view.standard_lines:
-        parts.append((head + "\n", style[met]))
-        if detail:
-            parts.append((f"  {detail}\n", "$foreground 60%"))
+        rest = max(room - len(head) - 3, 0)
+        tail = detail if len(detail) <= rest else detail[: max(rest - 1, 0)].rstrip() + "…"
+        parts.append((head, style[met]))
+        parts.append((f" · {tail}\n" if rest > 1 else "\n", "$foreground 60%"))
     return parts
 
 
 class ScorePanel(Static):
+    _view: DraftView | None = None
+    _width = 0
+
     def show(self, view: DraftView) -> None:
-        content = score_content(view)
+        width = self.content_region.width
+        rewrapped = width != self._width
+        self._view, self._width = view, width
+        content = score_content(view, width)
         old = getattr(self, "_drafter_content", None)
-        # Fixed columns: only a change in the number of lines needs a layout pass.
+        # Fixed columns: only a change in the number of lines (or in the width the
+        # standards' lines were cut to) needs a layout pass.
         same_shape = old is not None and old.plain.count("\n") == content.plain.count("\n")
-        set_content(self, content, layout=not same_shape)
+        set_content(self, content, layout=rewrapped or not same_shape)
+
+    def on_resize(self) -> None:
+        # The standards' lines are wrapped to the width: rewrap when it changes.
+        if self._view is not None and self.content_region.width != self._width:
+            self.show(self._view)
