@@ -82,13 +82,12 @@ def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_score(args: argparse.Namespace) -> int:
+    from drafter.criteria_eval import evaluate_draft
     from drafter.draft import load_draft
     from drafter.render import dumps
     from drafter.render.scorecard import card_json, card_text
-    from drafter.scoring import score
-
-    from drafter.criteria_eval import evaluate_draft
     from drafter.render.standards import standards_text
+    from drafter.scoring import score
 
     rubric = rubric_of(args)
     wanted = standards_of(args.standard, rubric)
