@@ -163,7 +163,7 @@ def test_each_reading_of_the_issue_is_encoded(
 def test_minors_only_coverage_fails_and_an_open_category_is_unclear(
     federal: CriteriaStandard, rubric: Rubric, best: Draft
 ) -> None:
-    assert evaluate_draft(federal, rubric, best.with_coverage("minors_only")).met is False
+    assert evaluate_draft(federal, rubric, best.with_coverage("minors_only", rubric)).met is False
     status = evaluate_draft(federal, rubric, best.choose("confidentiality", None))
     assert status.met is None
     (criterion,) = status.unmet
