@@ -19,7 +19,7 @@ from drafter.draft import Draft
 from drafter.errors import UserError
 from drafter.notice import Notice
 from drafter.render.standards import status_brief
-from drafter.rubric import COVERAGE, COVERAGES, Category, Coverage, Rubric, load_rubric
+from drafter.rubric import COVERAGE, COVERAGES, Category, Rubric, load_rubric
 from drafter.scoring import Scorecard, score
 
 #: The bill target's fields as the About-the-bill step names them.
