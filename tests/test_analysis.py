@@ -20,9 +20,7 @@ from shared_data import STATUTES, require_shared
 RUBRIC = load_rubric()
 CORPUS = ROOT / "tests" / "corpus"
 REAL = STATUTES  # ../shared/statutes: real law with our readings (None when absent)
-REAL_LABELS = (
-    yaml.safe_load((REAL / "labels.yaml").read_text(encoding="utf-8")) if REAL else {}
-)
+REAL_LABELS = yaml.safe_load((REAL / "labels.yaml").read_text(encoding="utf-8")) if REAL else {}
 CORPUS_LABELS = yaml.safe_load((CORPUS / "labels.yaml").read_text(encoding="utf-8"))
 RELIEF = "A victim of human trafficking may move to vacate a conviction. "
 

@@ -103,8 +103,9 @@ def test_definitions_are_only_the_terms_used_and_alphabetized() -> None:
     for term in terms:
         # Each term is used by the text, or by another definition that is used.
         assert term in body_text or any(
-            term in c.text.lower() for c in definitions.children if not c.text.lower()
-            .startswith(f'"{term}"')
+            term in c.text.lower()
+            for c in definitions.children
+            if not c.text.lower().startswith(f'"{term}"')
         )
     # Prostitution offense is defined only when the prostitution tier is chosen.
     assert "prostitution offense" not in terms

@@ -39,10 +39,7 @@ def test_missouri_layout() -> None:
     lines = out.splitlines()
     assert "Section A. Chapter 610, RSMo, is amended by adding thereto" in out
     # Subsection 1 sits on the section's heading line.
-    assert any(
-        line.startswith("610.132. 1. As used")
-        for line in lines
-    )
+    assert any(line.startswith("610.132. 1. As used") for line in lines)
     assert "\n2. A person arrested" in out
     assert "\n    (1) be in writing" in out
     assert "\n        (a) seal the record" in out

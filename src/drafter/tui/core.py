@@ -214,10 +214,7 @@ def export_formats() -> tuple[ExportFormat, ...]:
     """Every format a bill can be written in, in the registry's order."""
     from drafter.render import BILL_FORMATS
 
-
-    return tuple(
-        ExportFormat(f.name, f.extension, f.description, f.note) for f in BILL_FORMATS
-    )
+    return tuple(ExportFormat(f.name, f.extension, f.description, f.note) for f in BILL_FORMATS)
 
 
 def render_bill_text(bill: Any, width: int = 72) -> str:

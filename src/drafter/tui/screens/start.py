@@ -327,4 +327,3 @@ class StartScreen(Screen[None]):
     @on(OptionList.OptionSelected, "#recent")
     def _open_recent(self, event: OptionList.OptionSelected) -> None:
         self.open_path(self.recent[event.option_index])
-
