@@ -9,6 +9,7 @@ table shows current and proposed points side by side.
 from __future__ import annotations
 
 import textwrap
+from dataclasses import dataclass
 
 from drafter.render.standing import NOT_LEGAL_ADVICE, score_text, standing_text
 from drafter.rubric import Rubric
@@ -119,6 +120,54 @@ def _cell(c: CategoryScore) -> str:
     return f"{points:>2} / {c.max:<2}"
 
 
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    """What a card shows, decided once; card_text and card_markdown only format it."""
+
+    title: str
+    #: (label, value) lines under the title: the score, then the grade or ranking.
+    headline: tuple[tuple[str, str], ...]
+    paragraphs: tuple[str, ...]
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    total: tuple[str, ...]
+    footer: str
+
+
+def _layout(
+    card: Scorecard, rubric: Rubric, baseline: Scorecard | None, name: str | None
+) -> _Layout:
+    title = _name(card, name) if (name or card.jurisdiction) else "Draft"
+    if baseline is None:
+        label = "Grade" if card.rankable else "Ranking"
+        headline: tuple[tuple[str, str], ...] = (
+            ("Overall score", score_text(card)),
+            (label, standing_text(card) if card.rankable else _marked(card)),
+        )
+        paras = narrative(card, rubric, name)
+        header: tuple[str, ...] = ("Proposed categories", "Awarded points")
+        rows: tuple[tuple[str, ...], ...] = tuple((c.title, _cell(c)) for c in card.categories)
+        total: tuple[str, ...] = ("Total", f"{card.total} / {card.max}")
+    else:
+        score = f"{baseline.total} -> {score_text(card)}"
+        headline = (("Overall score", f"{score}   ({_marked(baseline)} -> {_marked(card)})"),)
+        paras = comparison(baseline, card, rubric, name)
+        header = ("Category", "Current", "Proposed", "Change")
+        rows = tuple(
+            (c.title, _cell(b), _cell(c), _signed(c.points - b.points))
+            for b, c in zip(baseline.categories, card.categories, strict=True)
+        )
+        total = (
+            "Total",
+            f"{baseline.total} / {baseline.max}",
+            f"{card.total} / {card.max}",
+            _signed(card.total - baseline.total),
+        )
+    return _Layout(
+        title, headline, tuple(paras), header, rows, total, _footer(rubric, card, baseline)
+    )
+
+
 def card_text(
     card: Scorecard,
     rubric: Rubric,
@@ -127,47 +176,30 @@ def card_text(
     width: int = 76,
 ) -> str:
     """The card as plain text, in the report's layout."""
-    title = _name(card, name) if (name or card.jurisdiction) else "Draft"
-    lines = [title, ""]
-    if baseline is None:
-        lines.append(f"OVERALL SCORE   {score_text(card)}")
-        if card.rankable:
-            lines.append(f"Grade           {standing_text(card)}")
-        else:
-            lines.append(f"Ranking         {standing_text(card, marked=True)}")
-    else:
-        lines.append(
-            f"OVERALL SCORE   {baseline.total} -> {score_text(card)}"
-            f"   ({_marked(baseline)} -> {_marked(card)})"
-        )
+    lay = _layout(card, rubric, baseline, name)
+    lines = [lay.title, ""]
+    for label, value in lay.headline:
+        # The report's own capitals for the score line; the grade line as written.
+        shown = label.upper() if label == "Overall score" else label
+        lines.append(f"{shown:<15} {value}")
     lines.append("")
-    paras = (
-        narrative(card, rubric, name)
-        if baseline is None
-        else comparison(baseline, card, rubric, name)
-    )
-    for para in paras:
+    for para in lay.paragraphs:
         lines.extend(textwrap.wrap(para, width, break_on_hyphens=False))
         lines.append("")
-    title_w = max(len(c.title) for c in card.categories) + 1
-    if baseline is None:
-        lines.append(f"{'PROPOSED CATEGORIES':<{title_w}}  AWARDED POINTS")
-        for c in card.categories:
-            lines.append(f" {c.title:<{title_w - 1}}  {_cell(c):>9}")
-        lines.append(f"{'TOTAL':<{title_w}}  {f'{card.total} / {card.max}':>9}")
-    else:
-        lines.append(f"{'CATEGORY':<{title_w}}  {'CURRENT':>9}  {'PROPOSED':>9}  CHANGE")
-        for b, c in zip(baseline.categories, card.categories, strict=True):
-            delta = c.points - b.points
-            lines.append(
-                f" {c.title:<{title_w - 1}}  {_cell(b):>9}  {_cell(c):>9}  {_signed(delta):>6}"
-            )
-        lines.append(
-            f"{'TOTAL':<{title_w}}  {f'{baseline.total} / {baseline.max}':>9}  "
-            f"{f'{card.total} / {card.max}':>9}  {_signed(card.total - baseline.total):>6}"
-        )
+    title_w = max(len(row[0]) for row in lay.rows) + 1
+    # Points columns are 9 wide and the change column 6; the last heading runs
+    # on unpadded, as the report's tables do.
+    head = [f"{h.upper():>9}" for h in lay.header[1:-1]] + [lay.header[-1].upper()]
+    lines.append(f"{lay.header[0].upper():<{title_w}}  " + "  ".join(head))
+
+    def cells(row: tuple[str, ...]) -> str:
+        return "  ".join([f"{c:>9}" for c in row[1:3]] + [f"{c:>6}" for c in row[3:]])
+
+    for row in lay.rows:
+        lines.append(f" {row[0]:<{title_w - 1}}  {cells(row)}")
+    lines.append(f"{lay.total[0].upper():<{title_w}}  {cells(lay.total)}")
     lines.append("")
-    lines.extend(textwrap.wrap(_footer(rubric, card, baseline), width, break_on_hyphens=False))
+    lines.extend(textwrap.wrap(lay.footer, width, break_on_hyphens=False))
     return "\n".join(lines) + "\n"
 
 
@@ -203,43 +235,22 @@ def card_markdown(
     name: str | None = None,
 ) -> str:
     """The card as Markdown: heading, score, narrative, a table."""
-    title = _name(card, name) if (name or card.jurisdiction) else "Draft"
-    out = [f"# {_md(title)}", ""]
-    if baseline is None:
-        out.append(f"**Overall score:** {score_text(card)}  ")
-        label = "Grade" if card.rankable else "Ranking"
-        out.append(f"**{label}:** {_md(_marked(card))}")
-    else:
-        out.append(
-            f"**Overall score:** {baseline.total} → {score_text(card)} "
-            f"({_md(_marked(baseline))} → {_md(_marked(card))})"
-        )
+    lay = _layout(card, rubric, baseline, name)
+    out = [f"# {_md(lay.title)}", ""]
+    for i, (label, value) in enumerate(lay.headline):
+        value = value.replace(" -> ", " → ").replace("   (", " (")
+        out.append(f"**{label}:** {_md(value)}" + ("  " if i < len(lay.headline) - 1 else ""))
     out.append("")
-    paras = (
-        narrative(card, rubric, name)
-        if baseline is None
-        else comparison(baseline, card, rubric, name)
-    )
-    for para in paras:
+    for para in lay.paragraphs:
         out.extend([_md(para), ""])
-    if baseline is None:
-        out.append("| Proposed categories | Awarded points |")
-        out.append("|---|---:|")
-        for c in card.categories:
-            out.append(f"| {_md(c.title)} | {_cell(c)} |")
-        out.append(f"| **Total** | **{card.total} / {card.max}** |")
-    else:
-        out.append("| Category | Current | Proposed | Change |")
-        out.append("|---|---:|---:|---:|")
-        for b, c in zip(baseline.categories, card.categories, strict=True):
-            out.append(
-                f"| {_md(c.title)} | {_cell(b)} | {_cell(c)} | {_signed(c.points - b.points)} |"
-            )
-        out.append(
-            f"| **Total** | **{baseline.total} / {baseline.max}** | "
-            f"**{card.total} / {card.max}** | **{_signed(card.total - baseline.total)}** |"
-        )
-    out.extend(["", f"*{_md(_footer(rubric, card, baseline))}*", ""])
+    out.append(
+        "| " + " | ".join(h if i else h.capitalize() for i, h in enumerate(lay.header)) + " |"
+    )
+    out.append("|---|" + "---:|" * (len(lay.header) - 1))
+    for row in lay.rows:
+        out.append(f"| {_md(row[0])} | " + " | ".join(row[1:]) + " |")
+    out.append("| " + " | ".join(f"**{cell}**" for cell in lay.total) + " |")
+    out.extend(["", f"*{_md(lay.footer)}*", ""])
     return "\n".join(out)
 
 
