@@ -12,7 +12,6 @@ from drafter.yamlio import MAX_FILE_BYTES, decode_text, read_bounded, read_text
 MAX_DOCX_BYTES = 10 * 1024 * 1024
 #: The document part's uncompressed size limit (guards against zip bombs).
 MAX_DOCX_XML_BYTES = 40 * 1024 * 1024
-TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown", "")
 
 
 def read_statute(path: str | Path) -> str:

@@ -69,11 +69,6 @@ class Finding:
     looked_for: tuple[str, ...] = ()
     note: str = ""
 
-    @property
-    def decided(self) -> bool:
-        """Whether the finding gives a tier (everything but `not found`)."""
-        return self.tier is not None
-
     def to_json(self, rubric: Rubric | None = None) -> dict[str, Any]:
         points = None
         if rubric is not None and self.tier is not None:
