@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from conftest import write
+from drafter.jurisdiction import load_profile
 from drafter.jurisdiction_index import list_entries
 
 
@@ -105,3 +106,37 @@ def test_a_generic_draft_builds_with_the_states_own_enacting_clause(run_cli, tmp
         assert clause in " ".join(r.out.split()), state
         warnings = [line for line in r.err.splitlines() if "drafting style" in line]
         assert len(warnings) == 1 and state in warnings[0], r.err
+
+
+def test_the_six_states_carry_sourced_forms_and_their_bills_use_them(run_cli, tmp_path) -> None:
+    # Issue 12: each carries its code's name, section form, amending clause and
+    # prosecuting office, each with a source; the generic bill names the code and office.
+    offices = {
+        "Illinois": "State's Attorney",
+        "California": "district attorney",
+        "North Carolina": "district attorney",
+        "New Jersey": "county prosecutor",
+        "Massachusetts": "district attorney",
+        "Ohio": "prosecuting attorney",
+    }
+    for state, office in offices.items():
+        forms = load_profile(state).forms
+        for name in ("enacting_clause", "code_name", "section_form", "amending_clause"):
+            form = getattr(forms, name)
+            assert form is not None and form.source.strip(), (state, name)
+        assert forms.prosecutor is not None and forms.prosecutor.text == office
+        draft = write(
+            tmp_path,
+            "d.yaml",
+            f"format: drafter/1\njurisdiction: {state}\ncoverage: adults\n"
+            "choices: {judicial_discretion: over_objection}\n",
+        )
+        r = run_cli("build", str(draft), "-o", "-")
+        assert r.code == 0, r.err
+        flat = " ".join(r.out.split())
+        assert f"added to {forms.code_name.text}" in flat, state
+        assert "[CODE]" not in flat and "unset code" not in r.err, state
+        assert office in flat, state
+    # Where the state's marking is one the renderer draws, its bills are drawn so.
+    assert load_profile("Ohio").style_spec.inserted == "underline"
+    assert load_profile("New Jersey").style_spec.deleted == "bracket_bold"

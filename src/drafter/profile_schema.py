@@ -221,6 +221,9 @@ class Profile(_Model):
         if self.forms.prosecutor is not None:
             office = self.forms.prosecutor.text.removeprefix("the ")
             out.setdefault("prosecuting_office", office)
+        # A state drafted in the generic style still names its own code where we can cite it.
+        if self.generic_style and self.forms.code_name is not None:
+            out.setdefault("code", self.forms.code_name.text)
         return out
 
     def parameters_for(self, draft: Draft) -> dict[str, Any]:
