@@ -502,6 +502,17 @@ def test_the_atlas_says_for_every_state_read_whether_today_law_meets_it(run_cli)
     mo = {c["id"]: c for c in by_code["MO"]["standards"][0]["criteria"]}
     assert mo["vacate_process"]["met"] is False
     assert any(m["subject"] == "coverage" for m in mo["vacate_process"]["missing"])
+    # A law for minors only, or no law at all, meets none of the criteria, and each says
+    # why (the coverage the rubric credits), not "unclear".
+    for row in rows:
+        if row["status"] in ("none", "minors_only"):
+            (status,) = row["standards"]
+            assert status["met"] is False, row["name"]
+            for c in status["criteria"]:
+                assert c["met"] is False, (row["name"], c["id"])
+                coverage = [m for m in c["missing"] if m["subject"] == "coverage"]
+                assert len(coverage) == 1 and coverage[0]["have"] == row["status"]
+                assert coverage[0]["meet_with"] == ["adults"]
     table = run_cli("atlas").out
     assert "10381(c)(3)" in table.splitlines()[2]
     one = run_cli("atlas", "Nebraska").out

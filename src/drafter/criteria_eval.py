@@ -9,18 +9,16 @@ new data file. Pure and fast: the wizard calls it on every keystroke.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
 from drafter.criteria import Condition, CriteriaStandard, Scalar, tier_ids
 from drafter.draft import Draft
-from drafter.rubric import Rubric
+from drafter.rubric import COVERAGE, Rubric
 
 #: What a condition or criterion comes to: True met, False not met, None unclear.
 Met = bool | None
-#: The reader's key for the coverage finding (beside the category ids).
-COVERAGE = "coverage"
 
 
 class QuoteLike(Protocol):
@@ -195,6 +193,10 @@ def _member(have: Scalar | None, passing: tuple[Scalar, ...]) -> bool:
 def _reading_condition(
     rubric: Rubric, cond: Condition, findings: Mapping[str, FindingLike]
 ) -> _Outcome:
+    if cond.kind != "coverage":
+        gated = _gated(rubric, cond, findings)
+        if gated is not None:
+            return gated
     if cond.kind == "parameter":
         return _stand_in_condition(rubric, cond, findings)
     finding = findings.get(cond.subject)
@@ -202,6 +204,23 @@ def _reading_condition(
         return _outcome(rubric, cond, None, None, "not found", None)
     met = _read_met(finding, _passing(rubric, cond), otherwise=False)
     return _outcome(rubric, cond, finding.tier, met, finding.confidence, _quote(finding))
+
+
+def _gated(rubric: Rubric, cond: Condition, findings: Mapping[str, FindingLike]) -> _Outcome | None:
+    """Not met, for want of a statute for adults, when the coverage the reader found earns nothing.
+
+    The rubric's gate scores every category of a minors-only law, or of no law, at 0;
+    its categories then say nothing a criterion could rely on, so the criterion is
+    not met (rather than unclear), and what is missing is the coverage.
+    """
+    found = findings.get(COVERAGE)
+    have = found.tier if found is not None else None
+    rule = next((r for c, r in rubric.coverage.items() if c == have), None)
+    if rule is None or rule.rankable:
+        return None
+    rankable = tuple(c for c, r in rubric.coverage.items() if r.rankable)
+    says = f"{cond.says} (not possible under this law: {rule.reason or rule.label})"
+    return False, None, Missing(COVERAGE, "coverage", have, rankable, says, False)
 
 
 def _stand_in_condition(
@@ -238,6 +257,15 @@ def _quote(finding: FindingLike) -> str | None:
     return next((e.quote for e in finding.evidence if e.role in ("match", "support")), None)
 
 
+def _unique_coverage(missing: Iterable[Missing]) -> tuple[Missing, ...]:
+    # The coverage a law lacks is said once per criterion, however many conditions it gates.
+    out: list[Missing] = []
+    for m in missing:
+        if m.kind != "coverage" or not any(o.kind == "coverage" for o in out):
+            out.append(m)
+    return tuple(out)
+
+
 def _status(
     standard: CriteriaStandard,
     basis: Literal["draft", "statute"],
@@ -252,7 +280,7 @@ def _status(
                 label=criterion.label,
                 citation=criterion.citation,
                 met=combine([o[0] for o in outcomes]),
-                missing=tuple(o[2] for o in outcomes if o[2] is not None),
+                missing=_unique_coverage(o[2] for o in outcomes if o[2] is not None),
                 evidence=tuple(o[1] for o in outcomes if o[1] is not None),
             )
         )
