@@ -30,7 +30,12 @@ def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
         metavar="DRAFT",
         help="also write a draft file from the findings (not-found categories left open)",
     )
-    p.add_argument("--jurisdiction", metavar="NAME", help="the jurisdiction to name in the draft")
+    p.add_argument(
+        "--jurisdiction",
+        metavar="NAME",
+        help="the jurisdiction to name in the draft; its profile's name for the prosecutor "
+        "is read as the prosecutor too",
+    )
     p.add_argument("--force", action="store_true", help="overwrite DRAFT if it exists")
     p.add_argument("--signals", metavar="PATH", help="a signals file to read with instead")
     p.set_defaults(handler=cmd_analyze)
@@ -59,7 +64,14 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
     rubric = rubric_of(args)
     refuse_existing(args.save, args.force)
-    analysis = analyze_file(args.file, rubric, signals_for(rubric, args.signals))
+    prosecutor = None
+    if args.jurisdiction:
+        from drafter.jurisdiction import profile_for
+
+        form = profile_for(args.jurisdiction)[0].forms.prosecutor
+        prosecutor = form.text if form is not None else None
+    signals = signals_for(rubric, args.signals, prosecutor)
+    analysis = analyze_file(args.file, rubric, signals)
     draft = analysis.draft(rubric, jurisdiction=args.jurisdiction)
     if args.json:
         data = analysis.to_json(rubric)

@@ -35,14 +35,18 @@ from drafter.reader.text import Normalized, normalize
 from drafter.reader.tiers import CategoryReading, Signals, TierSignals
 from drafter.rubric import Rubric
 
-_SIGNALS: dict[tuple[str, str | None], Signals] = {}
+_SIGNALS: dict[tuple[str, str | None, tuple[str, ...]], Signals] = {}
 
 
-def signals_for(rubric: Rubric, path: str | Path | None = None) -> Signals:
-    """The rubric's signals, loaded once per process."""
-    key = (rubric.id, str(path) if path is not None else None)
+def signals_for(
+    rubric: Rubric, path: str | Path | None = None, prosecutor: str | None = None
+) -> Signals:
+    """The rubric's signals, loaded once per process (per jurisdiction's own name
+    for the prosecutor, its profile's forms.prosecutor, when one is given)."""
+    own = (prosecutor,) if prosecutor else ()
+    key = (rubric.id, str(path) if path is not None else None, own)
     if key not in _SIGNALS:
-        _SIGNALS[key] = load_signals(rubric, path)
+        _SIGNALS[key] = load_signals(rubric, path, {"prosecutor": own} if own else None)
     return _SIGNALS[key]
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from drafter.errors import UserError
 from drafter.paths import data_dir
@@ -184,10 +186,80 @@ def _layout_rules(doc: YamlDoc, raw: _Provisions | None) -> LayoutRules:
     )
 
 
-def load_signals(rubric: Rubric, path: str | Path | None = None) -> Signals:
-    """Load the signals beside the rubric (or `path`) and check them against it."""
+_NAME_REF = re.compile(r"\{([a-z_]+)\}")
+_PARENS = re.compile(r"\(([^()]*)\)")
+
+
+def own_name_pattern(name: str) -> tuple[str, ...]:
+    """Patterns for a name as a profile writes it ("the Government (United States
+    Attorney)" is "government" and "united states attorney"), plural allowed."""
+    low = " ".join(name.lower().replace("\u2019", "'").split())
+    parts = [_PARENS.sub("", low), *_PARENS.findall(low)]
+    out = []
+    for part in parts:
+        part = part.strip(" ,;")
+        if part.startswith("the "):
+            part = part[4:]
+        if part:
+            out.append(re.escape(part) + "s?")
+    return tuple(out)
+
+
+def _with_names(doc: YamlDoc, extra: Mapping[str, Sequence[str]] | None) -> YamlDoc:
+    """The file with each `{name}` in a pattern spelled out from the `names:` block
+    (and the names a jurisdiction adds: its own term for the prosecutor)."""
+    data = doc.data
+    if not isinstance(data, dict):
+        return doc
+    raw = data.get("names") or {}
+    names: dict[str, list[str]] = {}
+    if isinstance(raw, dict):
+        for key, items in raw.items():
+            if isinstance(items, list):
+                names[str(key)] = [str(i) for i in items]
+    for key, own in (extra or {}).items():
+        names.setdefault(key, []).extend(p for text in own for p in own_name_pattern(text))
+    groups = {k: "(?:" + "|".join(v) + ")" for k, v in names.items() if v}
+
+    def walk(node: Any, loc: tuple[str | int, ...]) -> Any:
+        if isinstance(node, str):
+
+            def spell(m: re.Match[str]) -> str:
+                found = groups.get(m.group(1))
+                if found is None:
+                    known = ", ".join(f"{{{k}}}" for k in sorted(groups)) or "none"
+                    raise doc.error(
+                        loc, f"unknown name {m.group()} in a pattern; the names: block has {known}"
+                    )
+                return found
+
+            return _NAME_REF.sub(spell, node)
+        if isinstance(node, dict):
+            return {k: walk(v, (*loc, k)) for k, v in node.items()}
+        if isinstance(node, list):
+            return [walk(v, (*loc, i)) for i, v in enumerate(node)]
+        return node
+
+    out = dict(data)
+    for key in ("relief_statute", "reading", "categories"):
+        if key in out:
+            out[key] = walk(out[key], (key,))
+    return YamlDoc(doc.path, out, doc.lines)
+
+
+def load_signals(
+    rubric: Rubric,
+    path: str | Path | None = None,
+    names: Mapping[str, Sequence[str]] | None = None,
+) -> Signals:
+    """Load the signals beside the rubric (or `path`) and check them against it.
+
+    `names` adds to the file's `names:` block: a jurisdiction's own name for the
+    prosecutor ({"prosecutor": ["attorney representing the state"]}), matched
+    wherever a pattern says `{prosecutor}`.
+    """
     path = Path(path) if path is not None else default_signals_path(rubric)
-    doc = load_yaml(path, "signals file")
+    doc = _with_names(load_yaml(path, "signals file"), names)
     raw = validate_doc(_SignalsFile, doc, "signals file")
     if raw.rubric != rubric.id:
         raise doc.error(("rubric",), f"signals are for rubric {raw.rubric!r}, not {rubric.id!r}")

@@ -110,6 +110,9 @@ class _SignalsFile(BaseModel):
 
     rubric: str
     normalize: str = ""
+    #: Names one actor goes by ("prosecutor": district attorney, attorney for the
+    #: state ...): a pattern writes `{prosecutor}` for any of them.
+    names: dict[str, tuple[str, ...]] = {}
     provisions: _Provisions | None = None
     negation: _Negation | None = None
     relief_statute: _TierSignals | None = None

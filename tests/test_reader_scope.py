@@ -1,0 +1,199 @@
+"""What a provision speaks to: words a sound bill needs that are not a tier's signal.
+
+Each case is a short text in our own words for one rule a careful reader
+states: a veto is no discretion (and not a condition), the prosecutor goes by
+many names, the order's effect and an official's deadline are not the records
+covered or a time limit, records closed only once relief is granted are the
+relief's effect, and what follows a rule line under a statute is not the statute.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from drafter.reader import analyze, signals_for
+from drafter.reader.rules import own_name_pattern
+from drafter.rubric import load_rubric
+
+RUBRIC = load_rubric()
+MOTION = (
+    "(a) A victim of human trafficking may move to vacate a conviction for an offense "
+    "committed as a result of being trafficked. (b) The movant shall serve the motion on the "
+    "prosecuting attorney, who may file a written response within 30 days. "
+)
+
+
+def finding(text: str, category: str, prosecutor: str | None = None):  # type: ignore[no-untyped-def]
+    signals = signals_for(RUBRIC, None, prosecutor)
+    return analyze(MOTION + text, RUBRIC, signals).finding(category)
+
+
+# --- a veto ------------------------------------------------------------------------
+
+
+VETO = (
+    "(c) The court may not grant a motion under this section over the objection of the "
+    "prosecuting attorney. If the prosecuting attorney makes no objection within the time "
+    "allowed by subsection (b) and the movant proves the facts required, the court shall grant "
+    "the motion."
+)
+
+
+def test_a_veto_is_no_discretion() -> None:
+    f = finding(VETO, "judicial_discretion")
+    assert (f.tier, f.confidence) == ("none", "clear")
+    assert "may not grant" in f.evidence[0].quote
+
+
+def test_a_veto_is_not_a_restrictive_condition() -> None:
+    f = finding(VETO, "additional_conditions")
+    assert f.tier == "none"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "(c) If the district attorney objects to the motion, the court shall deny it.",
+        "(c) The court shall not vacate a conviction under this section over the prosecutor's "
+        "opposition.",
+    ],
+)
+def test_other_ways_to_say_a_veto(sentence: str) -> None:
+    assert finding(sentence, "judicial_discretion").tier == "none"
+
+
+def test_granting_over_an_objection_is_still_discretion() -> None:
+    f = finding(
+        "(c) The court shall grant a proven motion over the objection of the prosecuting attorney.",
+        "judicial_discretion",
+    )
+    assert (f.tier, f.confidence) == ("over_objection", "clear")
+
+
+# --- the prosecutor's many names ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "attorney representing the state",
+        "attorney for the Commonwealth",
+        "district attorney",
+        "state's attorney",
+        "county attorney",
+        "Commonwealth's attorney",
+    ],
+)
+def test_consent_of_the_prosecutor_by_any_of_its_names(name: str) -> None:
+    f = finding(
+        f"(c) The court may grant the motion only if the {name} consents to it in writing.",
+        "judicial_discretion",
+    )
+    assert (f.tier, f.confidence) == ("none", "clear"), f.evidence
+
+
+def test_a_jurisdiction_adds_its_own_name_for_the_prosecutor() -> None:
+    text = "(c) The court may grant the motion only if the Lord Advocate consents to it."
+    assert finding(text, "judicial_discretion").tier != "none"
+    f = finding(text, "judicial_discretion", prosecutor="the Lord Advocate")
+    assert (f.tier, f.confidence) == ("none", "clear")
+
+
+def test_a_profile_name_becomes_patterns() -> None:
+    assert own_name_pattern("the Government (United States Attorney)") == (
+        "governments?",
+        "united\\ states\\ attorneys?",
+    )
+    assert own_name_pattern("State’s Attorney") == ("state's\\ attorneys?",)
+
+
+# --- words of the frame: the order's effect, an official's deadline ----------------
+
+
+def test_the_effect_naming_an_arrest_is_not_the_records_covered() -> None:
+    f = finding(
+        "(c) Relief under this section is available only from a conviction. (d) When the "
+        "court grants the motion, the arrest, charge, adjudication, or conviction is treated as "
+        "if it had never occurred.",
+        "arrests_and_adjudications",
+    )
+    assert (f.tier, f.confidence) == ("convictions_only", "clear")
+
+
+def test_no_refund_of_a_fine_is_not_a_condition() -> None:
+    f = finding(
+        "(c) A fine, fee, or court cost the movant paid for the offense is not refunded.",
+        "additional_conditions",
+    )
+    assert f.tier == "none"
+    # A fine that must be paid first still is one.
+    f = finding("(c) The movant must first have paid every fine imposed.", "additional_conditions")
+    assert f.tier == "restrictive"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "(c) The clerk shall send a copy of the order to the department not later than the 30th "
+        "day after the order is entered.",
+        "(c) Each agency that receives the order shall comply with it within 2 months after "
+        "receiving it.",
+    ],
+)
+def test_an_officials_deadline_is_not_a_time_limit(sentence: str) -> None:
+    assert finding(sentence, "time_limits").tier == "no_limit"
+
+
+def test_a_filing_deadline_is_still_one() -> None:
+    f = finding(
+        "(c) A motion must be filed not later than 180 days after the movant ceased to be a "
+        "victim.",
+        "time_limits",
+    )
+    assert (f.tier, f.confidence) == ("explicit_limit", "clear")
+
+
+# --- confidentiality: the motion kept from view, not records closed after relief ---
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "(c) Upon the granting of the order, the records of the offense shall be confidential "
+        "and open only by order of the court.",
+        "(c) If the court grants the motion, each record of the offense is confidential.",
+        "(c) The records of an offense ordered expunged under this section are not public records.",
+    ],
+)
+def test_records_closed_after_relief_are_not_confidentiality(sentence: str) -> None:
+    f = finding(sentence, "confidentiality")
+    assert (f.tier, f.confidence) == ("none", "by absence"), f.evidence
+
+
+def test_a_confidential_motion_is_confidentiality() -> None:
+    f = finding(
+        "(c) The motion and every paper filed with it are confidential and shall be filed under "
+        "seal.",
+        "confidentiality",
+    )
+    assert (f.tier, f.confidence) == ("express", "clear")
+
+
+# --- what follows a rule line is not the statute -----------------------------------
+
+
+def test_notes_under_a_rule_line_are_not_the_statute() -> None:
+    text = (
+        "(c) The court may grant the motion only if the prosecuting attorney consents.\n\n"
+        "----------------------------------------\n"
+        "Prepared with a drafting tool.\n"
+        "Still to settle:\n"
+        "- decide whether the court may grant the motion over an objection; keep any "
+        "hearing confidential\n"
+    )
+    a = analyze(MOTION + text, RUBRIC)
+    assert a.finding("judicial_discretion").tier == "none"
+    assert a.finding("confidentiality").tier == "none"
+    # The same note above the rule is read.
+    above = text.replace("----------------------------------------\n", "")
+    assert analyze(MOTION + above, RUBRIC).finding("confidentiality").tier == "express"
