@@ -217,6 +217,15 @@ def _with_names(doc: YamlDoc, extra: Mapping[str, Sequence[str]] | None) -> Yaml
         for key, items in raw.items():
             if isinstance(items, list):
                 names[str(key)] = [str(i) for i in items]
+                for i, item in enumerate(names[str(key)]):
+                    # Checked here, at its own line, before it is spelled out in patterns.
+                    upper = _upper_letter(item)
+                    if upper is not None:
+                        raise doc.error(
+                            ("names", key, i),
+                            f"name {item!r} has the capital {upper!r}; write it in lower case",
+                        )
+                    _refuse_backtracking(doc, ("names", key, i), item)
     for key, own in (extra or {}).items():
         names.setdefault(key, []).extend(p for text in own for p in own_name_pattern(text))
     groups = {k: "(?:" + "|".join(v) + ")" for k, v in names.items() if v}
