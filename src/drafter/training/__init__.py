@@ -20,7 +20,14 @@ from drafter.training.exercises import (
     load_exercise_set,
 )
 from drafter.training.quiz import feedback_text, reflow, run_text_quiz, summary_text
-from drafter.training.session import CategoryScore, Feedback, Session, Summary, TierRef
+from drafter.training.session import (
+    CategoryScore,
+    Feedback,
+    Session,
+    Summary,
+    TierRef,
+    seeded_order,
+)
 
 __all__ = [
     "EXERCISES_FORMAT",
@@ -40,5 +47,6 @@ __all__ = [
     "load_exercise_set",
     "reflow",
     "run_text_quiz",
+    "seeded_order",
     "summary_text",
 ]

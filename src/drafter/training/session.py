@@ -5,7 +5,8 @@ Pure: no terminal. The text quiz and the app both run a `Session`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import random
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from drafter.errors import UserError
@@ -70,16 +71,29 @@ class Summary:
         return self.answered == self.total
 
 
+def seeded_order(exercises: Sequence[Exercise], seed: int | None) -> tuple[Exercise, ...]:
+    """`exercises` shuffled by `seed` (the same seed, the same order), or as given for None.
+
+    A trainer who gives the seed again gets the room's order again.
+    """
+    out = list(exercises)
+    if seed is not None:
+        random.Random(seed).shuffle(out)
+    return tuple(out)
+
+
 @dataclass
 class Session:
     """One trainee's pass through an exercise set, in the set's order.
 
     `answer` scores the current exercise and moves on; `skip` moves on without
-    scoring. `categories` limits the session to some categories.
+    scoring. `categories` limits the session to some categories; `seed`
+    shuffles the order (reproducibly: see `seeded_order`).
     """
 
     exercise_set: ExerciseSet
     categories: Iterable[str] | None = None
+    seed: int | None = None
     exercises: tuple[Exercise, ...] = field(init=False)
     position: int = field(init=False, default=0)
     results: list[Feedback] = field(init=False, default_factory=list)
@@ -96,8 +110,9 @@ class Session:
                     + "one of: "
                     + ", ".join(self.exercise_set.rubric.category_ids),
                 )
-        self.exercises = tuple(
-            e for e in self.exercise_set.exercises if wanted is None or e.category in wanted
+        self.exercises = seeded_order(
+            [e for e in self.exercise_set.exercises if wanted is None or e.category in wanted],
+            self.seed,
         )
         if not self.exercises:
             raise UserError(
