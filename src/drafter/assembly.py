@@ -104,7 +104,7 @@ def assemble(
     frame = language.frame
     code = draft.bill.code or defaults.get("code")
     unit = profile.unit(code)
-    wording = _wording(profile, unit)
+    wording = wording_for(profile, unit)
     style = profile.style()
     heading_format = profile.style_spec.unit_heading_formats.get(unit)
     if heading_format:
@@ -260,7 +260,8 @@ class _Entry:
     placeholder: str = ""
 
 
-def _wording(profile: Profile, unit: str) -> Wording:
+def wording_for(profile: Profile, unit: str) -> Wording:
+    """The profile's word forms for a bill in this unit (section or article)."""
     spec = profile.style_spec
     return Wording(
         unit=unit,

@@ -159,6 +159,28 @@ class Marking(_Model):
     source: str = Field(min_length=1)
 
 
+class AmendingForm(_Model):
+    """How the state's bills amend a section in place (drafter amend).
+
+    `clause` may use {section}, {code}, {unit} ({Unit} capitalized), {history},
+    {changes} ("amending Subsections (a) and (c) and adding Subsection (f)"),
+    {provisions} ("paragraph (i) of subdivision 1 and subdivision 6", first
+    letter capitalized when the clause opens with it) and {verb} ("is"/"are").
+    """
+
+    #: "section": the bill restates the whole section (Missouri's repeal and
+    #: reenactment); "provisions": only the provisions it changes (Texas, New York).
+    restates: Literal["section", "provisions"]
+    clause: str = Field(min_length=1)
+    #: Where a new provision goes: "end" (the next label after the last) or
+    #: "after" the provision it belongs with, labelled (a-1) (Texas).
+    inserts: Literal["end", "after"] = "end"
+    #: When restating provisions, how deep a restated unit goes: 1 restates
+    #: whole subsections (Texas), 2 paragraphs within them (New York).
+    depth: int = Field(default=1, ge=1, le=3)
+    source: str = Field(min_length=1)
+
+
 class Forms(_Model):
     """The state's own drafting forms, each with its source (all optional)."""
 
@@ -168,10 +190,13 @@ class Forms(_Model):
     amending_clause: Form | None = None
     prosecutor: Form | None = None
     marking: Marking | None = None
+    #: How a bill amends the section in place (drafter amend); generic when absent.
+    amending: AmendingForm | None = None
 
 
 __all__ = [
     "QUOTE_WORDS",
+    "AmendingForm",
     "Confidence",
     "Form",
     "Forms",

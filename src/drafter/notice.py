@@ -24,6 +24,11 @@ NoticeKind = Literal[
     "open_category",  # subject: the category id
     "generic_style",  # subject: the jurisdiction the draft names
     "contradiction",  # subject: the category whose tier defeats another's (judicial_discretion)
+    # An amendment's warnings (drafter amend).
+    "excerpt",  # subject: the section number (the current text leaves parts out)
+    "outside_reference",  # subject: the label of a struck provision
+    "unplaced_change",  # subject: the category id (a change with no words to make)
+    "generic_amending_form",  # subject: the jurisdiction (no sourced amending clause)
 ]
 
 

@@ -1,0 +1,16 @@
+"""Amending today's law in place: per provision keep, replace, strike or insert.
+
+- `model`: the records (Amendment, Restated provisions of pieces, Change);
+- `clauses`: where a sentence is cut so an unchanged category's words stay;
+- `fit`: the model language for a new tier, fitted to the section;
+- `labels`: labels for new provisions that renumber nothing;
+- `plan`: the planner, today's text and a draft in, an Amendment out;
+- `bill`: the amending bill in the state's form around it.
+
+Pure Python; the documents are drafter.render.amendment.
+"""
+
+from drafter.amend.model import Action, Amendment, Change, Piece, Restated
+from drafter.amend.plan import plan_amendment
+
+__all__ = ["Action", "Amendment", "Change", "Piece", "Restated", "plan_amendment"]

@@ -1,0 +1,112 @@
+"""New words for a changed category: the model language, fitted to today's section.
+
+The tier's provisions are filled with the draft's parameters (and the
+profile's defaults), put in the state's word forms (drafter.wording), their
+lists run inline with the section's next label ("(1)", "(a)"), and their
+cross-references pointed at the provision of today's section that carries the
+category referred to ("subsection 1 of this section"), or at "this section".
+Terms the new words use and the section does not define get definitions in
+the state's form.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from drafter.assembly import wording_for
+from drafter.bill import label_for
+from drafter.draft import Draft
+from drafter.jurisdiction import Profile
+from drafter.language import Language, item_texts, punctuate_items
+from drafter.wording import Wording
+
+_REF = re.compile(r"\{ref:([a-z0-9_.]+)\}")
+
+
+@dataclass(frozen=True, slots=True)
+class Fitted:
+    """A tier's words, ready to put into today's section."""
+
+    category: str
+    tier: str
+    #: The frame slot the words belong to (orders inserted provisions).
+    slot: str
+    #: One text per provision of the tier (sentences, lists inline).
+    texts: tuple[str, ...]
+    #: The defined terms the words use.
+    terms: tuple[str, ...]
+
+
+class Fitter:
+    """Fits model language to one draft, one profile and one section."""
+
+    def __init__(self, language: Language, profile: Profile, draft: Draft) -> None:
+        self.language = language
+        self.profile = profile
+        self.params = profile.parameters_for(draft)
+        self.values = language.values(self.params)
+        defaults = profile.parameter_defaults(draft.jurisdiction)
+        code = draft.bill.code or defaults.get("code")
+        self.wording: Wording = wording_for(profile, profile.unit(code))
+        self.style = profile.style()
+
+    def tier(self, category: str, tier: str, ref: Callable[[str], str]) -> Fitted | None:
+        """The tier's fitted words; None for a tier earned by silence (no words)."""
+        lang = self.language.tier(category, tier)
+        if lang is None or lang.absent:
+            return None
+        texts: list[str] = []
+        terms: dict[str, None] = {}
+        slot = ""
+        for p in lang.provisions:
+            if not p.applies(self.params, self.language.parameters):
+                continue
+            slot = slot or p.slot
+            text = self.wording.statute(p.text.fill(self.values))
+            items = punctuate_items(
+                item_texts(p, self.params, self.values, self.language.parameters), p
+            )
+            if len(items) == 1:
+                text = text.rstrip(":") + " " + items[0] + "."
+            elif items:
+                pattern = self.style.ladder[min(1, len(self.style.ladder) - 1)]
+                text += " " + " ".join(
+                    f"{label_for(pattern, i)} {self.wording.statute(t)}"
+                    for i, t in enumerate(items, 1)
+                )
+            texts.append(_REF.sub(lambda m: ref(m.group(1)), text))
+            terms.update(dict.fromkeys(p.terms))
+        if not texts:
+            return None
+        return Fitted(category, tier, slot, tuple(texts), tuple(terms))
+
+    def definitions(self, terms: Iterable[str], defined: Callable[[str], bool]) -> str | None:
+        """Definitions of the terms (and the terms they use) the section lacks, or None."""
+        frame = self.language.frame
+        wanted: set[str] = set()
+        stack = list(terms)
+        while stack:
+            term = stack.pop()
+            if term in wanted or term not in frame.definitions:
+                continue
+            wanted.add(term)
+            stack.extend(frame.definitions[term].terms)
+        missing = sorted(t for t in wanted if not defined(t))
+        if not missing:
+            return None
+        texts = [
+            self.wording.definition(self.language.definitions[t].fill(self.values).strip())
+            for t in missing
+        ]
+        texts.sort(key=lambda t: t.lstrip('"').casefold())
+        if len(texts) == 1:
+            return self.wording.statute("As used in this section, ") + texts[0] + "."
+        spec = self.profile.style_spec
+        lead = self.wording.statute(spec.definitions_lead)
+        pattern = self.style.ladder[min(1, len(self.style.ladder) - 1)]
+        body = (spec.definition_end + " ").join(
+            f"{label_for(pattern, i)} {t}" for i, t in enumerate(texts, 1)
+        )
+        return f"{lead} {body}."

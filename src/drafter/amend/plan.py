@@ -1,0 +1,404 @@
+"""Planning an amendment: today's section and a draft in, per provision what to do.
+
+The reader splits today's text into provisions and sentences and finds, per
+category, the words that earn its tier (drafter.reader). A category whose tier
+the draft changes is edited where those words are: the smallest clause that
+carries it alone is struck (drafter.amend.clauses), so a sentence that also
+carries an unchanged category keeps that category's words, and the new tier's
+model language (drafter.amend.fit) follows the sentence. A category the text
+does not address in words gets a new provision, labelled so that nothing is
+renumbered (drafter.amend.labels). Every other provision stays word for word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from drafter.amend.clauses import Span, strike_spans
+from drafter.amend.fit import Fitted, Fitter
+from drafter.amend.labels import InsertAt, Placed, place_inserts, reference
+from drafter.amend.model import Action, Amendment, Change, Piece, Restated
+from drafter.draft import Draft
+from drafter.errors import UserError
+from drafter.jurisdiction import Profile
+from drafter.language import Language
+from drafter.notice import Notice
+from drafter.reader.analyze import analyze, signals_for
+from drafter.reader.findings import Analysis
+from drafter.reader.segment import EVIDENCE_ROLES, Layout, segment
+from drafter.rubric import COVERAGE, CoverageRule, Rubric
+
+#: Sentence roles that are part of the law's text (history notes and commentary are not).
+_TEXT_ROLES = frozenset({"operative", "definition", "heading", "reference"})
+#: Evidence that stands in the words of a tier (not voided, not merely seen).
+_WORDS = frozenset({"match", "support"})
+#: A line that marks a gap in an excerpt.
+_GAP = re.compile(r"^[ \t]*(?:\.{3}|…|\*(?:[ \t]*\*){2})[ \t]*$", re.M)
+_ONE_LABEL = re.compile(r"\([^()\s]{1,6}\)|[A-Za-z0-9]{1,4}\.")
+
+
+@dataclass
+class _Provision:
+    """One provision of today's text while the plan is made."""
+
+    label: str
+    path: tuple[str, ...]
+    #: [start, end) of its label, then of each sentence of its text.
+    label_span: Span | None
+    sentences: list[Span]
+    categories: set[str] = field(default_factory=set)
+    strikes: list[Span] = field(default_factory=list)
+    #: sentence end -> new texts to follow it.
+    additions: dict[int, list[str]] = field(default_factory=dict)
+    edited_by: dict[str, None] = field(default_factory=dict)
+
+
+def plan_amendment(
+    text: str,
+    draft: Draft,
+    rubric: Rubric,
+    language: Language,
+    profile: Profile,
+    analysis: Analysis | None = None,
+) -> Amendment:
+    """What the draft does to today's section, provision by provision. Pure."""
+    signals = signals_for(rubric)
+    if signals.layout is None:
+        raise UserError(None, "the rubric's signals file has no provisions: block to split by")
+    layout = segment(text, signals.layout)
+    reading = analysis if analysis is not None else analyze(text, rubric, signals)
+    number, heading, provisions = _provisions(layout)
+    if not any(p.sentences for p in provisions):
+        raise UserError(None, "no statute text to amend: the file holds no provisions")
+    spans, own = _category_spans(text, layout, reading)
+    for cat, cat_spans in spans.items():
+        for p in provisions:
+            if any(_inside(s, sentence) for s in cat_spans for sentence in p.sentences):
+                p.categories.add(cat)
+
+    fitter = Fitter(language, profile, draft)
+    old = reading.tiers()
+    new: dict[str, str | None] = {COVERAGE: draft.coverage, **draft.choices}
+    changed = [
+        c for c in (COVERAGE, *rubric.category_ids) if new.get(c) and new.get(c) != old.get(c)
+    ]
+    struck_cats = [c for c in changed if spans.get(c) and not _silent(language, c, old.get(c))]
+    inserted_cats = [c for c in changed if c not in struck_cats]
+
+    slot_of = dict(language.category_slots)
+    slot_order = {s: i for i, s in enumerate(language.frame.slots)}
+    inserts: list[tuple[str, Fitted | None]] = []
+    labels_of: dict[str, tuple[str, ...]] = {}
+    style = profile.style()
+
+    def ref(slot: str) -> str:
+        where = labels_of.get(slot)
+        if where is None:
+            for cat, s in slot_of.items():
+                found = next((p for p in provisions if s == slot and cat in p.categories), None)
+                if found is not None and found.path:
+                    where = found.path
+                    break
+        return reference(where, style) if where else "this section"
+
+    fitted: dict[str, Fitted | None] = {}
+    for cat in changed:
+        tier = new[cat]
+        assert tier is not None
+        fitted[cat] = fitter.tier(cat, tier, ref)
+    inserts = [(c, fitted[c]) for c in inserted_cats if fitted[c] is not None]
+    inserts.sort(key=lambda cf: slot_order.get(cf[1].slot if cf[1] else "", 99))
+
+    # Strike the changed categories' words, clause by clause; the new words follow.
+    for p in provisions:
+        for sentence in p.sentences:
+            mine = [c for c in struck_cats if _any_in(spans[c], sentence)]
+            if not mine:
+                continue
+            cut = [s for c in mine for s in spans[c] if _inside(s, sentence)]
+            # The words of the other categories stay (a tier earned by silence has none).
+            keep = [
+                s
+                for c, cs in own.items()
+                if c not in mine and not _silent(language, c, old.get(c))
+                for s in cs
+                if _inside(s, sentence)
+            ]
+            p.strikes.extend(strike_spans(text, sentence, cut, keep))
+            for c in mine:
+                if c in p.edited_by:
+                    continue
+                p.edited_by[c] = None
+                words = fitted[c]
+                if words is not None and not any(
+                    c in q.edited_by for q in provisions if q is not p
+                ):
+                    p.additions.setdefault(sentence[1], []).extend(words.texts)
+
+    # Terms the new words use that today's section does not define.
+    terms = [t for f in fitted.values() if f is not None for t in f.terms]
+    definitions = fitter.definitions(terms, lambda term: _defines(text, term))
+
+    placed = place_inserts(
+        [(f.slot, f.texts, c) for c, f in inserts if f is not None],
+        definitions,
+        [(p.path, p.categories) for p in provisions],
+        {c: slot_of.get(c, "") for c in spans},
+        slot_order,
+        _insert_at(profile),
+    )
+    for item in placed:
+        if item.category:
+            labels_of[slot_of.get(item.category, "")] = item.path
+    # Words with cross-references are fitted again now the new labels are known.
+    if labels_of:
+        for cat in changed:
+            tier = new[cat]
+            assert tier is not None
+            fitted[cat] = fitter.tier(cat, tier, ref)
+
+    restated = _restate(text, provisions, placed)
+    changes = _changes(rubric, changed, old, new, restated, struck_cats, fitted)
+    warnings = _warnings(text, number, restated, changes)
+    return Amendment(number, heading, tuple(restated), tuple(changes), bool(_GAP.search(text)),
+                     tuple(warnings))  # fmt: skip
+
+
+def _provisions(layout: Layout) -> tuple[str, str, list[_Provision]]:
+    """The section's number and heading, and its provisions with their text sentences."""
+    text = layout.text
+    number = heading = ""
+    titles: set[int] = set()
+    for i, prov in enumerate(layout.provisions):
+        if prov.heading and prov.label.strip() and not _path(prov.label, prov.label):
+            if not number:
+                number, heading = prov.label.strip(), prov.heading
+            titles.add(i)
+    out: dict[int, _Provision] = {}
+    for s in layout.sentences:
+        if s.role not in _TEXT_ROLES or (s.provision in titles and s.role == "heading"):
+            continue
+        prov = layout.provisions[s.provision]
+        p = out.get(s.provision)
+        if p is None:
+            path = _path(prov.label, number)
+            lead = text[prov.start : s.start].strip()
+            label_span = (prov.start, prov.start + len(lead)) if lead and path else None
+            p = out[s.provision] = _Provision(path[-1] if path else "", path, label_span, [])
+        p.sentences.append((s.start, s.end))
+    return number, heading, [out[k] for k in sorted(out)]
+
+
+def _path(label: str, number: str) -> tuple[str, ...]:
+    rest, number = label.strip(), number.strip()
+    if number and rest.startswith(number):
+        rest = rest[len(number) :]
+    return tuple(_ONE_LABEL.findall(rest.strip()))
+
+
+def _category_spans(
+    text: str, layout: Layout, reading: Analysis
+) -> tuple[dict[str, list[Span]], dict[str, list[Span]]]:
+    """Where each category's words stand: its evidence and each other place the same
+    decisive words recur (a coverage limit said twice is in two places); and its
+    evidence alone (the words that must stay when another category changes)."""
+    evidence = [s for s in layout.sentences if s.role in EVIDENCE_ROLES]
+    out: dict[str, list[Span]] = {}
+    own: dict[str, list[Span]] = {}
+    for finding in (reading.coverage, *reading.findings):
+        found: dict[Span, None] = {}
+        for e in finding.evidence:
+            if e.role not in _WORDS or not e.quote.strip():
+                continue
+            found[(e.start, e.end)] = None
+            own.setdefault(finding.category, []).append((e.start, e.end))
+            pattern = re.compile(r"(?<!\w)" + re.escape(e.quote) + r"(?!\w)")
+            for s in evidence:
+                for m in pattern.finditer(text, s.start, s.end):
+                    found[(m.start(), m.end())] = None
+        if found:
+            out[finding.category] = sorted(found)
+    return out, own
+
+
+def _silent(language: Language, category: str, tier: str | None) -> bool:
+    """Whether a tier is earned by silence (so no words of today's text stand for it)."""
+    lang = language.tier(category, tier) if tier else None
+    return lang is None or lang.absent
+
+
+def _inside(span: Span, sentence: Span) -> bool:
+    return sentence[0] <= span[0] and span[1] <= sentence[1]
+
+
+def _any_in(spans: list[Span], sentence: Span) -> bool:
+    return any(_inside(s, sentence) for s in spans)
+
+
+def _defines(text: str, term: str) -> bool:
+    """Whether today's text defines the term ('"Movant" means', '"movant",')."""
+    return re.search(r"[\"“]" + re.escape(term) + r"[\"”]", text, re.I) is not None
+
+
+def _insert_at(profile: Profile) -> InsertAt:
+    form = profile.forms.amending
+    return form.inserts if form is not None else "end"
+
+
+def _restate(
+    text: str,
+    provisions: list[_Provision],
+    placed: list[Placed],
+) -> list[Restated]:
+    out: list[Restated] = []
+    for p in provisions:
+        pieces: list[Piece] = []
+        if p.label_span is not None:
+            pieces.append(Piece("equal", text[p.label_span[0] : p.label_span[1]]))
+        strikes = sorted(set(p.strikes))
+        for start, end in p.sentences:
+            pos = start
+            for s, e in strikes:
+                if e <= pos or s >= end:
+                    continue
+                s, e = max(s, pos), min(e, end)
+                if s > pos:
+                    pieces.append(Piece("equal", text[pos:s]))
+                pieces.append(Piece("delete", text[s:e]))
+                pos = e
+            if pos < end:
+                pieces.append(Piece("equal", text[pos:end]))
+            for added in p.additions.get(end, []):
+                pieces.append(Piece("insert", added))
+        pieces = _tidy(pieces)
+        kept = "".join(x.text for x in pieces if x.kind == "equal")
+        label = text[p.label_span[0] : p.label_span[1]] if p.label_span else ""
+        action: Action = "keep"
+        if any(x.kind != "equal" for x in pieces):
+            adds = any(x.kind == "insert" for x in pieces)
+            gone = not kept.replace(label, "").strip(" .;,")
+            action = "strike" if gone and not adds else "replace"
+        out.append(Restated(p.label, p.path, action, tuple(pieces), tuple(p.edited_by)))
+    return _merge_inserts(out, placed)
+
+
+def _merge_inserts(out: list[Restated], placed: list[Placed]) -> list[Restated]:
+    result = list(out)
+    for item in placed:
+        new = Restated(
+            item.path[-1],
+            item.path,
+            "insert",
+            (Piece("insert", f"{item.path[-1]} {item.text}"),),
+            (item.category,) if item.category else (),
+        )
+        if item.after is None:
+            result.append(new)
+            continue
+        # After the anchor and everything under it.
+        idx = max(i for i, r in enumerate(result) if r.path[: len(item.after)] == item.after)
+        result.insert(idx + 1, new)
+    return result
+
+
+def _tidy(pieces: list[Piece]) -> list[Piece]:
+    """Pieces with their own spacing collapsed and neighbours of a kind joined."""
+    out: list[Piece] = []
+    for piece in pieces:
+        words = " ".join(piece.text.split())
+        if not words:
+            continue
+        if out and out[-1].kind == piece.kind:
+            out[-1] = Piece(piece.kind, out[-1].text + " " + words)
+        else:
+            out.append(Piece(piece.kind, words))
+    return out
+
+
+def _changes(
+    rubric: Rubric,
+    changed: list[str],
+    old: dict[str, str | None],
+    new: dict[str, str | None],
+    restated: list[Restated],
+    struck: list[str],
+    fitted: dict[str, Fitted | None],
+) -> list[Change]:
+    out = []
+    for cat in changed:
+        before, after = old.get(cat), new[cat]
+        assert after is not None
+        where = tuple(r.label or "(text)" for r in restated if cat in r.categories)
+        if cat in struck:
+            action: Action = "replace" if fitted.get(cat) is not None else "strike"
+        else:
+            action = "insert"
+        if cat == COVERAGE:
+            title = "Coverage"
+            rules: dict[str, CoverageRule] = {str(k): v for k, v in rubric.coverage.items()}
+            old_label = rules[before].label if before in rules else "not read"
+            new_label = rules[after].label
+            old_points = new_points = 0
+        else:
+            category = rubric.category(cat)
+            assert category is not None
+            title = category.title
+            t_old = category.tier(before) if before else None
+            t_new = category.tier(after)
+            assert t_new is not None
+            old_label = t_old.label if t_old is not None else "not read"
+            new_label = t_new.label
+            old_points = t_old.points if t_old is not None else 0
+            new_points = t_new.points
+        out.append(
+            Change(
+                cat,
+                title,
+                before,
+                after,
+                old_label,
+                new_label,
+                old_points,
+                new_points,
+                action,
+                where,
+            )
+        )
+    return out
+
+
+def _warnings(
+    text: str, number: str, restated: list[Restated], changes: list[Change]
+) -> list[Notice]:
+    out = []
+    where = f"section {number}" if number else "the section"
+    if _GAP.search(text):
+        out.append(
+            Notice(
+                "excerpt",
+                number or None,
+                f"the current text of {where} is an excerpt: only the provisions present are "
+                "amended; the omitted ones stand as they are",
+            )
+        )
+    for r in restated:
+        if r.action == "strike" and r.path:
+            out.append(
+                Notice(
+                    "outside_reference",
+                    r.label,
+                    f"{r.label} of {where} is struck: check the code for references to it "
+                    "from outside the section",
+                )
+            )
+    for c in changes:
+        if not c.provisions:
+            out.append(
+                Notice(
+                    "unplaced_change",
+                    c.category,
+                    f"{c.category}: {c.new_label} has no words to add and none to strike here",
+                )
+            )
+    return out

@@ -1,0 +1,182 @@
+"""Amending today's law in place: only the provisions that carry a changed category change."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from drafter.amend import Amendment, plan_amendment
+from drafter.draft import Draft
+from drafter.jurisdiction import load_profile
+from drafter.language import load_language
+from drafter.reader import analyze
+from drafter.rubric import COVERAGE, load_rubric
+from shared_data import ATLAS, STATUTES, require_shared
+
+RUBRIC = load_rubric()
+LANGUAGE = load_language()
+TEXAS_STYLE = ROOT / "tests" / "amend_fixtures" / "texas-style.txt"
+
+#: (file under the shared folder or the fixture, jurisdiction)
+TEXTS = [
+    ("statutes/MO-610.131.txt", "Missouri"),
+    ("atlas/statutes/NY-CPL-440.10.txt", "New York"),
+    ("atlas/statutes/FL-943.0583.txt", "Florida"),
+    ("atlas/statutes/ID-67-3014.txt", "Idaho"),
+    ("atlas/statutes/CT-54-95c.txt", "Connecticut"),
+    ("fixture", "Texas"),
+]
+
+
+def _text(name: str) -> str:
+    if name == "fixture":
+        return TEXAS_STYLE.read_text(encoding="utf-8")
+    return (require_shared() / name).read_text(encoding="utf-8")
+
+
+def _plan(text: str, jurisdiction: str, **changes: str) -> tuple[Amendment, Draft]:
+    reading = analyze(text, RUBRIC)
+    draft = reading.draft(RUBRIC, jurisdiction=jurisdiction)
+    for cat, tier in changes.items():
+        draft = draft.with_coverage(tier, RUBRIC) if cat == COVERAGE else draft.choose(cat, tier)  # type: ignore[arg-type]
+    profile = load_profile(jurisdiction)
+    return plan_amendment(text, draft, RUBRIC, LANGUAGE, profile, reading), draft
+
+
+def _carriers(text: str, amendment: Amendment, category: str) -> set[tuple[str, ...]]:
+    """The provisions whose words the reader found for the category (independently of the plan)."""
+    reading = analyze(text, RUBRIC)
+    finding = reading.finding(category)
+    quotes = {e.quote for e in finding.evidence if e.role in ("match", "support") and e.quote}
+    out = set()
+    for r in amendment.provisions:
+        if any(re.search(r"(?<!\w)" + re.escape(q) + r"(?!\w)", r.old_text) for q in quotes):
+            out.add(r.path)
+    return out
+
+
+def _cases() -> list[tuple[str, str, str, str]]:
+    out = []
+    for name, state in TEXTS:
+        cats = [(COVERAGE, "adults"), (COVERAGE, "minors_only")] + [
+            (c.id, t.id) for c in RUBRIC.categories for t in c.statute_tiers
+        ]
+        out.extend((name, state, c, t) for c, t in cats)
+    return out
+
+
+@pytest.mark.parametrize(("name", "state", "category", "tier"), _cases())
+def test_one_change_touches_only_the_provisions_that_carry_it(
+    name: str, state: str, category: str, tier: str
+) -> None:
+    text = _text(name)
+    reading = analyze(text, RUBRIC)
+    before = reading.tiers().get(category)
+    if before == tier or (category == COVERAGE and reading.coverage.tier == tier):
+        pytest.skip("the text already reads so")
+    amendment, _ = _plan(text, state, **{category: tier})
+    carriers = _carriers(text, amendment, category)
+    for r in amendment.provisions:
+        if r.action == "insert":
+            assert category in r.categories or not r.categories, r
+            continue
+        if r.path in carriers:
+            continue
+        # Every other provision survives word for word.
+        assert r.action == "keep", (r.path, r.action, r.pieces)
+        assert r.old_text == r.new_text
+    change = next(c for c in amendment.changes if c.category == category)
+    assert change.new_tier == tier
+    # The change is made somewhere: words struck or added, or a new provision.
+    touched = [r for r in amendment.provisions if category in r.categories]
+    assert touched or change.action == "insert"
+
+
+def test_a_plan_that_strikes_everything_fails_the_check() -> None:
+    """The check above is not vacuous: striking every provision breaks it."""
+    from dataclasses import replace
+
+    from drafter.amend.model import Piece
+
+    text = TEXAS_STYLE.read_text(encoding="utf-8")
+    amendment, _ = _plan(text, "Texas", range_of_relief="vacatur")
+    carriers = _carriers(text, amendment, "range_of_relief")
+    wrecked = [
+        replace(r, action="strike", pieces=(Piece("delete", r.old_text),))
+        for r in amendment.provisions
+    ]
+    survivors = [r for r in wrecked if r.path not in carriers and r.action == "keep"]
+    others = [r for r in amendment.provisions if r.path not in carriers and r.action != "insert"]
+    assert others and len(survivors) < len(others)
+
+
+def test_missouri_adults_keeps_subsection_2() -> None:
+    text = _text("statutes/MO-610.131.txt")
+    amendment, _ = _plan(
+        text,
+        "Missouri",
+        coverage="adults",
+        range_of_relief="vacatur",
+        nexus_to_trafficking="as_a_result",
+    )
+    assert amendment.number == "610.131"
+    one, two = amendment.provision(("1.",)), amendment.provision(("2.",))
+    assert one is not None and two is not None
+    assert one.action == "replace" and two.action == "keep"
+    deleted = " ".join(p.text for p in one.pieces if p.kind == "delete")
+    inserted = " ".join(p.text for p in one.pieces if p.kind == "insert")
+    assert "under the age of eighteen" in deleted
+    assert "regardless of the victim's age" in inserted
+    assert "shall vacate" in inserted
+    # Subsection 2's protections are restated word for word.
+    assert "as if such event had never taken place" in two.new_text
+    assert two.old_text == two.new_text
+    # Words of categories that do not change stay: the prostitution offense, the conviction.
+    assert "prostitution under section 567.020" in one.new_text
+    # New terms get definitions, at the end (Missouri adds subsections at the end).
+    last = amendment.provisions[-1]
+    assert last.action == "insert" and last.path == ("3.",)
+    assert '"Victim of human trafficking"' in last.new_text
+
+
+def test_coverage_alone_keeps_the_coercion_route() -> None:
+    text = _text("statutes/MO-610.131.txt")
+    amendment, _ = _plan(text, "Missouri", coverage="adults")
+    one = amendment.provision(("1.",))
+    assert one is not None
+    assert "such person was acting under the coercion" in one.new_text
+    assert "under the age of eighteen" not in one.new_text
+
+
+def test_texas_inserts_beside_without_renumbering() -> None:
+    text = TEXAS_STYLE.read_text(encoding="utf-8")
+    amendment, _ = _plan(
+        text, "Texas", nexus_to_trafficking="as_a_result", hearing_requirement="none_required"
+    )
+    labels = [r.label for r in amendment.provisions]
+    # Nothing already there is relabelled.
+    assert labels[:4] == ["(a)", "(b)", "(c)", "(d)"] or "(a-1)" in labels
+    assert [r.label for r in amendment.provisions if r.action != "insert"] == [
+        "(a)",
+        "(b)",
+        "(c)",
+        "(d)",
+    ]
+    inserted = [r.label for r in amendment.provisions if r.action == "insert"]
+    assert inserted and all(re.fullmatch(r"\([a-z](-\d)?\)", x) for x in inserted)
+
+
+def test_excerpt_is_said() -> None:
+    text = _text("atlas/statutes/NY-CPL-440.10.txt")
+    amendment, _ = _plan(text, "New York", confidentiality="none")
+    assert amendment.excerpt
+    assert any(w.kind == "excerpt" for w in amendment.warnings)
+
+
+def test_shared_paths_exist_in_ci() -> None:
+    if STATUTES is None or ATLAS is None:
+        require_shared()
+    assert Path(str(STATUTES)).is_dir()
