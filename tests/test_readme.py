@@ -33,7 +33,7 @@ def _row(command: str) -> str:
 
 def test_readme_lists_the_registered_formats() -> None:
     # The format lists come from the registries; the README must say the same.
-    from drafter.render import BILL_FORMATS, REDLINE_FORMATS
+    from drafter.render import AMEND_FORMATS, BILL_FORMATS, REDLINE_FORMATS
 
     def extensions(line: str) -> list[str]:
         # Each extension once, in the order the row first names it.
@@ -41,6 +41,7 @@ def test_readme_lists_the_registered_formats() -> None:
 
     assert extensions(_row("build")) == [f.extension for f in BILL_FORMATS]
     assert extensions(_row("redline")) == [f.extension for f in REDLINE_FORMATS]
+    assert extensions(_row("amend")) == [f.extension for f in AMEND_FORMATS]
     readme = (ROOT / "README.md").read_text()
     exporting = readme[readme.index("**Exporting.**") :].split("\n\n")[0]
     for fmt in BILL_FORMATS:

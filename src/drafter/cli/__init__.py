@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from drafter import __version__
-from drafter.cli import advise, app, atlas, bill, reading, scorecard, train, validate
+from drafter.cli import advise, amend, app, atlas, bill, reading, scorecard, train, validate
 from drafter.cli._shared import Handler, common_parser
 from drafter.errors import UserError, format_for_cli
 from drafter.render.standing import NOT_LEGAL_ADVICE
@@ -26,6 +26,7 @@ from drafter.textsafe import visible_streams
 COMMANDS: tuple[ModuleType, ...] = (
     scorecard,
     bill,
+    amend,
     reading,
     advise,
     atlas,

@@ -22,6 +22,7 @@ from drafter.errors import UserError
 from drafter.render.formats import Format, Formats
 
 if TYPE_CHECKING:
+    from drafter.amend.bill import AmendingBill
     from drafter.redline import Redline
     from drafter.render.note import NoteLevel
     from drafter.rubric import Rubric
@@ -208,7 +209,66 @@ REDLINE_FORMATS: Formats[Redline] = Formats(
 )
 
 
+# --- the amending bill (drafter amend) --------------------------------------------
+
+
+def _am_txt(ab: AmendingBill) -> str:
+    from drafter.render.amendment import amendment_text
+
+    return amendment_text(ab)
+
+
+def _am_md(ab: AmendingBill) -> str:
+    from drafter.render.amendment import amendment_markdown
+
+    return amendment_markdown(ab)
+
+
+def _am_docx(ab: AmendingBill) -> bytes:
+    from drafter.render.amendment import amendment_docx
+
+    return amendment_docx(ab)
+
+
+def _am_xml(ab: AmendingBill) -> bytes:
+    from drafter.render.amendment_akn import render_amendment_akn
+
+    return render_amendment_akn(ab)
+
+
+def _am_companion(ab: AmendingBill) -> str:
+    from drafter.render.amendment import amendment_companion
+
+    return amendment_companion(ab)
+
+
+AMEND_FORMATS: Formats[AmendingBill] = Formats(
+    "amending bill",
+    (
+        Format("txt", ".txt", "plain text (new matter in capitals)", _am_txt, aliases=(".text",)),
+        Format("md", ".md", "Markdown", _am_md, aliases=(".markdown",)),
+        Format("docx", ".docx", "Word, with line numbers", _am_docx, binary=True),
+        Format(
+            "xml",
+            ".xml",
+            "Akoma Ntoso 3.0 XML, with the modifications",
+            _am_xml,
+            binary=True,
+            aliases=(".akn",),
+        ),
+        Format(
+            "annotated.md",
+            ".annotated.md",
+            "committee companion: each changed provision, its tiers and points",
+            _am_companion,
+        ),
+    ),
+    default="txt",
+)
+
+
 __all__ = [
+    "AMEND_FORMATS",
     "BILL_FORMATS",
     "CARD_FORMATS",
     "REDLINE_FORMATS",

