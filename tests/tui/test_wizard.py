@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.pilot import OutOfBounds
-from textual.widgets import Input
+from textual.widgets import Input, OptionList
 
 from drafter.draft import load_draft
 from drafter.rubric import Rubric
@@ -276,7 +276,8 @@ async def test_autosave_restores_a_killed_session(rubric: Rubric, data_dir: Path
     async with second.run_test(size=SIZE) as pilot:
         start = second.screen
         assert isinstance(start, StartScreen)
-        assert "Missouri" in str(start.query_one("#resume-line").render())
+        (row,) = [str(o.prompt) for o in start.query_one("#unsaved", OptionList).options]
+        assert "Missouri" in row
         await pilot.click("#resume")
         await pilot.pause()
         assert second.draft == draft

@@ -28,4 +28,9 @@ def run_app(
     app.served = served
     app.training_categories = categories
     app.run()
+    if app.exit_note:
+        # The terminal is the user's again: one line on where unsaved work is kept.
+        import sys
+
+        print(app.exit_note, file=sys.stderr)
     return app.return_code or 0

@@ -20,6 +20,7 @@ from textual.timer import Timer
 
 from drafter.draft import Draft, draft_to_yaml, load_draft, save_draft
 from drafter.errors import UserError
+from drafter.textsafe import visible
 from drafter.tui import storage, textguard
 from drafter.tui.commands import DrafterCommands
 from drafter.tui.core import COVERAGE, DraftView, Engine, answer, new_draft
@@ -83,6 +84,8 @@ class DrafterApp(App[None]):
         self._typing: Timer | None = None
         #: Set once unmount has shut the autosave thread down.
         self._closed = False
+        #: Said on the terminal after quitting: where unsaved work is kept.
+        self.exit_note: str | None = None
         if mode == "open" and path is not None:
             draft = load_draft(path, self.engine.rubric)
             self._pending = (draft, Path(path))
@@ -154,16 +157,21 @@ class DrafterApp(App[None]):
         path: Path | None,
         step: str | None = None,
         saved_yaml: str | None = None,
+        resume_key: str | None = None,
     ) -> None:
-        """Make `draft` the app's draft and show the wizard on it."""
+        """Make `draft` the app's draft and show the wizard on it.
+
+        `resume_key` is the autosave the draft was resumed from: the session
+        goes on writing it, unless another drafter window has it open (then
+        this one goes on as a copy, and says so).
+        """
         from drafter.tui.screens.wizard import WizardScreen
 
         self.engine = self.engine.with_profile(draft.jurisdiction)
         self.draft = draft
         self.path = Path(path) if path else None
         self._disk_stamp = storage.disk_stamp(self.path)
-        #: This draft's own autosave file (see storage): a new one per session draft.
-        self._autosave_key = storage.key_for(self.path)
+        self._take_autosave_key(resume_key)
         if saved_yaml is not None:
             self._saved_yaml = saved_yaml
         elif self.path is not None:
@@ -281,10 +289,27 @@ class DrafterApp(App[None]):
                 self.notify, f"Autosave failed: {exc}", severity="warning", markup=False
             )
 
-    def adopt_autosave(self, key: str) -> None:
-        """Go on writing a resumed draft's autosave, not a second copy of it."""
-        if key:
-            self._autosave_key = key
+    def _take_autosave_key(self, resume_key: str | None) -> None:
+        """Give the session's draft its own autosave (see storage: a KEY and its lock).
+
+        The draft left behind keeps its autosave: leaving a draft, starting a
+        new one or resuming another never discards one.
+        """
+        # Let go of the draft left behind, so the start screen can offer it.
+        storage.release(self._autosave_key)
+        if resume_key and storage.claim(resume_key):
+            self._autosave_key = resume_key
+            return
+        self._autosave_key = storage.new_key(self.path)
+        storage.claim(self._autosave_key)
+        if resume_key:
+            self.notify(
+                "That draft is open in another drafter window: this one goes on with a "
+                "copy of it, so neither overwrites the other.",
+                title="Resumed as a copy",
+                severity="warning",
+                timeout=12,
+            )
 
     def flush_autosave(self) -> None:
         """Wait until every autosave asked for is on disk."""
@@ -298,6 +323,30 @@ class DrafterApp(App[None]):
             self.autosave()
         self._autosaver.shutdown(wait=True)
         self._closed = True
+        self.exit_note = self._leaving_note()
+        storage.release(self._autosave_key)
+
+    def _leaving_note(self) -> str | None:
+        """The one line said on quitting with unsaved changes (where, how to resume).
+
+        A draft with nothing unsaved needs no autosave: its file holds it all.
+        """
+        key = self._autosave_key
+        if self.draft is None or key is None:
+            return None
+        kept = storage.autosave_file(key)
+        if not self.unsaved:
+            storage.discard_autosave(key)
+            return None
+        if self.served or not kept.is_file():
+            return None  # served: the start screen says where work lives
+        home = Path.home()
+        shown = f"~/{kept.relative_to(home)}" if kept.is_relative_to(home) else str(kept)
+        name = self.draft.jurisdiction or "untitled"
+        return (
+            f"drafter: your unsaved draft ({visible(name)}) is kept in {shown}; "
+            "run drafter and choose it under Resume to go on."
+        )
 
     # -- saving --
 

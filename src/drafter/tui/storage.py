@@ -1,9 +1,18 @@
 """Autosaved drafts and the recent-drafts list, in user_data_dir().
 
 Autosaves are per draft: `autosaves/KEY.yaml`, one file per draft a session
-works on. KEY is unique to the app process that writes it (its start time, pid
-and a random part), so two drafter windows on one data folder never overwrite
-each other's autosave; a session that resumes an autosave takes over its KEY.
+works on. The rule that keeps two drafter windows on one data folder from ever
+overwriting each other's work:
+
+- KEY is new for every draft a window opens (the process's start time, pid and
+  a random part, then a count), so starting or opening a draft never reuses,
+  and so never replaces, another draft's autosave;
+- a window writes a KEY only while it holds `autosaves/KEY.lock` (an exclusive
+  `flock`, which the kernel lets go when the process dies, so a killed window
+  leaves no stale lock). Resuming takes over the autosave's KEY only when its
+  lock is free; a draft still open in another window resumes as a copy under
+  a new KEY.
+
 An `autosave.yaml` left by an older drafter is moved in once.
 
 Every file is written atomically, so a killed terminal leaves the old file or
@@ -11,16 +20,17 @@ the new one. A damaged file is never silently dropped and overwritten: it is
 renamed to NAME.bad and reported (`set_aside`), and the start screen goes on.
 A draft too large to read back is refused when written, and the app says so.
 
-The API for the start screen: `list_autosaves` (every unsaved draft, newest
+The API for the start screen: `list_autosaves` (every autosaved draft, newest
 first, and what was set aside), `read_autosave` (the newest), `load_autosave`,
-`discard_autosave`; the app writes with `write_autosave` and takes over a
-resumed one with `adopt`.
+`discard_autosave`; the app gets a KEY per draft from `new_key`, holds it with
+`claim` (and `release`), and writes with `write_autosave`.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import os
 import secrets
 import time
@@ -49,6 +59,16 @@ MAX_AUTOSAVES = 20
 
 #: This process's part of every autosave name it writes.
 _PROCESS = f"{int(time.time())}-{os.getpid()}-{secrets.token_hex(3)}"
+#: Counts the drafts this process opens, so each gets a KEY of its own.
+_SESSIONS = itertools.count(1)
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not on POSIX: names alone keep windows apart
+    fcntl = None  # type: ignore[assignment]
+
+#: The lock files this process holds, by KEY (open, flock'ed).
+_HELD: dict[str, int] = {}
 
 
 def autosaves_dir() -> Path:
@@ -101,6 +121,8 @@ class Autosave:
     key: str = ""
     #: The draft file it named, when that is missing or not a draft.
     lost_path: Path | None = None
+    #: Open in another drafter window right now (its lock is held elsewhere).
+    in_use: bool = False
 
 
 @dataclass(frozen=True)
@@ -112,12 +134,68 @@ class Autosaves:
     set_aside: list[str] = field(default_factory=list)
 
 
-def key_for(path: Path | None) -> str:
-    """The autosave name this process uses for the draft at `path` (or untitled)."""
+def new_key(path: Path | None) -> str:
+    """A KEY no other draft has: this process, a count, and the file (or untitled)."""
+    n = next(_SESSIONS)
     if path is None:
-        return f"{_PROCESS}-untitled"
+        return f"{_PROCESS}-{n}-untitled"
     digest = hashlib.sha256(str(Path(path).resolve()).encode()).hexdigest()[:12]
-    return f"{_PROCESS}-{digest}"
+    return f"{_PROCESS}-{n}-{digest}"
+
+
+def _lock_path(key: str) -> Path:
+    return autosaves_dir() / f"{Path(key).name}.lock"
+
+
+def claim(key: str) -> bool:
+    """Hold KEY's lock for this process; False when another window holds it."""
+    if key in _HELD:
+        return True
+    if fcntl is None:
+        return True
+    try:
+        folder = _ensure_dir(autosaves_dir())
+        fd = os.open(folder / f"{Path(key).name}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    except (OSError, UserError):
+        return True  # no lock to be had: the KEY is still this window's own name
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        return False
+    os.ftruncate(fd, 0)
+    os.write(fd, f"{os.getpid()}\n".encode())
+    _HELD[key] = fd
+    return True
+
+
+def release(key: str | None) -> None:
+    """Let go of KEY's lock (the window has left that draft, or is closing)."""
+    fd = _HELD.pop(key, None) if key else None
+    if fd is None:
+        return
+    with contextlib.suppress(OSError):
+        _lock_path(key or "").unlink()
+    with contextlib.suppress(OSError):
+        os.close(fd)
+
+
+def _held_elsewhere(key: str) -> bool:
+    """Whether another process holds KEY's lock (its window has the draft open)."""
+    if fcntl is None or key in _HELD:
+        return False
+    where = _lock_path(key)
+    try:
+        fd = os.open(where, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    finally:
+        os.close(fd)
+    return False
 
 
 def write_autosave(
@@ -139,7 +217,7 @@ def write_autosave(
         "unsaved": unsaved,
         "draft": draft_data,
     }
-    key = key or key_for(path)
+    key = key or new_key(path)
     atomic_write(folder / f"{key}.yaml", dump_yaml(data), max_bytes=MAX_FILE_BYTES)
     return key
 
@@ -193,6 +271,7 @@ def _read_one(where: Path, rubric: Rubric) -> Autosave:
         unsaved=bool(data.get("unsaved", True)),
         key=where.stem,
         lost_path=lost,
+        in_use=_held_elsewhere(where.stem),
     )
 
 
@@ -243,14 +322,16 @@ def discard_autosave(key: str) -> None:
     """Delete one autosave (the user chose to throw the unsaved draft away)."""
     with contextlib.suppress(OSError):
         (autosaves_dir() / f"{Path(key).name}.yaml").unlink()
-
-
-def clear_autosave() -> None:
-    """Delete this process's autosaves (kept for older callers)."""
-    folder = autosaves_dir()
-    for where in folder.glob(f"{_PROCESS}-*.yaml") if folder.is_dir() else []:
+    if key in _HELD:
+        release(key)
+    elif not _held_elsewhere(key):
         with contextlib.suppress(OSError):
-            where.unlink()
+            _lock_path(key).unlink()
+
+
+def autosave_file(key: str) -> Path:
+    """Where the autosave called KEY is kept."""
+    return autosaves_dir() / f"{Path(key).name}.yaml"
 
 
 def read_recent() -> list[Path]:

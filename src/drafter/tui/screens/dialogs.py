@@ -1,4 +1,4 @@
-"""Small dialogs: save as (with an overwrite check), and the shared path rules."""
+"""Small dialogs: save as (with an overwrite check), a confirm, and the shared path rules."""
 
 from __future__ import annotations
 
@@ -121,3 +121,30 @@ class SaveAsScreen(ModalScreen[Path | None]):
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """Ask before something that cannot be undone; the safe answer has focus."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "keep", "Keep")]
+    AUTO_FOCUS = "#confirm-no"
+
+    def __init__(self, title: str, text: str, yes: str, no: str = "Keep it") -> None:
+        super().__init__(classes="dialog-screen")
+        self._title, self._text, self._yes, self._no = title, text, yes, no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="confirm-dialog"):
+            yield Static(Content.styled(self._title, "bold"), classes="dialog-title")
+            yield Static(Content(self._text), classes="dialog-help", id="confirm-text")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(self._yes, id="confirm-yes", variant="error")
+                yield Button(self._no, id="confirm-no", variant="primary")
+
+    @on(Button.Pressed, "#confirm-yes")
+    def _yes_pressed(self) -> None:
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#confirm-no")
+    def action_keep(self) -> None:
+        self.dismiss(False)

@@ -1,4 +1,4 @@
-"""The start screen: resume, new draft, open a file, recent drafts."""
+"""The start screen: resume (or discard) an unsaved draft, new draft, open a file, recent drafts."""
 
 from __future__ import annotations
 
@@ -63,8 +63,10 @@ class StartScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+d", "new", "New draft", priority=True),
         Binding("ctrl+n", "new", "New draft", show=False),
-        Binding("ctrl+o", "focus_open", "Open"),
+        # Not in the footer (the Open field is on screen): at 80 columns it would cut Quit.
+        Binding("ctrl+o", "focus_open", "Open", show=False),
         Binding("ctrl+r", "resume", "Resume"),
+        Binding("delete", "discard", "Discard", show=False),
         Binding("ctrl+g", "todays_law", "Today's law"),
         Binding("ctrl+b", "todays_law", "Today's law", show=False),
         Binding("ctrl+y", "training", "Training"),
@@ -76,7 +78,8 @@ class StartScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         found = storage.list_autosaves(self.app.engine.rubric)
-        self.autosave = found.drafts[0] if found.drafts else None
+        #: Every draft with work no file holds, newest first (each its own autosave).
+        self.autosaves = [d for d in found.drafts if d.unsaved]
         self.recent, recent_problem = storage.read_recent_checked()
         #: Damaged files set aside (.bad), said once the screen is up.
         self.set_aside = [*found.set_aside, *([recent_problem] if recent_problem else [])]
@@ -85,12 +88,21 @@ class StartScreen(Screen[None]):
         except UserError:
             self.profiles = []
 
-    # Enter works at once: on Resume when there is work to resume, else Start.
-    AUTO_FOCUS = "#resume, #new"
+    # Enter works at once: on the newest unsaved draft when there is one, else Start.
+    AUTO_FOCUS = "#unsaved, #new"
+
+    @property
+    def autosave(self) -> storage.Autosave | None:
+        """The unsaved draft the list has highlighted (the newest at first)."""
+        if not self.autosaves:
+            return None
+        lists = self.query("#unsaved")
+        index = lists.first(OptionList).highlighted if lists else None
+        return self.autosaves[index or 0] if (index or 0) < len(self.autosaves) else None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "resume":
-            return self.autosave is not None
+        if action in ("resume", "discard"):
+            return bool(self.autosaves)
         return True
 
     def compose(self) -> ComposeResult:
@@ -125,13 +137,21 @@ class StartScreen(Screen[None]):
             )
             if self.app.served:
                 yield Static(self.app.workspace_note(), id="workspace-note", markup=False)
-            if self.autosave is not None:
+            if self.autosaves:
                 with Vertical(id="resume-box", classes="start-box"):
                     yield Static(
-                        Content.styled("Resume where you left off", "bold"), classes="box-title"
+                        self._resume_title(),
+                        classes="box-title",
+                        id="resume-title",
                     )
-                    yield Static(self._autosave_line(), id="resume-line", markup=False)
-                    yield Button("Resume", id="resume", variant="primary", compact=True)
+                    yield OptionList(
+                        *[Option(self._autosave_line(a), id=a.key) for a in self.autosaves],
+                        id="unsaved",
+                        markup=False,
+                    )
+                    with Horizontal(classes="start-row"):
+                        yield Button("Resume", id="resume", variant="primary", compact=True)
+                        yield Button("Discard…", id="discard", compact=True)
             with Vertical(id="new-box", classes="start-box"):
                 yield Static(
                     Content.assemble(
@@ -152,7 +172,7 @@ class StartScreen(Screen[None]):
                     yield Button(
                         "Start",
                         id="new",
-                        variant="primary" if self.autosave is None else "default",
+                        variant="default" if self.autosaves else "primary",
                         compact=True,
                     )
             with Vertical(id="law-door", classes="start-box"):
@@ -217,20 +237,31 @@ class StartScreen(Screen[None]):
 
         open_training(self.app, "lessons")
 
-    def _autosave_line(self) -> Content:
-        saved = self.autosave
-        assert saved is not None
+    def _resume_title(self) -> Content:
+        n = len(self.autosaves)
+        return Content.assemble(
+            ("Resume where you left off", "bold"),
+            (f"  {n} unsaved draft{'s' if n != 1 else ''}, newest first", "$foreground 60%"),
+        )
+
+    def _autosave_line(self, saved: storage.Autosave) -> Content:
+        """Two lines per unsaved draft: what and where, then how far and when."""
         card = score(self.app.engine.rubric, saved.draft)
         answered = len(card.categories) - len(card.open)
-        where = saved.path.name if saved.path else "never saved to a file"
+        if saved.path:
+            where = f"{saved.path.name} (unsaved changes)"
+        elif saved.lost_path:
+            where = f"was {saved.lost_path.name}, now gone or not a draft: saving asks where"
+        else:
+            where = "never saved to a file"
         parts: list[str | tuple[str, str]] = [
             (saved.draft.jurisdiction or "Untitled draft", "bold"),
-            f"  {where}",
+            (f"  {where}", "$text-warning" if saved.path else ""),
         ]
-        if saved.path and saved.unsaved:
-            parts.append((" (unsaved changes)", "$text-warning"))
+        if saved.in_use:
+            parts.append(("  open in another drafter window", "$text-warning"))
         parts.append(
-            f"\n{answered} of {len(card.categories)} categories answered · "
+            f"\n{answered} of {len(card.categories)} answered · "
             f"{score_text(card)} {standing_text(card)} · "
             f"autosaved {storage.ago(saved.saved_at)}"
         )
@@ -238,6 +269,7 @@ class StartScreen(Screen[None]):
 
     # -- actions --
 
+    @on(OptionList.OptionSelected, "#unsaved")
     @on(Button.Pressed, "#resume")
     def action_resume(self) -> None:
         saved = self.autosave
@@ -251,8 +283,43 @@ class StartScreen(Screen[None]):
                 )
             except UserError:
                 saved_yaml = ""
-        self.app.open_session(saved.draft, saved.path, step=saved.step, saved_yaml=saved_yaml)
-        self.app.adopt_autosave(saved.key)
+        self.app.open_session(
+            saved.draft, saved.path, step=saved.step, saved_yaml=saved_yaml, resume_key=saved.key
+        )
+
+    @on(Button.Pressed, "#discard")
+    def action_discard(self) -> None:
+        """Throw one unsaved draft away, after asking (it cannot be undone)."""
+        saved = self.autosave
+        if saved is None:
+            return
+        from drafter.tui.screens.dialogs import ConfirmScreen
+
+        name = saved.draft.jurisdiction or "Untitled draft"
+        when = storage.ago(saved.saved_at)
+        question = ConfirmScreen(
+            "Discard this unsaved draft?",
+            f"{name}, autosaved {when}. Its changes are in no file: discarding deletes "
+            "them for good.",
+            yes="Discard",
+        )
+        self.app.push_screen(question, lambda yes: self._discarded(saved) if yes else None)
+
+    def _discarded(self, saved: storage.Autosave) -> None:
+        storage.discard_autosave(saved.key)
+        self.autosaves = [a for a in self.autosaves if a.key != saved.key]
+        name = saved.draft.jurisdiction or "Untitled draft"
+        self.app.notify(f"Discarded the unsaved draft {name}.", markup=False)
+        if not self.autosaves:
+            self.query_one("#resume-box").remove()
+            # After the dialog has gone and focus came back: then Start has it.
+            self.call_after_refresh(self.query_one("#new", Button).focus)
+            self.refresh_bindings()
+            return
+        box = self.query_one("#unsaved", OptionList)
+        box.remove_option(saved.key)
+        self.query_one("#resume-title", Static).update(self._resume_title())
+        box.focus()
 
     @on(Button.Pressed, "#todays-law")
     def action_todays_law(self) -> None:
