@@ -197,3 +197,64 @@ def test_notes_under_a_rule_line_are_not_the_statute() -> None:
     # The same note above the rule is read.
     above = text.replace("----------------------------------------\n", "")
     assert analyze(MOTION + above, RUBRIC).finding("confidentiality").tier == "express"
+
+
+# --- consent as a condition; a nexus is a link to the trafficking; diligence in filing --
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "(c) A motion under this section shall be consented to by the attorney for the "
+        "Commonwealth.",
+        "(c) The court may vacate the conviction only with the written consent of the "
+        "district attorney.",
+        "(c) The court may grant the motion only if the attorney representing the state agrees.",
+    ],
+)
+def test_a_consent_precondition_is_no_discretion_and_a_condition(sentence: str) -> None:
+    assert finding(sentence, "judicial_discretion").tier == "none"
+    f = finding(sentence, "additional_conditions")
+    assert (f.tier, f.confidence) == ("restrictive", "clear")
+
+
+def test_granting_without_consent_is_no_condition() -> None:
+    f = finding(
+        "(c) The court may grant the motion without the consent of the prosecuting attorney.",
+        "additional_conditions",
+    )
+    assert f.tier == "none"
+
+
+def test_what_documentation_presumes_is_not_the_nexus() -> None:
+    text = (
+        "(c) The offense must have been committed while the movant was a victim of human "
+        "trafficking. (d) Official documentation creates a presumption that the offense was a "
+        "result of having been a victim of human trafficking."
+    )
+    f = analyze(text.replace("(c)", "(a) A victim may move to vacate a conviction. (c)"), RUBRIC)
+    nexus = f.finding("nexus_to_trafficking")
+    assert (nexus.tier, nexus.confidence) == ("while_a_victim", "clear")
+
+
+def test_proximate_cause_in_an_unrelated_list_is_not_the_nexus() -> None:
+    f = finding(
+        "(c) In this section, a violent offense includes vehicular homicide, when proximately "
+        "caused by the driving of any vehicle while intoxicated.",
+        "nexus_to_trafficking",
+    )
+    assert (f.tier, f.confidence) == ("as_a_result", "clear")
+
+
+def test_diligence_in_finding_facts_is_not_a_time_rule() -> None:
+    f = finding(
+        "(c) The court may deny a motion on another ground when the facts could with due "
+        "diligence by the defendant have been put on the record before judgment.",
+        "time_limits",
+    )
+    assert f.tier == "no_limit"
+    f = finding(
+        "(c) A motion shall be made with due diligence after the movant is no longer a victim.",
+        "time_limits",
+    )
+    assert (f.tier, f.confidence) == ("reasonable_time", "clear")

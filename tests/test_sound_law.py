@@ -503,3 +503,38 @@ def test_every_note_keeps_why_and_source_without_internal_jargon() -> None:
     sources = " ".join(s for _, s in notes)
     for cite in ("2658(d)", "943.0583(7)(d)", "29-3005(6)", "3771A(b)(7)", "3771A(g)"):
         assert cite in sources, cite
+
+
+# 9. The no-discretion tier is a veto, not a consent precondition ----------------------
+
+
+@pytest.mark.parametrize("profile", [None, "texas", "new-york", "missouri"])
+def test_no_discretion_is_a_veto_that_reads_back_alone(profile: str | None) -> None:
+    from drafter.reader import analyze
+    from drafter.render.text import render_text
+
+    bill = build(profile, choices={"judicial_discretion": "none"})
+    discretion = text(node(bill, "discretion"))
+    assert re.search(
+        r"(?:shall|may) not grant a motion under this \w+ over the objection", discretion
+    )
+    assert "consent" not in discretion
+    assert "shall grant the motion" in discretion  # no objection in time: a duty to grant
+    a = analyze(render_text(bill), RUBRIC)
+    assert a.finding("judicial_discretion").tier == "none"
+    # A veto asks nothing of the movant: it is not a restrictive condition.
+    assert a.finding("additional_conditions").tier == TOP["additional_conditions"]
+
+
+@pytest.mark.parametrize("tier", TIERS["judicial_discretion"])
+def test_texas_names_the_attorney_representing_the_state(tier: str) -> None:
+    bill = build("texas", choices={"judicial_discretion": tier})
+    discretion = text(node(bill, "discretion"))
+    assert "attorney representing the state" in discretion
+    assert "prosecuting attorney" not in all_text(bill)
+    definition = text(node(bill, "definitions.prosecuting_attorney"))
+    assert definition.startswith('"Attorney representing the state" means the district attorney')
+    # Elsewhere the neutral term stays.
+    assert "prosecuting attorney" in text(
+        node(build(choices={"judicial_discretion": tier}), "discretion")
+    )

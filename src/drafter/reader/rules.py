@@ -304,7 +304,12 @@ def load_signals(
                 f"{category}: only one tier can be read by absence, not {', '.join(absent)}",
             )
         siblings: dict[str, TierSignals] = {}
+        shared = raw.reading[category].not_in_sentence_with if category in raw.reading else ()
         for tier, spec in tiers.items():
+            if shared and not spec.absent:
+                spec = spec.model_copy(
+                    update={"not_in_sentence_with": (*spec.not_in_sentence_with, *shared)}
+                )
             if tier not in known:
                 raise doc.error(
                     ("categories", category, tier), f"unknown tier {tier!r} in {category}"
