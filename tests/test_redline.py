@@ -132,3 +132,32 @@ def test_old_text_paragraphs() -> None:
     assert old_paragraphs("one\ntwo\n") == ["one", "two"]
     assert old_paragraphs("vaca-\n  tur\n\nx") == ["vacatur", "x"]
     assert render_text(bill_for(None))  # the generic profile renders too
+
+
+def test_maryland_and_alaska_mark_matter_in_capitals_nevada_in_bold_italics() -> None:
+    # Issue 12: the states' own conventions (forms.marking) are drawn, not only recorded.
+    md = redline_markdown(redline(OLD, bill_for("Maryland")))
+    assert "REGARDLESS OF THE VICTIM'S AGE" in md and "regardless of the victim's age" not in md
+    assert "Expungement for persons less than eighteen\\]" in md
+    assert "in CAPITALS is new" in md
+    ak = " ".join(redline_text(redline(OLD, bill_for("Alaska"))).split())
+    assert "EXPUNGEMENT FOR PERSONS LESS THAN EIGHTEEN" in ak
+    assert "regardless of the victim's age" in ak
+    nv = redline_markdown(redline(OLD, bill_for("Nevada")))
+    assert "***" in nv
+    assert "in bold italics is new" in nv
+
+
+def test_word_marks_capitals_and_bold_italics() -> None:
+    import docx
+
+    for state, check in (
+        ("Maryland", lambda r: r.text.isupper()),
+        ("Nevada", lambda r: bool(r.bold and r.italic)),
+    ):
+        data = redline_docx(redline(OLD, bill_for(state)))
+        runs = [r for p in docx.Document(io.BytesIO(data)).paragraphs for r in p.runs]
+        new = [
+            r for r in runs if "victim's age" in r.text.lower() and "regardless" in r.text.lower()
+        ]
+        assert new and all(check(r) for r in new), state

@@ -36,11 +36,6 @@ from drafter.yamlio import YamlDoc, load_yaml
 
 #: The fields that make up a bill's structure; a state file may leave them to the generic profile.
 DRAFTING_FIELDS = ("enacting_clause", "title", "instruction", "style", "closing")
-#: Markings the renderer can draw (a state's other conventions are recorded, not drawn).
-_DRAWN = {
-    "inserted": ("bold", "underline", "italic", "underline_italic"),
-    "deleted": ("bracket_bold", "bracket_strike", "brackets", "strike"),
-}
 
 
 def _with_generic(doc: YamlDoc) -> tuple[YamlDoc, tuple[str, ...]]:
@@ -70,8 +65,8 @@ def _with_generic(doc: YamlDoc) -> tuple[YamlDoc, tuple[str, ...]]:
             inherited.append(name)
         if name == "style" and isinstance(marking, dict):
             value = dict(value)
-            for side, drawn in _DRAWN.items():
-                if marking.get(side) in drawn:
+            for side in ("inserted", "deleted"):
+                if side in marking:
                     value[side] = marking[side]
         merged[name] = value
     return YamlDoc(doc.path, merged, doc.lines), tuple(inherited)

@@ -151,11 +151,17 @@ class Form(_Model):
     source: str = Field(min_length=1)
 
 
+#: How new matter is marked (Maryland and Colorado print it in capitals, Nevada in bold italics).
+Inserted = Literal["bold", "underline", "italic", "underline_italic", "bold_italic", "capitals"]
+#: How omitted matter is marked (Alaska: in brackets and capitals).
+Deleted = Literal["bracket_bold", "bracket_strike", "brackets", "strike", "capitals_brackets"]
+
+
 class Marking(_Model):
     """How the state's bills mark new and deleted text."""
 
-    inserted: Literal["bold", "underline", "italic", "underline_italic", "bold_italic", "capitals"]
-    deleted: Literal["bracket_bold", "bracket_strike", "brackets", "strike", "capitals_brackets"]
+    inserted: Inserted
+    deleted: Deleted
     source: str = Field(min_length=1)
 
 
@@ -198,8 +204,10 @@ __all__ = [
     "QUOTE_WORDS",
     "AmendingForm",
     "Confidence",
+    "Deleted",
     "Form",
     "Forms",
+    "Inserted",
     "Kind",
     "Law",
     "Marking",

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from drafter.bill import Style
 from drafter.jurisdiction_index import norm as _norm
 from drafter.language import series
-from drafter.law import Form, Forms, Kind, Law
+from drafter.law import Deleted, Form, Forms, Inserted, Kind, Law
 from drafter.page import PageSpec
 from drafter.rubric import Coverage
 
@@ -59,8 +59,8 @@ class StyleSpec(_Model):
     first_subsection_inline: bool = False
     subdivision_headings: bool = False
     definitions_lead: str = Field(min_length=1)
-    inserted: Literal["bold", "underline", "italic", "underline_italic"]
-    deleted: Literal["bracket_bold", "bracket_strike", "brackets", "strike"]
+    inserted: Inserted
+    deleted: Deleted
     #: How the statute names the act within itself: "this act" or "this Act".
     act_name: Literal["this act", "this Act"] = "this act"
     #: How a prohibition is written: "shall not" or "may not" (Texas).

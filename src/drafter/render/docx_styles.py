@@ -111,15 +111,17 @@ def _set_flag(style: ParagraphStyle, tag: str) -> None:
 
 
 def _mark_inserted(style: CharacterStyle, mark: str) -> None:
-    style.font.bold = True if mark == "bold" else None
+    style.font.bold = True if mark in ("bold", "bold_italic") else None
     style.font.underline = True if mark in ("underline", "underline_italic") else None
-    style.font.italic = True if mark in ("italic", "underline_italic") else None
+    style.font.italic = True if mark in ("italic", "underline_italic", "bold_italic") else None
+    style.font.all_caps = True if mark == "capitals" else None
 
 
 def _mark_deleted(style: CharacterStyle, mark: str) -> None:
     # The brackets are literal text; the style adds the strike or bold around them.
     style.font.strike = True if mark in ("bracket_strike", "strike") else None
     style.font.bold = True if mark == "bracket_bold" else None
+    style.font.all_caps = True if mark == "capitals_brackets" else None
 
 
 def set_normal(document: DocumentObject, page: PageSpec) -> None:

@@ -20,12 +20,15 @@ _INSERTED_WORDS = {
     "underline": "underlined",
     "italic": "in italics",
     "underline_italic": "underlined and in italics",
+    "bold_italic": "in bold italics",
+    "capitals": "in CAPITALS",
 }
 _DELETED_WORDS = {
     "bracket_bold": "in bold brackets [thus]",
     "bracket_strike": "in brackets and struck through [thus]",
     "brackets": "in brackets [thus]",
     "strike": "struck through",
+    "capitals_brackets": "in capitals in brackets [THUS]",
 }
 
 
@@ -47,13 +50,15 @@ def legend(style: Style, plain: bool = False) -> str:
 def md_run(run: Run, style: Style) -> str:
     from drafter.render.markdown import escape_inline
 
-    text = escape_inline(visible(run.text))
+    text = escape_inline(visible(_cased(run, style)))
     if run.kind == "insert":
         return {
             "bold": f"**{text}**",
             "underline": f"<u>{text}</u>",
             "italic": f"*{text}*",
             "underline_italic": f"<u>*{text}*</u>",
+            "bold_italic": f"***{text}***",
+            "capitals": text,
         }.get(style.inserted, f"**{text}**")
     if run.kind == "delete":
         return {
@@ -61,12 +66,22 @@ def md_run(run: Run, style: Style) -> str:
             "bracket_strike": f"\\[~~{text}~~\\]",
             "brackets": f"\\[{text}\\]",
             "strike": f"~~{text}~~",
+            "capitals_brackets": f"\\[{text}\\]",
         }.get(style.deleted, f"\\[{text}\\]")
     return text
 
 
+#: Conventions that mark matter by printing it in capitals (the letters are the mark).
+_CAPITALS = {("insert", "capitals"), ("delete", "capitals_brackets")}
+
+
+def _cased(run: Run, style: Style) -> str:
+    mark = style.inserted if run.kind == "insert" else style.deleted
+    return run.text.upper() if (run.kind, mark) in _CAPITALS else run.text
+
+
 def _txt_run(run: Run, style: Style) -> str:
-    text = visible(run.text)
+    text = visible(_cased(run, style))
     if run.kind == "insert":
         return "{+" + text + "+}"
     if run.kind == "delete":
@@ -162,7 +177,7 @@ def redline_docx(red: Redline) -> bytes:
 def docx_run(paragraph, run: Run, style: Style, lead: str) -> None:  # type: ignore[no-untyped-def]
     from drafter.render.layout import xml_safe
 
-    text = xml_safe(run.text)
+    text = xml_safe(_cased(run, style))
     if lead:
         paragraph.add_run(lead)
     if run.kind == "equal":
@@ -170,9 +185,9 @@ def docx_run(paragraph, run: Run, style: Style, lead: str) -> None:  # type: ign
         return
     if run.kind == "insert":
         r = paragraph.add_run(text)
-        r.bold = style.inserted == "bold"
+        r.bold = style.inserted in ("bold", "bold_italic")
         r.underline = style.inserted in ("underline", "underline_italic")
-        r.italic = style.inserted in ("italic", "underline_italic")
+        r.italic = style.inserted in ("italic", "underline_italic", "bold_italic")
         return
     deleted = style.deleted
     if deleted == "strike":
