@@ -153,12 +153,17 @@ def test_names_resolve_without_loading_any_profile() -> None:
     assert out.stdout.strip() == "0"
 
 
-def test_every_decisive_quote_occurs_in_its_shared_text(rubric) -> None:
+def _shared_or_skip() -> Path:
     shared = shared_dir()
     if shared is None:
         if os.environ.get("CI") == "true":
             pytest.fail("the shared statute texts are needed under CI=true (set DRAFTER_SHARED)")
         pytest.skip("no shared folder with the statute texts (set DRAFTER_SHARED)")
+    return shared
+
+
+def test_every_decisive_quote_occurs_in_its_shared_text(rubric) -> None:
+    shared = _shared_or_skip()
     problems = [p for prof in list_profiles() for p in check_law(prof, rubric, shared)]
     assert problems == []
 
@@ -169,11 +174,7 @@ def test_each_shipped_reading_agrees_with_the_analyzer_or_says_why(rubric) -> No
     from drafter.reader import analyze, signals_for
     from drafter.reader.files import read_statute
 
-    shared = shared_dir()
-    if shared is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("the shared statute texts are needed under CI=true (set DRAFTER_SHARED)")
-        pytest.skip("no shared folder with the statute texts (set DRAFTER_SHARED)")
+    shared = _shared_or_skip()
     signals = signals_for(rubric)
     silent = []
     compared = 0
