@@ -173,3 +173,20 @@ def test_cli_bad_source_is_one_line(tmp_path: Path, run_cli) -> None:  # type: i
     assert result.code == 2
     lines = result.err.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("drafter: error: ")
+
+
+def test_new_york_adds_in_a_bill_section_of_its_own_in_its_own_words() -> None:
+    text = (require_shared() / "atlas/statutes/NY-CPL-440.10.txt").read_text(encoding="utf-8")
+    draft = _draft(text, "New York", burden_of_proof="preponderance", confidentiality="none")
+    ab = build_amending_bill(text, draft, RUBRIC, LANGUAGE)
+    clauses = [part.clause for part in ab.parts]
+    assert len(clauses) == 2
+    assert clauses[0].endswith("is amended to read as follows:")
+    assert clauses[1] == (
+        "Section 440.10 of the criminal procedure law is amended by adding a new "
+        "subdivision 7 to read as follows:"
+    )
+    added = ab.parts[1].restated[0].new_text
+    # The section says "the defendant", so the new words do too, and define no "movant".
+    assert "The defendant shall establish" in added and "movant" not in added.lower()
+    assert "paragraph (i) of subdivision 1 of this section" in added

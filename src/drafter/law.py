@@ -178,6 +178,10 @@ class AmendingForm(_Model):
     #: reenactment); "provisions": only the provisions it changes (Texas, New York).
     restates: Literal["section", "provisions"]
     clause: str = Field(min_length=1)
+    #: The clause for provisions a bill adds, in a bill section of their own
+    #: (New York: "... is amended by adding a new subdivision 7 to read as
+    #: follows:"); {added} names them. Without it one clause names both.
+    add_clause: str | None = None
     #: Where a new provision goes: "end" (the next label after the last) or
     #: "after" the provision it belongs with, labelled (a-1) (Texas).
     inserts: Literal["end", "after"] = "end"

@@ -31,19 +31,28 @@ from drafter.scoring import Standing, score
 _FIELD = re.compile(r"\{([A-Za-z_]+)\}")
 
 
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One bill section of the amendment: its clause and the provisions it restates."""
+
+    clause: str
+    restated: tuple[Restated, ...]
+    #: The section's first line as restated ("610.131.", "Sec. 411.0728. HEADING."),
+    #: or "" when the part restates provisions, not the section.
+    heading_line: str = ""
+
+
 @dataclass(frozen=True)
 class AmendingBill:
-    """An amending bill: the frame around it, its clause, and the provisions it restates."""
+    """An amending bill: the frame around it, and its parts (clause + restated law)."""
 
     #: The bill the builder makes for the reenacted section (title, enacting
     #: clause, closing sections, standing, warnings); its "enact" section is
-    #: replaced by `clause` and `restated`.
+    #: replaced by `parts`.
     frame: Bill
-    clause: str
-    #: The section's first line as restated ("610.131.", "Sec. 411.0728. HEADING."),
-    #: or "" when the bill restates provisions, not the section.
-    heading_line: str
-    restated: tuple[Restated, ...]
+    #: One per bill section that amends (New York adds new subdivisions in a
+    #: bill section of their own); most states have one.
+    parts: tuple[Part, ...]
     amendment: Amendment
     form: AmendingForm
     #: Where the form is documented ("generic form" when the state has none).
@@ -55,6 +64,14 @@ class AmendingBill:
     @property
     def style(self) -> Style:
         return self.frame.style
+
+    @property
+    def clause(self) -> str:
+        return self.parts[0].clause
+
+    @property
+    def restated(self) -> tuple[Restated, ...]:
+        return tuple(r for part in self.parts for r in part.restated)
 
 
 def build_amending_bill(
@@ -90,31 +107,38 @@ def build_amending_bill(
         )
     warnings.extend(amendment.warnings)
     style = frame.style
-    if form.restates == "section":
-        restated: list[Restated] = list(amendment.provisions)
-        number = section or "[SECTION]"
-        heading_line = style.section_heading_format.format(
-            number=number, heading=_heading(amendment, style)
-        )
-    else:
-        restated = _units(amendment, form.depth)
-        heading_line = ""
     defaults = profile.parameter_defaults(draft.jurisdiction)
-    fields = {
+    unit = profile.unit(draft.bill.code or defaults.get("code"))
+    base = {
         "section": section or "[SECTION]",
         "code": draft.bill.code or defaults.get("code") or "[CODE]",
         "history": str(draft.parameters.get("history") or "[HISTORY]"),
-        **_changes(amendment, form, style),
+        "unit": unit,
+        "Unit": unit.capitalize(),
     }
-    unit = profile.unit(draft.bill.code or defaults.get("code"))
-    fields["unit"], fields["Unit"] = unit, unit.capitalize()
-    clause = _FIELD.sub(lambda m: fields.get(m.group(1), m.group(0)), form.clause)
+
+    def clause(template: str, amended: list[tuple[str, ...]], added: list[tuple[str, ...]]) -> str:
+        fields = {**base, **_changes(amended, added, style)}
+        return _FIELD.sub(lambda m: fields.get(m.group(1), m.group(0)), template)
+
+    amended, added = _units(amendment, form.depth)
+    parts: list[Part] = []
+    if form.restates == "section":
+        heading_line = style.section_heading_format.format(
+            number=section or "[SECTION]", heading=_heading(amendment, style)
+        )
+        parts.append(Part(clause(form.clause, amended, added), amendment.provisions, heading_line))
+    elif form.add_clause and added:
+        if amended:
+            parts.append(Part(clause(form.clause, amended, []), _restated(amendment, amended)))
+        parts.append(Part(clause(form.add_clause, [], added), _restated(amendment, added)))
+    else:
+        units = amended + added
+        parts.append(Part(clause(form.clause, amended, added), _restated(amendment, units)))
     before_draft = reading.draft(rubric, jurisdiction=draft.jurisdiction)
     return AmendingBill(
         frame=replace(frame, warnings=()),
-        clause=clause,
-        heading_line=heading_line,
-        restated=tuple(restated),
+        parts=tuple(parts),
         amendment=amendment,
         form=form,
         form_source=form.source,
@@ -132,23 +156,31 @@ def _heading(amendment: Amendment, style: Style) -> str:
     return head.upper() if style.heading_caps else head
 
 
-def _units(amendment: Amendment, depth: int) -> list[Restated]:
-    """The provisions a bill that restates provisions prints: each changed unit, whole."""
-    units = {r.path[:depth] for r in amendment.provisions if r.changed and r.path}
-    return [r for r in amendment.provisions if r.path and r.path[:depth] in units]
-
-
-def _changes(amendment: Amendment, form: AmendingForm, style: Style) -> dict[str, str]:
-    """{changes}, {provisions} and {verb} for the clause."""
+def _units(amendment: Amendment, depth: int) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
+    """The units amended and the units added, each restated whole (to `depth` levels)."""
     amended: list[tuple[str, ...]] = []
     added: list[tuple[str, ...]] = []
     for r in amendment.provisions:
         if not r.changed or not r.path:
             continue
-        unit = r.path[: form.depth]
-        bucket = added if r.action == "insert" and len(r.path) <= form.depth else amended
+        unit = r.path[:depth]
+        bucket = added if r.action == "insert" and len(r.path) <= depth else amended
         if unit not in amended and unit not in added:
             bucket.append(unit)
+    return amended, added
+
+
+def _restated(amendment: Amendment, units: list[tuple[str, ...]]) -> tuple[Restated, ...]:
+    wanted = set(units)
+    return tuple(
+        r for r in amendment.provisions if r.path and any(r.path[: len(u)] == u for u in wanted)
+    )
+
+
+def _changes(
+    amended: list[tuple[str, ...]], added: list[tuple[str, ...]], style: Style
+) -> dict[str, str]:
+    """{changes}, {provisions}, {added} and {verb} for a clause."""
     names = style.level_names
 
     def grouped(paths: list[tuple[str, ...]]) -> str:
@@ -173,9 +205,17 @@ def _changes(amendment: Amendment, form: AmendingForm, style: Style) -> dict[str
     ]
     provisions = series(listed) if listed else "[PROVISIONS]"
     count = len(amended) + len(added)
+    new = [reference(p, plain) for p in added]
+    if len(new) > 1:
+        level = names[min(len(added[0]) - 1, len(names) - 1)]
+        labels = series(ref.split(" ", 1)[-1] for ref in new)
+        adding = f"new {level}s {labels}"
+    else:
+        adding = "a new " + new[0] if new else "[PROVISIONS]"
     return {
         "changes": " and ".join(pieces) or "[CHANGES]",
         "provisions": provisions,
         "Provisions": provisions[:1].upper() + provisions[1:],
+        "added": adding,
         "verb": "are" if count > 1 else "is",
     }

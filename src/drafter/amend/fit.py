@@ -6,7 +6,8 @@ lists run inline with the section's next label ("(1)", "(a)"), and their
 cross-references pointed at the provision of today's section that carries the
 category referred to ("subsection 1 of this section"), or at "this section".
 Terms the new words use and the section does not define get definitions in
-the state's form.
+the state's form; where the section already names the person who asks
+("the defendant", "the petitioner"), the new words use its word for "movant".
 """
 
 from __future__ import annotations
@@ -23,6 +24,20 @@ from drafter.language import Language, item_texts, punctuate_items
 from drafter.wording import Wording
 
 _REF = re.compile(r"\{ref:([a-z0-9_.]+)\}")
+_MOVANT = re.compile(r"\b([Mm])ovant\b")
+#: The words a section may already use for the person who asks for relief.
+_PERSON = re.compile(r"\bthe (defendant|petitioner|applicant)\b", re.I)
+
+
+def person_term(text: str) -> str | None:
+    """The section's own word for the person who asks ("defendant", "petitioner"), if it
+    uses one at least twice; the model language's "movant" then becomes it."""
+    counts: dict[str, int] = {}
+    for m in _PERSON.finditer(text):
+        word = m.group(1).lower()
+        counts[word] = counts.get(word, 0) + 1
+    best = max(counts.items(), key=lambda kv: kv[1], default=None)
+    return best[0] if best is not None and best[1] >= 2 else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,8 +57,12 @@ class Fitted:
 class Fitter:
     """Fits model language to one draft, one profile and one section."""
 
-    def __init__(self, language: Language, profile: Profile, draft: Draft) -> None:
+    def __init__(
+        self, language: Language, profile: Profile, draft: Draft, person: str | None = None
+    ) -> None:
         self.language = language
+        #: The section's own word for the movant, when it has one.
+        self.person = person
         self.profile = profile
         self.params = profile.parameters_for(draft)
         self.values = language.values(self.params)
@@ -76,11 +95,18 @@ class Fitter:
                     f"{label_for(pattern, i)} {self.wording.statute(t)}"
                     for i, t in enumerate(items, 1)
                 )
-            texts.append(_REF.sub(lambda m: ref(m.group(1)), text))
-            terms.update(dict.fromkeys(p.terms))
+            text = _REF.sub(lambda m: ref(m.group(1)), text)
+            if self.person:
+                text = _MOVANT.sub(self._person, text)
+            texts.append(text)
+            terms.update(dict.fromkeys(t for t in p.terms if not (self.person and t == "movant")))
         if not texts:
             return None
         return Fitted(category, tier, slot, tuple(texts), tuple(terms))
+
+    def _person(self, m: re.Match[str]) -> str:
+        word = self.person or "movant"
+        return (word[0].upper() if m.group(1) == "M" else word[0]) + word[1:]
 
     def definitions(self, terms: Iterable[str], defined: Callable[[str], bool]) -> str | None:
         """Definitions of the terms (and the terms they use) the section lacks, or None."""

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from drafter.amend.clauses import Span, strike_spans
-from drafter.amend.fit import Fitted, Fitter
+from drafter.amend.fit import Fitted, Fitter, person_term
 from drafter.amend.labels import InsertAt, Placed, place_inserts, reference
 from drafter.amend.model import Action, Amendment, Change, Piece, Restated
 from drafter.draft import Draft
@@ -77,7 +77,7 @@ def plan_amendment(
             if any(_inside(s, sentence) for s in cat_spans for sentence in p.sentences):
                 p.categories.add(cat)
 
-    fitter = Fitter(language, profile, draft)
+    fitter = Fitter(language, profile, draft, person_term(text))
     old = reading.tiers()
     new: dict[str, str | None] = {COVERAGE: draft.coverage, **draft.choices}
     changed = [

@@ -48,18 +48,20 @@ def lines(ab: AmendingBill) -> list[_Line]:
     out = [_Line("title", _plain(t)) for t in frame.title]
     out.append(_Line("enacting", _plain(frame.enacting_clause)))
     sections = [s for s in frame.sections if s.key != "enact"]
-    out.append(_Line("bill_section", _plain(f"{bill_section_label(ab.style, 1)} {ab.clause}")))
-    restated = list(ab.restated)
-    if ab.heading_line:
-        first = restated[0] if restated and ab.style.first_subsection_inline else None
-        if first is not None and first.path and len(first.path) == 1:
-            out.append(_Line("provision", (Piece("equal", ab.heading_line), *first.pieces)))
-            restated = restated[1:]
-        else:
-            out.append(_Line("heading", _plain(ab.heading_line)))
-    for r in restated:
-        out.append(_Line("provision", r.pieces, r.level))
-    for i, section in enumerate(sections, start=2):
+    for i, part in enumerate(ab.parts, start=1):
+        label = bill_section_label(ab.style, i)
+        out.append(_Line("bill_section", _plain(f"{label} {part.clause}")))
+        restated = list(part.restated)
+        if part.heading_line:
+            first = restated[0] if restated and ab.style.first_subsection_inline else None
+            if first is not None and first.path and len(first.path) == 1:
+                out.append(_Line("provision", (Piece("equal", part.heading_line), *first.pieces)))
+                restated = restated[1:]
+            else:
+                out.append(_Line("heading", _plain(part.heading_line)))
+        for r in restated:
+            out.append(_Line("provision", r.pieces, r.level))
+    for i, section in enumerate(sections, start=len(ab.parts) + 1):
         out.append(
             _Line("bill_section", _plain(f"{bill_section_label(ab.style, i)} {section.text}"))
         )

@@ -41,16 +41,21 @@ def render_amendment_akn(ab: AmendingBill) -> bytes:
     analysis = b.etree.Element(f"{{{root.nsmap[None]}}}analysis", source="#drafter")
     meta.insert(1, analysis)
     mods = b.el(analysis, "activeModifications")
-    qstr = "sec_1__mod_1__qstr_1"
+    # Each restated provision's eId in the body, so the modifications can point at it.
+    where: dict[int, str] = {}
     seen: set[str] = set()
-    for i, r in enumerate(ab.amendment.changed, start=1):
-        eid = _eid(r.path) if r.path else f"prov_{i}"
-        while eid in seen:
-            eid += "-1"
-        seen.add(eid)
+    for k, part in enumerate(ab.parts, start=1):
+        for i, r in enumerate(part.restated, start=1):
+            eid = _eid(r.path) if r.path else f"prov_{i}"
+            while eid in seen:
+                eid += "-1"
+            seen.add(eid)
+            where[id(r)] = f"sec_{k}__mod_1__qstr_1__{eid}"
+    for i, r in enumerate((r for r in ab.restated if r.changed), start=1):
         mod = b.el(mods, "textualMod", type=_MOD_TYPE[r.action], eId=f"amod_{i}")
-        b.el(mod, "source", href=f"#{qstr}__{eid}")
-        b.el(mod, "destination", href=f"{target}/~{eid}")
+        eid = where[id(r)]
+        b.el(mod, "source", href=f"#{eid}")
+        b.el(mod, "destination", href=f"{target}/~{eid.rsplit('__qstr_1__', 1)[1]}")
     title = [clean(line) for line in frame.title if clean(line)]
     if title:
         long_title = b.el(b.el(doc, "preface"), "longTitle")
@@ -60,26 +65,23 @@ def render_amendment_akn(ab: AmendingBill) -> bytes:
     b.p(formula, clean(frame.enacting_clause))
     body = b.el(doc, "body")
     style = ab.style
-    section = b.el(body, "section", eId="sec_1")
-    b.el(section, "num", bill_section_label(style, 1))
-    p = b.p(b.el(section, "content"), clean(ab.clause) + " ")
-    mod = b.el(p, "mod", eId="sec_1__mod_1")
-    quoted = b.el(mod, "quotedStructure", eId=qstr)
-    quoted.set("startQuote", "")
-    if ab.heading_line:
-        quoted.set("title", xml_safe(ab.heading_line))
-    seen = set()
-    for i, r in enumerate(ab.restated, start=1):
-        eid = _eid(r.path) if r.path else f"prov_{i}"
-        while eid in seen:
-            eid += "-1"
-        seen.add(eid)
-        container = b.el(quoted, "hcontainer", eId=f"{qstr}__{eid}", name="provision")
-        if r.label:
-            b.el(container, "num", r.label)
-        para = b.p(b.el(container, "content"), "")
-        _marked(b, para, r.pieces, r.label)
-    for i, bill_section in enumerate((s for s in frame.sections if s.key != "enact"), start=2):
+    for k, part in enumerate(ab.parts, start=1):
+        section = b.el(body, "section", eId=f"sec_{k}")
+        b.el(section, "num", bill_section_label(style, k))
+        p = b.p(b.el(section, "content"), clean(part.clause) + " ")
+        mod = b.el(p, "mod", eId=f"sec_{k}__mod_1")
+        quoted = b.el(mod, "quotedStructure", eId=f"sec_{k}__mod_1__qstr_1")
+        quoted.set("startQuote", "")
+        if part.heading_line:
+            quoted.set("title", xml_safe(part.heading_line))
+        for r in part.restated:
+            container = b.el(quoted, "hcontainer", eId=where[id(r)], name="provision")
+            if r.label:
+                b.el(container, "num", r.label)
+            para = b.p(b.el(container, "content"), "")
+            _marked(b, para, r.pieces, r.label)
+    closing = (s for s in frame.sections if s.key != "enact")
+    for i, bill_section in enumerate(closing, start=len(ab.parts) + 1):
         eid = f"sec_{letters(i) if style.bill_section_labels == 'letters' else i}"
         sec = b.el(body, "section", eId=eid)
         b.el(sec, "num", bill_section_label(style, i))
