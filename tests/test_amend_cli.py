@@ -190,3 +190,25 @@ def test_new_york_adds_in_a_bill_section_of_its_own_in_its_own_words() -> None:
     # The section says "the defendant", so the new words do too, and define no "movant".
     assert "The defendant shall establish" in added and "movant" not in added.lower()
     assert "paragraph (i) of subdivision 1 of this section" in added
+
+
+def test_redline_is_provision_aligned(tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
+    """The issue's New York case: no fragments of two unrelated texts interleaved."""
+    from drafter.redline import aligned
+
+    text = (require_shared() / "atlas/statutes/NY-CPL-440.10.txt").read_text(encoding="utf-8")
+    draft = _draft(text, "New York", burden_of_proof="preponderance")
+    ab = build_amending_bill(text, draft, RUBRIC, LANGUAGE)
+    red = aligned(ab)
+    # Every provision of today's text is a paragraph of its own, in order, kept whole.
+    assert len(red.paragraphs) == len(ab.amendment.provisions)
+    for para, r in zip(red.paragraphs, ab.amendment.provisions, strict=True):
+        if r.action == "keep":
+            assert {run.kind for run in para.runs} == {"equal"}
+    assert red.deleted_words == 0 and red.inserted_words > 0
+    path = tmp_path / "ny.yaml"
+    path.write_text(draft_to_yaml(draft, RUBRIC), encoding="utf-8")
+    source = str(require_shared() / "atlas/statutes/NY-CPL-440.10.txt")
+    result = run_cli("redline", source, str(path), "-o", "-")
+    assert result.code == 0, result.err
+    assert "[SECTION]" not in result.out and "(i) The judgment is a conviction" in result.out

@@ -1,4 +1,10 @@
-"""Redlines: the current statute against the section a draft would enact, word by word.
+"""Redlines: the current statute against the section a draft would enact.
+
+`aligned` (what `drafter redline` prints) compares provision by provision:
+drafter.amend decides per provision of today's text whether it is kept,
+replaced at the clause that carries a changed category, struck or inserted,
+so words are never matched across unrelated provisions. `redline` below is the
+older word-by-word comparison of the two texts as wholes.
 
 The words of the current text and of the assembled section are compared with
 `difflib.SequenceMatcher(None, a, b, autojunk=False)` (autojunk would ignore
@@ -14,10 +20,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from drafter.bill import Bill, Style
 from drafter.worddiff import segments
+
+if TYPE_CHECKING:
+    from drafter.amend.bill import AmendingBill
 
 Kind = Literal["equal", "insert", "delete"]
 _BREAK = "\n"
@@ -179,6 +188,42 @@ def redline(old_text: str, bill: Bill) -> Redline:
     )
 
 
+def aligned(ab: AmendingBill) -> Redline:
+    """Today's section against the proposed one, provision by provision, all of it."""
+    from drafter.render.layout import bill_section_label, rubric_note
+
+    frame = ab.frame
+    before: list[tuple[str, str]] = [("title", line) for line in frame.title]
+    before.append(("enacting", frame.enacting_clause))
+    before.append(("bill_section", f"{bill_section_label(frame.style, 1)} {ab.clause}"))
+    paragraphs: list[Paragraph] = []
+    inserted = deleted = 0
+    for i, r in enumerate(ab.amendment.provisions):
+        runs = [Run(p.kind, p.text) for p in r.pieces]
+        if i == 0 and ab.parts[0].heading_line:
+            runs.insert(0, Run("equal", ab.parts[0].heading_line))
+        for run in runs:
+            n = len(run.text.split())
+            inserted += n if run.kind == "insert" else 0
+            deleted += n if run.kind == "delete" else 0
+        paragraphs.append(Paragraph(tuple(runs), r.level))
+    closing = [s for s in frame.sections if s.key != "enact"]
+    after = tuple(
+        f"{bill_section_label(frame.style, i)} {s.text}"
+        for i, s in enumerate(closing, start=len(ab.parts) + 1)
+    )
+    return Redline(
+        tuple(before),
+        tuple(paragraphs),
+        after,
+        frame.style,
+        frame.jurisdiction,
+        rubric_note(frame),
+        inserted,
+        deleted,
+    )
+
+
 def iter_runs(red: Redline) -> Iterator[Run]:
     for para in red.paragraphs:
         yield from para.runs
@@ -188,6 +233,7 @@ __all__ = [
     "Paragraph",
     "Redline",
     "Run",
+    "aligned",
     "iter_runs",
     "old_paragraphs",
     "redline",

@@ -45,12 +45,14 @@ def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "redline",
         parents=[common],
-        help="current statute text vs the draft's bill, word by word, in the state's style",
+        help="current statute text vs the draft's, provision by provision, in the state's style",
         description=(
-            "Compare the current statute's text with the section the draft would enact, word "
-            "by word, and mark new and omitted matter in the jurisdiction's convention "
-            "(Missouri: new bold, omitted in bold brackets; Texas: underlined, bracketed and "
-            "struck). Markdown, Word, or plain text."
+            "Compare the current statute's text with what the draft makes of it, provision "
+            "by provision: each provision kept, replaced at the clause that carries a changed "
+            "category, struck, or inserted (never a word diff across unrelated provisions), "
+            "new and omitted matter marked in the jurisdiction's convention (Missouri: new "
+            "bold, omitted in bold brackets; Texas: underlined, bracketed and struck). "
+            "Markdown, Word, or plain text."
         ),
     )
     p.add_argument("old", metavar="OLD", help="the current statute (.txt .md .docx)")
@@ -95,15 +97,20 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_redline(args: argparse.Namespace) -> int:
+    from drafter.amend.bill import build_amending_bill
     from drafter.draft import load_draft
+    from drafter.language import load_language
     from drafter.reader import read_statute
-    from drafter.redline import redline
+    from drafter.redline import aligned
 
     rubric = rubric_of(args)
     fmt = REDLINE_FORMATS.resolve(args.output, args.format)
     refuse_existing(args.output, args.force)
     old = read_statute(args.old)
     draft = load_draft(args.file, rubric)
-    red = redline(old, _bill(args, draft, rubric))
-    emit(fmt.render(red), args.output, fmt.name, args.force)
+    try:
+        ab = build_amending_bill(old, draft, rubric, load_language(args.language))
+    except UserError as exc:
+        raise (UserError(args.old, exc.message) if exc.where is None else exc) from None
+    emit(fmt.render(aligned(ab)), args.output, fmt.name, args.force)
     return 0
