@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
@@ -39,14 +38,6 @@ def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=cmd_amend)
 
 
-def _shared_dirs() -> list[Path]:
-    out = []
-    if os.environ.get("DRAFTER_SHARED"):
-        out.append(Path(os.environ["DRAFTER_SHARED"]))
-    out += [Path.cwd().parent / "shared", Path.cwd() / "shared"]
-    return out
-
-
 def current_text(source: str) -> tuple[str, str, str | None]:
     """(text, where it came from, the jurisdiction SOURCE names, if it names one)."""
     from drafter.jurisdiction import load_profile
@@ -62,13 +53,11 @@ def current_text(source: str) -> tuple[str, str, str | None]:
             "no such file, and not a jurisdiction; give the statute's text file "
             "(.txt .md .docx) or a state's name",
         ) from None
-    law = profile.law
-    files = law.text.files if law is not None and law.text is not None else ()
-    for root in _shared_dirs():
-        for name in files[:1]:
-            path = root / name
-            if path.is_file():
-                return read_statute(path), str(path), profile.name
+    from drafter.amend.source import atlas_text
+
+    path = atlas_text(profile)
+    if path is not None:
+        return read_statute(path), str(path), profile.name
     raise UserError(
         source,
         f"no current text of {profile.name}'s statute here (drafter ships no statute texts): "

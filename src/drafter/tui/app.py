@@ -11,7 +11,7 @@ import os
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -24,6 +24,9 @@ from drafter.textsafe import visible
 from drafter.tui import storage, textguard
 from drafter.tui.commands import DrafterCommands
 from drafter.tui.core import COVERAGE, DraftView, Engine, answer, new_draft
+
+if TYPE_CHECKING:
+    from drafter.tui.amending import CurrentLaw
 
 LIGHT_THEME = "textual-light"
 DARK_THEME = "textual-dark"
@@ -63,6 +66,9 @@ class DrafterApp(App[None]):
         self.engine = Engine.load(rubric_path, jurisdiction)
         self.draft: Draft | None = None
         self.path: Path | None = None
+        #: The statute text the session started from ("Start from today's law"),
+        #: which the amending bill, the redline and the card export against.
+        self.current_law: CurrentLaw | None = None
         #: The draft file's text as last opened or saved, to tell unsaved changes.
         self._saved_yaml: str | None = None
         self._step_id: str | None = None
@@ -158,6 +164,7 @@ class DrafterApp(App[None]):
         step: str | None = None,
         saved_yaml: str | None = None,
         resume_key: str | None = None,
+        current_law: CurrentLaw | None = None,
     ) -> None:
         """Make `draft` the app's draft and show the wizard on it.
 
@@ -167,6 +174,7 @@ class DrafterApp(App[None]):
         """
         from drafter.tui.screens.wizard import WizardScreen
 
+        self.current_law = current_law
         self.engine = self.engine.with_profile(draft.jurisdiction)
         self.draft = draft
         self.path = Path(path) if path else None
@@ -410,12 +418,16 @@ class DrafterApp(App[None]):
         slug = "".join(ch if ch.isalnum() else "-" for ch in name.lower()).strip("-") or "draft"
         return Path.cwd() / f"{slug}{suffix}"
 
-    def action_export(self) -> None:
+    def action_export(self, initial: str | None = None) -> None:
         if self.draft is None:
             return
         from drafter.tui.screens.export import ExportScreen
 
-        self.push_screen(ExportScreen())
+        self.push_screen(ExportScreen(initial))
+
+    def action_export_amending(self) -> None:
+        """The export dialog on the amending bill (after "Start from today's law")."""
+        self.action_export("amend:docx")
 
     def action_review(self) -> None:
         if self.draft is None:

@@ -30,6 +30,16 @@ class DrafterCommands(Provider):
                 ("Save draft as…", app.action_save_as, "Save the draft under a new name"),
                 ("Export bill…", app.action_export, "txt, md, docx, xml, json, annotated (ctrl+e)"),
                 ("Review the bill", app.action_review, "The whole bill, the score, what is left"),
+            ]
+            if app.current_law is not None:
+                out.append(
+                    (
+                        "Export the amending bill, redline or card…",
+                        app.action_export_amending,
+                        f"Amend {app.current_law.name} in place (drafter amend)",
+                    )
+                )
+            out += [
                 ("Advice: what raises the grade", app.action_advice, "Ranked changes (a)"),
             ]
             view = app.view

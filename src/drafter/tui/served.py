@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 from drafter.errors import UserError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from drafter.tui.app import DrafterApp
 
 
@@ -70,16 +72,26 @@ def shown(path: Path, served: bool) -> str:
         return str(path)
 
 
-def deliver_export(app: DrafterApp, name: str, fmt: str, note: str | None = None) -> str | None:
+def deliver_export(
+    app: DrafterApp,
+    name: str,
+    fmt: str,
+    note: str | None = None,
+    write: Callable[[Path, bool], None] | None = None,
+) -> str | None:
     """Export the draft's bill as `name` and hand it to the browser as a download.
 
-    The file is built in a scratch folder and sent as bytes; nothing stays on
-    the server. Returns the delivery key (None when the app is not served).
+    The file is built in a scratch folder (by `write`, when the document is
+    not the bill) and sent as bytes; nothing stays on the server. Returns the
+    delivery key (None when the app is not served).
     """
     assert app.draft is not None
     with tempfile.TemporaryDirectory(prefix="drafter-export-") as scratch:
         path = Path(scratch) / name
-        app.engine.export(app.draft, path, fmt, force=True, note=note)
+        if write is not None:
+            write(path, True)
+        else:
+            app.engine.export(app.draft, path, fmt, force=True, note=note)
         data = path.read_bytes()
     mime = mimetypes.guess_type(name)[0] or "application/octet-stream"
     return app.deliver_binary(io.BytesIO(data), save_filename=name, mime_type=mime)

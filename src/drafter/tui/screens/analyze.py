@@ -31,6 +31,7 @@ from drafter.tui.widgets.note import Note
 if TYPE_CHECKING:
     from drafter.jurisdiction import Profile
     from drafter.jurisdiction_index import Entry
+    from drafter.tui.amending import CurrentLaw
     from drafter.tui.app import DrafterApp
 
 MUTED = "$foreground 60%"
@@ -213,6 +214,8 @@ class AnalyzeScreen(Screen[None]):
         self.reading: Draft | None = None
         self.reading_name = ""
         self.analysis: Analysis | None = None
+        #: (text, name) of the shown state's current text, when the shared atlas has it.
+        self.profile_text: tuple[str, str] | None = None
 
     # Enter shows the first recorded law at once (or, without one, reads a path).
     AUTO_FOCUS = "#law-show, #statute-path"
@@ -320,6 +323,7 @@ class AnalyzeScreen(Screen[None]):
             self._say(exc.one_line(), "$text-error")
             return
         self.analysis = None
+        self.profile_text = _atlas_text(profile, self.app.served)
         self._show(draft, f"{profile.name} today", profile_content(rubric, profile))
 
     @on(Input.Submitted, "#statute-path")
@@ -457,11 +461,34 @@ class AnalyzeScreen(Screen[None]):
     @on(Button.Pressed, "#use")
     def action_use(self) -> None:
         if self.reading is not None:
-            self.app.open_session(self.reading, None)
+            self.app.open_session(self.reading, None, current_law=self._current_law())
+
+    def _current_law(self) -> CurrentLaw | None:
+        """The text the reading came from: analyzed here, or the atlas copy of the state's."""
+        from drafter.tui.amending import CurrentLaw
+
+        if self.analysis is not None:
+            return CurrentLaw(self.analysis.text, self.reading_name)
+        if self.profile_text is not None:
+            return CurrentLaw(*self.profile_text)
+        return None
 
     @on(Button.Pressed, "#analyze-back")
     def action_back(self) -> None:
         self.app.pop_screen()
+
+
+def _atlas_text(profile: Profile, served: bool) -> tuple[str, str] | None:
+    """The state's current text from the shared atlas (never in a served session)."""
+    from drafter.amend.source import atlas_text
+
+    path = None if served else atlas_text(profile)
+    if path is None:
+        return None
+    try:
+        return read_statute(path), path.name
+    except UserError:
+        return None
 
 
 __all__ = ["AnalyzeScreen", "analysis_content", "quote_content"]

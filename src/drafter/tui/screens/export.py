@@ -38,16 +38,27 @@ class ExportScreen(ModalScreen[Path | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
     AUTO_FOCUS = "#export-path"
+    # With the amending bill, the redline and the card the list is long: it
+    # scrolls, so the path and the buttons stay on an 80x24 screen.
+    DEFAULT_CSS = """
+    ExportScreen #formats { max-height: 40vh; overflow-y: auto; }
+    """
 
     def on_mount(self) -> None:
         # Focus before the first paint too: keys typed the moment the dialog
         # shows must land in the path, not be lost while focus settles.
         self.query_one("#export-path", Input).focus()
 
-    def __init__(self) -> None:
+    def __init__(self, initial: str | None = None) -> None:
         super().__init__(classes="dialog-screen")
         self.formats: dict[str, ExportFormat] = {f.name: f for f in export_formats()}
-        self.fmt = DEFAULT_FORMAT if DEFAULT_FORMAT in self.formats else next(iter(self.formats))
+        if self.app.current_law is not None:
+            # Started from today's law: the amending bill, the redline and the card too.
+            from drafter.tui.amending import amend_formats
+
+            self.formats.update({f.name: f for f in amend_formats()})
+        default = initial if initial in self.formats else DEFAULT_FORMAT
+        self.fmt = default if default in self.formats else next(iter(self.formats))
         self._confirm: Path | None = None
 
     def compose(self) -> ComposeResult:
@@ -129,7 +140,7 @@ class ExportScreen(ModalScreen[Path | None]):
             return
         force = self._confirm == path
         try:
-            self.app.engine.export(self.app.draft, path, self.fmt, force=force, note=self._note())
+            self._write(path, force)
         except OutputExists:
             # The output path refused to overwrite: ask, and force on the second press.
             self._confirm = path
@@ -145,6 +156,15 @@ class ExportScreen(ModalScreen[Path | None]):
         self.app.notify(f"Exported {self.app.shown(path)}", markup=False)
         self.dismiss(path)
 
+    def _write(self, path: Path, force: bool) -> None:
+        from drafter.tui.amending import export_amending, is_amend_format
+
+        law = self.app.current_law
+        if law is not None and is_amend_format(self.fmt):
+            export_amending(self.app.engine, self.app.draft, law, path, self.fmt, force)
+        else:
+            self.app.engine.export(self.app.draft, path, self.fmt, force=force, note=self._note())
+
     def _note(self) -> str | None:
         """The note chosen, or None for a format that takes no choice."""
         select = self.query_one("#export-note", Select)
@@ -155,7 +175,7 @@ class ExportScreen(ModalScreen[Path | None]):
         from drafter.tui.served import deliver_export
 
         try:
-            deliver_export(self.app, path.name, self.fmt, self._note())
+            deliver_export(self.app, path.name, self.fmt, self._note(), self._write)
         except UserError as exc:
             self._status(exc.one_line())
             return

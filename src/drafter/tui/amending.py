@@ -1,0 +1,90 @@
+"""After "Start from today's law": the amending bill, the redline and the card as exports.
+
+The app keeps the statute text the session started from (CurrentLaw); the
+export dialog and the command palette then offer, beside the bill, the bill
+that amends that text in place, the provision-aligned redline, and the report
+card with today's law beside the proposal. Everything is built by the same
+code as `drafter amend`, `drafter redline` and `drafter card`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from drafter.tui.core import ExportFormat
+
+if TYPE_CHECKING:
+    from drafter.draft import Draft
+    from drafter.tui.core import Engine
+
+#: Export names for these documents start so: "amend:docx", "redline:md", "card:md".
+AMEND, REDLINE, CARD = "amend:", "redline:", "card:"
+
+
+@dataclass(frozen=True)
+class CurrentLaw:
+    """The statute text a session started from, and what to call it."""
+
+    text: str
+    name: str
+
+
+def amend_formats() -> tuple[ExportFormat, ...]:
+    from drafter.render import AMEND_FORMATS, CARD_FORMATS, REDLINE_FORMATS
+
+    # (".amend.notes.md" for the companion: the dialog's column holds 16 characters)
+    out = [
+        ExportFormat(
+            AMEND + f.name,
+            ".amend" + f.extension.replace(".annotated", ".notes"),
+            "amending bill: " + f.description,
+        )
+        for f in AMEND_FORMATS
+    ]
+    out += [
+        ExportFormat(REDLINE + f.name, ".redline" + f.extension, "redline: " + f.description)
+        for f in REDLINE_FORMATS
+    ]
+    out += [
+        ExportFormat(
+            CARD + f.name, ".card" + f.extension, "card, today vs proposed: " + f.description
+        )
+        for f in CARD_FORMATS
+    ]
+    return tuple(out)
+
+
+def is_amend_format(name: str) -> bool:
+    return name.startswith((AMEND, REDLINE, CARD))
+
+
+def render_amending(engine: Engine, draft: Draft, law: CurrentLaw, fmt: str) -> str | bytes:
+    """One of these documents, in format `fmt` ("amend:docx", "redline:md", "card:txt")."""
+    from drafter.amend.bill import build_amending_bill
+    from drafter.reader import analyze
+    from drafter.redline import aligned
+    from drafter.render import AMEND_FORMATS, CARD_FORMATS, REDLINE_FORMATS, CardDocument
+    from drafter.scoring import score
+
+    kind, name = fmt.split(":", 1)
+    if kind + ":" == CARD:
+        rubric = engine.rubric
+        today = analyze(law.text, rubric).draft(rubric, jurisdiction=draft.jurisdiction)
+        doc = CardDocument(score(rubric, draft), rubric, score(rubric, today), draft.jurisdiction)
+        return CARD_FORMATS.get(name).render(doc)
+    ab = build_amending_bill(law.text, draft, engine.rubric, engine.language)
+    if kind + ":" == REDLINE:
+        return REDLINE_FORMATS.get(name).render(aligned(ab))
+    return AMEND_FORMATS.get(name).render(ab)
+
+
+def export_amending(
+    engine: Engine, draft: Draft, law: CurrentLaw, path: Path, fmt: str, force: bool
+) -> None:
+    """Write it through the one output path (raises OutputExists unless `force`)."""
+    from drafter.output import refuse_existing, write_output
+
+    refuse_existing(path, force)
+    write_output(render_amending(engine, draft, law, fmt), path, fmt=fmt.split(":")[1], force=force)
