@@ -10,7 +10,8 @@ have. So:
 - for an arguable category, each proposed change shows its gain under every
   defensible reading; a change the law already has under one of them says so.
 
-Pure: it reads the profile's `law:` and the advisor's structured results.
+Pure: it reads the profile's `law:` and the advisor's structured results; the
+words are drafter.render.advice (`readings_text`).
 """
 
 from __future__ import annotations
@@ -18,9 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from drafter.advice import Advice, Change
+from drafter.advice import Advice
 from drafter.law import Law
-from drafter.render.advice import indent_lines as indent
 from drafter.rubric import Rubric
 
 
@@ -107,48 +107,11 @@ def without_open_locks(advice: Advice, user_locks: tuple[str, ...]) -> Advice:
     return replace(advice, locked=user_locks)
 
 
-#: What the advice text says when nothing is proposed; with open categories it is not so.
-ALL_AT_MAXIMUM = "Every unlocked category already earns its maximum."
-NOTHING_READ = "Nothing is proposed for the categories read; the open ones are listed below."
-
-
-def readings_text(read: ReadAdvice, limit: int | None = None) -> str:
-    """The part of the advice text about uncertain readings (empty when there is none)."""
-    lines: list[str] = []
-    shown: list[Change] = list(read.advice.changes)
-    if limit is not None:
-        shown = shown[:limit]
-    arguable = [(c, read.alternatives.get((c.category, c.to_tier), ())) for c in shown]
-    arguable = [(c, alts) for c, alts in arguable if alts]
-    if arguable:
-        lines.append("GAINS UNDER THE OTHER DEFENSIBLE READINGS (the reading shown is ours):")
-        for c, alts in arguable:
-            others = "; ".join(
-                f"read as {a.label}: " + (f"+{a.gain}" if a.gain else "already there") for a in alts
-            )
-            lines.append(f"  {c.title} -> {c.to_label}: +{c.gain} as read; {others}")
-        lines.append("")
-    if read.open:
-        reasons = {o.reason for o in read.open}
-        shared = reasons.pop() if len(reasons) == 1 else None
-        head = "OPEN (not read, so not counted as points to gain)"
-        lines.append(f"{head}: {shared}" if shared else f"{head}:")
-        for o in read.open:
-            why = "" if shared else f" ({o.reason})"
-            lines.append(
-                f"  {o.title}: open{why}; its top tier, {o.top_label} ({o.top_points}), would take:"
-            )
-            lines.extend(indent(o.language, "      "))
-        lines.append("")
-    return "\n".join(lines) + ("\n" if lines else "")
-
-
 __all__ = [
     "Alternative",
     "OpenCategory",
     "ReadAdvice",
     "open_categories",
     "qualify",
-    "readings_text",
     "without_open_locks",
 ]

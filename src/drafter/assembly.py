@@ -20,17 +20,16 @@ from drafter.bill import (
     Node,
     Provenance,
     StatuteSection,
-    Style,
-    number,
-    resolve_refs,
 )
+from drafter.bill_definitions import definitions_node
+from drafter.bill_notices import contradictions, reenactment_notes, warnings_for
+from drafter.bill_notices import placeholder as _visible
 from drafter.draft import Draft
 from drafter.errors import UserError
-from drafter.jurisdiction import Profile, StyleSpec, profile_for
+from drafter.jurisdiction import Profile, profile_for
 from drafter.language import (
     CompiledProvision,
     Language,
-    Template,
     item_texts,
     punctuate_items,
 )
@@ -46,14 +45,6 @@ _FIELD = re.compile(r"\{([a-z_]+)\}")
 def _fill(text: str, values: Mapping[str, str]) -> str:
     """Fill {name} fields in a profile string; an unknown one shows as [NAME]."""
     return _FIELD.sub(lambda m: values.get(m.group(1), _visible(m.group(1))), text)
-
-
-def _visible(name: str) -> str:
-    return f"[{name.replace('_', ' ').upper()}]"
-
-
-def _slug(term: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "_", term.lower()).strip("_")
 
 
 def build_bill(
@@ -182,7 +173,7 @@ def assemble(
 
     body: list[Node] = []
     spec = profile.style_spec
-    definitions = _definitions(language, used_terms, values, used_params, spec, wording)
+    definitions = definitions_node(language, used_terms, values, used_params, spec, wording)
     if definitions is not None:
         body.append(definitions)
     for slot in frame.slots:
@@ -229,8 +220,8 @@ def assemble(
             elif name not in fields or fields[name] == _visible(name):
                 unset_fields[name] = None
 
-    warnings = _warnings(card, language, used_params, params, unset_fields)
-    warnings.extend(_contradictions(draft))
+    warnings = warnings_for(card, language, used_params, params, unset_fields)
+    warnings.extend(contradictions(draft))
     return Bill(
         jurisdiction=profile.name,
         country=profile.country,
@@ -245,7 +236,7 @@ def assemble(
         short_title=frame.short_title,
         date=draft.bill.date or "",
         page=profile.page,
-        notes=tuple(_reenactment_notes(draft, profile, body, style)),
+        notes=tuple(reenactment_notes(draft, profile, body, style)),
         silent=tuple(silent),
     )
 
@@ -320,43 +311,6 @@ def _subject(subject: str, additions: list[str]) -> str:
     return ", ".join([subject, *additions]) if additions else subject
 
 
-def _contradictions(draft: Draft) -> list[Notice]:
-    """Combinations of tiers that are each sound but defeat each other."""
-    out = []
-    hearing = draft.choices.get("hearing_requirement", "")
-    if draft.choices.get("judicial_discretion") == "none" and hearing.startswith("opposed"):
-        text = (
-            "contradiction judicial_discretion/hearing_requirement: a hearing is held only "
-            "when the prosecuting attorney objects, but then the court may not grant the "
-            "motion, so that hearing can never lead to relief; choose the 5- or 10-point "
-            "judicial discretion tier, or a hearing tier that does not turn on an objection"
-        )
-        out.append(Notice("contradiction", "judicial_discretion", text))
-    return out
-
-
-def _reenactment_notes(draft: Draft, profile: Profile, body: list[Node], style: Style) -> list[str]:
-    """What the repealed section gave, and where the reenactment restates it."""
-    law = profile.current_law
-    if draft.bill.action != "reenact" or law is None or not profile.protections:
-        return []
-    labels = number(body, style)
-    present = {node.key for node in body}
-    out = []
-    for item in profile.protections:
-        if item.restated_in in present:
-            where = resolve_refs(f"{{ref:{item.restated_in}}}", labels, style)
-            out.append(
-                f"{law.citation} as it stands: {item.text}; the reenactment restates it in {where}."
-            )
-        else:
-            out.append(
-                f"{law.citation} as it stands: {item.text}; this reenactment does not "
-                "restate it, so the bill would repeal it: add it before introduction."
-            )
-    return out
-
-
 def _bill_fields(
     draft: Draft, defaults: Mapping[str, str], values: Mapping[str, str], subject: str
 ) -> dict[str, str]:
@@ -366,77 +320,3 @@ def _bill_fields(
         value = getattr(draft.bill, name) or defaults.get(name)
         fields[name] = visible(value) if value else _visible(name)
     return fields
-
-
-def _definitions(
-    language: Language,
-    used_terms: Mapping[str, None],
-    values: Mapping[str, str],
-    used_params: dict[str, None],
-    spec: StyleSpec,
-    wording: Wording,
-) -> Node | None:
-    frame = language.frame
-    terms: set[str] = set()
-    stack = list(used_terms)
-    while stack:
-        term = stack.pop()
-        if term in terms:
-            continue
-        terms.add(term)
-        stack.extend(frame.definitions[term].terms)
-    if wording.prosecutor and values.get("prosecuting_office") == wording.prosecutor:
-        # '"District attorney" means the district attorney ...' says nothing: the
-        # state's own term needs no definition here.
-        terms.discard("prosecuting attorney")
-    if not terms:
-        return None
-    entries = []
-    for term in sorted(terms):
-        template: Template = language.definitions[term]
-        for name in template.names():
-            used_params[name] = None
-        entries.append((term, wording.definition(template.fill(values).strip())))
-    # Alphabetized as the state words them ("Attorney representing the state").
-    entries.sort(key=lambda entry: entry[1].lstrip('"').casefold())
-    heading = frame.slot_headings.get("definitions", "Definitions")
-    lead = wording.statute(spec.definitions_lead)
-    if len(entries) == 1:
-        one = wording.statute("As used in this section, ")
-        return Node(key="definitions", heading=heading, text=f"{one}{entries[0][1]}.")
-    last = len(entries) - 1
-    return Node(
-        key="definitions",
-        heading=heading,
-        text=lead,
-        children=tuple(
-            Node(
-                key=f"definitions.{_slug(term)}",
-                text=text + ("." if i == last else spec.definition_end),
-            )
-            for i, (term, text) in enumerate(entries)
-        ),
-    )
-
-
-def _warnings(
-    card: Scorecard,
-    language: Language,
-    used_params: Mapping[str, None],
-    params: Mapping[str, Any],
-    unset_fields: Mapping[str, None],
-) -> list[Notice]:
-    out = []
-    for name in language.missing(used_params, params):
-        decl = language.parameters[name]
-        text = f"unfilled parameter {name} ({decl.prompt}): shown as [{decl.placeholder}]"
-        out.append(Notice("unfilled_parameter", name, text))
-    for name in unset_fields:
-        where = f"bill.{name}" if name in {"section", "chapter", "code"} else name
-        text = f"unset {name}: set {where} in the draft; shown as {_visible(name)}"
-        out.append(Notice("unset_field", name, text))
-    for cat_id in card.open:
-        cat = card.category(cat_id)
-        text = f"open category {cat_id} ({cat.title}): no provision yet"
-        out.append(Notice("open_category", cat_id, text))
-    return out

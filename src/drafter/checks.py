@@ -13,9 +13,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from drafter.bill import Bill
 from drafter.errors import UserError
 from drafter.language import Language, load_language
 from drafter.paths import data_dir, default_rubric_path
@@ -53,7 +55,14 @@ def _tier_texts(language: Language) -> dict[tuple[str, str], str]:
     return out
 
 
-def check_language(rubric: Rubric, language: Language, signals: Signals) -> list[UserError]:
+def check_language(
+    rubric: Rubric,
+    language: Language,
+    signals: Signals,
+    render: Callable[[Bill], str] | None = None,
+) -> list[UserError]:
+    """Check the model language against the rubric and the signals; with `render`
+    (a bill as plain text), also assemble bills and read each one back."""
     where = language.folder
     problems: list[UserError] = []
     for cat in rubric.categories:
@@ -135,8 +144,8 @@ def check_language(rubric: Rubric, language: Language, signals: Signals) -> list
                             "reword it, or move the words into that tier's language",
                         )
                     )
-    if not problems:
-        problems.extend(check_read_back(rubric, language, signals))
+    if not problems and render is not None:
+        problems.extend(check_read_back(rubric, language, signals, render))
     return problems
 
 
@@ -158,7 +167,9 @@ def rotations(rubric: Rubric) -> list[dict[str, str]]:
     return out
 
 
-def check_read_back(rubric: Rubric, language: Language, signals: Signals) -> list[UserError]:
+def check_read_back(
+    rubric: Rubric, language: Language, signals: Signals, render: Callable[[Bill], str]
+) -> list[UserError]:
     """Assemble bills and read each one back: the chosen tiers, and no others.
 
     Read as `drafter analyze` reads a statute (by provision; the notes under the
@@ -168,7 +179,6 @@ def check_read_back(rubric: Rubric, language: Language, signals: Signals) -> lis
     from drafter.draft import Draft
     from drafter.jurisdiction import list_profiles
     from drafter.reader import analyze
-    from drafter.render.text import render_text
 
     problems: list[UserError] = []
     profiles = list_profiles()
@@ -176,7 +186,7 @@ def check_read_back(rubric: Rubric, language: Language, signals: Signals) -> lis
         coverage = "adults" if i % 2 == 0 else "minors_only"
         draft = Draft(coverage=coverage, choices=choices)
         bill = assemble(draft, rubric, language, profiles[i % len(profiles)])
-        analysis = analyze(render_text(bill), rubric, signals)
+        analysis = analyze(render(bill), rubric, signals)
         read = {f.category: f for f in (analysis.coverage, *analysis.findings)}
         expected = {**choices, COVERAGE: coverage}
         for category, f in read.items():
@@ -231,12 +241,17 @@ def check_all(
     signals_path: str | None,
     drafts: list[str],
     rubric_path: str | None = None,
+    render: Callable[[Bill], str] | None = None,
 ) -> tuple[list[UserError], str]:
-    """Run every check; returns the problems and, when none, a summary."""
+    """Run every check; returns the problems and, when none, a summary.
+
+    `render` turns a bill into plain text for the read-back check (the command
+    line passes drafter.render.text.render_text; this module renders nothing).
+    """
     problems: list[UserError] = []
     language = load_language(language_dir)
     signals = load_signals(rubric, signals_path)
-    problems.extend(check_language(rubric, language, signals))
+    problems.extend(check_language(rubric, language, signals, render))
 
     from drafter.jurisdiction import list_profiles
 

@@ -102,13 +102,8 @@ def cmd_advise(args: argparse.Namespace) -> int:
             write(advice_text(advice, rubric, args.top) + meet_text(statuses, rubric, args.lock))
         return 0
     from drafter.advice import check_locks
-    from drafter.advice_readings import (
-        ALL_AT_MAXIMUM,
-        NOTHING_READ,
-        qualify,
-        readings_text,
-        without_open_locks,
-    )
+    from drafter.advice_readings import qualify, without_open_locks
+    from drafter.render.advice import ALL_AT_MAXIMUM, NOTHING_READ, readings_text
 
     advice = without_open_locks(advice, check_locks(rubric, args.lock))
     read = qualify(advice, rubric, law, language)

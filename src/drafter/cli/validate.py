@@ -34,10 +34,11 @@ def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from drafter.checks import check_all
+    from drafter.render.text import render_text
 
     rubric = rubric_of(args)
     problems, summary = check_all(
-        rubric, args.language, args.signals, args.files, rubric_path=args.rubric
+        rubric, args.language, args.signals, args.files, rubric_path=args.rubric, render=render_text
     )
     for problem in problems:
         print(format_for_cli(problem), file=sys.stderr)

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import textwrap
 
-from drafter.advice import Advice
+from drafter.advice import Advice, Change
+from drafter.advice_readings import ReadAdvice
 from drafter.render.standing import NOT_LEGAL_ADVICE, score_text, standing_text
 from drafter.rubric import Rubric
 from drafter.textsafe import visible
+
+#: What the advice text says when nothing is proposed; with open categories it is not so.
+ALL_AT_MAXIMUM = "Every unlocked category already earns its maximum."
+NOTHING_READ = "Nothing is proposed for the categories read; the open ones are listed below."
 
 
 def indent_lines(text: str, pad: str = "      ") -> list[str]:
@@ -76,7 +81,7 @@ def advice_text(advice: Advice, rubric: Rubric, limit: int | None = None) -> str
             more = len(advice.changes) - limit
             lines.append(f"  ... and {more} more (leave out --top to see them)")
     elif base.rankable or advice.coverage is not None:
-        lines.append("Every unlocked category already earns its maximum.")
+        lines.append(ALL_AT_MAXIMUM)
     plan = advice.plan
     if plan is not None:
         lines.append("")
@@ -101,3 +106,34 @@ def advice_text(advice: Advice, rubric: Rubric, limit: int | None = None) -> str
     lines.append("")
     lines.append(NOT_LEGAL_ADVICE)
     return "\n".join(lines) + "\n"
+
+
+def readings_text(read: ReadAdvice, limit: int | None = None) -> str:
+    """The part of the advice text about uncertain readings (empty when there is none)."""
+    lines: list[str] = []
+    shown: list[Change] = list(read.advice.changes)
+    if limit is not None:
+        shown = shown[:limit]
+    arguable = [(c, read.alternatives.get((c.category, c.to_tier), ())) for c in shown]
+    arguable = [(c, alts) for c, alts in arguable if alts]
+    if arguable:
+        lines.append("GAINS UNDER THE OTHER DEFENSIBLE READINGS (the reading shown is ours):")
+        for c, alts in arguable:
+            others = "; ".join(
+                f"read as {a.label}: " + (f"+{a.gain}" if a.gain else "already there") for a in alts
+            )
+            lines.append(f"  {c.title} -> {c.to_label}: +{c.gain} as read; {others}")
+        lines.append("")
+    if read.open:
+        reasons = {o.reason for o in read.open}
+        shared = reasons.pop() if len(reasons) == 1 else None
+        head = "OPEN (not read, so not counted as points to gain)"
+        lines.append(f"{head}: {shared}" if shared else f"{head}:")
+        for o in read.open:
+            why = "" if shared else f" ({o.reason})"
+            lines.append(
+                f"  {o.title}: open{why}; its top tier, {o.top_label} ({o.top_points}), would take:"
+            )
+            lines.extend(indent_lines(o.language, "      "))
+        lines.append("")
+    return "\n".join(lines) + ("\n" if lines else "")
