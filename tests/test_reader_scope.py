@@ -258,3 +258,43 @@ def test_diligence_in_finding_facts_is_not_a_time_rule() -> None:
         "time_limits",
     )
     assert (f.tier, f.confidence) == ("reasonable_time", "clear")
+
+
+# --- a glossary's term the statute never uses; the crime the survivor suffered ----
+
+
+def test_a_definition_the_statute_never_uses_is_not_evidence() -> None:
+    glossary = (
+        '(d) "Prior record" means the list of a person\'s convictions and juvenile adjudications. '
+    )
+    relief = "(c) Relief under this section is available only from a conviction. "
+    f = finding(relief + glossary, "arrests_and_adjudications")
+    assert (f.tier, f.confidence) == ("convictions_only", "clear")
+    # Once the operative text uses the term, its definition speaks.
+    used = relief + "(e) The court shall consider the movant's prior record. " + glossary
+    assert finding(used, "arrests_and_adjudications").confidence == "ambiguous"
+
+
+def test_the_term_a_definition_defines_may_be_introduced_as_the_term() -> None:
+    from drafter.reader.segment import segment
+
+    text = (
+        "(a) In this section: (1) the term covered offense means an offense that is not a "
+        "violent crime. (b) A victim may move to vacate a conviction of a covered offense."
+    )
+    layout = segment(text, signals_for(RUBRIC).layout)  # type: ignore[arg-type]
+    roles = [s.role for s in layout.sentences if "means" in text[s.start : s.end]]
+    assert roles == ["definition"]
+
+
+def test_compelling_prostitution_is_what_the_survivor_suffered() -> None:
+    f = finding(
+        "(c) A conviction may be vacated if the movant was a victim of sex trafficking or "
+        "compelling prostitution when the offense was committed.",
+        "offenses_covered",
+    )
+    assert f.tier != "prostitution_or_sex"
+    f = finding(
+        "(c) Relief is available only from a conviction for prostitution.", "offenses_covered"
+    )
+    assert f.tier == "prostitution_or_sex"

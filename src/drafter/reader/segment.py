@@ -13,7 +13,10 @@ sentence gets a role:
 - `commentary`: editorial matter (commentary, annotations, case notes), from its
   opening line to the next section title;
 - `reference`: a sentence that only points elsewhere ("[Deleted by 2022
-  amendment.]", "See section 12.").
+  amendment.]", "See section 12.");
+- `unused`: a definition of a term the operative text never uses (nor any
+  definition it does use): a neighbouring statute's glossary says nothing of
+  this one.
 
 Only operative sentences and definitions are evidence; the patterns that tell
 the roles apart are data (the signals file's `provisions:` block). Offsets are
@@ -260,7 +263,56 @@ def segment(text: str, rules: LayoutRules) -> Layout:
         # Once a section's body opens, a line without a verb is not a title
         # unless it starts like one ("§ 12.", "Sec. 4.", "29-3005.").
         body_open = True
-    return Layout(text, tuple(provisions), tuple(sentences))
+    return Layout(text, tuple(provisions), _unused_definitions(text, sentences))
+
+
+# The term a definition defines: quoted ('"Covered offense" means'), or the words before "means".
+_QUOTED_TERM = re.compile(r"[\"“]([^\"”]{1,60})[\"”],? (?:means|includes|has the meaning)\b", re.I)
+_LEAD = re.compile(r"^(?:the )?(?:terms? )?(?:the )?")
+_BARE_TERM = re.compile(
+    r"([\w\-'’]+(?: [\w\-'’]+){0,5}) (?:means|includes|has the meaning)\b", re.I
+)
+
+
+def _unused_definitions(text: str, sentences: list[Sentence]) -> tuple[Sentence, ...]:
+    """Mark definitions whose term neither the operative text nor a used definition uses."""
+    defined: dict[int, str] = {}
+    for i, s in enumerate(sentences):
+        if s.role == "definition":
+            chunk = text[s.start : s.end]
+            m = _QUOTED_TERM.search(chunk) or _BARE_TERM.match(chunk)
+            if m is not None:
+                term = " ".join(m.group(1).lower().split())
+                defined[i] = _LEAD.sub("", term) or term
+    if not defined:
+        return tuple(sentences)
+    # One pass over the operative text for every term, then the closure through
+    # the (short) texts of the definitions found used.
+    terms = sorted(set(defined.values()), key=len, reverse=True)
+    finder = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in terms) + ")")
+    operative = " ".join(
+        " ".join(text[s.start : s.end].lower().split()) for s in sentences if s.role == "operative"
+    )
+    used_terms = set(finder.findall(operative))
+    by_term: dict[str, list[int]] = {}
+    for i, term in defined.items():
+        by_term.setdefault(term, []).append(i)
+    todo = list(used_terms)
+    while todo:
+        term = todo.pop()
+        for i in by_term.get(term, ()):
+            s = sentences[i]
+            own = " ".join(text[s.start : s.end].lower().split()).replace(term, " ")
+            for other in finder.findall(own):
+                if other not in used_terms:
+                    used_terms.add(other)
+                    todo.append(other)
+    out = list(sentences)
+    for i, term in defined.items():
+        if term not in used_terms:
+            s = sentences[i]
+            out[i] = Sentence(s.start, s.end, s.provision, "unused")
+    return tuple(out)
 
 
 def _is_title(line: str, rules: LayoutRules) -> bool:
