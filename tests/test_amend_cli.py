@@ -212,3 +212,12 @@ def test_redline_is_provision_aligned(tmp_path: Path, run_cli) -> None:  # type:
     result = run_cli("redline", source, str(path), "-o", "-")
     assert result.code == 0, result.err
     assert "[SECTION]" not in result.out and "(i) The judgment is a conviction" in result.out
+
+
+def test_a_state_without_a_recorded_style_restates_its_own_heading_and_no_history() -> None:
+    text = (require_shared() / "atlas/statutes/ID-67-3014.txt").read_text(encoding="utf-8")
+    draft = _draft(text, "Idaho", time_limits="no_limit")
+    ab = build_amending_bill(text, draft, RUBRIC, LANGUAGE)
+    assert ab.parts[0].heading_line == "67-3014. EXPUNGEMENT FOR VICTIMS OF HUMAN TRAFFICKING."
+    # The bracketed history note is not law: it is neither restated nor marked as omitted.
+    assert not any("added 2015" in r.old_text for r in ab.restated)

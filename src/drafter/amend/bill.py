@@ -124,8 +124,12 @@ def build_amending_bill(
     amended, added = _units(amendment, form.depth)
     parts: list[Part] = []
     if form.restates == "section":
-        heading_line = style.section_heading_format.format(
-            number=section or "[SECTION]", heading=_heading(amendment, style)
+        heading_line = (
+            _own_heading(amendment)
+            if profile.generic_style
+            else style.section_heading_format.format(
+                number=section or "[SECTION]", heading=_heading(amendment, style)
+            )
         )
         parts.append(Part(clause(form.clause, amended, added), amendment.provisions, heading_line))
     elif form.add_clause and added:
@@ -151,9 +155,22 @@ def _heading(amendment: Amendment, style: Style) -> str:
     """The section's catchline as today's text gives it, without its number."""
     head = amendment.heading
     if amendment.number and amendment.number in head:
-        head = head.split(amendment.number, 1)[1]
+        # After the last mention ("Idaho Code § 67-3014 — ... 67-3014. EXPUNGEMENT ...":
+        # a copy's own first line, then the code's).
+        head = head.rsplit(amendment.number, 1)[1]
     head = head.strip(" .§—–-")
     return head.upper() if style.heading_caps else head
+
+
+def _own_heading(amendment: Amendment) -> str:
+    """The section's first line as today's text prints it ("67-3014. EXPUNGEMENT ...."),
+    for a state whose own section style is not recorded."""
+    head, number = amendment.heading, amendment.number
+    at = head.rfind(number) if number else -1
+    if at < 0:
+        return head
+    lead = re.search(r"(?:§+\s*|Sec(?:tion)?\.?\s+)$", head[:at])
+    return head[lead.start() if lead else at :].rstrip(" —–-")
 
 
 def _units(amendment: Amendment, depth: int) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:

@@ -173,7 +173,10 @@ def _provisions(layout: Layout) -> tuple[str, str, list[_Provision]]:
     for i, prov in enumerate(layout.provisions):
         if prov.heading and prov.label.strip() and not _path(prov.label, prov.label):
             if not number:
-                number, heading = prov.label.strip(), prov.heading
+                number = prov.label.strip()
+            if not _text_before(layout, i):
+                # The last title before the text (a copy's own first line, then the code's).
+                heading = prov.heading
             titles.add(i)
     out: dict[int, _Provision] = {}
     for s in layout.sentences:
@@ -188,6 +191,13 @@ def _provisions(layout: Layout) -> tuple[str, str, list[_Provision]]:
             p = out[s.provision] = _Provision(path[-1] if path else "", path, label_span, [])
         p.sentences.append((s.start, s.end))
     return number, heading, [out[k] for k in sorted(out)]
+
+
+def _text_before(layout: Layout, index: int) -> bool:
+    """Whether any law text comes before the provision at `index`."""
+    return any(
+        s.provision < index and s.role in ("operative", "definition") for s in layout.sentences
+    )
 
 
 def _path(label: str, number: str) -> tuple[str, ...]:
