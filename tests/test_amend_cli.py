@@ -139,6 +139,11 @@ def test_texas_form_on_a_supplied_text() -> None:
     assert [r.label for r in ab.restated] == ["(a-1)", "(b)", "(e)"]
     md = AMEND_FORMATS.get("md").render(ab)
     assert "<u>" in md and "\\[~~" in md  # underlined new matter; bracketed, struck old
+    # Only what is asked for changes: who may petition, and when, stay.
+    b = next(r for r in ab.restated if r.label == "(b)")
+    deleted = " ".join(p.text for p in b.pieces if p.kind == "delete")
+    assert deleted == "for an order of nondisclosure of criminal history record information"
+    assert "A person described by Subsection (a) may file a petition with the court" in b.new_text
 
 
 def test_a_state_without_a_form_says_so_once() -> None:

@@ -65,6 +65,23 @@ def _parts(text: str, start: int, end: int, joint: re.Pattern[str]) -> list[tupl
     return merged
 
 
+#: The joint that sets off what a motion asks for.
+_REQUEST = 2
+
+
+def _request(text: str, part: Span, changed: Sequence[Span]) -> Span | None:
+    """The request within a clause ("for an order to expunge ..."), when the changed
+    words are all in it: the span from its start to the clause's end."""
+    pieces = _parts(text, part[0], part[1], _JOINTS[_REQUEST])
+    if len(pieces) < 2:
+        return None
+    inside = [(s, e) for s, e in changed if part[0] <= s < part[1]]
+    start = pieces[1][0][0]
+    if inside and all(s >= start for s, _ in inside):
+        return (start, part[1])
+    return None
+
+
 def strike_spans(
     text: str, sentence: Span, changed: Sequence[Span], unchanged: Sequence[Span]
 ) -> list[Span]:
@@ -102,7 +119,12 @@ def _cut(
         if _overlaps(part, unchanged):
             _cut(text, part[0], part[1], changed, unchanged, depth + 1, out)
             continue
-        if depth == len(_JOINTS) - 1 and i == 0 and joint[1] > joint[0]:
+        asked = _request(text, part, changed) if depth < _REQUEST else None
+        if asked is not None:
+            # "A person ... may file a petition | for an order of nondisclosure ...":
+            # only what is asked for changes; who asks, and how, stay.
+            out.append(asked)
+        elif depth == len(_JOINTS) - 1 and i == 0 and joint[1] > joint[0]:
             # The first of coordinated predicates holds their shared subject
             # ("such person was under eighteen or was acting ..."): strike from
             # the changed words (and their verb) to the next predicate.
