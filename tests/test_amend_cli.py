@@ -88,7 +88,11 @@ def test_akoma_ntoso_records_the_modifications() -> None:
 @pytest.mark.parametrize(
     ("file", "state", "opening"),
     [
-        ("atlas/statutes/NY-CPL-440.10.txt", "New York", "Paragraph ("),
+        (
+            "atlas/statutes/NY-CPL-440.10.txt",
+            "New York",
+            "Paragraph (i) of subdivision 1 of section 440.10",
+        ),
         (
             "atlas/statutes/FL-943.0583.txt",
             "Florida",

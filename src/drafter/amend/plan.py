@@ -190,7 +190,40 @@ def _provisions(layout: Layout) -> tuple[str, str, list[_Provision]]:
             label_span = (prov.start, prov.start + len(lead)) if lead and path else None
             p = out[s.provision] = _Provision(path[-1] if path else "", path, label_span, [])
         p.sentences.append((s.start, s.end))
-    return number, heading, [out[k] for k in sorted(out)]
+    return number, heading, _nest_repeats([out[k] for k in sorted(out)])
+
+
+_ROMAN_LABEL = re.compile(r"\([ivxl]+\)")
+
+
+def _nest_repeats(provisions: list[_Provision]) -> list[_Provision]:
+    """A label that repeats its elder sibling's opens that one's children.
+
+    "(i) The judgment is ... provided that (i) official documentation ...;
+    (ii) ...": the reader cannot tell the second "(i)" (a roman numeral) from
+    the first (a letter, after an excerpt's gap), so both read as siblings;
+    here the repeat and the numerals after it go under the first.
+    """
+    seen: set[tuple[str, ...]] = set()
+    parent: tuple[str, ...] | None = None
+    for p in provisions:
+        path = p.path
+        if parent is not None:
+            level = len(parent)
+            if (
+                len(path) >= level
+                and path[: level - 1] == parent[:-1]
+                and (len(path) > level or _ROMAN_LABEL.fullmatch(path[level - 1]))
+            ):
+                p.path = (*parent, *path[level - 1 :])
+                continue
+            parent = None
+        if path in seen and path and _ROMAN_LABEL.fullmatch(path[-1]):
+            parent = path
+            p.path = (*path, path[-1])
+            continue
+        seen.add(path)
+    return provisions
 
 
 def _text_before(layout: Layout, index: int) -> bool:
