@@ -230,3 +230,26 @@ def test_a_state_without_a_recorded_style_restates_its_own_heading_and_no_histor
     assert ab.parts[0].heading_line == "67-3014. EXPUNGEMENT FOR VICTIMS OF HUMAN TRAFFICKING."
     # The bracketed history note is not law: it is neither restated nor marked as omitted.
     assert not any("added 2015" in r.old_text for r in ab.restated)
+
+
+def test_source_can_be_a_state_whose_text_is_in_the_atlas(
+    tmp_path: Path, run_cli, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    shared = require_shared()
+    text = (shared / "statutes" / "MO-610.131.txt").read_text(encoding="utf-8")
+    draft = _draft(text, "Missouri", coverage="adults")
+    path = tmp_path / "mo.yaml"
+    path.write_text(draft_to_yaml(draft, RUBRIC), encoding="utf-8")
+    monkeypatch.setenv("DRAFTER_SHARED", str(shared))
+    result = run_cli("amend", "Missouri", str(path), "-o", "-")
+    assert result.code == 0, result.err
+    assert "Section 610.131, RSMo, is repealed and one new section enacted" in " ".join(
+        result.out.split()
+    )
+    # Without the shared folder the state's name asks for the file, in one line.
+    monkeypatch.setenv("DRAFTER_SHARED", str(tmp_path / "nowhere"))
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("amend", "Missouri", str(path), "-o", "-")
+    assert result.code == 2
+    lines = result.err.strip().splitlines()
+    assert len(lines) == 1 and "give the statute's text file as SOURCE" in lines[0]
