@@ -49,13 +49,53 @@ def warning_for(host: str) -> str | None:
     )
 
 
+def open_room(
+    name: str,
+    rubric_path: str | None,
+    exercises: str | None,
+    room_dir: str | None,
+    seed: int | None,
+) -> tuple[str, str]:
+    """Open (or make) the training room; returns its file and what to print at start."""
+    from drafter.room import Room, room_path, shown_code
+    from drafter.rubric import load_rubric
+    from drafter.training import default_set_path, load_exercise_set
+
+    rubric = load_rubric(rubric_path)
+    path = room_path(name, room_dir)
+    set_path = Path(exercises) if exercises else default_set_path(rubric)
+    if not exercises and path.is_file():
+        # A room that exists goes on with the set it was made with.
+        set_path = Path(Room.open(path).set_path)
+    exercise_set = load_exercise_set(set_path, rubric)
+    room = Room.open_or_create(path, name, exercise_set, seed)
+    state = room.state()
+    lines = [
+        f"drafter: training room {name!r}: {exercise_set.title}, {state.total} exercises "
+        f"in one order (seed {room.seed}); at exercise {min(state.position + 1, state.total)} "
+        f"with {len(room.trainees())} trainees",
+        f"  join code (show the room):        {shown_code(room.join_code)}",
+        f"  facilitator code (keep private):  {shown_code(room.facilitator_code)}",
+        "  each tab enters a code on the start screen; trainees choose any name.",
+        f"  answers are kept in {path}",
+        f"  take them home: drafter room export {name} -o {name}.csv"
+        + (f" --room-dir {shlex.quote(room_dir)}" if room_dir else ""),
+    ]
+    room.close()
+    return str(path), "\n".join(lines)
+
+
 def serve(
     host: str = "127.0.0.1",
     port: int = 8000,
     rubric_path: str | None = None,
     max_sessions: int = 30,
+    room: str | None = None,
+    exercises: str | None = None,
+    room_dir: str | None = None,
+    seed: int | None = None,
 ) -> int:
-    """Run the server until interrupted."""
+    """Run the server until interrupted; with `room`, a facilitator-paced training room."""
     if not 0 < port < 65536:
         raise UserError(None, f"port {port} is out of range; give 1-65535")
     if max_sessions < 1:
@@ -64,6 +104,11 @@ def serve(
     from drafter.rubric import load_rubric
 
     load_rubric(rubric_path)
+    if room is None and (exercises or room_dir):
+        raise UserError(None, "--exercises and --room-dir go with --room NAME")
+    room_file = room_text = None
+    if room is not None:
+        room_file, room_text = open_room(room, rubric_path, exercises, room_dir, seed)
     try:
         import textual_serve
 
@@ -78,6 +123,8 @@ def serve(
     warning = warning_for(host)
     if warning:
         print(warning, file=sys.stderr)
+    if room_text:
+        print(room_text, flush=True)
     statics = Path(textual_serve.__file__).resolve().parent / "static"
     server = DrafterServer(
         session_command(rubric_path),
@@ -87,6 +134,7 @@ def serve(
         statics_path=statics,
         templates_path=TEMPLATES,
         max_sessions=max_sessions,
+        room_file=room_file,
     )
     server.serve()
     return 0

@@ -98,28 +98,47 @@ def clamp_size(width: Any, height: Any) -> tuple[int, int]:
     return max(MIN_COLUMNS, min(w, MAX_COLUMNS)), max(MIN_ROWS, min(h, MAX_ROWS))
 
 
-class SessionService(AppService):
-    """One session's process, told its resume code (see drafter.served)."""
+#: What the server tells a session process, in its environment (never its
+#: command line, which other users of the machine can read).
+SESSION_VARIABLES = ("DRAFTER_RESUME", "DRAFTER_ROOM_FILE")
 
-    def __init__(self, code: str | None, *args: Any, **kwargs: Any) -> None:
+
+class SessionService(AppService):
+    """One session's process, told its resume code and the room's file (see drafter.served)."""
+
+    def __init__(
+        self, code: str | None, *args: Any, room_file: str | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.code = code
+        self.room_file = room_file
 
     def _build_environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
         env = super()._build_environment(width, height)
-        env.pop("DRAFTER_RESUME", None)
+        for name in SESSION_VARIABLES:
+            env.pop(name, None)
         if self.code:
             env["DRAFTER_RESUME"] = self.code
+        if self.room_file:
+            env["DRAFTER_ROOM_FILE"] = self.room_file
         return env
 
 
 class DrafterServer(Server):
     """textual-serve's Server, guarded (see the module docstring)."""
 
-    def __init__(self, *args: Any, max_sessions: int = DEFAULT_MAX_SESSIONS, **kwargs: Any):
+    def __init__(
+        self,
+        *args: Any,
+        max_sessions: int = DEFAULT_MAX_SESSIONS,
+        room_file: str | None = None,
+        **kwargs: Any,
+    ):
         super().__init__(*args, **kwargs)
         self.max_sessions = max_sessions
         self.sessions = 0
+        #: The training room's store (drafter.room), fixed by the server at start.
+        self.room_file = room_file
 
     async def _make_app(self) -> web.Application:
         import aiohttp_jinja2
@@ -235,6 +254,7 @@ class DrafterServer(Server):
                 close=websocket.close,
                 download_manager=self.download_manager,
                 debug=self.debug,
+                room_file=self.room_file,
             )
             await service.start(width, height)
             await self._messages(websocket, service)

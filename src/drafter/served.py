@@ -91,6 +91,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rubric", default=None)
     args = parser.parse_args(argv)
     code = normal_code(os.environ.get("DRAFTER_RESUME")) or new_code()
+    # The room's store, fixed by the server (never typed by a user); not passed on.
+    room_file = os.environ.pop("DRAFTER_ROOM_FILE", None)
     folder = workspace(code)
     drafts = folder / "drafts"
     drafts.mkdir(parents=True, exist_ok=True)
@@ -101,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     threading.Thread(target=_watch_parent, args=(os.getppid(),), daemon=True).start()
     from drafter.tui import run_app
 
-    return run_app(mode="start", rubric_path=args.rubric, served=True)
+    return run_app(mode="start", rubric_path=args.rubric, served=True, room_file=room_file)
 
 
 if __name__ == "__main__":

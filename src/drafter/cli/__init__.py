@@ -16,7 +16,18 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from drafter import __version__
-from drafter.cli import advise, amend, app, atlas, bill, reading, scorecard, train, validate
+from drafter.cli import (
+    advise,
+    amend,
+    app,
+    atlas,
+    bill,
+    reading,
+    room,
+    scorecard,
+    train,
+    validate,
+)
 from drafter.cli._shared import Handler, common_parser
 from drafter.errors import UserError, format_for_cli
 from drafter.render.standing import NOT_LEGAL_ADVICE
@@ -33,6 +44,7 @@ COMMANDS: tuple[ModuleType, ...] = (
     validate,
     train,
     app,
+    room,
 )
 
 EXAMPLES = f"""\

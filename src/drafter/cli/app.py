@@ -48,6 +48,29 @@ def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
         metavar="N",
         help="browser sessions at once; one more is refused with a message (default 30)",
     )
+    p.add_argument(
+        "--room",
+        metavar="NAME",
+        help="run a facilitator-paced training room NAME (letters, digits, - or _): "
+        "prints a join code for trainees and a facilitator code; answers are kept "
+        "for `drafter room export`",
+    )
+    p.add_argument(
+        "--exercises",
+        metavar="SET",
+        help="the room's exercise set (YAML); default: the set shipped for the rubric",
+    )
+    p.add_argument(
+        "--room-dir",
+        metavar="DIR",
+        help="where the room's file lives (default: the rooms folder of drafter's data folder)",
+    )
+    p.add_argument(
+        "--seed",
+        type=int,
+        metavar="N",
+        help="the room's order of exercises (the same seed, the same order; default: random)",
+    )
     p.set_defaults(handler=cmd_serve)
 
 
@@ -78,4 +101,13 @@ def cmd_open(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from drafter.serve import serve
 
-    return serve(args.host, args.port, args.rubric, max_sessions=args.max_sessions)
+    return serve(
+        args.host,
+        args.port,
+        args.rubric,
+        max_sessions=args.max_sessions,
+        room=args.room,
+        exercises=args.exercises,
+        room_dir=args.room_dir,
+        seed=args.seed,
+    )

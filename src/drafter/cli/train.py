@@ -39,6 +39,12 @@ def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
         help="only this category's exercises (repeatable); ids as in `drafter rubric`",
     )
     p.add_argument(
+        "--seed",
+        type=int,
+        metavar="N",
+        help="shuffle the exercises in the order seed N gives (the same N, the same order)",
+    )
+    p.add_argument(
         "--lessons",
         action="store_true",
         help="print the lessons as plain text (each tier's wording, what changes) and stop",
@@ -78,11 +84,15 @@ def cmd_train(args: argparse.Namespace) -> int:
                 None,
                 f"no exercise set ships for rubric {rubric.id!r}; give one: drafter train SET.yaml",
             )
-    session = Session(load_exercise_set(path, rubric), categories=args.category)
+    session = Session(load_exercise_set(path, rubric), categories=args.category, seed=args.seed)
     if not args.text:
         from drafter.tui import run_app
 
         return run_app(
-            mode="train", path=str(path), rubric_path=args.rubric, categories=args.category
+            mode="train",
+            path=str(path),
+            rubric_path=args.rubric,
+            categories=args.category,
+            seed=args.seed,
         )
     return run_text_quiz(session, echo=not sys.stdin.isatty())

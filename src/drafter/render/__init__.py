@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from drafter.amend.bill import AmendingBill
     from drafter.redline import Redline
     from drafter.render.note import NoteLevel
+    from drafter.room.report import RoomReport
     from drafter.rubric import Rubric
     from drafter.scoring import Scorecard
 
@@ -267,11 +268,44 @@ AMEND_FORMATS: Formats[AmendingBill] = Formats(
 )
 
 
+# --- a training room's results ---------------------------------------------------------
+
+
+def _room_csv(report: RoomReport) -> str:
+    from drafter.render.room import render_csv
+
+    return render_csv(report)
+
+
+def _room_md(report: RoomReport) -> str:
+    from drafter.render.room import render_markdown
+
+    return render_markdown(report)
+
+
+def _room_docx(report: RoomReport) -> bytes:
+    from drafter.render.room import render_docx
+
+    return render_docx(report)
+
+
+ROOM_FORMATS: Formats[RoomReport] = Formats(
+    "room export",
+    (
+        Format("csv", ".csv", "CSV, one row per answer", _room_csv),
+        Format("md", ".md", "Markdown summary", _room_md, aliases=(".markdown",)),
+        Format("docx", ".docx", "Word summary", _room_docx, binary=True),
+    ),
+    default="csv",
+)
+
+
 __all__ = [
     "AMEND_FORMATS",
     "BILL_FORMATS",
     "CARD_FORMATS",
     "REDLINE_FORMATS",
+    "ROOM_FORMATS",
     "CardDocument",
     "Format",
     "Formats",

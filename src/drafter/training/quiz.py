@@ -147,7 +147,8 @@ def run_text_quiz(
         textwrap.fill(
             f"{session.total} exercise{'s' if session.total != 1 else ''} in {n_cats} "
             f"categor{'ies' if n_cats != 1 else 'y'}, scored on {es.rubric.short_title}. "
-            "Type the number of the tier the provision earns; q stops.",
+            + (f"Shuffled with seed {session.seed}. " if session.seed is not None else "")
+            + "Type the number of the tier the provision earns; q stops.",
             width,
         )
     )
@@ -192,5 +193,7 @@ def run_text_quiz(
     again = "drafter train --text"
     if Path(es.path).resolve() != default_set_path(es.rubric).resolve():
         again += " " + shlex.quote(es.path)
+    if session.seed is not None:
+        again += f" --seed {session.seed}"
     out("\n" + summary_text(session.summary(), width, again, es.categories))
     return code

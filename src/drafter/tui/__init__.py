@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 #: What run_app can open: the wizard ("start", "new", "open") or training
 #: ("train" an exercise set, its "lessons", or "present" for a projector).
 MODES = ("start", "new", "open", "train", "lessons", "present")
@@ -14,6 +16,8 @@ def run_app(
     rubric_path: str | None = None,
     served: bool = False,
     categories: list[str] | None = None,
+    room_file: str | None = None,
+    seed: int | None = None,
 ) -> int:
     """Run the app: mode is "start", "new" or "open" (with `path`), or a
     training mode: "train" (`path` is the exercise set), "lessons", "present";
@@ -21,12 +25,19 @@ def run_app(
 
     `served` marks a browser session of `drafter serve`: exports reach the user
     as downloads and no file path reaches outside the session's own folder.
+    `room_file` (served, from the server) is the training room's store: the
+    start screen then offers to join the room. `seed` shuffles training.
     """
     from drafter.tui.app import DrafterApp
 
     app = DrafterApp(mode=mode, path=path, jurisdiction=jurisdiction, rubric_path=rubric_path)
     app.served = served
     app.training_categories = categories
+    app.training_seed = seed
+    if room_file:
+        from drafter.room import Room
+
+        app.room = Room.open(Path(room_file))
     app.run()
     if app.exit_note:
         # The terminal is the user's again: one line on where unsaved work is kept.

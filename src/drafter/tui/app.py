@@ -26,6 +26,7 @@ from drafter.tui.commands import DrafterCommands
 from drafter.tui.core import COVERAGE, DraftView, Engine, answer, new_draft
 
 if TYPE_CHECKING:
+    from drafter.room import Room
     from drafter.tui.amending import CurrentLaw
 
 LIGHT_THEME = "textual-light"
@@ -83,6 +84,10 @@ class DrafterApp(App[None]):
         #: What a training mode ("train", "lessons", "present") opens.
         self.training_path = path if mode in TRAINING_MODES else None
         self.training_categories: list[str] | None = None
+        #: Shuffles training's order (drafter train --seed).
+        self.training_seed: int | None = None
+        #: The training room of `drafter serve --room` (served sessions only).
+        self.room: Room | None = None
         self._autosaver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")
         self._autosave_lock = threading.Lock()
         self._autosave_next: tuple | None = None
@@ -138,7 +143,13 @@ class DrafterApp(App[None]):
         if self.mode in TRAINING_MODES:
             from drafter.tui.screens.train import open_training
 
-            open_training(self, self.mode, self.training_path, self.training_categories)
+            open_training(
+                self,
+                self.mode,
+                self.training_path,
+                self.training_categories,
+                seed=self.training_seed,
+            )
             return
         if self._pending is not None:
             draft, path = self._pending

@@ -24,6 +24,10 @@ class DrafterCommands(Provider):
     def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
         app: DrafterApp = self.app  # type: ignore[assignment]
         out: list[tuple[str, Callable[[], object], str]] = []
+        # A screen with commands of its own (the facilitator's view) lists them first.
+        own = getattr(self.screen, "palette", None)
+        if callable(own):
+            out += own()
         if app.draft is not None:
             out += [
                 ("Save draft", app.action_save, "Save the draft file (ctrl+s)"),

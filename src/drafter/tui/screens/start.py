@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -135,6 +136,8 @@ class StartScreen(Screen[None]):
                 ),
                 id="disclaimer",
             )
+            if self.app.room is not None:
+                yield from self._room_box()
             if self.app.served:
                 yield Static(self.app.workspace_note(), id="workspace-note", markup=False)
             if self.autosaves:
@@ -218,7 +221,51 @@ class StartScreen(Screen[None]):
 
         yield Footer()
 
+    def _room_box(self) -> ComposeResult:
+        """Join the server's training room: a chosen name and the room's code."""
+        assert self.app.room is not None
+        with Vertical(id="room-box", classes="start-box"):
+            yield Static(
+                Content.assemble(
+                    ("Join the training room ", "bold"),
+                    (self.app.room.name, "bold $text-accent"),
+                ),
+                classes="box-title",
+            )
+            yield Static(
+                Content.styled(
+                    "Any name will do: no personal data is needed. The facilitator sees your "
+                    "name beside your answers. The facilitator enters their own code here too.",
+                    "$foreground 60%",
+                ),
+                id="room-privacy",
+            )
+            with Horizontal(classes="start-row"):
+                yield Input(placeholder="a name for the room", id="room-name", compact=True)
+                yield Input(placeholder="room code", id="room-code", compact=True)
+                yield Button("Join", id="room-join", variant="primary", compact=True)
+            yield Note(id="room-status")
+
+    @on(Input.Submitted, "#room-name")
+    def _name_given(self) -> None:
+        self.query_one("#room-code", Input).focus()
+
+    @on(Input.Submitted, "#room-code")
+    @on(Button.Pressed, "#room-join")
+    def _join_room(self) -> None:
+        from drafter.tui.screens.room import join_room
+
+        name = self.query_one("#room-name", Input).value
+        code = self.query_one("#room-code", Input)
+        problem = join_room(self.app, name, code.value, os.environ.get("DRAFTER_RESUME_CODE"))
+        status = self.query_one("#room-status", Note)
+        status.say(Content.styled(problem, "$text-error") if problem else "")
+        if problem is None:
+            code.value = ""  # a facilitator code does not stay on screen
+
     def on_mount(self) -> None:
+        if self.app.room is not None:
+            self.query_one("#room-name", Input).focus()
         for line in self.set_aside:
             self.app.notify(line, title="Set aside", severity="warning", timeout=20, markup=False)
 

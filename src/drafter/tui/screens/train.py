@@ -3,8 +3,10 @@
 One provision at a time; the category's tiers are numbered (digit keys or a
 click choose). The answer is scored at once by `training.Session`: the
 feedback says right or wrong, quotes the decisive words (highlighted in the
-provision too) and gives the explanation; `n` moves on. The summary gives the
-score per category and says where to review (the lessons open there).
+provision too) and gives the explanation; `n` moves on. The head keeps a
+running tally; Esc ends with the summary (as `train --text` does), which
+gives the score per category and says where to review (the lessons open
+there). A seed (`drafter train --seed N`) shuffles the order reproducibly.
 
 Every text shown is literal: built as Content, never as markup.
 """
@@ -79,8 +81,8 @@ def highlighted(text: str, spans: Iterable[tuple[int, int]], style: str = DECISI
     return content
 
 
-def feedback_content(fb: Feedback) -> Content:
-    """Right or wrong, the decisive words quoted, and the explanation."""
+def feedback_content(fb: Feedback, hint: str | None = "Press n for the next provision.") -> Content:
+    """Right or wrong, the decisive words quoted, the explanation, and what to do next."""
     if fb.correct:
         head: list[str | tuple[str, str]] = [
             ("Correct: ", "bold $text-success"),
@@ -97,7 +99,7 @@ def feedback_content(fb: Feedback) -> Content:
         (fb.quote, "bold $text-accent"),
         ("\nWhy: ", "bold"),
         fb.explanation,
-        ("\nPress n for the next provision.", MUTED),
+        *([("\n" + hint, MUTED)] if hint else []),
     )
 
 
@@ -159,15 +161,21 @@ class TrainScreen(Screen[None]):
         ],
         Binding("n", "next", "Next"),
         Binding("l", "lessons", "Lesson"),
-        Binding("escape", "leave", "Back"),
+        Binding("escape", "leave", "End"),
         Binding("ctrl+q", "app.quit", "Quit", priority=True),
     ]
 
-    def __init__(self, exercise_set: ExerciseSet, categories: Iterable[str] | None = None) -> None:
+    def __init__(
+        self,
+        exercise_set: ExerciseSet,
+        categories: Iterable[str] | None = None,
+        seed: int | None = None,
+    ) -> None:
         super().__init__(classes="training")
         self.exercise_set = exercise_set
         self.categories = None if categories is None else tuple(categories)
-        self.session = Session(exercise_set, categories=self.categories)
+        self.seed = seed
+        self.session = Session(exercise_set, categories=self.categories, seed=seed)
         self.exercise: Exercise | None = None
         self.feedback: Feedback | None = None
 
@@ -195,15 +203,7 @@ class TrainScreen(Screen[None]):
         self.feedback = None
         if ex is None:
             return
-        cat = self.session.category(ex)
-        self.query_one("#ex-head", Static).update(
-            Content.assemble(
-                (f"Exercise {self.session.position + 1} of {self.session.total}", "bold"),
-                ("  ·  ", MUTED),
-                (cat.title, "bold $text-accent"),
-                (f"  (up to {cat.max} points)", MUTED),
-            )
-        )
+        self._draw_head()
         self.query_one("#ex-provision", Static).update(Content(ex.provision))
         choices = self.session.choices(ex)
         self.query_one("#ex-prompt", Static).update(
@@ -219,6 +219,27 @@ class TrainScreen(Screen[None]):
         feedback.display = False
         self.query_one("#train-body", VerticalScroll).scroll_home(animate=False)
         self.refresh_bindings()
+
+    def _draw_head(self) -> None:
+        ex = self.exercise
+        if ex is None:
+            return
+        cat = self.session.category(ex)
+        number = self.session.exercises.index(ex) + 1
+        self.query_one("#ex-head", Static).update(
+            Content.assemble(
+                (f"Exercise {number} of {self.session.total}", "bold"),
+                ("  ·  ", MUTED),
+                (cat.title, "bold $text-accent"),
+                (f"  (up to {cat.max} points)", MUTED),
+                ("  ·  ", MUTED),
+                tally_text(*self._tally()),
+            )
+        )
+
+    def _tally(self) -> tuple[int, int]:
+        results = self.session.results
+        return sum(fb.correct for fb in results), len(results)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "choose":
@@ -244,6 +265,7 @@ class TrainScreen(Screen[None]):
         if not 0 <= index < len(choices):
             return
         fb = self.feedback = self.session.answer(choices[index].id)
+        self._draw_head()
         self.query_one("#ex-provision", Static).update(
             highlighted(ex.provision, ((s.start, s.end) for s in ex.decisive_spans))
         )
@@ -281,7 +303,18 @@ class TrainScreen(Screen[None]):
         )
 
     def action_leave(self) -> None:
-        leave(self.app)
+        """End the session with its summary (as `train --text` does); none answered: back."""
+        if self.session.results:
+            self.app.switch_screen(TrainSummaryScreen(self))
+        else:
+            leave(self.app)
+
+
+def tally_text(right: int, answered: int) -> Content:
+    """`2 of 3 right so far` (or `none answered yet`)."""
+    if not answered:
+        return Content.styled("none answered yet", MUTED)
+    return Content.styled(f"{right} of {answered} right so far", "bold")
 
 
 def leave(app: DrafterApp) -> None:
@@ -338,6 +371,7 @@ class TrainSummaryScreen(Screen[None]):
         super().__init__(classes="training")
         self.exercise_set = trained.exercise_set
         self.categories = trained.categories
+        self.seed = trained.seed
         self.summary = trained.session.summary()
 
     def compose(self) -> ComposeResult:
@@ -356,7 +390,7 @@ class TrainSummaryScreen(Screen[None]):
         )
 
     def action_again(self) -> None:
-        self.app.switch_screen(TrainScreen(self.exercise_set, self.categories))
+        self.app.switch_screen(TrainScreen(self.exercise_set, self.categories, self.seed))
 
     def action_leave(self) -> None:
         leave(self.app)
@@ -367,6 +401,7 @@ def open_training(
     mode: str,
     path: str | Path | None = None,
     categories: Iterable[str] | None = None,
+    seed: int | None = None,
 ) -> None:
     """Show training ("train"), the lessons ("lessons") or the facilitator view ("present")."""
     from drafter.tui.screens.lessons import LessonsScreen, PresentScreen
@@ -375,7 +410,7 @@ def open_training(
     cats = tuple(categories) if categories else None
     if mode == "train":
         es = load_exercise_set(path or default_set_path(rubric), rubric)
-        app.push_screen(TrainScreen(es, cats))
+        app.push_screen(TrainScreen(es, cats, seed))
     elif mode == "present":
         app.push_screen(PresentScreen(rubric, app.engine.language, categories=cats))
     else:

@@ -1,0 +1,277 @@
+"""The facilitator's view of a training room: the room's answers, live, and its pace.
+
+For the current exercise: a bar per tier of how the room answered (read from
+the store on a timer; each read is a few indexed queries), how many have
+answered, and keys to reveal the correct tier (its decisive words highlighted
+in the provision) and to move the room on. `s` shows per category where the
+room went wrong; `f` is presenter mode for a projector: the provision large
+and high-contrast, the room's distribution beside it only after reveal.
+
+Nothing is typed here, so the commands are printable keys, with ctrl keys that
+reach the app in tmux and in browsers, and palette entries (see tui/keys.py).
+Every text shown is literal: built as Content, never as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from drafter.room import Facilitator, Room, RoomState, shown_code
+from drafter.room.report import ExerciseResult, RoomReport, build_report, exercise_result
+from drafter.training import ExerciseSet
+from drafter.tui.screens.train import MUTED, highlighted
+
+if TYPE_CHECKING:
+    from drafter.tui.app import DrafterApp
+
+#: Seconds between reads of the store: the bars follow the room within this.
+POLL = 0.3
+BAR_CELLS = 20
+LABEL_WIDTH = 26
+
+FACILITATOR_CSS = """
+#fac-title { height: 1; background: $panel; padding: 0 1; }
+#fac-main { height: 1fr; }
+#fac-left { width: 1fr; padding: 0 2; }
+#fac-right { width: 52; height: auto; padding: 1 2; }
+#fac-head { margin-top: 1; height: auto; }
+#fac-provision {
+    margin-top: 1; padding: 1 2; height: auto;
+    background: $surface; border-left: outer $accent;
+}
+#fac-answer { margin-top: 1; padding: 1 2; height: auto; background: $surface; }
+#fac-count { height: auto; }
+#fac-bars { margin-top: 1; height: auto; }
+#fac-summary { margin-top: 1; padding: 1 2; height: auto; background: $surface; }
+FacilitatorScreen.-present { background: black; color: white; }
+FacilitatorScreen.-present #fac-title { background: black; color: white; }
+FacilitatorScreen.-present #fac-provision {
+    background: black; color: white; text-style: bold; padding: 2 4; border-left: none;
+}
+FacilitatorScreen.-present #fac-head { color: #ffd75f; text-style: bold; }
+FacilitatorScreen.-present #fac-answer { background: black; color: white; }
+FacilitatorScreen.-present #fac-right { width: 60; }
+FacilitatorScreen.-present Footer { background: black; }
+"""
+
+
+def bars_content(result: ExerciseResult, revealed: bool) -> Content:
+    """One line per tier: points, label, a bar as long as its share, the count."""
+    top = max((t.count for t in result.distribution), default=0)
+    parts: list[str | tuple[str, str]] = []
+    for i, t in enumerate(result.distribution):
+        cells = round(BAR_CELLS * t.count / top) if top else 0
+        label = t.label if len(t.label) <= LABEL_WIDTH else t.label[: LABEL_WIDTH - 1] + "…"
+        mark = "✓ " if revealed and t.correct else "  "
+        style = "bold $text-success" if revealed and t.correct else ""
+        parts += [
+            "\n" if i else "",
+            (mark, style or "bold"),
+            (f"{t.points:>2} ", "bold"),
+            (f"{label:<{LABEL_WIDTH}} ", style),
+            ("█" * cells, "$success" if revealed and t.correct else "$accent"),
+            (f" {t.count}", "bold"),
+        ]
+    return Content.assemble(*parts)
+
+
+def summary_content(report: RoomReport) -> Content:
+    """Per category: right of answered, % right, and where the room went wrong."""
+    shown = [c for c in report.categories if c.answered]
+    if not shown:
+        return Content("No answers yet.")
+    width = max(len(c.title) for c in shown)
+    parts: list[str | tuple[str, str]] = [("Where the room went wrong", "bold")]
+    for c in shown:
+        parts += [
+            f"\n  {c.title:<{width}}  ",
+            (f"{c.right} of {c.answered} right ({c.percent_right}%)", "bold"),
+        ]
+        if c.wrong:
+            parts.append(("   review", "bold $text-warning"))
+    if report.review:
+        parts += [("\n\nReview first: ", "bold"), "; ".join(c.title for c in report.review) + "."]
+    else:
+        parts.append(("\n\nEvery answer so far is right.", "bold $text-success"))
+    return Content.assemble(*parts)
+
+
+class FacilitatorScreen(Screen[None]):
+    """The room's answers for the current exercise; reveal, next, summary, presenter."""
+
+    DEFAULT_CSS = FACILITATOR_CSS
+
+    app: DrafterApp
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("r", "reveal", "Reveal"),
+        Binding("ctrl+r", "reveal", "Reveal", show=False),
+        Binding("n", "next", "Next"),
+        Binding("ctrl+down", "next", "Next", key_display="^↓", show=False),
+        Binding("s", "summary", "Summary"),
+        Binding("f", "present", "Presenter"),
+        Binding("escape", "leave", "Leave"),
+        Binding("ctrl+q", "app.quit", "Quit", priority=True),
+    ]
+
+    def __init__(self, room: Room, facilitator: Facilitator, exercise_set: ExerciseSet) -> None:
+        super().__init__(classes="training")
+        self.room = room
+        self.facilitator = facilitator
+        self.exercise_set = exercise_set
+        self.by_id = {e.id: e for e in exercise_set.exercises}
+        self.state: RoomState | None = None
+        self._seen: tuple[object, ...] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(
+            Content.assemble(
+                (self.exercise_set.title, "bold"),
+                ("  ·  training room ", MUTED),
+                (self.room.name, "bold"),
+                ("  ·  facilitator  ·  join code ", MUTED),
+                (shown_code(self.room.join_code), "bold $text-accent"),
+            ),
+            id="fac-title",
+        )
+        with Horizontal(id="fac-main"):
+            with VerticalScroll(id="fac-left"):
+                yield Static("", id="fac-head", markup=False)
+                yield Static("", id="fac-provision", markup=False)
+                yield Static("", id="fac-answer", markup=False)
+                yield Static("", id="fac-summary", markup=False)
+            with Vertical(id="fac-right"):
+                yield Static("", id="fac-count", markup=False)
+                yield Static("", id="fac-bars", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#fac-summary").display = False
+        self.poll()
+        self.set_interval(POLL, self.poll)
+
+    @property
+    def presenting(self) -> bool:
+        return self.has_class("-present")
+
+    def palette(self) -> list[tuple[str, Callable[[], object], str]]:
+        """This screen's entries in the command palette (ctrl+p)."""
+        return [
+            ("Room: reveal the answer", self.action_reveal, "Show the correct tier (r)"),
+            ("Room: next exercise", self.action_next, "Move the room on (n)"),
+            ("Room: summary by category", self.action_summary, "Where the room went wrong (s)"),
+            ("Room: presenter mode", self.action_present, "Large, high contrast (f)"),
+        ]
+
+    # -- reading the room --
+
+    def poll(self, force: bool = False) -> None:
+        state = self.room.state()
+        trainees = len(self.room.trainees())
+        result = (
+            exercise_result(self.room, self.exercise_set.rubric, state.exercise)
+            if state.exercise
+            else None
+        )
+        seen = (state, trainees, result, self.presenting)
+        if seen == self._seen and not force:
+            return
+        self._seen = seen
+        self.state = state
+        self.draw(state, trainees, result)
+
+    def draw(self, state: RoomState, trainees: int, result: ExerciseResult | None) -> None:
+        head = self.query_one("#fac-head", Static)
+        provision = self.query_one("#fac-provision", Static)
+        answer = self.query_one("#fac-answer", Static)
+        count = self.query_one("#fac-count", Static)
+        bars = self.query_one("#fac-bars", Static)
+        ex = self.by_id.get(state.exercise.id) if state.exercise else None
+        if ex is None or result is None:
+            head.update(Content.styled(f"The round is over: {state.total} exercises.", "bold"))
+            provision.display = answer.display = False
+            count.update(Content(f"{trainees} trainees took part."))
+            bars.update("")
+            self._show_summary(True)
+            return
+        provision.display = True
+        head.update(
+            Content.assemble(
+                (f"Exercise {state.position + 1} of {state.total}", "bold"),
+                ("  ·  ", MUTED),
+                (result.category_title, "bold $text-accent"),
+                ("  ·  ", MUTED),
+                ex.id,
+            )
+        )
+        spans = ((s.start, s.end) for s in ex.decisive_spans) if state.revealed else ()
+        provision.update(highlighted(ex.provision, spans))
+        answer.display = state.revealed
+        if state.revealed:
+            tier = next(t for t in result.distribution if t.correct)
+            answer.update(
+                Content.assemble(
+                    ("Correct tier: ", "bold"),
+                    (f"{tier.label} ({tier.points} points)", "bold $text-success"),
+                    ("\nDecisive words: ", "bold"),
+                    (" ... ".join(f'"{d}"' for d in ex.decisive), "bold $text-accent"),
+                    ("\nWhy: ", "bold"),
+                    ex.explanation,
+                    (f"\n{result.right} of {result.answered} right.", "bold"),
+                )
+            )
+        count.update(
+            Content.assemble(
+                (f"{result.answered} of {trainees} answered", "bold"),
+                ("" if state.revealed else "  (answers open)", MUTED),
+            )
+        )
+        # On a projector the room sees the distribution only once it is revealed.
+        hide = self.presenting and not state.revealed
+        bars.update(
+            Content.styled("Answers hidden until reveal.", MUTED)
+            if hide
+            else bars_content(result, state.revealed)
+        )
+        if self.query_one("#fac-summary").display:
+            self._show_summary(True)
+
+    def _show_summary(self, show: bool) -> None:
+        box = self.query_one("#fac-summary", Static)
+        box.display = show
+        if show:
+            box.update(summary_content(build_report(self.room, self.exercise_set.rubric)))
+
+    # -- actions --
+
+    def action_reveal(self) -> None:
+        if self.state is not None and not self.state.finished:
+            self.facilitator.reveal()
+            self.poll(force=True)
+
+    def action_next(self) -> None:
+        if self.state is not None and not self.state.finished:
+            self.facilitator.advance()
+            self.query_one("#fac-left", VerticalScroll).scroll_home(animate=False)
+            self.poll(force=True)
+
+    def action_summary(self) -> None:
+        self._show_summary(not self.query_one("#fac-summary").display)
+
+    def action_present(self) -> None:
+        self.toggle_class("-present")
+        self.poll(force=True)
+
+    def action_leave(self) -> None:
+        self.app.pop_screen()
+
+
+__all__ = ["FacilitatorScreen", "bars_content", "summary_content"]

@@ -1,0 +1,127 @@
+"""The training room in the app: joining on the start screen, a trainee's screen and
+the facilitator's view, driven with real keys (Pilot); two apps share one store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input
+
+from drafter.room import Room, room_path
+from drafter.rubric import load_rubric
+from drafter.training import default_set_path, load_exercise_set
+from drafter.tui.app import DrafterApp
+from drafter.tui.screens.facilitator import FacilitatorScreen
+from drafter.tui.screens.room import RoomTraineeScreen
+from drafter.tui.screens.start import StartScreen
+
+from .conftest import text_of
+
+SIZE = (120, 40)
+
+
+@pytest.fixture
+def room(tmp_path: Path) -> Room:
+    rubric = load_rubric()
+    es = load_exercise_set(default_set_path(rubric), rubric)
+    return Room.open_or_create(room_path("pilot", tmp_path / "rooms"), "pilot", es, seed=5)
+
+
+def served_app(room: Room) -> DrafterApp:
+    app = DrafterApp(mode="start")
+    app.served = True
+    app.room = Room.open(room.path)  # each session process opens the file itself
+    return app
+
+
+async def join(pilot, name: str, code: str) -> None:
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, StartScreen)
+    assert pilot.app.focused is pilot.app.screen.query_one("#room-name", Input)
+    await pilot.press(*name, "enter", *code, "enter")
+    await pilot.pause()
+
+
+async def test_wrong_code_is_refused_and_nothing_is_joined(room: Room) -> None:
+    app = served_app(room)
+    async with app.run_test(size=SIZE) as pilot:
+        assert "no personal data is needed" in text_of(app, "#room-privacy")
+        await join(pilot, "Ana", "ZZZZZZ")
+        assert isinstance(app.screen, StartScreen)
+        assert "not this room's" in text_of(app, "#room-status")
+    assert room.trainees() == ()
+
+
+async def test_trainee_answers_once_and_sees_the_reveal(room: Room) -> None:
+    app = served_app(room)
+    boss = room.facilitate(room.facilitator_code)
+    assert boss is not None
+    ex = room.state().exercise
+    assert ex is not None
+    pick = ex.choices.index(ex.answer) + 1
+    async with app.run_test(size=SIZE) as pilot:
+        await join(pilot, "Ana", room.join_code.lower())
+        assert isinstance(app.screen, RoomTraineeScreen)
+        assert "you are Ana" in text_of(app, "#train-title")
+        assert "Exercise 1 of 55" in text_of(app, "#ex-head")
+        await pilot.press(str(pick))
+        await pilot.pause()
+        assert "Answer recorded" in text_of(app, "#ex-prompt")
+        other = (pick % len(ex.choices)) + 1
+        await pilot.press(str(other))  # a second answer is not taken
+        await pilot.pause()
+        assert room.distribution(ex.id)[ex.answer] == 1
+        assert sum(room.distribution(ex.id).values()) == 1
+        boss.reveal()
+        await pilot.pause(0.6)  # the screen follows the store on its timer
+        assert "Correct" in text_of(app, "#ex-feedback")
+        assert "1 of 1 right so far" in text_of(app, "#ex-head")
+        boss.advance()
+        await pilot.pause(0.6)
+        assert "Exercise 2 of 55" in text_of(app, "#ex-head")
+        assert "Which tier" in text_of(app, "#ex-prompt")
+
+
+async def test_facilitator_sees_answers_live_reveals_and_moves_the_room(room: Room) -> None:
+    app = served_app(room)
+    ex = room.state().exercise
+    assert ex is not None
+    wrong = next(t for t in ex.choices if t != ex.answer)
+    async with app.run_test(size=SIZE) as pilot:
+        await join(pilot, "", room.facilitator_code)
+        assert isinstance(app.screen, FacilitatorScreen)
+        assert "0 of 0 answered" in text_of(app, "#fac-count")
+        for name, tier in (("Ana", ex.answer), ("Bo", wrong), ("Cy", ex.answer)):
+            room.record(room.join(name), ex.id, tier)
+        await pilot.pause(0.5)
+        assert "3 of 3 answered" in text_of(app, "#fac-count")
+        bars = text_of(app, "#fac-bars")
+        assert "✓" not in bars and "█" in bars
+        await pilot.press("r")
+        await pilot.pause()
+        assert room.state().revealed
+        assert "Correct tier" in text_of(app, "#fac-answer")
+        assert "2 of 3 right" in text_of(app, "#fac-answer")
+        assert "✓" in text_of(app, "#fac-bars")
+        await pilot.press("s")
+        await pilot.pause()
+        summary = text_of(app, "#fac-summary")
+        assert "Where the room went wrong" in summary and "2 of 3 right (67%)" in summary
+        await pilot.press("f")
+        await pilot.pause()
+        assert app.screen.has_class("-present")
+        await pilot.press("n")
+        await pilot.pause()
+        assert room.state().position == 1 and not room.state().revealed
+        # Presenter mode: the next exercise's answers stay hidden until reveal.
+        assert "hidden until reveal" in text_of(app, "#fac-bars")
+
+
+async def test_trainee_keys_cannot_move_the_room(room: Room) -> None:
+    app = served_app(room)
+    async with app.run_test(size=SIZE) as pilot:
+        await join(pilot, "Ana", room.join_code)
+        await pilot.press("r", "n", "s", "f", "ctrl+r", "ctrl+down")
+        await pilot.pause()
+        assert room.state().position == 0 and not room.state().revealed
