@@ -17,33 +17,48 @@ from dataclasses import dataclass
 ESCAPES = re.compile(r"\x1b\[[0-9;?<>=]*[A-Za-z~]|\x1b[()][0-9A-B]|\x1b[=>]")
 
 
-@dataclass
 class Tab:
-    """One browser tab's websocket: what it drew (escapes dropped), and keys to send."""
+    """One browser tab's websocket: what it drew (escapes dropped), and keys to send.
 
-    ws: object
-    seen: str = ""
+    A reader task takes every message as it comes, as a browser does: the
+    server pings each socket and closes one that does not answer in time.
+    """
 
-    async def wait_for(self, text: str, timeout: float = 180) -> float:
-        """Read until `text` is drawn; returns when it was (time.monotonic())."""
+    def __init__(self, ws: object) -> None:
+        self.ws = ws
+        self.seen = ""
+        self.closed = False
+        self._changed = asyncio.Event()
+        self._reader = asyncio.create_task(self._read())
+
+    async def _read(self) -> None:
         import aiohttp
 
+        try:
+            async for msg in self.ws:  # type: ignore[attr-defined]
+                if msg.type == aiohttp.WSMsgType.BINARY:
+                    # Keep the tail only: the text awaited is always drawn recently.
+                    drawn = msg.data.decode("utf-8", "replace")
+                    self.seen = ESCAPES.sub("", self.seen[-20000:] + drawn)
+                    self._changed.set()
+        finally:
+            self.closed = True
+            self._changed.set()
+
+    async def wait_for(self, text: str, timeout: float = 180) -> float:
+        """Wait until `text` is drawn; returns when it was (time.monotonic())."""
         deadline = time.monotonic() + timeout
-        while text not in self.seen:
+        while True:
+            self._changed.clear()
+            if text in self.seen:
+                return time.monotonic()
+            if self.closed:
+                raise AssertionError(f"closed while waiting for {text!r}: {self.seen[-600:]!r}")
             left = deadline - time.monotonic()
-            if left <= 0:
-                raise AssertionError(f"waited for {text!r}; saw {self.seen[-600:]!r}")
             try:
-                msg = await self.ws.receive(timeout=left)  # type: ignore[attr-defined]
+                await asyncio.wait_for(self._changed.wait(), max(left, 0))
             except TimeoutError:
                 raise AssertionError(f"waited for {text!r}; saw {self.seen[-600:]!r}") from None
-            if msg.type == aiohttp.WSMsgType.BINARY:
-                # Keep the tail only: the text awaited is always drawn recently.
-                drawn = msg.data.decode("utf-8", "replace")
-                self.seen = ESCAPES.sub("", self.seen[-20000:] + drawn)
-            elif msg.type != aiohttp.WSMsgType.TEXT:
-                raise AssertionError(f"closed while waiting for {text!r}: {self.seen[-600:]!r}")
-        return time.monotonic()
 
     def forget(self) -> None:
         """Drop what was drawn so far: the next wait_for sees only what comes after."""
@@ -51,6 +66,10 @@ class Tab:
 
     async def send(self, keys: str) -> None:
         await self.ws.send_str(json.dumps(["stdin", keys]))  # type: ignore[attr-defined]
+
+    async def close(self) -> None:
+        await self.ws.close()  # type: ignore[attr-defined]
+        self._reader.cancel()
 
 
 async def open_tab(http: object, url: str, size: tuple[int, int] = (120, 40)) -> Tab:
@@ -61,16 +80,14 @@ async def open_tab(http: object, url: str, size: tuple[int, int] = (120, 40)) ->
 
 
 async def join(tab: Tab, name: str, code: str) -> None:
-    """On the start screen: the name, Enter (to the code field), the code, Enter."""
+    """On the start screen: the name, Tab (to the code field), the code, Enter.
+
+    Tab is the app's own binding, so the keys after it reach the code field
+    however busy the machine is (Enter on the name moves focus a beat later).
+    """
     await tab.wait_for("Join the training room")
     await tab.wait_for("room code")
-    if name:
-        await tab.send(name)
-        await tab.wait_for(name)
-    await tab.send("\r")
-    # Enter moves the focus to the code field; a loaded machine takes a moment.
-    await asyncio.sleep(1.0)
-    await tab.send(code + "\r")
+    await tab.send(name + "\t" + code + "\r")
 
 
 @dataclass

@@ -74,6 +74,10 @@ class StartScreen(Screen[None]):
         Binding("ctrl+t", "training", "Training", show=False),
         Binding("ctrl+l", "lessons", "Lessons", show=False),
         Binding("ctrl+q", "app.quit", "Quit", priority=True),
+        # Tab as the app's own key (not the field's): the keys typed after it go to
+        # the next field even when they arrive at once (a paste, a busy machine).
+        Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True),
     ]
 
     def __init__(self) -> None:
