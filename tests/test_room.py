@@ -297,3 +297,45 @@ def test_a_killed_writer_loses_no_recorded_answer(
     recorded = {a.trainee for a in room.answers()}
     assert set(told) <= recorded
     assert len(recorded) >= 40
+
+
+def test_serve_room_flags_are_checked_before_serving(run_cli, tmp_path: Path) -> None:
+    bad = run_cli("serve", "--room", "../etc", "--room-dir", str(tmp_path), "--port", "1")
+    assert bad.code == 2 and bad.err.startswith("drafter: error: room name '../etc'")
+    assert bad.err.count("\n") == 1
+    alone = run_cli("serve", "--room-dir", str(tmp_path), "--port", "1")
+    assert alone.code == 2 and "go with --room NAME" in alone.err
+    missing = run_cli("serve", "--room", "r", "--exercises", str(tmp_path / "no.yaml"))
+    assert missing.code == 2 and missing.err.count("\n") == 1
+    assert list(tmp_path.iterdir()) == []  # nothing made for a room that could not open
+
+
+def test_room_export_formats_and_no_overwrite(
+    run_cli, tmp_path: Path, exercise_set: ExerciseSet
+) -> None:
+    room = make_room(tmp_path, exercise_set)
+    ex = room.state().exercise
+    assert ex is not None
+    room.record(room.join("=HYPERLINK()"), ex.id, ex.answer)
+    room.record(room.join("Bo"), ex.id, ex.choices[0])
+    room.close()
+    rooms = ["--room-dir", str(tmp_path)]
+    out = tmp_path / "out.csv"
+    done = run_cli("room", "export", "r", "-o", str(out), *rooms)
+    assert done.code == 0 and "2 answers from 2 trainees" in done.err
+    lines = out.read_text().splitlines()
+    assert lines[0] == "exercise_id,trainee,tier_chosen,correct_tier,answered_at"
+    assert lines[1].startswith(f"{ex.id},'=HYPERLINK(),{ex.answer},{ex.answer},")
+    again = run_cli("room", "export", "r", "-o", str(out), *rooms)
+    assert again.code == 2 and "--force" in again.err
+    assert run_cli("room", "export", "r", "-o", str(out), "--force", *rooms).code == 0
+    md = tmp_path / "out.md"
+    assert run_cli("room", "export", "r", "-o", str(md), *rooms).code == 0
+    text = md.read_text()
+    assert "## By category" in text and "## By exercise" in text
+    assert "| 1 of" not in text and "50%" in text
+    docx = tmp_path / "out.docx"
+    assert run_cli("room", "export", "r", "-o", str(docx), *rooms).code == 0
+    assert docx.read_bytes()[:2] == b"PK"
+    none = run_cli("room", "export", "nope", "-o", str(tmp_path / "x.csv"), *rooms)
+    assert none.code == 2 and "there is no room 'nope'" in none.err

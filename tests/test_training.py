@@ -605,3 +605,18 @@ def test_a_draft_is_not_an_exercise_set(rubric: Rubric, run_cli) -> None:
     assert info.value.line is not None
     r = run_cli("train", "--text", "--category", "nexus")
     assert r.code == 2 and "did you mean 'nexus_to_trafficking'?" in r.err
+
+
+def test_text_quiz_with_a_seed_says_so_and_repeats_its_order(shipped: ExerciseSet) -> None:
+    from drafter.training import seeded_order
+
+    order = seeded_order(shipped.exercises, 12)
+    assert [e.id for e in order] != [e.id for e in shipped.exercises]
+    cat = shipped.rubric.category(order[0].category)
+    assert cat is not None
+    proc = _drafter("train", "--text", "--seed", "12", stdin="q\n")
+    assert proc.returncode == 0, proc.stderr
+    out = " ".join(proc.stdout.split())
+    assert "Shuffled with seed 12." in out
+    assert f"Exercise 1 of {len(order)} - {cat.title}" in out
+    assert " ".join(order[0].provision.split()[:6]) in out

@@ -195,3 +195,42 @@ def test_cli_train_opens_the_app_and_present(monkeypatch, small_set: Path) -> No
     assert calls[-1]["categories"] == ["burden_of_proof"]
     assert main(["train", "--present"]) == 0
     assert calls[-1]["mode"] == "present"
+
+
+async def test_running_tally_and_esc_ends_with_the_summary(rubric: Rubric, small_set: Path) -> None:
+    app = DrafterApp(mode="train", path=str(small_set))
+    async with app.run_test(size=SIZE) as pilot:
+        assert "none answered yet" in text_of(app, "#ex-head")
+        await pilot.press(key_for(rubric, "nexus_to_trafficking", "while_a_victim"))
+        assert "1 of 1 right so far" in text_of(app, "#ex-head")
+        await pilot.press("n")
+        assert "1 of 1 right so far" in text_of(app, "#ex-head")
+        # Esc ends the session with the summary of what was answered, as --text does.
+        await pilot.press("escape")
+        assert isinstance(app.screen, TrainSummaryScreen)
+        summary = text_of(app, "#summary")
+        assert "1 of 1 correct" in summary and "(2 not reached)" in summary
+
+
+async def test_a_seed_shuffles_the_order_reproducibly(small_set: Path) -> None:
+    orders = []
+    for seed in (4, 4, None):
+        app = DrafterApp(mode="train", path=str(small_set))
+        app.training_seed = seed
+        async with app.run_test(size=SIZE):
+            screen = app.screen
+            assert isinstance(screen, TrainScreen)
+            orders.append([e.id for e in screen.session.exercises])
+    assert orders[0] == orders[1]
+    assert orders[2] == ["warmup-1", "warmup-2", "warmup-3"]
+    assert orders[0] == ["warmup-3", "warmup-2", "warmup-1"]  # seed 4
+
+
+def test_cli_train_passes_the_seed(monkeypatch, small_set: Path) -> None:
+    import drafter.tui as tui
+    from drafter.cli import main
+
+    calls: list[dict] = []
+    monkeypatch.setattr(tui, "run_app", lambda **kw: calls.append(kw) or 0)
+    assert main(["train", str(small_set), "--seed", "9"]) == 0
+    assert calls[-1]["seed"] == 9
