@@ -298,3 +298,36 @@ def test_compelling_prostitution_is_what_the_survivor_suffered() -> None:
         "(c) Relief is available only from a conviction for prostitution.", "offenses_covered"
     )
     assert f.tier == "prostitution_or_sex"
+
+
+# --- a general expungement law around the trafficking paragraph ---------------------
+
+
+GENERAL = (
+    "Sec. 12. Expungement.\n"
+    "(1) A person convicted of a misdemeanor may petition the court to expunge the record if "
+    "at least five years have elapsed since the sentence was completed, and the court finds by "
+    "clear and convincing evidence that the petitioner is rehabilitated.\n"
+    "(2) A victim of human trafficking may petition the court at any time to expunge a "
+    "conviction for prostitution committed as a result of being trafficked.\n"
+    "(3) The court shall hold a hearing on every petition under this section.\n"
+)
+
+
+def test_another_remedy_in_the_same_section_is_another_law() -> None:
+    a = analyze(GENERAL, RUBRIC)
+    assert a.finding("time_limits").tier == "no_limit"
+    assert a.finding("burden_of_proof").tier == "silent"
+    assert a.finding("additional_conditions").tier == "none"
+    # What the section says of every petition is still read.
+    assert a.finding("hearing_requirement").tier == "always_in_person"
+
+
+def test_a_remedy_that_names_trafficking_is_read_whole() -> None:
+    text = GENERAL.replace(
+        "(1) A person convicted",
+        "(1) A person, including a victim of trafficking, convicted",
+    )
+    a = analyze(text, RUBRIC)
+    assert a.finding("time_limits").tier == "explicit_limit"
+    assert a.finding("burden_of_proof").tier == "clear_and_convincing"

@@ -30,6 +30,7 @@ from drafter.reader.files import read_statute
 from drafter.reader.findings import COVERAGE, Analysis, Evidence, Finding, ProvisionRef
 from drafter.reader.match import Scanner
 from drafter.reader.rules import load_signals
+from drafter.reader.scope import scoped
 from drafter.reader.segment import EVIDENCE_ROLES, Layout, segment
 from drafter.reader.text import Normalized, normalize
 from drafter.reader.tiers import CategoryReading, Signals, TierSignals
@@ -266,6 +267,9 @@ def analyze(
     signals = signals or signals_for(rubric)
     # Headings, history notes, commentary and pointers are not evidence.
     layout = segment(text, signals.layout) if signals.layout is not None else None
+    if layout is not None and signals.layout is not None:
+        # A neighbouring statute's glossary and another law's remedy are not evidence.
+        layout = scoped(layout, signals.layout)
     doc = _Text(text, layout)
     norm, scan = doc.view()
     relief = True

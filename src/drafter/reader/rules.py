@@ -156,6 +156,22 @@ def _layout_rules(doc: YamlDoc, raw: _Provisions | None) -> LayoutRules:
     if raw is None:  # no provisions block: every sentence is operative
         return LayoutRules(re.compile(r"."))
 
+    def branches(key: str, texts: tuple[str, ...]) -> tuple[_Branch, ...]:
+        out: list[_Branch] = []
+        for i, text in enumerate(texts):
+            upper = _upper_letter(text)
+            if upper is not None:
+                raise doc.error(
+                    ("provisions", key, i),
+                    f"pattern {text!r} has the capital {upper!r}; write it in lower case",
+                )
+            _refuse_backtracking(doc, ("provisions", key, i), text)
+            try:
+                out.extend(_branch(b) for b in _top_level_branches(text))
+            except re.error as exc:
+                raise doc.error(("provisions", key, i), f"bad regular expression: {exc}") from None
+        return tuple(out)
+
     def one(key: str, texts: tuple[str, ...] | str) -> re.Pattern[str] | None:
         items = (texts,) if isinstance(texts, str) else texts
         for i, text in enumerate(items):
@@ -183,6 +199,9 @@ def _layout_rules(doc: YamlDoc, raw: _Provisions | None) -> LayoutRules:
         one("commentary", raw.commentary),
         one("reference", raw.reference),
         one("definition", raw.definition),
+        # searched on lower-cased text, branch by branch from their literals (fast)
+        remedy=branches("remedy", raw.remedy),
+        subject=branches("subject", raw.subject),
     )
 
 

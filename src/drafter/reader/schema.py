@@ -106,6 +106,9 @@ class _Provisions(BaseModel):
     commentary: tuple[str, ...] = ()
     reference: tuple[str, ...] = ()
     definition: tuple[str, ...] = ()
+    #: A sentence that opens a remedy, and the subject that makes it this law's.
+    remedy: tuple[str, ...] = ()
+    subject: tuple[str, ...] = ()
 
 
 class _SignalsFile(BaseModel):

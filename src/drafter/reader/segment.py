@@ -16,8 +16,13 @@ sentence gets a role:
   amendment.]", "See section 12.");
 - `unused`: a definition of a term the operative text never uses (nor any
   definition it does use): a neighbouring statute's glossary says nothing of
-  this one.
+  this one;
+- `other`: a subsection that opens a remedy of its own (a petition any person
+  may file) and never names trafficking, in a statute that has a remedy for
+  trafficking victims: a general expungement law around the trafficking
+  paragraph is another law, whose waits and standards are not this one's.
 
+(`unused` and `other` are set after segmenting, by drafter.reader.scope.)
 Only operative sentences and definitions are evidence; the patterns that tell
 the roles apart are data (the signals file's `provisions:` block). Offsets are
 into the original text.
@@ -28,6 +33,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from drafter.reader.match import _Branch
 from drafter.reader.text import _period_continues
 
 #: Roles whose words are evidence of a tier.
@@ -69,6 +75,12 @@ class LayoutRules:
     commentary: re.Pattern[str] | None = None
     reference: re.Pattern[str] | None = None
     definition: re.Pattern[str] | None = None
+    #: A sentence that opens a remedy (a person may petition to expunge ...), and
+    #: what makes one the trafficking victims' own: a subsection with a remedy
+    #: that never names the subject is another law's (role `other`).
+    #: (Each compiled as branches found by their literals: searched on lower-cased text.)
+    remedy: tuple[_Branch, ...] = ()
+    subject: tuple[_Branch, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,56 +275,7 @@ def segment(text: str, rules: LayoutRules) -> Layout:
         # Once a section's body opens, a line without a verb is not a title
         # unless it starts like one ("§ 12.", "Sec. 4.", "29-3005.").
         body_open = True
-    return Layout(text, tuple(provisions), _unused_definitions(text, sentences))
-
-
-# The term a definition defines: quoted ('"Covered offense" means'), or the words before "means".
-_QUOTED_TERM = re.compile(r"[\"“]([^\"”]{1,60})[\"”],? (?:means|includes|has the meaning)\b", re.I)
-_LEAD = re.compile(r"^(?:the )?(?:terms? )?(?:the )?")
-_BARE_TERM = re.compile(
-    r"([\w\-'’]+(?: [\w\-'’]+){0,5}) (?:means|includes|has the meaning)\b", re.I
-)
-
-
-def _unused_definitions(text: str, sentences: list[Sentence]) -> tuple[Sentence, ...]:
-    """Mark definitions whose term neither the operative text nor a used definition uses."""
-    defined: dict[int, str] = {}
-    for i, s in enumerate(sentences):
-        if s.role == "definition":
-            chunk = text[s.start : s.end]
-            m = _QUOTED_TERM.search(chunk) or _BARE_TERM.match(chunk)
-            if m is not None:
-                term = " ".join(m.group(1).lower().split())
-                defined[i] = _LEAD.sub("", term) or term
-    if not defined:
-        return tuple(sentences)
-    # One pass over the operative text for every term, then the closure through
-    # the (short) texts of the definitions found used.
-    terms = sorted(set(defined.values()), key=len, reverse=True)
-    finder = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in terms) + ")")
-    operative = " ".join(
-        " ".join(text[s.start : s.end].lower().split()) for s in sentences if s.role == "operative"
-    )
-    used_terms = set(finder.findall(operative))
-    by_term: dict[str, list[int]] = {}
-    for i, term in defined.items():
-        by_term.setdefault(term, []).append(i)
-    todo = list(used_terms)
-    while todo:
-        term = todo.pop()
-        for i in by_term.get(term, ()):
-            s = sentences[i]
-            own = " ".join(text[s.start : s.end].lower().split()).replace(term, " ")
-            for other in finder.findall(own):
-                if other not in used_terms:
-                    used_terms.add(other)
-                    todo.append(other)
-    out = list(sentences)
-    for i, term in defined.items():
-        if term not in used_terms:
-            s = sentences[i]
-            out[i] = Sentence(s.start, s.end, s.provision, "unused")
-    return tuple(out)
+    return Layout(text, tuple(provisions), tuple(sentences))
 
 
 def _is_title(line: str, rules: LayoutRules) -> bool:

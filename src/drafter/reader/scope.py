@@ -1,0 +1,124 @@
+"""What in a statute's text is not this statute's law: roles set after segmenting.
+
+- `unused`: a definition of a term the operative text never uses (nor any
+  definition it does use): a neighbouring statute's glossary;
+- `other`: a subsection that opens a remedy of its own and never names the
+  subject (trafficking), in a statute that has a remedy for trafficking
+  victims: a general expungement law around the trafficking paragraph.
+
+Neither is evidence of a tier (drafter.reader.segment.EVIDENCE_ROLES).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from drafter.reader.match import _Branch
+from drafter.reader.segment import EVIDENCE_ROLES, Layout, LayoutRules, Provision, Sentence
+
+
+def scoped(layout: Layout, rules: LayoutRules) -> Layout:
+    """The layout with unused definitions and other laws' remedies marked."""
+    sentences = list(_unused_definitions(layout.text, list(layout.sentences)))
+    marked = _other_remedies(layout.text, list(layout.provisions), sentences, rules)
+    return Layout(layout.text, layout.provisions, marked)
+
+
+# The term a definition defines: quoted ('"Covered offense" means'), or the words before "means".
+_QUOTED_TERM = re.compile(r"[\"“]([^\"”]{1,60})[\"”],? (?:means|includes|has the meaning)\b", re.I)
+_LEAD = re.compile(r"^(?:the )?(?:terms? )?(?:the )?")
+_BARE_TERM = re.compile(
+    r"([\w\-'’]+(?: [\w\-'’]+){0,5}) (?:means|includes|has the meaning)\b", re.I
+)
+
+
+def _unused_definitions(text: str, sentences: list[Sentence]) -> tuple[Sentence, ...]:
+    """Mark definitions whose term neither the operative text nor a used definition uses."""
+    defined: dict[int, str] = {}
+    for i, s in enumerate(sentences):
+        if s.role == "definition":
+            chunk = text[s.start : s.end]
+            m = _QUOTED_TERM.search(chunk) or _BARE_TERM.match(chunk)
+            if m is not None:
+                term = " ".join(m.group(1).lower().split())
+                defined[i] = _LEAD.sub("", term) or term
+    if not defined:
+        return tuple(sentences)
+    # One pass over the operative text for every term, then the closure through
+    # the (short) texts of the definitions found used.
+    terms = sorted(set(defined.values()), key=len, reverse=True)
+    finder = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in terms) + ")")
+    operative = " ".join(
+        " ".join(text[s.start : s.end].lower().split()) for s in sentences if s.role == "operative"
+    )
+    used_terms = set(finder.findall(operative))
+    by_term: dict[str, list[int]] = {}
+    for i, term in defined.items():
+        by_term.setdefault(term, []).append(i)
+    todo = list(used_terms)
+    while todo:
+        term = todo.pop()
+        for i in by_term.get(term, ()):
+            s = sentences[i]
+            own = " ".join(text[s.start : s.end].lower().split()).replace(term, " ")
+            for other in finder.findall(own):
+                if other not in used_terms:
+                    used_terms.add(other)
+                    todo.append(other)
+    out = list(sentences)
+    for i, term in defined.items():
+        if term not in used_terms:
+            s = sentences[i]
+            out[i] = Sentence(s.start, s.end, s.provision, "unused")
+    return tuple(out)
+
+
+def _other_remedies(
+    text: str,
+    provisions: list[Provision],
+    sentences: list[Sentence],
+    rules: LayoutRules,
+) -> tuple[Sentence, ...]:
+    """In a statute with a remedy for trafficking victims, a subsection that opens
+    another remedy (a petition anyone may file) and never names trafficking is
+    another law: its words are not evidence (role `other`)."""
+    if not rules.remedy or not rules.subject:
+        return tuple(sentences)
+    keys = [_subsection_of(p.label) for p in provisions]
+    key_of = [keys[s.provision] if s.provision < len(keys) else "" for s in sentences]
+    low = text.lower()
+    starts = [s.start for s in sentences]
+
+    def groups_of(branches: tuple[_Branch, ...]) -> set[str]:
+        found = set()
+        for branch in branches:
+            for m in branch.candidates(low):
+                k = bisect_right(starts, m.start()) - 1
+                if k >= 0 and sentences[k].end > m.start() and sentences[k].role in EVIDENCE_ROLES:
+                    found.add(key_of[k])
+        return found
+
+    named = groups_of(rules.subject)
+    if not named:
+        return tuple(sentences)
+    remedies = groups_of(rules.remedy)
+    if not remedies & named:
+        return tuple(sentences)
+    others = remedies - named
+    return tuple(
+        Sentence(s.start, s.end, s.provision, "other")
+        if key_of[i] in others and s.role in EVIDENCE_ROLES
+        else s
+        for i, s in enumerate(sentences)
+    )
+
+
+_FIRST_LABEL = re.compile(r"\([^)]*\)|[A-Za-z0-9]{1,4}\.")
+
+
+def _subsection_of(label: str) -> str:
+    """A provision's section number and first label ("12 (9)(a)" is "12 (9)")."""
+    number, _, path = label.rpartition(" ") if " " in label else ("", "", label)
+    first = _FIRST_LABEL.match(path)
+    return f"{number} {first.group() if first else path}"
