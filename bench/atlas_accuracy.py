@@ -20,8 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from _timing import result
-from corpus_accuracy import Tally, pct
+from corpus_accuracy import Tally
 from drafter.jurisdiction import list_profiles
 from drafter.reader import analyze
 from drafter.rubric import load_rubric
@@ -66,12 +65,7 @@ def main() -> None:
     if not args.misses:
         tally.misses.clear()
     tally.show(f"atlas readings ({texts} profiles read from texts in {SHARED}, sure calls):")
-    right, total = tally.calls()
-    cov = tally.rows.get("coverage", [0, 0, 0])
-    result("atlas_sure_pct", pct(right, total), 90.0, "%", higher_is_better=True)
-    result("atlas_coverage_pct", pct(cov[1], cov[0]), 100.0, "%", higher_is_better=True)
-    result("atlas_clear_share_pct", pct(tally.clear, total), 70.0, "%", True)
-    result("atlas_clear_precision_pct", pct(tally.clear_right, tally.clear), 95.0, "%", True)
+    tally.report("atlas", 90.0)
 
 
 if __name__ == "__main__":

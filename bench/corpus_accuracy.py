@@ -70,6 +70,15 @@ class Tally:
         for line in self.misses:
             print("    miss:", line)
 
+    def report(self, prefix: str, sure_target: float) -> None:
+        """The bench lines for sure calls, coverage, clear share and clear precision."""
+        right, total = self.calls()
+        cov = self.rows.get("coverage", [0, 0, 0])
+        result(f"{prefix}_sure_pct", pct(right, total), sure_target, "%", higher_is_better=True)
+        result(f"{prefix}_coverage_pct", pct(cov[1], cov[0]), 100.0, "%", higher_is_better=True)
+        result(f"{prefix}_clear_share_pct", pct(self.clear, total), 70.0, "%", True)
+        result(f"{prefix}_clear_precision_pct", pct(self.clear_right, self.clear), 95.0, "%", True)
+
 
 def pct(a: int, b: int) -> float:
     return 100.0 * a / b if b else 100.0
@@ -120,12 +129,7 @@ def main() -> None:
         return
     law = real(rubric, STATUTES)
     law.show(f"real statutes ({STATUTES}, sure calls):")
-    right, total = law.calls()
-    cov = law.rows["coverage"]
-    result("real_statutes_sure_pct", pct(right, total), 100.0, "%", higher_is_better=True)
-    result("real_statutes_coverage_pct", pct(cov[1], cov[0]), 100.0, "%", higher_is_better=True)
-    result("real_statutes_clear_share_pct", pct(law.clear, total), 70.0, "%", True)
-    result("real_statutes_clear_precision_pct", pct(law.clear_right, law.clear), 95.0, "%", True)
+    law.report("real_statutes", 100.0)
 
 
 if __name__ == "__main__":

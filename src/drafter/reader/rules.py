@@ -121,11 +121,18 @@ def _compile_tier(
     )
 
 
-def _regex(doc: YamlDoc, loc: tuple[str | int, ...], text: str) -> re.Pattern[str]:
+def _check_lower_and_safe(
+    doc: YamlDoc, loc: tuple[str | int, ...], text: str, what: str = "pattern"
+) -> None:
+    """A pattern (or name) is written in lower case and cannot backtrack for ever."""
     upper = _upper_letter(text)
     if upper is not None:
-        raise doc.error(loc, f"pattern {text!r} has the capital {upper!r}; write it in lower case")
+        raise doc.error(loc, f"{what} {text!r} has the capital {upper!r}; write it in lower case")
     _refuse_backtracking(doc, loc, text)
+
+
+def _regex(doc: YamlDoc, loc: tuple[str | int, ...], text: str) -> re.Pattern[str]:
+    _check_lower_and_safe(doc, loc, text)
     try:
         return re.compile(text)
     except re.error as exc:
@@ -159,13 +166,7 @@ def _layout_rules(doc: YamlDoc, raw: _Provisions | None) -> LayoutRules:
     def branches(key: str, texts: tuple[str, ...]) -> tuple[_Branch, ...]:
         out: list[_Branch] = []
         for i, text in enumerate(texts):
-            upper = _upper_letter(text)
-            if upper is not None:
-                raise doc.error(
-                    ("provisions", key, i),
-                    f"pattern {text!r} has the capital {upper!r}; write it in lower case",
-                )
-            _refuse_backtracking(doc, ("provisions", key, i), text)
+            _check_lower_and_safe(doc, ("provisions", key, i), text)
             try:
                 out.extend(_branch(b) for b in _top_level_branches(text))
             except re.error as exc:
@@ -175,13 +176,8 @@ def _layout_rules(doc: YamlDoc, raw: _Provisions | None) -> LayoutRules:
     def one(key: str, texts: tuple[str, ...] | str) -> re.Pattern[str] | None:
         items = (texts,) if isinstance(texts, str) else texts
         for i, text in enumerate(items):
-            upper = _upper_letter(text)
             loc = ("provisions", key) if isinstance(texts, str) else ("provisions", key, i)
-            if upper is not None:
-                raise doc.error(
-                    loc, f"pattern {text!r} has the capital {upper!r}; write it in lower case"
-                )
-            _refuse_backtracking(doc, loc, text)
+            _check_lower_and_safe(doc, loc, text)
         if not items:
             return None
         try:
@@ -238,13 +234,7 @@ def _with_names(doc: YamlDoc, extra: Mapping[str, Sequence[str]] | None) -> Yaml
                 names[str(key)] = [str(i) for i in items]
                 for i, item in enumerate(names[str(key)]):
                     # Checked here, at its own line, before it is spelled out in patterns.
-                    upper = _upper_letter(item)
-                    if upper is not None:
-                        raise doc.error(
-                            ("names", key, i),
-                            f"name {item!r} has the capital {upper!r}; write it in lower case",
-                        )
-                    _refuse_backtracking(doc, ("names", key, i), item)
+                    _check_lower_and_safe(doc, ("names", key, i), item, "name")
     for key, own in (extra or {}).items():
         names.setdefault(key, []).extend(p for text in own for p in own_name_pattern(text))
     groups = {k: "(?:" + "|".join(v) + ")" for k, v in names.items() if v}
