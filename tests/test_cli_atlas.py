@@ -69,6 +69,20 @@ def test_atlas_state_shows_each_call_with_its_sources(run_cli) -> None:
     assert "Status: unknown" in ks.out and "open" in ks.out
 
 
+def test_a_reason_shared_by_open_categories_is_printed_once(run_cli) -> None:
+    # Alaska (none): every category is open for the status note's reason, said once.
+    ak = run_cli("atlas", "Alaska")
+    assert ak.code == 0, ak.err
+    assert ak.out.count("Range of Relief: open\n    (see the status note above)") == 1
+    assert ak.out.count("(see the status note above)") == 11
+    # A partial reading: the unread reason under the first open category, then pointers.
+    law = load_profile("oregon").law
+    out = run_cli("atlas", "Oregon").out
+    first = " ".join((law.unread or "").split()[:4])
+    assert out.count(first) == 1
+    assert out.count("(the same reason as ") == 11 - len(law.reading) - 1
+
+
 def test_atlas_unknown_state_is_one_line(run_cli) -> None:
     r = run_cli("atlas", "Narnia")
     assert r.code == 2

@@ -138,11 +138,21 @@ def state_text(row: Row, rubric: Rubric, standings: Standings | None = None) -> 
         if row.unranked:
             lines.append(f"       not ranked: {row.unranked}")
     lines.append("")
+    # A reason shared by many open categories (the status note, the unread
+    # reason) is printed once; later categories point back to it.
+    said: dict[str, str] = {}
+    if law.status_note:
+        said[law.status_note] = "    (see the status note above)"
     for cat in rubric.categories:
         reading = row.reading(cat.id)
         if reading.tier is None:
+            reason = reading.open or "not read"
             lines.append(f"{cat.title}: open")
-            lines += _wrap(reading.open or "not read", "    ")
+            if reason in said:
+                lines.append(said[reason])
+            else:
+                lines += _wrap(reason, "    ")
+                said[reason] = f"    (the same reason as {cat.title} above)"
             continue
         tier = cat.tier(reading.tier)
         label = tier.label if tier else reading.tier
