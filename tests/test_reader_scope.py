@@ -246,6 +246,15 @@ def test_proximate_cause_in_an_unrelated_list_is_not_the_nexus() -> None:
     assert (f.tier, f.confidence) == ("as_a_result", "clear")
 
 
+def test_the_victim_status_as_the_proximate_cause_is_the_proximate_tier() -> None:
+    text = (
+        "(a) A victim may move to vacate a conviction if the movant's status as a victim of "
+        "human trafficking was the proximate cause of the offense."
+    )
+    f = analyze(text, RUBRIC).finding("nexus_to_trafficking")
+    assert (f.tier, f.confidence) == ("proximately_caused", "clear")
+
+
 def test_diligence_in_finding_facts_is_not_a_time_rule() -> None:
     f = finding(
         "(c) The court may deny a motion on another ground when the facts could with due "
