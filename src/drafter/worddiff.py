@@ -3,8 +3,9 @@
 difflib.SequenceMatcher gives the best word diff, but its cost grows with how
 often each word repeats: two megabytes of one repeated word took minutes.
 `opcodes` gives SequenceMatcher's answer whenever its cost is within a budget
-(every real statute), and otherwise splits the texts at words found exactly
-once on each side (a patience diff), comparing each gap the same way.
+(every real statute), and otherwise matches the common head and tail and
+splits the rest at words found exactly once on each side (a patience diff),
+comparing each gap the same way.
 """
 
 from __future__ import annotations
@@ -23,11 +24,19 @@ Opcode = tuple[str, int, int, int, int]
 def opcodes(a: list[str], b: list[str], lo_a: int = 0, lo_b: int = 0) -> list[Opcode]:
     """Equal/changed spans of `a` against `b`, near-linear whatever the input.
 
-    Common head and tail are matched first; the rest goes to SequenceMatcher
-    when its cost is within budget, else it is split at words found exactly
-    once in each side (patience diff) and each gap compared the same way; a
-    gap with no such anchor is one change.
+    Within the budget this is SequenceMatcher's answer exactly. Over it, the
+    common head and tail are matched first and the rest is split at words
+    found exactly once in each side (patience diff), each gap compared the
+    same way; a gap with no such anchor is one change.
     """
+    if _cost(a, b) <= _EXACT_BUDGET:
+        # Trimming the common head and tail first is not always what
+        # SequenceMatcher would match, so the exact path compares the whole.
+        matcher = SequenceMatcher(None, a, b, autojunk=False)
+        return [
+            (t, i1 + lo_a, i2 + lo_a, j1 + lo_b, j2 + lo_b)
+            for t, i1, i2, j1, j2 in matcher.get_opcodes()
+        ]
     head = 0
     while head < len(a) and head < len(b) and a[head] == b[head]:
         head += 1
@@ -40,7 +49,7 @@ def opcodes(a: list[str], b: list[str], lo_a: int = 0, lo_b: int = 0) -> list[Op
     core_a, core_b = a[head : len(a) - tail], b[head : len(b) - tail]
     ia, ib = lo_a + head, lo_b + head
     if core_a or core_b:
-        out.extend(_core(core_a, core_b, ia, ib))
+        out.extend(_anchored(core_a, core_b, ia, ib))
     if tail:
         out.append(
             ("equal", lo_a + len(a) - tail, lo_a + len(a), lo_b + len(b) - tail, lo_b + len(b))
@@ -48,20 +57,23 @@ def opcodes(a: list[str], b: list[str], lo_a: int = 0, lo_b: int = 0) -> list[Op
     return out
 
 
-def _core(a: list[str], b: list[str], ia: int, ib: int) -> list[Opcode]:
-    if not a or not b:
-        return [("replace", ia, ia + len(a), ib, ib + len(b))]
+def _cost(a: list[str], b: list[str]) -> int:
+    """The word pairs SequenceMatcher would visit: each word of `a` times its count in `b`."""
     counts_b: dict[str, int] = {}
     for word in b:
         counts_b[word] = counts_b.get(word, 0) + 1
-    if sum(counts_b.get(word, 0) for word in a) <= _EXACT_BUDGET:
-        matcher = SequenceMatcher(None, a, b, autojunk=False)
-        return [
-            (t, i1 + ia, i2 + ia, j1 + ib, j2 + ib) for t, i1, i2, j1, j2 in matcher.get_opcodes()
-        ]
+    return sum(counts_b.get(word, 0) for word in a)
+
+
+def _anchored(a: list[str], b: list[str], ia: int, ib: int) -> list[Opcode]:
+    if not a or not b:
+        return [("replace", ia, ia + len(a), ib, ib + len(b))]
     counts_a: dict[str, int] = {}
     for word in a:
         counts_a[word] = counts_a.get(word, 0) + 1
+    counts_b: dict[str, int] = {}
+    for word in b:
+        counts_b[word] = counts_b.get(word, 0) + 1
     pos_b = {w: j for j, w in enumerate(b) if counts_b[w] == 1 and counts_a.get(w) == 1}
     anchors_a = [(i, w) for i, w in enumerate(a) if w in pos_b]
     if not anchors_a:
