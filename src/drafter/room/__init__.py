@@ -1,9 +1,9 @@
 """The training room: one shared store of answers for `drafter serve --room`.
 
 Core-side (no textual): `schema` (the tables, in numbered migrations), `store`
-(where the file lives; SQLite in WAL mode), `api` (the room: join, record,
-reveal, advance, distributions) and `report` (what the room did, for the
-facilitator's view and `drafter room export`).
+(where the file lives; SQLite in WAL mode), `identity` (codes and names),
+`api` (the room: join, record, reveal, advance, distributions) and `report`
+(what the room did, for the facilitator's view and `drafter room export`).
 """
 
 from __future__ import annotations
@@ -12,15 +12,12 @@ from drafter.room.api import (
     Answer,
     AnswerClosed,
     Facilitator,
-    Role,
     Room,
     RoomExercise,
     RoomState,
     Trainee,
-    clean_name,
-    normal_code,
-    shown_code,
 )
+from drafter.room.identity import Role, clean_name, normal_code, shown_code
 from drafter.room.report import RoomReport, build_report
 from drafter.room.store import check_room_name, default_room_dir, room_path
 

@@ -11,63 +11,29 @@ is the room's current one and not yet revealed.
 from __future__ import annotations
 
 import hashlib
-import hmac
 import secrets
 import sqlite3
 import threading
-import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
-from typing import Literal
 
 from drafter.errors import UserError
+from drafter.room.identity import (
+    FACILITATOR_LENGTH,
+    JOIN_LENGTH,
+    Role,
+    clean_name,
+    new_code,
+    normal_code,
+    now,
+    same_code,
+    shown_code,
+)
 from drafter.room.store import connect
 from drafter.training.exercises import ExerciseSet, choices_for
 from drafter.training.session import seeded_order
-
-Role = Literal["facilitator", "trainee"]
-#: Crockford base32 without look-alikes: easy to read off a projector.
-ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-JOIN_LENGTH, FACILITATOR_LENGTH = 6, 12
-MAX_NAME = 40
-
-
-def now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def _code(length: int) -> str:
-    return "".join(secrets.choice(ALPHABET) for _ in range(length))
-
-
-def normal_code(raw: str) -> str:
-    """A code as typed (any case, spaces or dashes) in the form it is kept."""
-    return "".join(ch for ch in raw.upper() if ch not in " -\t")
-
-
-def shown_code(code: str) -> str:
-    """`ABCD-EFGH-JKMN`: groups of four (the join code stays as it is)."""
-    if len(code) <= JOIN_LENGTH:
-        return code
-    return "-".join(code[i : i + 4] for i in range(0, len(code), 4))
-
-
-def _same(a: str, b: str) -> bool:
-    """Compare codes in constant time (no timing hint to a guesser)."""
-    return hmac.compare_digest(a.encode(), b.encode())
-
-
-def clean_name(raw: str) -> str:
-    """A trainee's chosen name: spaces squashed, at most MAX_NAME, printable only."""
-    name = " ".join(raw.split())
-    if not name:
-        raise UserError(None, "type a name to join with (any name: no personal data is needed)")
-    if any(unicodedata.category(ch)[0] == "C" for ch in name):
-        raise UserError(None, "a name may not hold control characters; type letters and digits")
-    return name[:MAX_NAME].rstrip()
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,8 +127,8 @@ class Room:
                         str(Path(exercise_set.path).resolve()),
                         exercise_set.title,
                         seed,
-                        _code(FACILITATOR_LENGTH),
-                        _code(JOIN_LENGTH),
+                        new_code(FACILITATOR_LENGTH),
+                        new_code(JOIN_LENGTH),
                         now(),
                     ),
                 )
@@ -278,8 +244,8 @@ class Room:
         code = normal_code(raw_code)
         row = self._row("SELECT facilitator_code, join_code FROM room")
         assert row is not None
-        is_facilitator = _same(code, str(row[0]))
-        is_trainee = _same(code, str(row[1]))
+        is_facilitator = same_code(code, str(row[0]))
+        is_trainee = same_code(code, str(row[1]))
         if is_facilitator:
             return "facilitator"
         return "trainee" if is_trainee else None
@@ -417,7 +383,6 @@ class Facilitator:
 
 
 __all__ = [
-    "ALPHABET",
     "Answer",
     "AnswerClosed",
     "Facilitator",

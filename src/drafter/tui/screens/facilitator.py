@@ -21,16 +21,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from drafter.room import Facilitator, Room, RoomState, shown_code
 from drafter.room.report import ExerciseResult, RoomReport, build_report, exercise_result
 from drafter.training import ExerciseSet
-from drafter.tui.screens.train import MUTED, highlighted
+from drafter.tui.screens.room import RoomScreen
+from drafter.tui.screens.train import MUTED, highlighted, why_content
 
 if TYPE_CHECKING:
-    from drafter.tui.app import DrafterApp
+    pass
 
 #: Seconds between reads of the store: the bars follow the room within this.
 POLL = 0.3
@@ -104,12 +104,10 @@ def summary_content(report: RoomReport) -> Content:
     return Content.assemble(*parts)
 
 
-class FacilitatorScreen(Screen[None]):
+class FacilitatorScreen(RoomScreen):
     """The room's answers for the current exercise; reveal, next, summary, presenter."""
 
     DEFAULT_CSS = FACILITATOR_CSS
-
-    app: DrafterApp
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "reveal", "Reveal"),
@@ -123,23 +121,13 @@ class FacilitatorScreen(Screen[None]):
     ]
 
     def __init__(self, room: Room, facilitator: Facilitator, exercise_set: ExerciseSet) -> None:
-        super().__init__(classes="training")
-        self.room = room
+        super().__init__(room, exercise_set)
         self.facilitator = facilitator
-        self.exercise_set = exercise_set
-        self.by_id = {e.id: e for e in exercise_set.exercises}
-        self.state: RoomState | None = None
         self._seen: tuple[object, ...] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(
-            Content.assemble(
-                (self.exercise_set.title, "bold"),
-                ("  ·  training room ", MUTED),
-                (self.room.name, "bold"),
-                ("  ·  facilitator  ·  join code ", MUTED),
-                (shown_code(self.room.join_code), "bold $text-accent"),
-            ),
+            self.title_line("facilitator  ·  join code", shown_code(self.room.join_code)),
             id="fac-title",
         )
         with Horizontal(id="fac-main"):
@@ -221,10 +209,7 @@ class FacilitatorScreen(Screen[None]):
                 Content.assemble(
                     ("Correct tier: ", "bold"),
                     (f"{tier.label} ({tier.points} points)", "bold $text-success"),
-                    ("\nDecisive words: ", "bold"),
-                    (" ... ".join(f'"{d}"' for d in ex.decisive), "bold $text-accent"),
-                    ("\nWhy: ", "bold"),
-                    ex.explanation,
+                    *why_content(ex),
                     (f"\n{result.right} of {result.answered} right.", "bold"),
                 )
             )

@@ -27,13 +27,14 @@ from drafter.errors import UserError
 from drafter.room import AnswerClosed, Room, RoomState, Trainee
 from drafter.training import Exercise, ExerciseSet, Feedback, TierRef, load_exercise_set
 from drafter.tui.screens.train import (
-    MAX_CHOICES,
+    CHOOSE_BINDINGS,
     MUTED,
     TRAIN_CSS,
     ChoiceCard,
     feedback_content,
     highlighted,
     tally_text,
+    why_content,
 )
 
 if TYPE_CHECKING:
@@ -87,42 +88,47 @@ def feedback_for(exercise: Exercise, choices: tuple[TierRef, ...], chosen: str) 
     )
 
 
-class RoomTraineeScreen(Screen[None]):
+class RoomScreen(Screen[None]):
+    """What the trainee's and the facilitator's screens share: the room and its exercises."""
+
+    app: DrafterApp
+
+    def __init__(self, room: Room, exercise_set: ExerciseSet) -> None:
+        super().__init__(classes="training")
+        self.room = room
+        self.exercise_set = exercise_set
+        self.by_id = {e.id: e for e in exercise_set.exercises}
+        self.state: RoomState | None = None
+
+    def title_line(self, who: str, name: str) -> Content:
+        """`SET  ·  training room NAME  ·  WHO NAME`, for the screen's top line."""
+        return Content.assemble(
+            (self.exercise_set.title, "bold"),
+            ("  ·  training room ", MUTED),
+            (self.room.name, "bold"),
+            (f"  ·  {who} ", MUTED),
+            (name, "bold $text-accent"),
+        )
+
+
+class RoomTraineeScreen(RoomScreen):
     """The room's current exercise, for one trainee."""
 
     DEFAULT_CSS = TRAIN_CSS
 
-    app: DrafterApp
-
     BINDINGS: ClassVar[list[BindingType]] = [
-        *[
-            Binding(str(i), f"choose({i - 1})", "Choose", show=i == 1)
-            for i in range(1, MAX_CHOICES + 1)
-        ],
+        *CHOOSE_BINDINGS,
         Binding("escape", "leave", "Leave the room"),
         Binding("ctrl+q", "app.quit", "Quit", priority=True),
     ]
 
     def __init__(self, room: Room, trainee: Trainee, exercise_set: ExerciseSet) -> None:
-        super().__init__(classes="training")
-        self.room = room
+        super().__init__(room, exercise_set)
         self.trainee = trainee
-        self.exercise_set = exercise_set
-        self.by_id = {e.id: e for e in exercise_set.exercises}
-        self.state: RoomState | None = None
         self.chosen: str | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(
-            Content.assemble(
-                (self.exercise_set.title, "bold"),
-                ("  ·  training room ", MUTED),
-                (self.room.name, "bold"),
-                ("  ·  you are ", MUTED),
-                (self.trainee.name, "bold $text-accent"),
-            ),
-            id="train-title",
-        )
+        yield Static(self.title_line("you are", self.trainee.name), id="train-title")
         with VerticalScroll(id="train-body"):
             yield Static("", id="ex-head", markup=False)
             yield Static("", id="ex-provision", markup=False)
@@ -225,10 +231,7 @@ class RoomTraineeScreen(Screen[None]):
                 Content.assemble(
                     ("Not answered. ", "bold"),
                     f"The provision earns {expected.describe()}.",
-                    ("\nDecisive words: ", "bold"),
-                    (" ... ".join(f'"{d}"' for d in ex.decisive), "bold $text-accent"),
-                    ("\nWhy: ", "bold"),
-                    ex.explanation,
+                    *why_content(ex),
                 )
             )
             feedback.display = True
@@ -297,4 +300,4 @@ class RoomTraineeScreen(Screen[None]):
         self.app.pop_screen()
 
 
-__all__ = ["RoomTraineeScreen", "feedback_for", "join_room", "room_exercises"]
+__all__ = ["RoomScreen", "RoomTraineeScreen", "feedback_for", "join_room", "room_exercises"]

@@ -81,6 +81,16 @@ def highlighted(text: str, spans: Iterable[tuple[int, int]], style: str = DECISI
     return content
 
 
+def why_content(exercise: Exercise) -> list[str | tuple[str, str]]:
+    """The decisive words quoted and the explanation: what every answer shown ends with."""
+    return [
+        ("\nDecisive words: ", "bold"),
+        (" ... ".join(f'"{d}"' for d in exercise.decisive), "bold $text-accent"),
+        ("\nWhy: ", "bold"),
+        exercise.explanation,
+    ]
+
+
 def feedback_content(fb: Feedback, hint: str | None = "Press n for the next provision.") -> Content:
     """Right or wrong, the decisive words quoted, the explanation, and what to do next."""
     if fb.correct:
@@ -95,10 +105,7 @@ def feedback_content(fb: Feedback, hint: str | None = "Press n for the next prov
         ]
     return Content.assemble(
         *head,
-        ("\nDecisive words: ", "bold"),
-        (fb.quote, "bold $text-accent"),
-        ("\nWhy: ", "bold"),
-        fb.explanation,
+        *why_content(fb.exercise),
         *([("\n" + hint, MUTED)] if hint else []),
     )
 
@@ -147,6 +154,12 @@ class ChoiceCard(Static, can_focus=True):
         self.action_pick()
 
 
+#: Digit keys choose a tier (one footer entry; the prompt says "1-N").
+CHOOSE_BINDINGS: list[BindingType] = [
+    Binding(str(i), f"choose({i - 1})", "Choose", show=i == 1) for i in range(1, MAX_CHOICES + 1)
+]
+
+
 class TrainScreen(Screen[None]):
     """Score the provisions of an exercise set, one at a time."""
 
@@ -155,10 +168,7 @@ class TrainScreen(Screen[None]):
     app: DrafterApp
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        *[
-            Binding(str(i), f"choose({i - 1})", "Choose", show=i == 1)
-            for i in range(1, MAX_CHOICES + 1)
-        ],
+        *CHOOSE_BINDINGS,
         Binding("n", "next", "Next"),
         Binding("l", "lessons", "Lesson"),
         Binding("escape", "leave", "End"),
