@@ -18,6 +18,52 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+#: Records what the server sends a page (the terminal draws on a canvas, so tests
+#: read the stream): install with Page.addScriptToEvaluateOnNewDocument.
+RECORD_SOCKETS = """
+window.__seen = '';
+const Original = window.WebSocket;
+window.WebSocket = function (...args) {
+  const ws = new Original(...args);
+  ws.addEventListener('message', (event) => {
+    const add = (b) => { window.__seen += new TextDecoder().decode(b); };
+    if (event.data instanceof ArrayBuffer) add(event.data);
+    else if (event.data instanceof Blob) event.data.arrayBuffer().then(add);
+    else window.__seen += event.data;
+  });
+  return ws;
+};
+window.WebSocket.prototype = Original.prototype;
+"""
+
+
+def chromium(binary: str | None, driver: str | None):  # -> selenium WebDriver
+    """Headless Chromium that resolves nothing but loopback (no request leaves the machine)."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = binary or "/usr/bin/chromium"
+    for arg in (
+        "--headless=new",
+        "--no-sandbox",  # CI runs as root
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        # Windows in the background keep their timers and sockets running.
+        "--disable-background-timer-throttling",
+        "--disable-renderer-backgrounding",
+        "--disable-backgrounding-occluded-windows",
+        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+        "--window-size=1280,800",
+    ):
+        options.add_argument(arg)
+    return webdriver.Chrome(service=Service(driver or "/usr/bin/chromedriver"), options=options)
+
+
 class Served:
     def __init__(self, tmp: Path, *args: str) -> None:
         self.port = free_port()

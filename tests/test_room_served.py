@@ -23,7 +23,7 @@ from drafter.room import Room, room_path
 from drafter.serve_web import DEFAULT_MAX_SESSIONS
 from drafter.served import new_code
 from room_harness import ESCAPES, answer_together, join, open_tab
-from serve_harness import Served
+from serve_harness import RECORD_SOCKETS, Served, chromium
 
 aiohttp = pytest.importorskip("aiohttp")
 
@@ -147,23 +147,6 @@ def test_the_default_cap_of_thirty_then_one_more_is_refused(tmp_path: Path) -> N
 CHROMIUM = shutil.which("chromium")
 CHROMEDRIVER = shutil.which("chromedriver")
 
-#: Records what the server sends each page (the terminal draws on a canvas).
-RECORD = """
-window.__seen = '';
-const Original = window.WebSocket;
-window.WebSocket = function (...args) {
-  const ws = new Original(...args);
-  ws.addEventListener('message', (event) => {
-    const add = (b) => { window.__seen += new TextDecoder().decode(b); };
-    if (event.data instanceof ArrayBuffer) add(event.data);
-    else if (event.data instanceof Blob) event.data.arrayBuffer().then(add);
-    else window.__seen += event.data;
-  });
-  return ws;
-};
-window.WebSocket.prototype = Original.prototype;
-"""
-
 
 @pytest.mark.skipif(
     (CHROMIUM is None or CHROMEDRIVER is None) and not IN_CI,
@@ -173,31 +156,10 @@ window.WebSocket.prototype = Original.prototype;
 def test_a_round_in_headless_chromium(tmp_path: Path) -> None:
     """A facilitator and three trainees, each in a browser window: answers appear in
     the facilitator's view, reveal shows the right tier, the export has every answer."""
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
 
     server = Served(tmp_path, "--room", "browsers", "--seed", "8")
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM or "/usr/bin/chromium"
-    for arg in (
-        "--headless=new",
-        "--no-sandbox",  # CI runs as root
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        # Background windows keep their timers and sockets running.
-        "--disable-background-timer-throttling",
-        "--disable-renderer-backgrounding",
-        "--disable-backgrounding-occluded-windows",
-        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
-        "--window-size=1280,800",
-    ):
-        options.add_argument(arg)
     driver = None
     try:
         join_code, boss = codes(server)
@@ -206,13 +168,13 @@ def test_a_round_in_headless_chromium(tmp_path: Path) -> None:
         assert exercise is not None
         right = exercise.choices.index(exercise.answer) + 1
         wrong = 1 if right != 1 else 2
-        driver = webdriver.Chrome(service=Service(CHROMEDRIVER or "/usr/bin/chromedriver"),
-                                  options=options)  # fmt: skip
+        driver = chromium(CHROMIUM, CHROMEDRIVER)
         windows: dict[str, str] = {}
         for who in ("facilitator", "Ana", "Bo", "Cy"):
             if windows:
                 driver.switch_to.new_window("window")
-            driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": RECORD})
+            record = {"source": RECORD_SOCKETS}
+            driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", record)
             # Each person's own browser: a tab of one browser would share its resume code,
             # and a rejoin from the same browser is the same trainee.
             driver.get(server.url + "/?resume=" + new_code())

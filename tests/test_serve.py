@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from drafter.serve import TEMPLATES, is_loopback, session_command, warning_for
-from serve_harness import Served
+from serve_harness import RECORD_SOCKETS, Served, chromium
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 CHROMIUM = shutil.which("chromium")
@@ -138,51 +138,12 @@ def test_sessions_have_private_folders(served: Served) -> None:
     "CI installs it and never skips",
 )
 def test_headless_chromium_sees_and_drives_the_app(served: Served) -> None:
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
 
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM or "/usr/bin/chromium"
-    for arg in (
-        "--headless=new",
-        "--no-sandbox",  # CI runs as root
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        # Resolve nothing but loopback: no request leaves the machine.
-        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
-        "--window-size=1280,800",
-    ):
-        options.add_argument(arg)
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER or "/usr/bin/chromedriver"),
-                              options=options)  # fmt: skip
+    driver = chromium(CHROMIUM, CHROMEDRIVER)
     try:
-        # The terminal draws on a canvas; record what the server sends instead.
-        driver.execute_cdp_cmd(
-            "Page.addScriptToEvaluateOnNewDocument",
-            {
-                "source": """
-                window.__seen = '';
-                const Original = window.WebSocket;
-                window.WebSocket = function (...args) {
-                  const ws = new Original(...args);
-                  ws.addEventListener('message', (event) => {
-                    const add = (b) => { window.__seen += new TextDecoder().decode(b); };
-                    if (event.data instanceof ArrayBuffer) add(event.data);
-                    else if (event.data instanceof Blob) event.data.arrayBuffer().then(add);
-                    else window.__seen += event.data;
-                  });
-                  return ws;
-                };
-                window.WebSocket.prototype = Original.prototype;
-                """
-            },
-        )
+        driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": RECORD_SOCKETS})
         driver.get(served.url + "/")
 
         def wait_for(text: str) -> None:

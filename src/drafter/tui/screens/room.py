@@ -21,7 +21,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from drafter.errors import UserError
 from drafter.room import AnswerClosed, Room, RoomState, Trainee
@@ -31,6 +31,7 @@ from drafter.tui.screens.train import (
     MUTED,
     TRAIN_CSS,
     ChoiceCard,
+    exercise_body,
     feedback_content,
     highlighted,
     tally_text,
@@ -129,13 +130,7 @@ class RoomTraineeScreen(RoomScreen):
 
     def compose(self) -> ComposeResult:
         yield Static(self.title_line("you are", self.trainee.name), id="train-title")
-        with VerticalScroll(id="train-body"):
-            yield Static("", id="ex-head", markup=False)
-            yield Static("", id="ex-provision", markup=False)
-            yield Static("", id="ex-prompt", markup=False)
-            yield Vertical(id="ex-choices")
-            yield Static("", id="ex-feedback", markup=False)
-        yield Footer()
+        yield from exercise_body()
 
     def on_mount(self) -> None:
         self.poll()

@@ -110,6 +110,17 @@ def feedback_content(fb: Feedback, hint: str | None = "Press n for the next prov
     )
 
 
+def exercise_body() -> ComposeResult:
+    """An exercise's place on screen: head, provision, prompt, choices, feedback, footer."""
+    with VerticalScroll(id="train-body"):
+        yield Static("", id="ex-head", markup=False)
+        yield Static("", id="ex-provision", markup=False)
+        yield Static("", id="ex-prompt", markup=False)
+        yield Vertical(id="ex-choices")
+        yield Static("", id="ex-feedback", markup=False)
+    yield Footer()
+
+
 class ChoiceCard(Static, can_focus=True):
     """One tier to pick: `2   8 pts  Vacatur`; click, Enter or Space picks it."""
 
@@ -191,13 +202,7 @@ class TrainScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(Content.styled(self.exercise_set.title, "bold"), id="train-title")
-        with VerticalScroll(id="train-body"):
-            yield Static("", id="ex-head", markup=False)
-            yield Static("", id="ex-provision", markup=False)
-            yield Static("", id="ex-prompt", markup=False)
-            yield Vertical(id="ex-choices")
-            yield Static("", id="ex-feedback", markup=False)
-        yield Footer()
+        yield from exercise_body()
 
     def on_mount(self) -> None:
         self.show_exercise()
