@@ -12,7 +12,8 @@ from typing import Any
 from drafter.training.exercises import default_set_path
 from drafter.training.session import Feedback, Session, Summary, TierRef
 
-_ITEM = re.compile(r"^\s*(?:\([0-9a-zA-Z]{1,4}\)|[0-9]{1,3}\.|[a-z]\.)\s")
+#: A line that opens an item of a provision: (1), (a), 2., a.
+ITEM_START = re.compile(r"^\s*(?:\([0-9a-zA-Z]{1,4}\)|[0-9]{1,3}\.|[a-z]\.)\s")
 
 
 def reflow(text: str, width: int, indent: str = "") -> str:
@@ -21,12 +22,12 @@ def reflow(text: str, width: int, indent: str = "") -> str:
     for para in re.split(r"\n\s*\n", text.strip()):
         blocks: list[str] = []
         for line in para.splitlines():
-            if not blocks or _ITEM.match(line):
+            if not blocks or ITEM_START.match(line):
                 blocks.append(line.strip())
             else:
                 blocks[-1] += " " + line.strip()
         for k, block in enumerate(blocks):
-            item = k > 0 and _ITEM.match(block) is not None
+            item = k > 0 and ITEM_START.match(block) is not None
             first = indent + ("    " if item else "")
             out.append(
                 textwrap.fill(

@@ -27,21 +27,26 @@ from drafter.room import Facilitator, Room, RoomState, shown_code
 from drafter.room.report import ExerciseResult, RoomReport, build_report, exercise_result
 from drafter.training import ExerciseSet
 from drafter.tui.screens.room import RoomScreen
-from drafter.tui.screens.train import MUTED, highlighted, why_content
+from drafter.tui.screens.train import MUTED, flowing, highlighted, why_content
 
 if TYPE_CHECKING:
     pass
 
 #: Seconds between reads of the store: the bars follow the room within this.
 POLL = 0.3
-BAR_CELLS = 20
-LABEL_WIDTH = 26
+BAR_CELLS = 14
+LABEL_WIDTH = 24
+#: Below this width the bars go under the provision, not beside it.
+SIDE_BY_SIDE = 110
 
 FACILITATOR_CSS = """
 #fac-title { height: 1; background: $panel; padding: 0 1; }
 #fac-main { height: 1fr; }
 #fac-left { width: 1fr; padding: 0 2; }
 #fac-right { width: 52; height: auto; padding: 1 2; }
+#fac-main.-narrow { layout: vertical; }
+#fac-main.-narrow #fac-left { height: auto; max-height: 60%; }
+#fac-main.-narrow #fac-right { width: 1fr; padding: 0 2; }
 #fac-head { margin-top: 1; height: auto; }
 #fac-provision {
     margin-top: 1; padding: 1 2; height: auto;
@@ -126,8 +131,16 @@ class FacilitatorScreen(RoomScreen):
         self._seen: tuple[object, ...] | None = None
 
     def compose(self) -> ComposeResult:
+        # The join code first: the room reads it off the projector at any width.
         yield Static(
-            self.title_line("facilitator  ·  join code", shown_code(self.room.join_code)),
+            Content.assemble(
+                ("join code ", MUTED),
+                (shown_code(self.room.join_code), "bold $text-accent"),
+                ("  ·  facilitator of training room ", MUTED),
+                (self.room.name, "bold"),
+                ("  ·  ", MUTED),
+                (self.exercise_set.title, "bold"),
+            ),
             id="fac-title",
         )
         with Horizontal(id="fac-main"):
@@ -141,7 +154,11 @@ class FacilitatorScreen(RoomScreen):
                 yield Static("", id="fac-bars", markup=False)
         yield Footer()
 
+    def on_resize(self) -> None:
+        self.query_one("#fac-main").set_class(self.size.width < SIDE_BY_SIDE, "-narrow")
+
     def on_mount(self) -> None:
+        self.on_resize()
         self.query_one("#fac-summary").display = False
         self.poll()
         self.set_interval(POLL, self.poll)
@@ -201,7 +218,7 @@ class FacilitatorScreen(RoomScreen):
             )
         )
         spans = ((s.start, s.end) for s in ex.decisive_spans) if state.revealed else ()
-        provision.update(highlighted(ex.provision, spans))
+        provision.update(highlighted(flowing(ex.provision), spans))
         answer.display = state.revealed
         if state.revealed:
             tier = next(t for t in result.distribution if t.correct)

@@ -33,6 +33,7 @@ from drafter.tui.screens.train import (
     ChoiceCard,
     exercise_body,
     feedback_content,
+    flowing,
     highlighted,
     tally_text,
     why_content,
@@ -207,10 +208,10 @@ class RoomTraineeScreen(RoomScreen):
             self.query_one("#train-body", VerticalScroll).scroll_home(animate=False)
         if state.revealed:
             provision.update(
-                highlighted(ex.provision, ((s.start, s.end) for s in ex.decisive_spans))
+                highlighted(flowing(ex.provision), ((s.start, s.end) for s in ex.decisive_spans))
             )
         else:
-            provision.update(Content(ex.provision))
+            provision.update(Content(flowing(ex.provision)))
         self.call_after_refresh(self._draw_cards)
         if state.revealed and self.chosen:
             fb = feedback_for(ex, choices, self.chosen)

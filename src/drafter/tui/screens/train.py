@@ -13,6 +13,7 @@ Every text shown is literal: built as Content, never as markup.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -36,6 +37,7 @@ from drafter.training import (
     default_set_path,
     load_exercise_set,
 )
+from drafter.training.quiz import ITEM_START
 
 if TYPE_CHECKING:
     from drafter.tui.app import DrafterApp
@@ -71,6 +73,18 @@ ChoiceCard.-wrong { border-left: outer $error; background: $error 15%; }
 #ex-feedback.-wrong { border-left: outer $error; }
 #summary { margin-top: 1; height: auto; }
 """
+
+
+def flowing(text: str) -> str:
+    """`text` with its line breaks inside a paragraph made spaces, so it wraps to the
+    screen; blank lines and lines that open an item ((1), (a), 2.) stay. Same length,
+    so the decisive words' spans still fit."""
+    lines = text.split("\n")
+    out = [lines[0]]
+    for prev, line in itertools.pairwise(lines):
+        joined = prev.strip() and line.strip() and not ITEM_START.match(line)
+        out.append((" " if joined else "\n") + line)
+    return "".join(out)
 
 
 def highlighted(text: str, spans: Iterable[tuple[int, int]], style: str = DECISIVE) -> Content:
