@@ -275,6 +275,18 @@ def test_a_made_up_standard_loads_from_a_file_and_scores_with_no_code_change(
             27,
             "belong to a category",
         ),
+        (
+            "        says: no filing fee",
+            "        says: no filing fee\n        question: Is filing free?",
+            27,
+            "go together",
+        ),
+        (
+            "        says: no filing fee",
+            "        says: no filing fee\n        asked_on: fees\n        question: Free?",
+            27,
+            "only a yes/no parameter",
+        ),
     ],
 )
 def test_a_broken_standard_is_one_file_line_error(
@@ -517,3 +529,18 @@ def test_the_atlas_says_for_every_state_read_whether_today_law_meets_it(run_cli)
     assert "10381(c)(3)" in table.splitlines()[2]
     one = run_cli("atlas", "Nebraska").out
     assert "Federal 10381(c)(3):" in one and '"shall create a rebuttable presumption"' in one
+
+
+def test_a_yes_no_question_names_a_real_step(tmp_path: Path, rubric: Rubric) -> None:
+    text = THIRD.replace("values: [0]", "values: [false]").replace("default: 50", "default: true")
+    asked = text.replace(
+        "        says: no filing fee",
+        "        says: no filing fee\n        asked_on: fees\n        question: Is there a fee?",
+    )
+    with pytest.raises(UserError) as err:
+        load_standard(write(tmp_path, "bad.yaml", asked), rubric)
+    assert err.value.line == 31 and "unknown step 'fees'" in err.value.message
+    ok = load_standard(write(tmp_path, "ok.yaml", asked.replace("fees\n", "time_limits\n")), rubric)
+    assert isinstance(ok, CriteriaStandard)
+    (cond,) = ok.criteria[1].requires
+    assert (cond.asked_on, cond.question) == ("time_limits", "Is there a fee?")

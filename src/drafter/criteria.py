@@ -15,7 +15,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, model_validator
 
-from drafter.rubric import Coverage, Rubric, Source
+from drafter.rubric import COVERAGE, Coverage, Rubric, Source
 from drafter.yamlio import YamlDoc
 
 #: A parameter's value as a condition names it.
@@ -68,6 +68,10 @@ class Condition(_Model):
     default: Scalar | None = None
     #: For a parameter condition: the reader finding that shows it in a statute.
     in_statute: StatuteTest | None = None
+    #: For a yes/no parameter: the step (a category id, or "coverage") where the
+    #: wizard asks it, and the question it asks there (true is "yes").
+    asked_on: str | None = Field(default=None, pattern=_ID)
+    question: str | None = Field(default=None, min_length=1)
 
     @model_validator(mode="after")
     def _one_kind(self) -> Condition:
@@ -87,6 +91,14 @@ class Condition(_Model):
             self.values is not None or self.default is not None or self.in_statute is not None
         ):
             raise ValueError("'values', 'default' and 'in_statute' belong to a parameter condition")
+        if (self.asked_on is None) != (self.question is None):
+            raise ValueError(
+                "'asked_on' and 'question' go together: where the wizard asks, and what"
+            )
+        if self.asked_on is not None and not all(isinstance(v, bool) for v in self.values or ()):
+            raise ValueError(
+                "only a yes/no parameter (values true or false) is asked by 'question'"
+            )
         return self
 
     @property
@@ -164,6 +176,13 @@ def check_criteria(standard: CriteriaStandard, doc: YamlDoc, rubric: Rubric) -> 
             if cond.in_statute is not None:
                 s = cond.in_statute
                 _check_tiers(doc, (*loc, "in_statute"), rubric, s.category, s.tiers, s.at_least)
+            asked = cond.asked_on
+            if asked is not None and asked != COVERAGE and rubric.category(asked) is None:
+                raise doc.error(
+                    (*loc, "asked_on"),
+                    f"unknown step {asked!r}; 'coverage' or one of "
+                    + ", ".join(rubric.category_ids),
+                )
 
 
 def _check_tiers(

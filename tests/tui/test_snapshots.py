@@ -115,6 +115,23 @@ def test_export_dialog(snap_compare, size, example) -> None:
     assert snap_compare(app, terminal_size=size, run_before=steps("ctrl+e", shows=("Export",)))
 
 
+@pytest.mark.parametrize("size", SIZES)
+def test_documentation_step_asks_about_documentation(snap_compare, size, example) -> None:
+    """The standards' yes/no question, on the step where the presumption lives."""
+    app = DrafterApp(mode="open", path=str(example("best-practice")))
+
+    async def run_before(pilot: Pilot) -> None:
+        await pilot.press("ctrl+p", *"Official Documentation", "enter")
+        await until(pilot, lambda: pilot.app.screen.query("#flag-documentation_required"), "it")
+        # At 80 columns the score folds behind `s`; the wide one shows it beside the step.
+        shows = ("Relief requires official documentation",)
+        if size == (120, 40):
+            shows += ("Federal 10381(c)(3): met", "4 of 4 criteria met")
+        await steps("end", shows=shows)(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
 def test_wizard_light_theme_minors_only(snap_compare, example) -> None:
     app = DrafterApp(mode="open", path=str(example("missouri-2019")))
 

@@ -76,6 +76,18 @@ class Step:
 
 
 @dataclass(frozen=True)
+class Question:
+    """A yes/no draft parameter a criteria standard reads, asked on one step."""
+
+    name: str
+    text: str
+    #: The value a draft that does not say has.
+    default: bool
+    #: The standard that reads it ("Federal 10381(c)(3)").
+    standard: str
+
+
+@dataclass(frozen=True)
 class Warning_:
     """Something the user still owes, and the step where they can settle it."""
 
@@ -342,6 +354,21 @@ class Engine:
             if any(p.name == name for p in self.tier_parameters(step.id, chosen(draft, step.id))):
                 return step.id
         return COVERAGE
+
+    def questions(self, step_id: str) -> list[Question]:
+        """The yes/no parameters the standards ask on a step (from their data)."""
+        out: dict[str, Question] = {}
+        for standard in self.standards:
+            for criterion in standard.criteria:
+                for cond in criterion.requires:
+                    if cond.asked_on == step_id and cond.parameter and cond.question:
+                        text = " ".join(cond.question.split())
+                        default = cond.default is True
+                        out.setdefault(
+                            cond.parameter,
+                            Question(cond.parameter, text, default, standard.short_title),
+                        )
+        return list(out.values())
 
     # -- language --
 

@@ -19,7 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, OptionList, Select, SelectionList, Static
+from textual.widgets import Button, OptionList, Select, SelectionList, Static
 from textual.widgets.option_list import Option
 
 from drafter.advice import Advice, Change, advise, apply
@@ -28,6 +28,7 @@ from drafter.render.standing import score_text, standing_text
 from drafter.rubric import COVERAGE
 from drafter.textsafe import visible
 from drafter.tui.core import DraftView
+from drafter.tui.widgets.keysfooter import KeysFooter
 from drafter.tui.widgets.topbar import TopBar
 
 if TYPE_CHECKING:
@@ -190,7 +191,7 @@ class AdviceScreen(Screen[None]):
                     ],
                     id="advice-locks",
                 )
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.watch(self.app, "view", self._show_view, init=True)

@@ -18,7 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Select, Static, TextArea
+from textual.widgets import Button, Input, Select, Static, TextArea
 
 from drafter.draft import Draft
 from drafter.errors import UserError
@@ -26,6 +26,7 @@ from drafter.reader import Analysis, Evidence, Finding, analyze, read_statute
 from drafter.rubric import Rubric
 from drafter.textsafe import visible
 from drafter.tui.served import confined_path
+from drafter.tui.widgets.keysfooter import KeysFooter
 from drafter.tui.widgets.note import Note
 
 if TYPE_CHECKING:
@@ -277,7 +278,7 @@ class AnalyzeScreen(Screen[None]):
                     "Use as baseline", id="use", variant="primary", compact=True, disabled=True
                 )
                 yield Button("◀ Back", id="analyze-back", compact=True)
-        yield Footer()
+        yield KeysFooter()
 
     # -- reading --
 

@@ -10,10 +10,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from drafter.tui.core import DraftView
+from drafter.tui.widgets.keysfooter import KeysFooter
 from drafter.tui.widgets.preview import BillPreview
 from drafter.tui.widgets.scorepanel import score_content
 from drafter.tui.widgets.topbar import TopBar
@@ -54,7 +55,7 @@ class ReviewScreen(Screen[None]):
             with Vertical(id="review-right"):
                 yield Static(Content.styled("The bill", "bold"), classes="pane-title")
                 yield BillPreview(id="review-bill")
-        yield Footer()
+        yield KeysFooter()
 
     #: Enter on the first to-do item goes to the step that fixes it.
     AUTO_FOCUS = "#todo"

@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, OptionList, Select, Static
+from textual.widgets import Button, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from drafter.draft import draft_to_yaml, load_draft
@@ -22,6 +22,7 @@ from drafter.scoring import score
 from drafter.tui import storage
 from drafter.tui.core import list_profiles, new_draft
 from drafter.tui.served import confined_path
+from drafter.tui.widgets.keysfooter import KeysFooter
 from drafter.tui.widgets.note import Note
 
 if TYPE_CHECKING:
@@ -223,7 +224,7 @@ class StartScreen(Screen[None]):
                     yield Button("Training", id="training", compact=True)
                     yield Button("Lessons", id="lessons", compact=True)
 
-        yield Footer()
+        yield KeysFooter()
 
     def _room_box(self) -> ComposeResult:
         """Join the server's training room: a chosen name and the room's code."""

@@ -17,11 +17,13 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets import Button, OptionList, Static
 
 from drafter.tui.core import COVERAGE, DraftView, Step, chosen
 from drafter.tui.keys import CTRL_COMMANDS, bare
 from drafter.tui.widgets.aboutfield import ABOUT_FIELDS, AboutField
+from drafter.tui.widgets.flagfield import FlagField
+from drafter.tui.widgets.keysfooter import KeysFooter
 from drafter.tui.widgets.note import Note
 from drafter.tui.widgets.outline import Outline
 from drafter.tui.widgets.paramfield import ParamField
@@ -35,8 +37,9 @@ if TYPE_CHECKING:
     from drafter.tui.app import DrafterApp
 
 MUTED = "$foreground 60%"
-#: Where the step's form lives: the chosen tier's fields, the bill's, the buttons.
-FORM_PARTS = frozenset({"chosen-detail", "about", "nav"})
+#: Where the step's form lives: the chosen tier's fields, the standards' questions,
+#: the bill's, the buttons.
+FORM_PARTS = frozenset({"chosen-detail", "flags", "about", "nav"})
 #: The footer's order, whichever widget's bindings come first in the chain.
 FOOTER_FIRST = (
     *("escape", "n", "p", "1", "s", "r"),
@@ -108,6 +111,8 @@ class WizardScreen(Screen[None]):
                             yield Static(id="params-head", markup=False)
                             yield Vertical(id="params")
                             yield Static(id="tier-note", markup=False)
+                    # Yes/no facts a standard reads (documentation_required), per step.
+                    yield Vertical(id="flags")
                     yield Static(
                         Content.assemble(
                             ("About the bill", "bold"),
@@ -125,7 +130,7 @@ class WizardScreen(Screen[None]):
                 yield ScorePanel(id="score")
                 yield Static("Bill preview", id="preview-title")
                 yield BillPreview(id="preview")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.step = self._start_step
@@ -420,7 +425,8 @@ class WizardScreen(Screen[None]):
         wanted = self._ensure_fields(self.query_one("#params", Vertical), tier_specs, False)
         wanted += self._ensure_fields(self.query_one("#about", Vertical), bill_specs, about)
         for key, field in self._fields.items():
-            field.display = key in wanted
+            if not key.startswith("flag-"):
+                field.display = key in wanted
         head = self.query_one("#params-head", Static)
         if tier_specs:
             set_content(
@@ -434,6 +440,25 @@ class WizardScreen(Screen[None]):
         self.query_one("#params", Vertical).display = bool(tier_specs)
         self.query_one("#about-head", Static).display = about
         self.query_one("#about", Vertical).display = about
+        self._show_flags(step)
+
+    def _show_flags(self, step: Step) -> None:
+        """The standards' yes/no questions this step asks (mounted once, then shown)."""
+        questions = self.app.engine.questions(step.id)
+        box = self.query_one("#flags", Vertical)
+        new: list[FlagField] = []
+        for q in questions:
+            if f"flag-{q.name}" not in self._fields:
+                field = FlagField(q, self.app.draft.parameters.get(q.name))
+                self._fields[f"flag-{q.name}"] = field
+                new.append(field)
+        if new:
+            box.mount_all(new)
+        shown = {f"flag-{q.name}" for q in questions}
+        for key, field in self._fields.items():
+            if key.startswith("flag-"):
+                field.display = key in shown
+        box.display = bool(questions)
 
     def _ensure_fields(self, box: Vertical, specs: list, about: bool) -> list[str]:
         """Mount the fields not mounted yet (once); return the keys to show."""
@@ -475,6 +500,10 @@ class WizardScreen(Screen[None]):
     @on(ParamField.Changed)
     def _param_changed(self, event: ParamField.Changed) -> None:
         self.app.set_parameter(event.name, event.value, typing=True)
+
+    @on(FlagField.Changed)
+    def _flag_changed(self, event: FlagField.Changed) -> None:
+        self.app.set_parameter(event.name, event.value)
 
     @on(AboutField.Changed)
     def _about_changed(self, event: AboutField.Changed) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from textual.content import Content
 from textual.widgets import Static
 
@@ -54,22 +56,32 @@ def score_content(view: DraftView, width: int = 0) -> Content:
     return Content.assemble(*parts).rstrip()
 
 
-def standards_parts(view: DraftView, width: int = 0) -> list[str | tuple[str, str]]:
-    """One line per criteria standard (the federal preference): met, or what is missing first.
+#: Lines under a standard's status for what is missing first (always this many).
+DETAIL_LINES = 2
 
-    Always exactly one line, cut to the panel's width with an ellipsis, so a
-    change of status never changes the panel's height: the bill preview below
-    keeps its size and scroll. The review screen and `drafter score` say it all.
+
+def standards_parts(view: DraftView, width: int = 0) -> list[str | tuple[str, str]]:
+    """Per criteria standard (the federal preference): its status, then what is missing first.
+
+    The status on its own line, then the first thing missing (or how many
+    criteria are met) wrapped under it in exactly DETAIL_LINES lines, the
+    last cut with an ellipsis when it runs on: a change of status never
+    changes the panel's height, so the bill preview below keeps its size and
+    scroll. The review screen and `drafter score` say it all.
     """
     style = {True: "$success bold", False: "$warning bold", None: "$foreground 60% bold"}
     parts: list[str | tuple[str, str]] = []
     # Before the first layout the width is unknown: the narrowest panel's room.
-    room = width if width > 20 else 40
+    room = max((width if width > 20 else 40) - 2, 10)
     for met, head, detail in view.standard_lines:
-        rest = max(room - len(head) - 3, 0)
-        tail = detail if len(detail) <= rest else detail[: max(rest - 1, 0)].rstrip() + "…"
-        parts.append((head, style[met]))
-        parts.append((f" · {tail}\n" if rest > 1 else "\n", "$foreground 60%"))
+        parts.append((head + "\n", style[met]))
+        lines = textwrap.wrap(detail, room) or [""]
+        if len(lines) > DETAIL_LINES:
+            rest = " ".join(lines[DETAIL_LINES - 1 :])
+            last = textwrap.shorten(rest, room, placeholder="…") if len(rest) > room else rest
+            lines = [*lines[: DETAIL_LINES - 1], last]
+        lines += [""] * (DETAIL_LINES - len(lines))
+        parts.extend(("  " + line + "\n", "$foreground 60%") for line in lines)
     return parts
 
 
