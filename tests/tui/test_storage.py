@@ -5,8 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from drafter.draft import Draft
+from drafter.errors import UserError
 from drafter.rubric import Rubric
 from drafter.tui import storage
 
@@ -115,3 +118,27 @@ def test_an_unusable_data_folder_is_one_clear_error(rubric: Rubric, tmp_path, mo
     assert "\n" not in caught.value.one_line()
     assert storage.list_autosaves(rubric).drafts == [] and storage.read_recent() == []
     storage.add_recent(tmp_path / "x.yaml")  # the recent list is best effort: no error
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    text=st.text(st.characters(blacklist_categories=("Cs",)), max_size=60),
+    items=st.lists(
+        st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=20), max_size=4
+    ),
+)
+def test_the_draft_nested_in_an_autosave_reads_back_whatever_it_holds(
+    rubric: Rubric, data_dir: Path, text: str, items: list[str]
+) -> None:
+    """The draft's own YAML is nested under `draft:` by indenting it: any text survives."""
+    draft = Draft(jurisdiction=text.strip() or None, coverage="adults", notes=text or None)
+    draft = draft.with_parameter("court", text).with_parameter("enumerated_offenses", items)
+    try:
+        key = storage.write_autosave(draft, rubric, None, None, True)
+    except UserError:
+        return  # text the draft format itself refuses (control characters): not ours to nest
+    saved = storage.load_autosave(key, rubric)
+    assert saved is not None and saved.draft == draft
+    storage.discard_autosave(key)

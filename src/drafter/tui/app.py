@@ -97,6 +97,8 @@ class DrafterApp(App[None]):
         self._closed = False
         #: Said on the terminal after quitting: where unsaved work is kept.
         self.exit_note: str | None = None
+        #: The last draft dumped to YAML, and its text (see draft_yaml).
+        self._yaml_cache: tuple[Draft, str] | None = None
         if mode == "open" and path is not None:
             draft = load_draft(path, self.engine.rubric)
             self._pending = (draft, Path(path))
@@ -166,7 +168,19 @@ class DrafterApp(App[None]):
     def unsaved(self) -> bool:
         if self.draft is None:
             return False
-        return draft_to_yaml(self.draft, self.engine.rubric) != self._saved_yaml
+        return self.draft_yaml() != self._saved_yaml
+
+    def draft_yaml(self) -> str:
+        """The current draft as its file would hold it (dumped once per draft).
+
+        Asked several times per keypress (the title bar, the autosave), and a
+        YAML dump is the dearest part of drafter's own work on a change.
+        """
+        assert self.draft is not None
+        cached = self._yaml_cache
+        if cached is None or cached[0] is not self.draft:
+            cached = self._yaml_cache = (self.draft, draft_to_yaml(self.draft, self.engine.rubric))
+        return cached[1]
 
     def open_session(
         self,
@@ -284,6 +298,7 @@ class DrafterApp(App[None]):
                 self._step_id,
                 self.unsaved,
                 self._autosave_key,
+                self.draft_yaml(),
             )
         if not first:
             return
@@ -375,7 +390,7 @@ class DrafterApp(App[None]):
         save_draft(self.draft, path, self.engine.rubric)
         self.path = path
         self._disk_stamp = storage.disk_stamp(path)
-        self._saved_yaml = draft_to_yaml(self.draft, self.engine.rubric)
+        self._saved_yaml = self.draft_yaml()
         storage.add_recent(path)
         self.autosave()
         # The title bar shows "unsaved changes"; redraw it.

@@ -48,7 +48,6 @@ from drafter.yamlio import (
     atomic_write,
     dump_yaml,
     load_yaml,
-    parse_yaml,
 )
 
 AUTOSAVE_FORMAT = "drafter-autosave/1"
@@ -205,20 +204,26 @@ def write_autosave(
     step: str | None,
     unsaved: bool,
     key: str | None = None,
+    draft_text: str | None = None,
 ) -> str:
-    """Record the session (after every change); returns the key written."""
+    """Record the session (after every change); returns the key written.
+
+    `draft_text` is the draft's file text when the caller has it already
+    (`draft_to_yaml`): it is nested under `draft:` as it is, not dumped again.
+    """
     folder = _ensure_dir(autosaves_dir())
-    draft_data = parse_yaml(draft_to_yaml(draft, rubric), "<draft>").data
-    data: dict[str, Any] = {
+    head: dict[str, Any] = {
         "format": AUTOSAVE_FORMAT,
         "saved_at": round(time.time(), 3),
         "path": str(path) if path else None,
         "step": step,
         "unsaved": unsaved,
-        "draft": draft_data,
     }
+    text = draft_text if draft_text is not None else draft_to_yaml(draft, rubric)
+    # A block-style YAML mapping indented as a whole is the same mapping, one level down.
+    body = dump_yaml(head) + "draft:\n" + "".join(f"  {line}" for line in text.splitlines(True))
     key = key or new_key(path)
-    atomic_write(folder / f"{key}.yaml", dump_yaml(data), max_bytes=MAX_FILE_BYTES)
+    atomic_write(folder / f"{key}.yaml", body, max_bytes=MAX_FILE_BYTES)
     return key
 
 
