@@ -62,7 +62,7 @@ async def fill_the_form(pilot, app: DrafterApp) -> int:
                 await pilot.press(*item, *(["enter"] if i < len(items) - 1 else []))
             filled += 1
         elif isinstance(focused, Input) and not focused.value:
-            await pilot.press(*str(TYPED[kind] if kind in TYPED else "Travis County"))
+            await pilot.press(*str(TYPED.get(kind, "Travis County")))
             filled += 1
     await pilot.press("escape")
     return filled
