@@ -74,7 +74,7 @@ async def test_the_texas_staffer_builds_a_full_bill_and_exports_docx(size, work:
     app = DrafterApp(mode="new", jurisdiction="Texas")
     async with app.run_test(size=size) as pilot:
         await until(pilot, lambda: isinstance(app.screen, WizardScreen), "the wizard")
-        assert app.draft is not None and app.draft.jurisdiction == "Texas"
+        assert app.draft is not None and app.draft.jurisdiction == "Missouri"
         steps = app.engine.steps
         filled = 0
         for index in range(len(steps)):
@@ -133,3 +133,58 @@ def _placeholders(xml: str) -> str:
 
     text = " ".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", xml))
     return " ".join(re.findall(r"\[[A-Z][A-Z ]+\]", text))
+
+
+async def test_the_advocate_takes_missouri_law_to_a_b_and_exports_the_card(
+    work: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Missouri's law (minors only, 0 points) as the atlas holds its text (from ../shared)."""
+    from drafter.tui.screens.advice import AdviceScreen
+    from drafter.tui.screens.analyze import AnalyzeScreen
+    from shared_data import require_shared
+
+    # The card sets today's text beside the proposal: the shared atlas copy of it.
+    monkeypatch.setenv("DRAFTER_SHARED", str(require_shared()))
+
+    app = DrafterApp(mode="start")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+g")
+        await until(pilot, lambda: isinstance(app.screen, AnalyzeScreen), "today's law")
+        await until(pilot, lambda: getattr(app.screen.focused, "id", "") == "law-show", "Show")
+        await pilot.press("shift+tab", "shift+tab")  # Show, the list, then the filter
+        assert getattr(app.screen.focused, "id", "") == "law-filter"
+        await pilot.press(*"MO")
+        await until(pilot, lambda: app.screen.query_one("#law-profile").value == "missouri", "MO")
+        await pilot.press("tab", "tab", "enter")  # to Show, and press it
+        await until(pilot, lambda: not app.screen.query_one("#use").disabled, "the reading")
+        await pilot.press("ctrl+g")  # use it as the baseline
+        await until(pilot, lambda: isinstance(app.screen, WizardScreen), "the wizard")
+        assert app.draft is not None and app.draft.jurisdiction == "Missouri"
+        before = app.view.card.total
+        await pilot.press("a")
+        await until(pilot, lambda: isinstance(app.screen, AdviceScreen), "the advice")
+        # At least three changes with their points.
+        assert len(app.screen.rows) >= 3  # type: ignore[attr-defined]
+        await pilot.press("g")  # apply the plan: the fewest changes to the target (B)
+        await until(pilot, lambda: app.view.card.total > before, "the plan applied")
+        assert app.view.card.grade == "B"  # the fewest changes reach B, not beyond
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, WizardScreen), "the wizard")
+        await pilot.press("ctrl+e")
+        await until(pilot, lambda: isinstance(app.screen, ExportScreen), "the export dialog")
+        dialog = app.screen
+        assert isinstance(dialog, ExportScreen)
+        await pilot.press("shift+tab")
+        for _ in range(20):
+            if dialog.fmt == "card:md":
+                break
+            await pilot.press("down", "enter")
+        assert dialog.fmt == "card:md"
+        await pilot.press("tab")
+        await until(pilot, lambda: isinstance(app.screen.focused, Input), "the path")
+        path = Path(app.screen.focused.value)  # type: ignore[union-attr]
+        await pilot.press("enter")
+        target = path if path.is_absolute() else work / path
+        await until(pilot, target.is_file, "the card")
+    card = target.read_text(encoding="utf-8")
+    assert "Missouri" in card and "/ 100" in card
