@@ -119,6 +119,16 @@ async def test_quitting_a_saved_draft_says_nothing_and_keeps_no_autosave(
         await pilot.press("ctrl+q")
     assert app.exit_note is None
     assert autosave_files(data_dir) == []
+    # Changed and not saved: the line names the file the changes belong to.
+    app = DrafterApp(mode="open", path=str(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", "2")
+        await until(pilot, lambda: app.unsaved, "a change")
+        await pilot.press("ctrl+q")
+    assert app.exit_note is not None
+    assert app.exit_note.startswith(
+        "drafter: your unsaved changes to in-progress.yaml are kept in "
+    )
 
 
 async def test_the_exit_note_reaches_the_terminal(monkeypatch, capsys) -> None:

@@ -376,11 +376,11 @@ class DrafterApp(App[None]):
             return None  # served: the start screen says where work lives
         home = Path.home()
         shown = f"~/{kept.relative_to(home)}" if kept.is_relative_to(home) else str(kept)
-        name = self.draft.jurisdiction or "untitled"
-        return (
-            f"drafter: your unsaved draft ({visible(name)}) is kept in {shown}; "
-            "run drafter and choose it under Resume to go on."
-        )
+        if self.path is not None:
+            what = f"your unsaved changes to {visible(self.path.name)} are"
+        else:
+            what = f"your unsaved draft ({visible(self.draft.jurisdiction or 'untitled')}) is"
+        return f"drafter: {what} kept in {shown}; run drafter and choose it under Resume to go on."
 
     # -- saving --
 
