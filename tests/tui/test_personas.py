@@ -74,7 +74,7 @@ async def test_the_texas_staffer_builds_a_full_bill_and_exports_docx(size, work:
     app = DrafterApp(mode="new", jurisdiction="Texas")
     async with app.run_test(size=size) as pilot:
         await until(pilot, lambda: isinstance(app.screen, WizardScreen), "the wizard")
-        assert app.draft is not None and app.draft.jurisdiction == "Missouri"
+        assert app.draft is not None and app.draft.jurisdiction == "Texas"
         steps = app.engine.steps
         filled = 0
         for index in range(len(steps)):
