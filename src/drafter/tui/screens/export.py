@@ -159,11 +159,12 @@ class ExportScreen(ModalScreen[Path | None]):
     def _write(self, path: Path, force: bool) -> None:
         from drafter.tui.amending import export_amending, is_amend_format
 
-        law = self.app.current_law
+        law, draft = self.app.current_law, self.app.draft
+        assert draft is not None  # the dialog opens only on a draft (check_action)
         if law is not None and is_amend_format(self.fmt):
-            export_amending(self.app.engine, self.app.draft, law, path, self.fmt, force)
+            export_amending(self.app.engine, draft, law, path, self.fmt, force)
         else:
-            self.app.engine.export(self.app.draft, path, self.fmt, force=force, note=self._note())
+            self.app.engine.export(draft, path, self.fmt, force=force, note=self._note())
 
     def _note(self) -> str | None:
         """The note chosen, or None for a format that takes no choice."""

@@ -32,7 +32,8 @@ class ReviewScreen(Screen[None]):
         Binding("escape,b", "back", "Back to wizard"),
         Binding("tab", "app.focus_next", "Next pane", show=False),
     ]
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+    # Textual declares it an instance attribute, so no ClassVar here.
+    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012
         (0, "-narrow"),
         (110, "-wide"),
     ]

@@ -44,7 +44,7 @@ class Outline(OptionList):
     Nothing to type here, so letters and digits are commands (see tui.keys).
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = LETTER_COMMANDS
+    BINDINGS: ClassVar[list[BindingType]] = [*LETTER_COMMANDS]
 
     DEFAULT_CSS = """
     Outline { width: 26; }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -12,6 +13,9 @@ from textual.widgets import Static
 from drafter.render.standing import standing_text
 from drafter.tui.core import DraftView
 from drafter.tui.widgets.util import set_content
+
+if TYPE_CHECKING:
+    from drafter.tui.app import DrafterApp
 
 
 def grade_text(view: DraftView) -> str:
@@ -29,7 +33,8 @@ class TopBar(Horizontal):
 
     def on_mount(self) -> None:
         # Room for "100 / 100" and its padding.
-        self.query_one("#total").styles.width = 2 * len(str(self.app.engine.rubric.total)) + 5
+        rubric = cast("DrafterApp", self.app).engine.rubric
+        self.query_one("#total").styles.width = 2 * len(str(rubric.total)) + 5
 
     def show(self, view: DraftView, path: Path | None, unsaved: bool, where: str = "") -> None:
         name = view.draft.jurisdiction or "Untitled draft"
