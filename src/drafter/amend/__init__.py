@@ -1,11 +1,13 @@
 """Amending today's law in place: per provision keep, replace, strike or insert.
 
 - `model`: the records (Amendment, Restated provisions of pieces, Change);
+- `section`: today's section as the reader reads it (provisions, sentences, words);
 - `clauses`: where a sentence is cut so an unchanged category's words stay;
 - `fit`: the model language for a new tier, fitted to the section;
 - `labels`: labels for new provisions that renumber nothing;
 - `plan`: the planner, today's text and a draft in, an Amendment out;
-- `bill`: the amending bill in the state's form around it.
+- `bill`: the amending bill in the state's form around it;
+- `source`: where a state's current text is (the shared atlas).
 
 Pure Python; the documents are drafter.render.amendment.
 """
