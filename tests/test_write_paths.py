@@ -100,6 +100,23 @@ def test_read_only_folder_is_one_line(run_cli, tmp_path: Path) -> None:
         folder.chmod(0o755)
 
 
+def test_permission_denied_is_one_line_even_as_root(run_cli, tmp_path, monkeypatch) -> None:
+    # The test above cannot run as root (root writes anyway); this one fakes the
+    # refusal a read-only folder gives anyone else, so CI checks the message.
+    real_open = os.open
+    folder = tmp_path / "ro"
+    folder.mkdir()
+
+    def denied(path, *args, **kwargs):
+        if str(path).startswith(str(folder)):
+            raise OSError(errno.EACCES, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", denied)
+    _one_line_refusal(run_cli("build", str(GOOD), "-o", str(folder / "b.md")), "permission")
+    assert list(folder.iterdir()) == []
+
+
 def test_full_disk_is_one_line_and_leaves_no_temp_file(run_cli, tmp_path, monkeypatch) -> None:
     real_fsync = os.fsync
 
