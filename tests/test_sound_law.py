@@ -435,6 +435,23 @@ def test_texas_takes_the_code_and_unit_from_the_draft() -> None:
     assert "under this section" in all_text(bill) and "this article" not in all_text(bill)
 
 
+def test_a_bill_enacting_the_existing_remedy_s_own_section_never_cites_itself() -> None:
+    # Texas's profile names Gov't Code 411.0728 as an existing remedy (defect 8);
+    # a bill that enacts 411.0728 must not be "in addition to" itself.
+    own = all_text(
+        build("texas", bill=BillTarget(section="411.0728", chapter="411", code="Government Code"))
+    )
+    assert "411.0728, Government Code, or any other law" not in own
+    assert "in addition to any other remedy available under the law of this state" in own
+    other = all_text(build("texas", bill=BillTarget(section="56.021", chapter="56")))
+    assert "notwithstanding Section 411.0728, Government Code, or any other law" in other
+    # A longer number that begins with the same digits is another section.
+    near = all_text(
+        build("texas", bill=BillTarget(section="411.07", chapter="411", code="Government Code"))
+    )
+    assert "Section 411.0728, Government Code, or any other law" in near
+
+
 def test_missouri_form_no_catchline_and_its_definitions() -> None:
     bill = build("missouri", bill=BillTarget(section="566.224", chapter="566"))
     assert bill.style.section_heading_format == "{number}."

@@ -7,6 +7,7 @@ the effective draft parameters from it.
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -231,7 +232,17 @@ class Profile(_Model):
 
         The one place effective parameters are computed (assembly, advice, the app).
         """
-        return {**self.parameter_defaults(draft.jurisdiction), **draft.parameters}
+        out = {**self.parameter_defaults(draft.jurisdiction), **draft.parameters}
+        section = draft.bill.section
+        if section and self.existing_remedies and "existing_remedies" not in draft.parameters:
+            # A bill that enacts (or amends) the very section the profile names as an
+            # existing remedy must not make the section "in addition to" itself.
+            others = [f.text for f in self.existing_remedies if not _names(f.text, section)]
+            if others:
+                out["existing_remedies"] = series(others)
+            else:
+                out.pop("existing_remedies", None)
+        return out
 
     @property
     def prosecutor_term(self) -> str | None:
@@ -270,3 +281,8 @@ class Profile(_Model):
         citation = "; ".join(law.citations) or "no trafficking-specific statute"
         source = law.source or law.status_note or "no official source recorded"
         return CurrentLaw(citation=citation, source=source, coverage=law.status, tiers=tiers)
+
+
+def _names(citation: str, section: str) -> bool:
+    """Whether a citation names this section number (not one that merely starts with it)."""
+    return re.search(rf"(?<![\w.]){re.escape(section)}(?![\w]|\.\d)", citation) is not None
