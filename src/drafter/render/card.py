@@ -135,8 +135,14 @@ class _Layout:
 
 
 def _layout(
-    card: Scorecard, rubric: Rubric, baseline: Scorecard | None, name: str | None
+    card: Scorecard,
+    rubric: Rubric,
+    baseline: Scorecard | None,
+    name: str | None,
+    arrow: str = " -> ",
+    gap: str = "   ",
 ) -> _Layout:
+    """The card's content; `arrow` and `gap` are how the format writes "then" and a space."""
     title = _name(card, name) if (name or card.jurisdiction) else "Draft"
     if baseline is None:
         label = "Grade" if card.rankable else "Ranking"
@@ -149,8 +155,9 @@ def _layout(
         rows: tuple[tuple[str, ...], ...] = tuple((c.title, _cell(c)) for c in card.categories)
         total: tuple[str, ...] = ("Total", f"{card.total} / {card.max}")
     else:
-        score = f"{baseline.total} -> {score_text(card)}"
-        headline = (("Overall score", f"{score}   ({_marked(baseline)} -> {_marked(card)})"),)
+        score = f"{baseline.total}{arrow}{score_text(card)}"
+        marks = f"({_marked(baseline)}{arrow}{_marked(card)})"
+        headline = (("Overall score", f"{score}{gap}{marks}"),)
         paras = comparison(baseline, card, rubric, name)
         header = ("Category", "Current", "Proposed", "Change")
         rows = tuple(
@@ -235,10 +242,9 @@ def card_markdown(
     name: str | None = None,
 ) -> str:
     """The card as Markdown: heading, score, narrative, a table."""
-    lay = _layout(card, rubric, baseline, name)
+    lay = _layout(card, rubric, baseline, name, arrow=" → ", gap=" ")
     out = [f"# {_md(lay.title)}", ""]
     for i, (label, value) in enumerate(lay.headline):
-        value = value.replace(" -> ", " → ").replace("   (", " (")
         out.append(f"**{label}:** {_md(value)}" + ("  " if i < len(lay.headline) - 1 else ""))
     out.append("")
     for para in lay.paragraphs:
