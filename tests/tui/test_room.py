@@ -9,6 +9,7 @@ import pytest
 from textual.widgets import Input
 
 from drafter.room import Room, room_path
+from drafter.room.guard import FREE_TRIES, CodeGuard
 from drafter.rubric import load_rubric
 from drafter.training import default_set_path, load_exercise_set
 from drafter.tui.app import DrafterApp
@@ -50,6 +51,31 @@ async def test_wrong_code_is_refused_and_nothing_is_joined(room: Room) -> None:
         await join(pilot, "Ana", "ZZZZZZ")
         assert isinstance(app.screen, StartScreen)
         assert "not this room's" in text_of(app, "#room-status")
+    assert room.trainees() == ()
+
+
+async def test_a_session_typing_wrong_codes_is_made_to_wait(room: Room) -> None:
+    app = served_app(room)
+    assert app.room is not None
+    app.room.guard = CodeGuard(clock=lambda: 50.0)  # time stands still: the wait never ends
+    async with app.run_test(size=SIZE) as pilot:
+        await join(pilot, "Ana", "ZZZZZZ")
+        for _ in range(FREE_TRIES):
+            assert "not this room's" in text_of(app, "#room-status")
+            assert "Wait" not in text_of(app, "#room-status")
+            await pilot.press("enter")
+            await pilot.pause()
+        assert "not this room's" in text_of(app, "#room-status")
+        assert "Wait 1 s before the next try" in text_of(app, "#room-status")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "too many wrong codes; wait 1 s" in text_of(app, "#room-status")
+        code = app.screen.query_one("#room-code", Input)
+        code.value = ""
+        await pilot.press(*room.join_code, "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        assert "wait" in text_of(app, "#room-status")
     assert room.trainees() == ()
 
 

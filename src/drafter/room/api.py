@@ -16,10 +16,10 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.errors import UserError
+from drafter.room.guard import CodeGuard
 from drafter.room.identity import (
     FACILITATOR_LENGTH,
     JOIN_LENGTH,
@@ -31,57 +31,10 @@ from drafter.room.identity import (
     same_code,
     shown_code,
 )
+from drafter.room.records import Answer, AnswerClosed, RoomExercise, RoomState, Trainee
 from drafter.room.store import connect
 from drafter.training.exercises import ExerciseSet, choices_for
 from drafter.training.session import seeded_order
-
-
-@dataclass(frozen=True, slots=True)
-class Trainee:
-    id: int
-    name: str
-
-
-@dataclass(frozen=True, slots=True)
-class RoomExercise:
-    position: int
-    id: str
-    category: str
-    #: The tier the provision earns.
-    answer: str
-    #: The tiers to choose from, lowest first.
-    choices: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class RoomState:
-    #: 0-based; equal to `total` once the room has done every exercise.
-    position: int
-    total: int
-    revealed: bool
-    #: The exercise on screen, or None when the round is over.
-    exercise: RoomExercise | None
-
-    @property
-    def finished(self) -> bool:
-        return self.exercise is None
-
-
-@dataclass(frozen=True, slots=True)
-class Answer:
-    exercise: str
-    trainee: str
-    tier: str
-    correct_tier: str
-    answered_at: str
-
-    @property
-    def correct(self) -> bool:
-        return self.tier == self.correct_tier
-
-
-class AnswerClosed(Exception):
-    """The exercise is not open for answers (the room moved on, or it was revealed)."""
 
 
 class Room:
@@ -92,6 +45,8 @@ class Room:
         self._conn = connect(path, create)
         #: One connection per process, used from the UI thread and timers alike.
         self._lock = threading.RLock()
+        #: This session's wrong codes (see drafter.room.guard).
+        self.guard = CodeGuard()
 
     # -- opening --
 
@@ -240,15 +195,21 @@ class Room:
         return RoomState(int(str(position)), int(str(total)), bool(revealed), exercise)
 
     def role_for(self, raw_code: str) -> Role | None:
-        """Who a code makes its holder, or None for a wrong code (compared in constant time)."""
+        """Who a code makes its holder, or None for a wrong code (compared in constant time).
+
+        Raises TooManyGuesses while this session waits after wrong codes.
+        """
+        self.guard.check()
         code = normal_code(raw_code)
         row = self._row("SELECT facilitator_code, join_code FROM room")
         assert row is not None
-        is_facilitator = same_code(code, str(row[0]))
-        is_trainee = same_code(code, str(row[1]))
-        if is_facilitator:
-            return "facilitator"
-        return "trainee" if is_trainee else None
+        role: Role | None = None
+        if same_code(code, str(row[1])):
+            role = "trainee"
+        if same_code(code, str(row[0])):
+            role = "facilitator"
+        self.guard.record(role is not None)
+        return role
 
     def facilitate(self, raw_code: str) -> Facilitator | None:
         """The facilitator's controls, for the facilitator code only."""

@@ -25,6 +25,7 @@ from textual.widgets import Static
 
 from drafter.errors import UserError
 from drafter.room import AnswerClosed, Room, RoomState, Trainee
+from drafter.room.guard import whole_seconds
 from drafter.training import Exercise, ExerciseSet, Feedback, TierRef, load_exercise_set
 from drafter.tui.screens.train import (
     CHOOSE_BINDINGS,
@@ -60,10 +61,12 @@ def join_room(app: DrafterApp, name: str, code: str, token: str | None) -> str |
         return "This server runs no training room."
     if not code.strip():
         return "Type the room's code: the facilitator shows the join code."
-    role = room.role_for(code)
-    if role is None:
-        return "That code is not this room's; ask the facilitator for the join code."
     try:
+        role = room.role_for(code)
+        if role is None:
+            wait = room.guard.wait_left()
+            pause = f" Wait {whole_seconds(wait)} s before the next try." if wait else ""
+            return f"That code is not this room's; ask the facilitator for the join code.{pause}"
         exercise_set = room_exercises(app, room)
         if role == "facilitator":
             boss = room.facilitate(code)
