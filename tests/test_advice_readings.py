@@ -51,3 +51,29 @@ def test_qualify_measures_changes_against_each_reading(rubric) -> None:
     assert set(read.alternatives) == {
         ("offenses_covered", c.to_tier) for c in advice.changes if c.category == "offenses_covered"
     }
+
+
+def test_a_draft_that_moved_on_keeps_only_the_readings_it_still_holds(rubric) -> None:
+    """The app's draft begins as the law and changes: a category it decided is no longer
+    open, and one moved off the reading's tier is not measured under the law's others."""
+    from drafter.law import Law
+
+    profile = load_profile("Connecticut")
+    assert profile.law is not None
+    data = profile.law.model_dump()
+    hearing = data["reading"].pop("hearing_requirement")
+    law = Law.model_validate({**data, "unread": "hearing part not read"})
+    draft = profile_draft(profile, rubric).choose("hearing_requirement", None)
+    assert open_categories(rubric, law, draft) == ("hearing_requirement",)
+    decided = draft.choose("hearing_requirement", hearing["tier"])
+    assert open_categories(rubric, law, decided) == ()
+    # Offenses is arguable: measured under the other reading while the draft holds ours.
+    advice = advise(rubric, decided)
+    moves = [k for k in qualify(advice, rubric, law, None, decided).alternatives]
+    assert ("offenses_covered", "all_offenses") in moves
+    moved = decided.choose("offenses_covered", "all_misdemeanors")
+    advice = advise(rubric, moved)
+    alts = qualify(advice, rubric, law, None, moved).alternatives
+    assert not any(cat == "offenses_covered" for cat, _ in alts)
+    # Without a draft (the CLI, whose draft is the law), every reading is said.
+    assert any(cat == "offenses_covered" for cat, _ in qualify(advice, rubric, law).alternatives)

@@ -10,6 +10,11 @@ have. So:
 - for an arguable category, each proposed change shows its gain under every
   defensible reading; a change the law already has under one of them says so.
 
+Given the draft being advised (the app's, which began as the law and may have
+changed since), a reading holds only where the draft still has it: a category
+the draft has decided is no longer open, and a category moved off the reading's
+tier is measured as drafted, not under the law's other readings.
+
 Pure: it reads the profile's `law:` and the advisor's structured results; the
 words are drafter.render.advice (`readings_text`).
 """
@@ -20,6 +25,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from drafter.advice import Advice
+from drafter.draft import Draft
 from drafter.law import Law
 from drafter.rubric import Rubric
 
@@ -71,15 +77,29 @@ class ReadAdvice:
         return data
 
 
-def open_categories(rubric: Rubric, law: Law) -> tuple[str, ...]:
-    return tuple(c.id for c in rubric.categories if law.reading_for(c.id).tier is None)
+def open_categories(rubric: Rubric, law: Law, draft: Draft | None = None) -> tuple[str, ...]:
+    """The categories the law leaves open (and `draft`, if given, has not decided)."""
+    return tuple(
+        c.id
+        for c in rubric.categories
+        if law.reading_for(c.id).tier is None and (draft is None or not draft.choices.get(c.id))
+    )
 
 
-def qualify(advice: Advice, rubric: Rubric, law: Law, language: Any = None) -> ReadAdvice:
-    """The advice (computed with the open categories locked) with its readings said."""
+def qualify(
+    advice: Advice,
+    rubric: Rubric,
+    law: Law,
+    language: Any = None,
+    draft: Draft | None = None,
+) -> ReadAdvice:
+    """The advice (computed with the open categories locked) with its readings said.
+
+    With `draft`, only the readings the draft still holds are said (see above).
+    """
     params: dict[str, Any] = {}
     opens = []
-    for cat_id in open_categories(rubric, law):
+    for cat_id in open_categories(rubric, law, draft):
         cat = rubric.category(cat_id)
         assert cat is not None
         top = max(cat.statute_tiers, key=lambda t: t.points)
@@ -91,6 +111,8 @@ def qualify(advice: Advice, rubric: Rubric, law: Law, language: Any = None) -> R
         reading = law.reading.get(change.category)
         cat = rubric.category(change.category)
         if reading is None or not reading.other or cat is None:
+            continue
+        if draft is not None and draft.choices.get(change.category) != reading.tier:
             continue
         target = cat.tier(change.to_tier)
         alts = []

@@ -237,3 +237,89 @@ async def test_todays_law_lists_every_jurisdiction_filters_and_shows_a_reading()
         await pilot.click("#law-show")
         await until(pilot, lambda: "725 ILCS" in findings_text(app), "Illinois's law")
         assert "open: no text of the statute is held" in findings_text(app)
+
+
+def _state_with_open_and_arguable() -> str | None:
+    """A recorded law with an open category and an arguable one (the readings change)."""
+    from drafter.jurisdiction import load_profile
+    from drafter.jurisdiction_index import list_entries
+
+    for entry in list_entries():
+        law = load_profile(entry.id).law
+        if law is None or law.status != "adults" or not law.reading:
+            continue
+        calls = [law.reading_for(c) for c in _category_ids()]
+        if any(r.is_open for r in calls) and any(r.other for r in calls):
+            return entry.id
+    return None
+
+
+def _category_ids() -> tuple[str, ...]:
+    from drafter.rubric import load_rubric
+
+    return tuple(c.id for c in load_rubric().categories)
+
+
+async def test_advice_from_todays_law_says_open_and_arguable_readings() -> None:
+    """Issue 12 item 6 in the app: an open category is listed as open (not points to
+    gain), an arguable one shows its gain under each reading, and deciding an open
+    category in the wizard makes it an ordinary change again."""
+    import pytest
+
+    from drafter.jurisdiction import load_profile
+
+    pid = _state_with_open_and_arguable()
+    if pid is None:
+        pytest.skip("no recorded law has both an open and an arguable category today")
+    law = load_profile(pid).law
+    assert law is not None
+    opened = {c for c in _category_ids() if law.reading_for(c).is_open}
+    app = DrafterApp(mode="start")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+g")
+        await until(pilot, lambda: isinstance(app.screen, AnalyzeScreen), "the analyze screen")
+        app.screen.query_one("#law-profile", Select).value = pid
+        await pilot.click("#law-show")
+        await until(pilot, lambda: app.screen.reading is not None, "the reading")  # type: ignore[attr-defined]
+        await pilot.press("ctrl+g")
+        await until(pilot, lambda: isinstance(app.screen, WizardScreen), "the wizard")
+        await pilot.press("a")
+        await until(pilot, lambda: isinstance(app.screen, AdviceScreen), "the advice view")
+        screen = app.screen
+        assert isinstance(screen, AdviceScreen) and screen.read is not None
+        # Open categories: never a change, listed apart with the law's reason.
+        assert {o.category for o in screen.open_rows} == opened
+        assert not opened & {c.category for c in screen.rows}
+        options = screen.query_one("#advice-changes")
+        shown = "\n".join(
+            str(options.get_option_at_index(i).prompt) for i in range(options.option_count)
+        )
+        for o in screen.open_rows:
+            assert f"{o.title}: {law.reading_for(o.category).open}" in shown
+        assert "not counted as points" in shown
+        # Arguable: the gain under each other reading is on the change's row.
+        arguable = [c for c in screen.rows if (c.category, c.to_tier) in screen.read.alternatives]
+        assert arguable
+        for c in arguable:
+            for alt in screen.read.alternatives[(c.category, c.to_tier)]:
+                said = f"+{alt.gain}" if alt.gain else "already there"
+                assert f"read as {alt.label}: {said}" in shown
+        # Enter on an open row changes nothing and says why.
+        before = app.draft
+        options.highlighted = len(screen.rows)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.draft == before
+        # Decided in the wizard, an open category is no longer open.
+        first_open = screen.open_rows[0].category
+        assert app.draft is not None
+        app.set_draft(app.draft.choose(first_open, _lowest_tier(app, first_open)))
+        await pilot.pause()
+        assert first_open not in {o.category for o in screen.open_rows}
+        assert first_open in {c.category for c in screen.rows}
+
+
+def _lowest_tier(app: DrafterApp, category: str) -> str:
+    cat = app.engine.rubric.category(category)
+    assert cat is not None
+    return min(cat.statute_tiers, key=lambda t: t.points).id

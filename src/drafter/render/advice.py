@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from drafter.advice import Advice, Change
-from drafter.advice_readings import ReadAdvice
+from drafter.advice_readings import Alternative, ReadAdvice
 from drafter.render.standing import NOT_LEGAL_ADVICE, score_text, standing_text
 from drafter.rubric import Rubric
 from drafter.textsafe import visible
@@ -108,6 +108,13 @@ def advice_text(advice: Advice, rubric: Rubric, limit: int | None = None) -> str
     return "\n".join(lines) + "\n"
 
 
+def other_readings(alts: tuple[Alternative, ...]) -> str:
+    """`read as Vacatur: +2; read as Vacatur on the merits: already there`."""
+    return "; ".join(
+        f"read as {a.label}: " + (f"+{a.gain}" if a.gain else "already there") for a in alts
+    )
+
+
 def readings_text(read: ReadAdvice, limit: int | None = None) -> str:
     """The part of the advice text about uncertain readings (empty when there is none)."""
     lines: list[str] = []
@@ -119,9 +126,7 @@ def readings_text(read: ReadAdvice, limit: int | None = None) -> str:
     if arguable:
         lines.append("GAINS UNDER THE OTHER DEFENSIBLE READINGS (the reading shown is ours):")
         for c, alts in arguable:
-            others = "; ".join(
-                f"read as {a.label}: " + (f"+{a.gain}" if a.gain else "already there") for a in alts
-            )
+            others = other_readings(alts)
             lines.append(f"  {c.title} -> {c.to_label}: +{c.gain} as read; {others}")
         lines.append("")
     if read.open:

@@ -26,6 +26,7 @@ from drafter.tui.commands import DrafterCommands
 from drafter.tui.core import COVERAGE, DraftView, Engine, answer, new_draft
 
 if TYPE_CHECKING:
+    from drafter.law import Law
     from drafter.room import Room
     from drafter.tui.amending import CurrentLaw
 
@@ -70,6 +71,9 @@ class DrafterApp(App[None]):
         #: The statute text the session started from ("Start from today's law"),
         #: which the amending bill, the redline and the card export against.
         self.current_law: CurrentLaw | None = None
+        #: The recorded law (profile reading) the session started from, which the
+        #: advisor reads its open and arguable calls from.
+        self.todays_law: Law | None = None
         #: The draft file's text as last opened or saved, to tell unsaved changes.
         self._saved_yaml: str | None = None
         self._step_id: str | None = None
@@ -190,6 +194,7 @@ class DrafterApp(App[None]):
         saved_yaml: str | None = None,
         resume_key: str | None = None,
         current_law: CurrentLaw | None = None,
+        todays_law: Law | None = None,
     ) -> None:
         """Make `draft` the app's draft and show the wizard on it.
 
@@ -200,6 +205,7 @@ class DrafterApp(App[None]):
         from drafter.tui.screens.wizard import WizardScreen
 
         self.current_law = current_law
+        self.todays_law = todays_law
         self.engine = self.engine.with_profile(draft.jurisdiction)
         self.draft = draft
         self.path = Path(path) if path else None

@@ -6,6 +6,13 @@ that makes it; the fewest changes reaching a target grade; categories the user
 locks are never proposed. Enter applies a change through the app's one path
 (`set_draft`), so the score, the bill and the autosave follow. Locks and the
 target live on the app, so leaving and coming back keeps them.
+
+From a recorded law (the session began with "Start from today's law"), the
+reading's uncertainty is said, as `drafter advise` says it: a category the law
+leaves open is listed apart as open, with its reason and what its top tier would
+take, never as points to gain; a change in an arguable category shows its gain
+under the law's other defensible readings ("already there" when one of them
+has it).
 """
 
 from __future__ import annotations
@@ -23,7 +30,15 @@ from textual.widgets import Button, OptionList, Select, SelectionList, Static
 from textual.widgets.option_list import Option
 
 from drafter.advice import Advice, Change, advise, apply
+from drafter.advice_readings import (
+    OpenCategory,
+    ReadAdvice,
+    open_categories,
+    qualify,
+    without_open_locks,
+)
 from drafter.errors import UserError
+from drafter.render.advice import NOTHING_READ, other_readings
 from drafter.render.standing import score_text, standing_text
 from drafter.rubric import COVERAGE
 from drafter.textsafe import visible
@@ -57,18 +72,42 @@ def advice_state(app: DrafterApp) -> AdviceState:
     return state
 
 
-def advice_for(app: DrafterApp, state: AdviceState) -> Advice:
-    """The advisor's answer for the app's draft, with model language filled."""
-    assert app.draft is not None
+def advice_for(app: DrafterApp, state: AdviceState) -> ReadAdvice:
+    """The advisor's answer for the app's draft, with model language filled.
+
+    From a recorded law, its open categories (those the draft has not decided
+    since) are kept out of the changes and the plan and listed apart.
+    """
+    draft = app.draft
+    assert draft is not None
     engine = app.engine
-    params = engine.parameters_for(app.draft)
-    return advise(
+    law = app.todays_law
+    if law is not None and law.status not in ("adults", "minors_only"):
+        law = None
+    opened = open_categories(engine.rubric, law, draft) if law is not None else ()
+    advice = advise(
         engine.rubric,
-        app.draft,
+        draft,
         target=state.target,
-        locks=state.locks,
+        locks=[*state.locks, *opened],
         language=engine.language,
-        parameters=params,
+        parameters=engine.parameters_for(draft),
+    )
+    if law is None:
+        return ReadAdvice(advice, (), {})
+    advice = without_open_locks(advice, tuple(state.locks))
+    return qualify(advice, engine.rubric, law, engine.language, draft)
+
+
+def open_row(item: OpenCategory) -> Content:
+    """`open  Judicial Discretion: not read (why); its top tier, X (10), would take it`."""
+    return Content.assemble(
+        ("open", "bold $text-warning"),
+        "  ",
+        (item.title, "bold"),
+        (f": {item.reason}", MUTED),
+        (f"\n   not counted as points; its top tier, {item.top_label} ({item.top_points}),", MUTED),
+        (" would take the language below", MUTED),
     )
 
 
@@ -77,8 +116,11 @@ def _one_line(text: str, width: int) -> str:
     return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
 
 
-def change_row(change: Change, max_total: int, excerpt: bool = True) -> Content:
-    """`+12  → 45 / 100 C   Vacatur: Arrest only → Any offense` and a language excerpt."""
+def change_row(change: Change, max_total: int, excerpt: bool = True, others: str = "") -> Content:
+    """`+12  → 45 / 100 C   Vacatur: Arrest only → Any offense` and a language excerpt.
+
+    `others`: the change's gain under the law's other readings, when arguable.
+    """
     grade = change.grade or "unranked"
     parts: list[str | tuple[str, str]] = [
         (f"+{change.gain:<3}", "bold $text-success"),
@@ -89,6 +131,8 @@ def change_row(change: Change, max_total: int, excerpt: bool = True) -> Content:
         " → ",
         (change.to_label, "$text-accent"),
     ]
+    if others:
+        parts.append((f"\n   as read +{change.gain}; {others}", "$text-warning"))
     if change.language and excerpt:
         parts.append(("\n   " + _one_line(change.language, EXCERPT), MUTED))
     return Content.assemble(*parts)
@@ -144,8 +188,11 @@ class AdviceScreen(Screen[None]):
         super().__init__()
         self.state = advice_state(self.app)
         self.advice: Advice | None = None
-        #: The rows of the change list, in order.
+        #: The advice with the recorded law's open and arguable readings said.
+        self.read: ReadAdvice | None = None
+        #: The rows of the change list, in order; the open categories follow them.
         self.rows: list[Change] = []
+        self.open_rows: list[OpenCategory] = []
         #: Whether the rows show a language excerpt (wide enough for it).
         self._roomy = True
 
@@ -212,11 +259,12 @@ class AdviceScreen(Screen[None]):
 
     def _refresh_advice(self) -> None:
         try:
-            advice = advice_for(self.app, self.state)
+            read = advice_for(self.app, self.state)
         except UserError as exc:
             self.notify(exc.one_line(), title="Advice", severity="error", markup=False)
             return
-        self.advice = advice
+        self.read = read
+        advice = self.advice = read.advice
         rubric = self.app.engine.rubric
         base = advice.baseline
         # Short of room (80x24): one line per change, so at least three show.
@@ -232,6 +280,12 @@ class AdviceScreen(Screen[None]):
                     else "",
                     MUTED,
                 ),
+                (
+                    f"\n{len(read.open)} open in the reading: listed last, not counted as points."
+                    if read.open
+                    else "",
+                    "$text-warning",
+                ),
             )
         )
         rows: list[Change] = []
@@ -239,21 +293,38 @@ class AdviceScreen(Screen[None]):
             rows.append(advice.coverage)
         rows.extend(advice.changes)
         self.rows = rows
+        self.open_rows = list(read.open)
         options = self.query_one("#advice-changes", OptionList)
         old = options.highlighted
         options.clear_options()
-        if rows:
-            options.add_options(
-                Option(change_row(c, rubric.total, roomy), id=f"c{i}") for i, c in enumerate(rows)
-            )
-            options.highlighted = 0 if old is None else min(old, len(rows) - 1)
-        else:
+        if not rows:
             why = (
                 "Coverage is locked: while relief reaches only minors, nothing else scores."
                 if COVERAGE in advice.locked and base.coverage != "adults"
+                else NOTHING_READ
+                if self.open_rows
                 else "Nothing left to raise: every unlocked category is at its best tier."
             )
             options.add_option(Option(Content(why), disabled=True))
+        options.add_options(
+            Option(
+                change_row(
+                    c,
+                    rubric.total,
+                    roomy,
+                    other_readings(read.alternatives.get((c.category, c.to_tier), ())),
+                ),
+                id=f"c{i}",
+            )
+            for i, c in enumerate(rows)
+        )
+        options.add_options(Option(open_row(o), id=f"open-{o.category}") for o in self.open_rows)
+        count = len(rows) + len(self.open_rows)
+        if count:
+            first = 0 if rows else 1
+            options.highlighted = (
+                first if old is None else max(first, min(old, options.option_count - 1))
+            )
         self._show_language()
         self._show_plan()
 
@@ -294,9 +365,30 @@ class AdviceScreen(Screen[None]):
             return None
         return self.rows[index]
 
+    def _highlighted_open(self) -> OpenCategory | None:
+        """The open category whose row is highlighted, if one is."""
+        options = self.query_one("#advice-changes", OptionList)
+        index = options.highlighted
+        if index is None:
+            return None
+        option_id = options.get_option_at_index(index).id or ""
+        return next((o for o in self.open_rows if f"open-{o.category}" == option_id), None)
+
     def _show_language(self) -> None:
         change = self._highlighted()
         box = self.query_one("#advice-language", Static)
+        opened = self._highlighted_open() if change is None else None
+        if opened is not None:
+            box.display = True
+            box.update(
+                Content.assemble(
+                    ("Open  ", "bold $text-warning"),
+                    (f"{opened.title}: {opened.reason}\n", MUTED),
+                    (f"Its top tier, {opened.top_label}, would take:\n", MUTED),
+                    visible(opened.language.strip()) or "",
+                )
+            )
+            return
         if change is None:
             box.display = False
             return
@@ -320,12 +412,26 @@ class AdviceScreen(Screen[None]):
     def _selected(self, event: OptionList.OptionSelected) -> None:
         if event.option_index < len(self.rows):
             self.apply_changes([self.rows[event.option_index]])
+            return
+        self._say_open()
+
+    def _say_open(self) -> None:
+        opened = self._highlighted_open()
+        if opened is not None:
+            self.notify(
+                f"{opened.title} is open in the reading ({opened.reason}); "
+                "decide it in the wizard once the text is read.",
+                title="Open",
+                markup=False,
+            )
 
     @on(Button.Pressed, "#advice-apply")
     def _apply_pressed(self) -> None:
         change = self._highlighted()
         if change is not None:
             self.apply_changes([change])
+        else:
+            self._say_open()
 
     @on(Button.Pressed, "#advice-apply-plan")
     def action_apply_plan(self) -> None:

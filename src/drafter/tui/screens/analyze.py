@@ -32,6 +32,7 @@ from drafter.tui.widgets.note import Note
 if TYPE_CHECKING:
     from drafter.jurisdiction import Profile
     from drafter.jurisdiction_index import Entry
+    from drafter.law import Law
     from drafter.tui.amending import CurrentLaw
     from drafter.tui.app import DrafterApp
 
@@ -217,6 +218,8 @@ class AnalyzeScreen(Screen[None]):
         self.analysis: Analysis | None = None
         #: (text, name) of the shown state's current text, when the shared atlas has it.
         self.profile_text: tuple[str, str] | None = None
+        #: The shown state's recorded law (its readings, open and arguable calls).
+        self.law: Law | None = None
 
     # Enter shows the first recorded law at once (or, without one, reads a path).
     AUTO_FOCUS = "#law-show, #statute-path"
@@ -324,6 +327,7 @@ class AnalyzeScreen(Screen[None]):
             self._say(exc.one_line(), "$text-error")
             return
         self.analysis = None
+        self.law = profile.law
         self.profile_text = _atlas_text(profile, self.app.served)
         self._show(draft, f"{profile.name} today", profile_content(rubric, profile))
 
@@ -379,6 +383,7 @@ class AnalyzeScreen(Screen[None]):
     def _analyzed(self, analysis: Analysis) -> None:
         rubric = self.app.engine.rubric
         self.analysis = analysis
+        self.law = None
         name = Path(analysis.source).name if analysis.source else "pasted text"
         self._show(analysis.draft(rubric), name, analysis_content(rubric, analysis))
 
@@ -462,7 +467,9 @@ class AnalyzeScreen(Screen[None]):
     @on(Button.Pressed, "#use")
     def action_use(self) -> None:
         if self.reading is not None:
-            self.app.open_session(self.reading, None, current_law=self._current_law())
+            self.app.open_session(
+                self.reading, None, current_law=self._current_law(), todays_law=self.law
+            )
 
     def _current_law(self) -> CurrentLaw | None:
         """The text the reading came from: analyzed here, or the atlas copy of the state's."""
