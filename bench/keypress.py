@@ -83,18 +83,22 @@ async def drafter_latencies() -> list[float]:
 
 
 def main() -> None:
+    import argparse
     import os
 
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=ROUNDS, help="interleaved rounds (7)")
+    rounds = parser.parse_args().rounds
     os.environ["DRAFTER_DATA_DIR"] = tempfile.mkdtemp(prefix="drafter-bench-")
     ratios, floors, mines = [], [], []
-    for _ in range(ROUNDS):
+    for _ in range(rounds):
         floor = asyncio.run(floor_latencies())
         mine = asyncio.run(drafter_latencies())
         ratios.append(p95(mine) / p95(floor))
         floors.append(p95(floor))
         mines.append(p95(mine))
-    print(f"floor: p95 median {statistics.median(floors) * 1000:.1f} ms over {ROUNDS} rounds")
-    print(f"drafter: p95 median {statistics.median(mines) * 1000:.1f} ms over {ROUNDS} rounds")
+    print(f"floor: p95 median {statistics.median(floors) * 1000:.1f} ms over {rounds} rounds")
+    print(f"drafter: p95 median {statistics.median(mines) * 1000:.1f} ms over {rounds} rounds")
     result("keypress_p95_vs_textual_floor", statistics.median(ratios), TARGET, "x")
 
 

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.reactive import reactive
+from textual.reactive import Reactive, reactive
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, OptionList, Static
@@ -25,6 +25,7 @@ from drafter.tui.widgets.aboutfield import ABOUT_FIELDS, AboutField
 from drafter.tui.widgets.flagfield import FlagField
 from drafter.tui.widgets.keysfooter import KeysFooter
 from drafter.tui.widgets.note import Note
+from drafter.tui.widgets.onepass import OnePassScroll, OnePassStatic, OnePassVertical
 from drafter.tui.widgets.outline import Outline
 from drafter.tui.widgets.paramfield import ParamField
 from drafter.tui.widgets.preview import BillPreview
@@ -81,6 +82,9 @@ class WizardScreen(Screen[None]):
     step = reactive(0)
     #: At narrow widths: show the score and bill instead of the step.
     side_open = reactive(False, bindings=True)
+    #: Textual repaints the whole screen when focus moves, and choosing a tier
+    #: moves it: the focus styles repaint the two widgets that change already.
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
     def __init__(self, step: int = 0) -> None:
         super().__init__()
@@ -97,30 +101,30 @@ class WizardScreen(Screen[None]):
             yield Outline(engine.steps, id="outline")
             with Vertical(id="centre-column"):
                 # Not a Tab stop: PageUp/PageDown/Home/End scroll it from anywhere.
-                with VerticalScroll(id="centre", can_focus=False):
-                    yield Static(id="step-title", markup=False)
-                    yield Static(id="step-why", markup=False)
-                    yield Static(id="choose-hint", markup=False)
-                    with Vertical(id="tiers"):
+                with OnePassScroll(id="centre", can_focus=False):
+                    yield OnePassStatic(id="step-title", markup=False)
+                    yield OnePassStatic(id="step-why", markup=False)
+                    yield OnePassStatic(id="choose-hint", markup=False)
+                    with OnePassVertical(id="tiers"):
                         # A card per tier of the longest step, reused on every step.
                         for i in range(max(len(s.choices) for s in engine.steps)):
                             yield TierCard(i, classes="tier", id=f"tier-{i + 1}")
                         # Follows the chosen card: why it is worded so, and its blanks.
-                        with Vertical(id="chosen-detail"):
+                        with OnePassVertical(id="chosen-detail"):
                             # Its fields first, so choosing brings them into view.
-                            yield Static(id="params-head", markup=False)
-                            yield Vertical(id="params")
-                            yield Static(id="tier-note", markup=False)
+                            yield OnePassStatic(id="params-head", markup=False)
+                            yield OnePassVertical(id="params")
+                            yield OnePassStatic(id="tier-note", markup=False)
                     # Yes/no facts a standard reads (documentation_required), per step.
-                    yield Vertical(id="flags")
-                    yield Static(
+                    yield OnePassVertical(id="flags")
+                    yield OnePassStatic(
                         Content.assemble(
                             ("About the bill", "bold"),
                             ("  asked once; the bill uses these everywhere", MUTED),
                         ),
                         id="about-head",
                     )
-                    yield Vertical(id="about")
+                    yield OnePassVertical(id="about")
                 # Always in view, for the mouse.
                 with Horizontal(id="nav"):
                     yield Button("◀ Previous", id="prev-button", compact=True)

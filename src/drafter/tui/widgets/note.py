@@ -10,9 +10,13 @@ class Note(Static):
     def __init__(self, **kwargs) -> None:
         super().__init__("", markup=False, **kwargs)
         self.display = False
+        self._said: Content | None = None
 
     def say(self, text: str | Content = "", style: str = "") -> None:
         """Show `text` (literally) in `style`, or hide when it is empty."""
         content = text if isinstance(text, Content) else Content.styled(text, style)
-        self.update(content)
+        # The wizard says it again on every change: the same words cost nothing.
+        if content != self._said:
+            self._said = content
+            self.update(content)
         self.display = bool(content.plain)

@@ -77,7 +77,11 @@ class BillPreview(ScrollView, can_focus=True):
         self._focus = self._find_focus()
         size = Size(self._width, len(self._lines))
         if self.virtual_size != size:
-            self.virtual_size = size
+            # The pane's own size is fixed by its container: a longer or
+            # shorter bill changes only the scrollbar, never the layout (and a
+            # scrollbar that appears or goes asks for one itself).
+            self.set_reactive(BillPreview.virtual_size, size)
+            self._scroll_update(size)
         self.refresh()
         if self._focus:
             self.call_after_refresh(self._reveal)

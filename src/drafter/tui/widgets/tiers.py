@@ -7,14 +7,14 @@ from typing import ClassVar
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Static
 
 from drafter.tui.core import Choice
 from drafter.tui.keys import LETTER_COMMANDS
+from drafter.tui.widgets.onepass import OnePassStatic
 from drafter.tui.widgets.util import set_content
 
 
-class TierCard(Static, can_focus=True):
+class TierCard(OnePassStatic, can_focus=True):
     """One tier: `1  ● 10 pts  As a result` and the exact language it adds.
 
     Click, Enter or Space chooses it; up and down move between cards. The
