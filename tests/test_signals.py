@@ -8,7 +8,7 @@ import pytest
 
 from conftest import ROOT, write
 from drafter.errors import UserError
-from drafter.reader import Scanner, load_signals, normalize, normalize_fast, read_tiers
+from drafter.reader import Scanner, analyze, load_signals, normalize, normalize_fast, read_tiers
 from drafter.rubric import load_rubric
 
 RUBRIC = load_rubric()
@@ -31,6 +31,13 @@ def variant(tmp_path: Path, old: str, new: str) -> Path:
         ),
         ("- '\\bclear and convincing\\b'", "- '\\bClear and convincing\\b'", "capital 'C'"),
         ("- '\\bclear and convincing\\b'", "- '\\bclear and (convincing'", "bad regular"),
+        # silence reads as one tier or weighs several, never both, and only this category's
+        (
+            "      reads: all_offenses",
+            "      reads: all_offenses\n      ambiguous: [a, b]",
+            "not both",
+        ),
+        ("      reads: all_offenses", "      reads: every_offense", "unknown tier 'every_offense'"),
     ],
 )
 def test_bad_signals_are_file_line_errors(tmp_path: Path, old: str, new: str, message) -> None:
@@ -85,3 +92,25 @@ def test_read_tiers_on_the_model_language_shape() -> None:
     read = read_tiers(signals, norm)
     assert read["range_of_relief"] == ["vacatur_on_merits"]
     assert Scanner(norm).norm == norm
+
+
+def test_own_sentence_keeps_a_remedys_offenses_from_other_provisions(tmp_path: Path) -> None:
+    """A remedy sentence that names its offenses by section number decides them:
+    a general law's classes of offenses elsewhere do not widen it, unless the
+    pattern is left to the whole text."""
+    remedy = (
+        "(1) A person who is convicted of a violation of section 40, 41, or 42 may apply to "
+        "have that conviction set aside if the offense was committed as a direct result of "
+        "being a victim of human trafficking.\n\n(2) An application under this act to set "
+        "aside a felony conviction, or any other misdemeanor conviction, shall be filed in "
+        "the convicting court.\n"
+    )
+    f = analyze(remedy, RUBRIC).finding("offenses_covered")
+    assert (f.tier, f.confidence) == ("prostitution_or_sex", "clear")
+    widened = load_signals(RUBRIC, variant(tmp_path, "          own_sentence: true\n", ""))
+    assert analyze(remedy, RUBRIC, widened).finding("offenses_covered").tier is None
+    # A wider tier shown only elsewhere is weighed against the sentence, not obeyed.
+    elsewhere = remedy.replace("a felony conviction, or ", "")
+    g = analyze(elsewhere, RUBRIC).finding("offenses_covered")
+    assert (g.tier, g.confidence) == ("prostitution_or_sex", "ambiguous")
+    assert set(g.candidates) == {"prostitution_or_sex", "all_misdemeanors"}

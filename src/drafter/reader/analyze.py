@@ -175,6 +175,20 @@ def _read_category(
             category, title, pick, "ambiguous", tuple(weighed), tuple(evidence), (), note
         )
     silent = reading.when_silent
+    if relief and silent is not None and silent.reads and silent.given.read(scan).present:
+        # Silence the text itself settles ("a conviction", no offense limiting it).
+        spans = silent.given.read(scan).spans
+        found = doc.evidence(norm, silent.reads, spans, "match")
+        return Finding(
+            category,
+            title,
+            silent.reads,
+            "clear",
+            (silent.reads,),
+            tuple(found + negated),
+            looked_for(positives),
+            silent.note,
+        )
     if relief and silent is not None and silent.given.read(scan).present:
         # Silence that the rubric does not settle: name the readings to weigh.
         pick = _lowest(silent.ambiguous, points)

@@ -117,6 +117,8 @@ class Phrase:
     outside: re.Pattern[str] | None = None
     #: The phrase does not count at all when one of these is anywhere in the text.
     unless: tuple[Phrase, ...] = ()
+    #: When it proves a tier, the tier's `unless` is looked for only in its sentence.
+    own_sentence: bool = False
 
     @property
     def source(self) -> str:

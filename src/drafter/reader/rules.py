@@ -77,7 +77,13 @@ def _compile_tier(
     )
 
     def phrase(at: tuple[str | int, ...], text: str, negate: Negation | None, **kw) -> Phrase:  # type: ignore[no-untyped-def]
-        key = (text, id(negate) if negate else None, kw.get("outside"), kw.get("unless", ()))
+        key = (
+            text,
+            id(negate) if negate else None,
+            kw.get("outside"),
+            kw.get("unless", ()),
+            kw.get("own_sentence", False),
+        )
         if key not in cache:
             base = _compile_phrase(doc, at, text, negate)
             cache[key] = replace(base, **kw) if kw else base
@@ -94,6 +100,8 @@ def _compile_tier(
             text = item
             if isinstance(item, _Item):
                 text = item.pattern
+                if item.own_sentence:
+                    kw["own_sentence"] = True
                 if item.unless:
                     kw["unless"] = tuple(
                         phrase((*loc, kind, i, "unless", j), u, negation)
@@ -365,6 +373,9 @@ def _compile_reading(
         for tier in spec.when_silent.ambiguous:
             if tier not in compiled[category]:
                 raise doc.error((*loc, "when_silent", "ambiguous"), f"unknown tier {tier!r}")
+        reads = spec.when_silent.reads
+        if reads is not None and reads not in compiled[category]:
+            raise doc.error((*loc, "when_silent", "reads"), f"unknown tier {reads!r}")
         given = _TierSignals(any=spec.when_silent.given)  # type: ignore[call-arg]
         silent = WhenSilent(
             _compile_tier(
@@ -372,5 +383,6 @@ def _compile_reading(
             ),
             spec.when_silent.ambiguous,
             " ".join(spec.when_silent.note.split()),
+            reads,
         )
     return CategoryReading(frozenset(spec.reads), topic, silent)

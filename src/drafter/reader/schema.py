@@ -15,6 +15,10 @@ class _Item(BaseModel):
     pattern: str
     #: The pattern does not count when one of these appears anywhere in the text.
     unless: tuple[str, ...] = ()
+    #: Its sentence decides: when this pattern proves the tier, the tier's own
+    #: `unless` is looked for only in the sentence it matched in (a remedy that
+    #: names the offenses it reaches is not widened by another provision's words).
+    own_sentence: bool = False
 
 
 class _TierSignals(BaseModel):
@@ -70,8 +74,17 @@ class _WhenSilent(BaseModel):
     #: What must show for silence to be read this way (the court decides).
     given: tuple[str, ...]
     #: The tiers a reader weighs when the text says nothing more.
-    ambiguous: tuple[str, ...] = Field(min_length=2)
+    ambiguous: tuple[str, ...] = ()
+    #: Or the one tier silence then reads as, plainly (a remedy for "a conviction"
+    #: that no offense, class or list limits reaches every offense).
+    reads: str | None = None
     note: str
+
+    @model_validator(mode="after")
+    def _one_reading(self) -> _WhenSilent:
+        if (self.reads is None) == (len(self.ambiguous) < 2):
+            raise ValueError("give reads: (one tier) or ambiguous: (two tiers or more), not both")
+        return self
 
 
 class _Reading(BaseModel):

@@ -20,24 +20,71 @@ from drafter.reader.segment import EVIDENCE_ROLES, Layout, LayoutRules, Provisio
 
 def scoped(layout: Layout, rules: LayoutRules) -> Layout:
     """The layout with unused definitions and other laws' remedies marked."""
-    sentences = list(_unused_definitions(layout.text, list(layout.sentences)))
+    body, members = _definition_bodies(list(layout.provisions), list(layout.sentences))
+    sentences = list(_unused_definitions(layout.text, body, members))
     marked = _other_remedies(layout.text, list(layout.provisions), sentences, rules)
     return Layout(layout.text, layout.provisions, marked)
 
 
 # The term a definition defines: quoted ('"Covered offense" means'), or the words before "means".
-_QUOTED_TERM = re.compile(r"[\"“]([^\"”]{1,60})[\"”],? (?:means|includes|has the meaning)\b", re.I)
+_QUOTED_TERM = re.compile(
+    r"[\"“]([^\"”]{1,100})[\"”],?(?: or [\"“][^\"”]{1,100}[\"”],?)? "
+    r"(?:also )?(?:means|includes|is an?|has the (?:same )?meaning)\b",
+    re.I,
+)
 _LEAD = re.compile(r"^(?:the )?(?:terms? )?(?:the )?")
 _BARE_TERM = re.compile(
-    r"([\w\-'’]+(?: [\w\-'’]+){0,5}) (?:means|includes|has the meaning)\b", re.I
+    r"([\w\-'’]+(?: [\w\-'’]+){0,5}) (?:means|includes|has the (?:same )?meaning)\b", re.I
 )
 
 
-def _unused_definitions(text: str, sentences: list[Sentence]) -> tuple[Sentence, ...]:
-    """Mark definitions whose term neither the operative text nor a used definition uses."""
+def _definition_bodies(
+    provisions: list[Provision], sentences: list[Sentence]
+) -> tuple[list[Sentence], dict[int, list[int]]]:
+    """A definition's text runs through its provision and the paragraphs under it
+    ("(11) 'Criminal history' means ...", then "(11)(a) The history shall include ...",
+    "(11)(b) A conviction may be removed ..."): those sentences define, they are not
+    law of their own. Returns the sentences and, for each definition, the
+    sentences that continue it (its term decides whether the statute uses them)."""
+    out = list(sentences)
+    members: dict[int, list[int]] = {}
+    i = 0
+    while i < len(out):
+        s = out[i]
+        label = provisions[s.provision].label if s.provision < len(provisions) else ""
+        if s.role != "definition" or not _path_of(label):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(out):
+            t = out[j]
+            own = provisions[t.provision].label if t.provision < len(provisions) else ""
+            if t.role == "definition" and t.provision != s.provision:
+                break  # the next term's own definition
+            if t.provision != s.provision and not (own.startswith(label) and len(own) > len(label)):
+                break
+            if t.role == "operative":
+                out[j] = Sentence(t.start, t.end, t.provision, "definition")
+                members.setdefault(i, []).append(j)
+            j += 1
+        i = j
+    return out, members
+
+
+def _path_of(label: str) -> str:
+    """A provision label's path without its section number ("12 (9)(a)" is "(9)(a)")."""
+    return label.rpartition(" ")[2] if " " in label else label
+
+
+def _unused_definitions(
+    text: str, sentences: list[Sentence], members: dict[int, list[int]]
+) -> tuple[Sentence, ...]:
+    """Mark definitions whose term neither the operative text nor a used definition
+    uses (with the paragraphs that continue them, `members`)."""
     defined: dict[int, str] = {}
+    continues = {j for js in members.values() for j in js}
     for i, s in enumerate(sentences):
-        if s.role == "definition":
+        if s.role == "definition" and i not in continues:
             chunk = text[s.start : s.end]
             m = _QUOTED_TERM.search(chunk) or _BARE_TERM.match(chunk)
             if m is not None:
@@ -60,8 +107,10 @@ def _unused_definitions(text: str, sentences: list[Sentence]) -> tuple[Sentence,
     while todo:
         term = todo.pop()
         for i in by_term.get(term, ()):
-            s = sentences[i]
-            own = " ".join(text[s.start : s.end].lower().split()).replace(term, " ")
+            own = " ".join(
+                " ".join(text[s.start : s.end].lower().split())
+                for s in (sentences[k] for k in (i, *members.get(i, ())))
+            ).replace(term, " ")
             for other in finder.findall(own):
                 if other not in used_terms:
                     used_terms.add(other)
@@ -69,8 +118,9 @@ def _unused_definitions(text: str, sentences: list[Sentence]) -> tuple[Sentence,
     out = list(sentences)
     for i, term in defined.items():
         if term not in used_terms:
-            s = sentences[i]
-            out[i] = Sentence(s.start, s.end, s.provision, "unused")
+            for k in (i, *members.get(i, ())):
+                s = sentences[k]
+                out[k] = Sentence(s.start, s.end, s.provision, "unused")
     return tuple(out)
 
 

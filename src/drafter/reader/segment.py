@@ -62,6 +62,12 @@ _SECTION_START = re.compile(
 _SECTION_SIGN = re.compile(r"(?:§|sec(?:tion)?\.?)\s*[\d\[]", re.I)
 _SECTION_WORD = re.compile(r"\s*(?:§+|sec(?:tion)?s?\.?|art(?:icle)?\.?)\s*", re.I)
 _DASH_TITLE = re.compile(r"\.\s*[—–]")
+# A divider that names what follows it ("--- related: § 9.94A.030 ---"): another
+# section appended below, opened by its own title.
+_DIVIDER = re.compile(r"[-=_*]{3,}[ \t]*\S.*?[-=_*]{3,}[ \t]*$")
+# A section title line ("Wash. Rev. Code § 9.94A.030 — Definitions."): one opens a
+# section of its own after a blank line, even when the line before ends without a period.
+_TITLE_LINE = re.compile(r"(?:[A-Z][\w.]*\.? ){0,4}§+\s*\d")
 _ROMAN = re.compile(r"[ivxl]+")
 
 
@@ -189,6 +195,7 @@ def _blocks(text: str, rules: LayoutRules) -> list[tuple[int, int]]:
     pos = 0
     n = len(text)
     blank = True
+    title = False
     while pos < n:
         nl = text.find("\n", pos)
         end = n if nl < 0 else nl
@@ -209,11 +216,17 @@ def _blocks(text: str, rules: LayoutRules) -> list[tuple[int, int]]:
                     and _ends_sentence(text, blocks[-1][1])
                 )
                 or (rules.history is not None and rules.history.match(stripped))
+                or _DIVIDER.match(stripped) is not None
+                or (blank and _TITLE_LINE.match(stripped) is not None)
+                # a title line stands alone: the paragraph after it is the body
+                or (blank and title)
                 or (rules.commentary is not None and rules.commentary.match(stripped))
             )
             if starts:
                 blocks.append((lead, lead + len(stripped)))
+                title = blank and _TITLE_LINE.match(stripped) is not None
             else:
+                title = False
                 blocks[-1] = (blocks[-1][0], lead + len(stripped))
             blank = False
         pos = end + 1
@@ -244,6 +257,11 @@ def segment(text: str, rules: LayoutRules) -> Layout:
         if label is None and rules.history is not None and rules.history.match(low):
             # A history note is one note, whatever its periods ("2021, Sp. Sess. I, c. 543").
             sentences.append(Sentence(lead, end, max(len(provisions) - 1, 0), "history"))
+            continue
+        if label is None and _DIVIDER.match(block) is not None:
+            # "--- related: § X ---": a divider, not law; the next line may be a title.
+            sentences.append(Sentence(lead, end, max(len(provisions) - 1, 0), "heading"))
+            in_commentary = body_open = False
             continue
         if label is None and rules.commentary is not None and rules.commentary.match(low):
             in_commentary = True

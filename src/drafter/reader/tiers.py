@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from drafter.reader.match import Negation, Phrase, Scanner
+from drafter.reader.match import Negation, Phrase, Scanner, sentence_around
 from drafter.reader.segment import LayoutRules
 
 
@@ -28,6 +28,9 @@ class TierRead:
     blocked_by: tuple[int, int, str] | None = None
     #: Shown only by an `arguable:` phrase: a reading to weigh against `arguable_with`.
     arguable: bool = False
+    #: The sentence that decides the tier (an `own_sentence` pattern proved it):
+    #: exclusions and the tiers it yields to count only inside it.
+    within: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,9 +56,13 @@ class TierSignals:
         key = id(self)
         known = scan._shows.get(key)
         if known is None:
-            # A tier gives way only to a tier that shows plainly, not arguably.
-            known = self.read(scan).present and not any(
-                self.siblings[t].shows(scan) and not self.siblings[t].read(scan).arguable
+            # A tier gives way only to a tier that shows plainly, not arguably (and,
+            # when its own sentence decides it, only to one shown in that sentence).
+            mine = self.read(scan)
+            known = mine.present and not any(
+                self.siblings[t].shows(scan)
+                and not self.siblings[t].read(scan).arguable
+                and _inside(self.siblings[t].read(scan).spans, mine.within)
                 for t in self.yields_to
                 if t in self.siblings
             )
@@ -107,11 +114,29 @@ class TierSignals:
                     break
             else:
                 return TierRead(False, (), tuple(negated))
+        # A pattern whose sentence decides: the exclusions count only inside that sentence.
+        within = next(
+            (
+                sentence_around(scan.norm, s, e)
+                for (s, e, _), p in zip(spans, self._provers(spans), strict=True)
+                if p is not None and p.own_sentence
+            ),
+            None,
+        )
         for p in self.unless:
-            hit = scan.first(p)
+            if within is not None:
+                local = p.first(scan.norm[within[0] : within[1]])
+                hit = (local[0] + within[0], local[1] + within[0]) if local else None
+            else:
+                hit = scan.first(p)
             if hit is not None:
                 return TierRead(False, tuple(spans), tuple(negated), (*hit, p.source))
-        return TierRead(True, tuple(spans), tuple(negated), None, arguable)
+        return TierRead(True, tuple(spans), tuple(negated), None, arguable, within)
+
+    def _provers(self, spans: list[tuple[int, int, str]]) -> list[Phrase | None]:
+        """The phrase behind each span (by its pattern's source)."""
+        by_source = {p.source: p for p in (*self.any_, *self.all_)}
+        return [by_source.get(src) for _, _, src in spans]
 
     def search(self, norm: str, scan: Scanner | None = None) -> list[tuple[int, int]] | None:
         """Spans (in normalized text) proving this tier, or None if it is not there."""
@@ -127,6 +152,11 @@ class TierSignals:
         return tuple(p.source for p in (*self.any_, *self.all_))
 
 
+def _inside(spans: tuple[tuple[int, int, str], ...], within: tuple[int, int] | None) -> bool:
+    """Whether a span falls in the deciding sentence (any span does when none decides)."""
+    return within is None or any(within[0] <= s < within[1] for s, _, _ in spans)
+
+
 @dataclass(frozen=True, slots=True)
 class WhenSilent:
     """How to read a category when no tier shows but `given` does."""
@@ -134,6 +164,8 @@ class WhenSilent:
     given: TierSignals
     ambiguous: tuple[str, ...]
     note: str
+    #: The one tier silence reads as, plainly, when `given` shows (else ambiguous).
+    reads: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
