@@ -21,6 +21,7 @@ claimed without a quoted span, and every span is offsets into the original text
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import replace
@@ -58,18 +59,22 @@ class _Text:
     def __init__(self, text: str, layout: Layout | None) -> None:
         self.text = text
         self.layout = layout
-        self._views: dict[frozenset[str], tuple[Normalized, Scanner]] = {}
+        self._views: dict[tuple[frozenset[str], str], tuple[Normalized, Scanner]] = {}
         starts = layout.provisions if layout is not None else ()
         self._starts = [p.start for p in starts]
 
-    def view(self, roles: frozenset[str] = EVIDENCE_ROLES) -> tuple[Normalized, Scanner]:
-        """The normalized text in which only sentences of these roles show, and its scanner."""
-        found = self._views.get(roles)
+    def view(
+        self, roles: frozenset[str] = EVIDENCE_ROLES, terms: re.Pattern[str] | None = None
+    ) -> tuple[Normalized, Scanner]:
+        """The normalized text in which only sentences of these roles show (and of
+        definitions, only those of terms `terms` matches), and its scanner."""
+        key = (roles, terms.pattern if terms is not None else "")
+        found = self._views.get(key)
         if found is not None:
             return found
         if self.layout is None:
             norm = normalize(self.text)
-        elif roles == EVIDENCE_ROLES:
+        elif roles == EVIDENCE_ROLES and terms is None:
             # Blanked text keeps its length, so offsets hold; quotes come from the original.
             norm = replace(normalize(self.layout.evidence_text()), original=self.text)
         else:
@@ -79,14 +84,17 @@ class _Text:
             parts: list[str] = []
             pos = 0
             for s in self.layout.sentences:
-                if s.role in EVIDENCE_ROLES and s.role not in roles:
+                if s.role in EVIDENCE_ROLES and (
+                    s.role not in roles
+                    or (s.role == "definition" and terms is not None and not terms.search(s.term))
+                ):
                     a, b = base.index_of(s.start), base.index_of(s.end)
                     if a >= pos and b > a:
                         parts += [text[pos:a], " " * (b - a - 1), "."]
                         pos = b
             parts.append(text[pos:])
             norm = replace(base, text="".join(parts))
-        found = self._views[roles] = (norm, Scanner(norm.text))
+        found = self._views[key] = (norm, Scanner(norm.text))
         return found
 
     def provision_at(self, offset: int) -> str:
@@ -126,7 +134,7 @@ def _read_category(
     reading: CategoryReading,
     relief: bool,
 ) -> Finding:
-    norm, scan = doc.view(reading.reads)
+    norm, scan = doc.view(reading.reads, reading.definitions_of)
     shown = [t for t, s in tiers.items() if not s.absent and s.shows(scan)]
     seen: list[Evidence] = []
     if not relief:

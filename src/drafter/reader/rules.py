@@ -385,4 +385,9 @@ def _compile_reading(
             " ".join(spec.when_silent.note.split()),
             reads,
         )
-    return CategoryReading(frozenset(spec.reads), topic, silent)
+    terms = (
+        _regex(doc, (*loc, "definitions_of"), "|".join(spec.definitions_of))
+        if spec.definitions_of
+        else None
+    )
+    return CategoryReading(frozenset(spec.reads), topic, silent, terms)

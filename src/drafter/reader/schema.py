@@ -94,6 +94,9 @@ class _Reading(BaseModel):
     reads: tuple[Literal["operative", "definition"], ...] = ("operative", "definition")
     #: Words that show a provision speaks to the category (named when no tier shows).
     topic: tuple[str, ...] = ()
+    #: Only definitions of terms with one of these count ("qualifying offense"
+    #: means ...; not what "services" or "commercial sexual activity" means).
+    definitions_of: tuple[str, ...] = ()
     #: No tier of the category counts a match in a sentence with one of these
     #: (added to each tier's own `not_in_sentence_with`).
     not_in_sentence_with: tuple[str, ...] = ()

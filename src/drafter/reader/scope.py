@@ -117,10 +117,10 @@ def _unused_definitions(
                     todo.append(other)
     out = list(sentences)
     for i, term in defined.items():
-        if term not in used_terms:
-            for k in (i, *members.get(i, ())):
-                s = sentences[k]
-                out[k] = Sentence(s.start, s.end, s.provision, "unused")
+        role = "definition" if term in used_terms else "unused"
+        for k in (i, *members.get(i, ())):
+            s = sentences[k]
+            out[k] = Sentence(s.start, s.end, s.provision, role, term)
     return tuple(out)
 
 
@@ -157,7 +157,7 @@ def _other_remedies(
         return tuple(sentences)
     others = remedies - named
     return tuple(
-        Sentence(s.start, s.end, s.provision, "other")
+        Sentence(s.start, s.end, s.provision, "other", s.term)
         if key_of[i] in others and s.role in EVIDENCE_ROLES
         else s
         for i, s in enumerate(sentences)

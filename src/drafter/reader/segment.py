@@ -108,6 +108,8 @@ class Sentence:
     #: Index of its provision in Layout.provisions.
     provision: int
     role: str
+    #: For a definition (and the paragraphs that continue it): the term it defines.
+    term: str = ""
 
 
 @dataclass(frozen=True)

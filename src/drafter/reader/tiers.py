@@ -175,6 +175,8 @@ class CategoryReading:
     reads: frozenset[str] = frozenset({"operative", "definition"})
     topic: re.Pattern[str] | None = None
     when_silent: WhenSilent | None = None
+    #: Only definitions of terms this matches are evidence (None: every used one).
+    definitions_of: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
