@@ -121,3 +121,24 @@ def test_sentences_are_ordered_and_inside_the_text(pieces: list[str]) -> None:
         assert 0 <= s.provision < max(1, len(lay.provisions))
         last = s.end
     assert len(lay.evidence_text()) == len(text)
+
+
+def test_a_definition_wrapped_or_spaced_is_still_a_definition() -> None:
+    # The provisions patterns read the original text: a space in one stands for any
+    # run of whitespace, so a term broken from its "means" by a line is still defined.
+    text = '(a) "Prior  record"\n   means the list of a person\'s convictions.\n'
+    layout = segment(text, RULES)  # type: ignore[arg-type]
+    assert [s.role for s in layout.sentences] == ["definition"]
+
+
+def test_a_divider_opens_the_related_section_after_it() -> None:
+    text = (
+        "§ 4-1. Vacatur. (a) A victim may move to vacate a conviction.\n\n"
+        "[ 2020 c 4 s 1.]\n\n--- related: § 4-9 ---\n\n"
+        'Code § 4-9 — Definitions. [current text]\n\n(1) "Victim" means a person trafficked.\n'
+    )
+    layout = segment(text, RULES)  # type: ignore[arg-type]
+    labels = [layout.provisions[s.provision].label.strip() for s in layout.sentences]
+    roles = [s.role for s in layout.sentences]
+    assert roles[-3:] == ["heading", "heading", "definition"]
+    assert labels[-1] == "4-9 (1)"

@@ -191,7 +191,10 @@ def _layout_rules(doc: YamlDoc, raw: _Provisions | None) -> LayoutRules:
         try:
             # Searched on the original text (its capitals tell titles apart), so
             # without regard to case.
-            return re.compile("|".join(f"(?:{x})" for x in items), re.IGNORECASE)
+            # and a space in a pattern stands for any run of whitespace there (the
+            # original keeps the text's own spacing and line breaks)
+            joined = "|".join(f"(?:{_any_space(x)})" for x in items)
+            return re.compile(joined, re.IGNORECASE)
         except re.error as exc:
             raise doc.error(("provisions", key), f"bad regular expression: {exc}") from None
 
@@ -207,6 +210,28 @@ def _layout_rules(doc: YamlDoc, raw: _Provisions | None) -> LayoutRules:
         remedy=branches("remedy", raw.remedy),
         subject=branches("subject", raw.subject),
     )
+
+
+def _any_space(pattern: str) -> str:
+    """The pattern with each literal space (outside a character class) as `\\s+`
+    (a space a quantifier governs, " ?", as `\\s` under that quantifier)."""
+    out: list[str] = []
+    in_class = escaped = False
+    for i, c in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif c == "\\":
+            escaped = True
+        elif c == "[" and not in_class:
+            in_class = True
+        elif c == "]" and in_class:
+            in_class = False
+        elif c == " " and not in_class:
+            quantified = pattern[i + 1 : i + 2] in ("?", "*", "+", "{")
+            out.append(r"\s" if quantified else r"\s+")
+            continue
+        out.append(c)
+    return "".join(out)
 
 
 _NAME_REF = re.compile(r"\{([a-z_]+)\}")

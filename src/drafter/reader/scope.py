@@ -28,13 +28,14 @@ def scoped(layout: Layout, rules: LayoutRules) -> Layout:
 
 # The term a definition defines: quoted ('"Covered offense" means'), or the words before "means".
 _QUOTED_TERM = re.compile(
-    r"[\"“]([^\"”]{1,100})[\"”],?(?: or [\"“][^\"”]{1,100}[\"”],?)? "
-    r"(?:also )?(?:means|includes|is an?|has the (?:same )?meaning)\b",
+    r"[\"“]([^\"”]{1,100})[\"”],?(?:\s+or\s+[\"“][^\"”]{1,100}[\"”],?)?\s+"
+    r"(?:also\s+)?(?:means|includes|is\s+an?|has\s+the\s+(?:same\s+)?meaning)\b",
     re.I,
 )
 _LEAD = re.compile(r"^(?:the )?(?:terms? )?(?:the )?")
 _BARE_TERM = re.compile(
-    r"([\w\-'’]+(?: [\w\-'’]+){0,5}) (?:means|includes|has the (?:same )?meaning)\b", re.I
+    r"([\w\-'’]+(?:\s+[\w\-'’]+){0,5})\s+(?:means|includes|has\s+the\s+(?:same\s+)?meaning)\b",
+    re.I,
 )
 
 

@@ -67,7 +67,7 @@ _DASH_TITLE = re.compile(r"\.\s*[—–]")
 _DIVIDER = re.compile(r"[-=_*]{3,}[ \t]*\S.*?[-=_*]{3,}[ \t]*$")
 # A section title line ("Wash. Rev. Code § 9.94A.030 — Definitions."): one opens a
 # section of its own after a blank line, even when the line before ends without a period.
-_TITLE_LINE = re.compile(r"(?:[A-Z][\w.]*\.? ){0,4}§+\s*\d")
+_TITLE_LINE = re.compile(r"(?:[A-Z][\w.]*\.?[ \t]+){0,4}§+\s*\d")
 _ROMAN = re.compile(r"[ivxl]+")
 
 
