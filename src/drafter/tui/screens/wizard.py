@@ -12,32 +12,28 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.content import Content
+from textual.containers import Horizontal, Vertical
 from textual.reactive import Reactive, reactive
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, OptionList, Static
 
-from drafter.tui.core import COVERAGE, DraftView, Step, chosen
+from drafter.tui.core import DraftView, Step, chosen
 from drafter.tui.keys import CTRL_COMMANDS, bare
-from drafter.tui.widgets.aboutfield import ABOUT_FIELDS, AboutField
+from drafter.tui.widgets.aboutfield import AboutField
 from drafter.tui.widgets.flagfield import FlagField
 from drafter.tui.widgets.keysfooter import KeysFooter
-from drafter.tui.widgets.note import Note
-from drafter.tui.widgets.onepass import OnePassScroll, OnePassStatic, OnePassVertical
 from drafter.tui.widgets.outline import Outline
 from drafter.tui.widgets.paramfield import ParamField
 from drafter.tui.widgets.preview import BillPreview
 from drafter.tui.widgets.scorepanel import ScorePanel
+from drafter.tui.widgets.steppane import StepPane
 from drafter.tui.widgets.tiers import TierCard
 from drafter.tui.widgets.topbar import TopBar
-from drafter.tui.widgets.util import set_content
 
 if TYPE_CHECKING:
     from drafter.tui.app import DrafterApp
 
-MUTED = "$foreground 60%"
 #: Where the step's form lives: the chosen tier's fields, the standards' questions,
 #: the bill's, the buttons.
 FORM_PARTS = frozenset({"chosen-detail", "flags", "about", "nav"})
@@ -69,7 +65,7 @@ class WizardScreen(Screen[None]):
         Binding("home", "scroll_centre('home')", show=False),
         Binding("end", "scroll_centre('end')", show=False),
     ]
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (Textual declares it a plain list)
         (0, "-narrow"),
         (NARROW, "-wide"),
     ]
@@ -89,51 +85,26 @@ class WizardScreen(Screen[None]):
     def __init__(self, step: int = 0) -> None:
         super().__init__()
         self._start_step = step
-        #: Fields mounted so far, by key; shown or hidden per step.
-        self._fields: dict[str, Vertical] = {}
+        steps = self.app.engine.steps
+        # The parts every change redraws, held here rather than searched for.
+        self._topbar = TopBar(id="topbar")
+        self._outline = Outline(steps, id="outline")
+        self.pane = StepPane(max(len(s.choices) for s in steps), id="centre-column")
+        self._score = ScorePanel(id="score")
+        self._preview = BillPreview(id="preview")
+        self._footer_shape: tuple[bool, bool, int] | None = None
 
     # -- layout --
 
     def compose(self) -> ComposeResult:
-        engine = self.app.engine
-        yield TopBar(id="topbar")
+        yield self._topbar
         with Horizontal(id="body"):
-            yield Outline(engine.steps, id="outline")
-            with Vertical(id="centre-column"):
-                # Not a Tab stop: PageUp/PageDown/Home/End scroll it from anywhere.
-                with OnePassScroll(id="centre", can_focus=False):
-                    yield OnePassStatic(id="step-title", markup=False)
-                    yield OnePassStatic(id="step-why", markup=False)
-                    yield OnePassStatic(id="choose-hint", markup=False)
-                    with OnePassVertical(id="tiers"):
-                        # A card per tier of the longest step, reused on every step.
-                        for i in range(max(len(s.choices) for s in engine.steps)):
-                            yield TierCard(i, classes="tier", id=f"tier-{i + 1}")
-                        # Follows the chosen card: why it is worded so, and its blanks.
-                        with OnePassVertical(id="chosen-detail"):
-                            # Its fields first, so choosing brings them into view.
-                            yield OnePassStatic(id="params-head", markup=False)
-                            yield OnePassVertical(id="params")
-                            yield OnePassStatic(id="tier-note", markup=False)
-                    # Yes/no facts a standard reads (documentation_required), per step.
-                    yield OnePassVertical(id="flags")
-                    yield OnePassStatic(
-                        Content.assemble(
-                            ("About the bill", "bold"),
-                            ("  asked once; the bill uses these everywhere", MUTED),
-                        ),
-                        id="about-head",
-                    )
-                    yield OnePassVertical(id="about")
-                # Always in view, for the mouse.
-                with Horizontal(id="nav"):
-                    yield Button("◀ Previous", id="prev-button", compact=True)
-                    yield Button("Next ▶", id="next-button", variant="primary", compact=True)
-                    yield Button("Review", id="review-button", compact=True)
+            yield self._outline
+            yield self.pane
             with Vertical(id="side"):
-                yield ScorePanel(id="score")
+                yield self._score
                 yield Static("Bill preview", id="preview-title")
-                yield BillPreview(id="preview")
+                yield self._preview
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -145,7 +116,7 @@ class WizardScreen(Screen[None]):
     def _settle(self) -> None:
         """After the first layout: focus the chosen card, show the step from its top."""
         self._focus_tier(force=True)
-        self.query_one("#centre", VerticalScroll).scroll_home(animate=False)
+        self.pane.centre.scroll_home(animate=False)
 
     # -- state --
 
@@ -198,10 +169,8 @@ class WizardScreen(Screen[None]):
 
     def _tier_target(self) -> TierCard | None:
         """The chosen tier's card (or the first) of the current step."""
-        pick = chosen(self.app.draft, self.current.id)
-        cards = [c for c in self.query(TierCard) if c.choice is not None]
-        target = next((c for c in cards if c.choice and c.choice.id == pick), None)
-        return target or (cards[0] if cards else None)
+        draft = self.app.draft
+        return self.pane.card_for(chosen(draft, self.current.id) if draft else None)
 
     def action_tab(self, delta: int) -> None:
         """Tab from the tier list enters the form; in the form Tab moves within it."""
@@ -210,8 +179,8 @@ class WizardScreen(Screen[None]):
         if self._in_form() and focused in form:
             self.set_focus(form[(form.index(focused) + delta) % len(form)])
             return
-        outline = self.query_one(Outline)
-        preview = self.query_one(BillPreview)
+        outline = self._outline
+        preview = self._preview
         side = preview if preview in self.focus_chain else None
         if isinstance(focused, TierCard):
             target: Widget | None = (form[0] if form else None) if delta > 0 else outline
@@ -226,7 +195,7 @@ class WizardScreen(Screen[None]):
 
     def action_scroll_centre(self, how: str) -> None:
         """PageUp, PageDown, Home and End scroll the step (fields keep their own)."""
-        centre = self.query_one("#centre", VerticalScroll)
+        centre = self.pane.centre
         {
             "page_up": centre.scroll_page_up,
             "page_down": centre.scroll_page_down,
@@ -272,7 +241,7 @@ class WizardScreen(Screen[None]):
         """Rebuild the footer only when a key appears, goes, or reads differently."""
         last = len(self.app.engine.steps) - 1
         shape = (self.step == 0, self.step == last, len(self.current.choices))
-        if shape != getattr(self, "_footer_shape", None):
+        if shape != self._footer_shape:
             self._footer_shape = shape
             self.refresh_bindings()
 
@@ -287,35 +256,10 @@ class WizardScreen(Screen[None]):
         The tier cards are a fixed pool and parameter fields are mounted once
         and then shown or hidden, so quick key presses never race a rebuild.
         """
-        step = self.current
-        engine = self.app.engine
-        total = len(engine.steps)
-        scope = f"up to {step.max} points" if step.max is not None else "gates every category"
-        head = Content.assemble(
-            (step.title, "bold"),
-            (f"  ·  {self.step + 1} of {total}  ·  {scope}", "$foreground 60%"),
-        )
-        self.query_one("#step-title", Static).update(head)
-        self.query_one("#step-why", Static).update(
-            Content.assemble(("Why it matters  ", "bold $text-accent"), step.why)
-        )
-        self.query_one("#choose-hint", Static).update(
-            Content.styled(
-                f"Choose one: press {self.choose_keys()}, or click. Each shows the text it adds.",
-                "$foreground 60%",
-            )
-        )
-        n = len(step.choices)
-        for i, card in enumerate(self.query(TierCard)):
-            card.assign(step.choices[i] if i < n else None)
-        self.query_one("#prev-button", Button).disabled = self.step == 0
-        last = self.step == total - 1
-        self.query_one("#next-button", Button).label = "Review ▶" if last else "Next ▶"
-        self.query_one("#review-button", Button).display = not last
-        outline = self.query_one(Outline)
-        if outline.highlighted != self.step:
-            outline.highlighted = self.step
-        self.query_one("#centre", VerticalScroll).scroll_home(animate=False)
+        total = len(self.app.engine.steps)
+        self.pane.load(self.current, self.step, total, self.choose_keys())
+        if self._outline.highlighted != self.step:
+            self._outline.highlighted = self.step
         self._show_view(self.app.view)
         self._focus_tier()
 
@@ -336,27 +280,11 @@ class WizardScreen(Screen[None]):
         if view is None:
             return
         app = self.app
-        self.query_one(TopBar).show(view, app.path, app.unsaved)
-        self.query_one(Outline).show(view)
-        self.query_one(ScorePanel).show(view)
-        self.query_one(BillPreview).show(view, self._provision_text(view))
-        self._show_step(view)
-        self._show_profile_note()
-
-    def _show_profile_note(self) -> None:
-        """Under the jurisdiction field: which drafting style the bill uses, and why."""
-        notes = self.query("#profile-note")
-        if not notes:
-            return
-        engine = self.app.engine
-        note = notes.first(Note)
-        if engine.profile_note:
-            note.say(
-                engine.profile_note[0].upper() + engine.profile_note[1:] + ".", "$text-warning"
-            )
-        else:
-            name = getattr(engine.profile, "name", "")
-            note.say(f"Drafting style: {name}.", "$text-success")
+        self._topbar.show(view, app.path, app.unsaved)
+        self._outline.show(view)
+        self._score.show(view)
+        self._preview.show(view, self._provision_text(view))
+        self.pane.show(self.current, view)
 
     def _provision_text(self, view: DraftView) -> str:
         """The text the current step puts in the bill, to keep it in view."""
@@ -365,135 +293,6 @@ class WizardScreen(Screen[None]):
         if pick is None:
             return f"[{step.title}: not yet drafted]"
         return self.app.engine.tier_language(step.id, pick, view.draft.parameters)
-
-    def _show_step(self, view: DraftView) -> None:
-        step = self.current
-        engine = self.app.engine
-        draft = view.draft
-        pick = chosen(draft, step.id)
-        gated = not view.card.rankable and step.id != COVERAGE
-        for card in self.query(TierCard):
-            if card.choice is not None:
-                text = engine.tier_language(step.id, card.choice.id, draft.parameters)
-                card.show(card.choice.id == pick, text, gated)
-        note = self.query_one("#tier-note", Static)
-        choice = step.choice(pick)
-        if pick is not None and choice is not None:
-            why, source = engine.tier_note(step.id, pick)
-            parts: list[str | tuple[str, str]] = [("Rubric: ", "bold"), choice.criterion]
-            if why:
-                parts += [("\nThis wording: ", "bold"), why]
-            if source:
-                parts += [("\nSource: ", "bold"), (source, "$foreground 60%")]
-            set_content(note, Content.assemble(*parts))
-        elif step.id == COVERAGE:
-            set_content(
-                note,
-                Content.styled(
-                    f"This draft's coverage is {draft.coverage!r}: the state has no "
-                    "trafficking-specific statute, so there is no bill yet. Choose who "
-                    "a bill would cover.",
-                    "$text-warning",
-                ),
-            )
-        else:
-            set_content(
-                note,
-                Content.styled(
-                    "Not answered yet: this category earns 0 until you choose a tier.",
-                    "$text-warning",
-                ),
-            )
-        self._show_params(step, pick)
-        self._place_detail(pick)
-
-    def _place_detail(self, pick: str | None) -> None:
-        """Put the note and the fields right under the chosen card (or the last one)."""
-        cards = [c for c in self.query(TierCard) if c.choice is not None]
-        if not cards:
-            return
-        anchor = next((c for c in cards if c.choice and c.choice.id == pick), cards[-1])
-        detail = self.query_one("#chosen-detail", Vertical)
-        tiers = self.query_one("#tiers", Vertical)
-        children = list(tiers.children)
-        if children.index(detail) != children.index(anchor) + 1:
-            tiers.move_child(detail, after=anchor)
-
-    def _show_params(self, step: Step, pick: str | None) -> None:
-        """Fields for the chosen tier (under its card) and, on the coverage step,
-        what the bill needs to know about the state (after every card)."""
-        engine = self.app.engine
-        tier_specs = engine.tier_parameters(step.id, pick)
-        about = step.id == COVERAGE
-        bill_specs = engine.bill_parameters if about else []
-        wanted = self._ensure_fields(self.query_one("#params", Vertical), tier_specs, False)
-        wanted += self._ensure_fields(self.query_one("#about", Vertical), bill_specs, about)
-        for key, field in self._fields.items():
-            if not key.startswith("flag-"):
-                field.display = key in wanted
-        head = self.query_one("#params-head", Static)
-        if tier_specs:
-            set_content(
-                head,
-                Content.assemble(
-                    ("Fill in for this tier", "bold"),
-                    ("  a blank uses the default shown, or stays a [PLACEHOLDER]", MUTED),
-                ),
-            )
-        head.display = bool(tier_specs)
-        self.query_one("#params", Vertical).display = bool(tier_specs)
-        self.query_one("#about-head", Static).display = about
-        self.query_one("#about", Vertical).display = about
-        self._show_flags(step)
-
-    def _show_flags(self, step: Step) -> None:
-        """The standards' yes/no questions this step asks (mounted once, then shown)."""
-        questions = self.app.engine.questions(step.id)
-        box = self.query_one("#flags", Vertical)
-        new: list[FlagField] = []
-        for q in questions:
-            if f"flag-{q.name}" not in self._fields:
-                field = FlagField(q, self.app.draft.parameters.get(q.name))
-                self._fields[f"flag-{q.name}"] = field
-                new.append(field)
-        if new:
-            box.mount_all(new)
-        shown = {f"flag-{q.name}" for q in questions}
-        for key, field in self._fields.items():
-            if key.startswith("flag-"):
-                field.display = key in shown
-        box.display = bool(questions)
-
-    def _ensure_fields(self, box: Vertical, specs: list, about: bool) -> list[str]:
-        """Mount the fields not mounted yet (once); return the keys to show."""
-        draft = self.app.draft
-        engine = self.app.engine
-        keys: list[str] = []
-        new: list[Vertical] = []
-        for kind in ABOUT_FIELDS if about else ():
-            key = f"about-{kind}"
-            keys.append(key)
-            if key not in self._fields:
-                value = draft.jurisdiction if kind == "jurisdiction" else getattr(draft.bill, kind)
-                self._fields[key] = AboutField(kind, value)
-                new.append(self._fields[key])
-        for spec in specs:
-            key = f"param-field-{spec.name}"
-            keys.append(key)
-            if key not in self._fields:
-                self._fields[key] = ParamField(
-                    spec,
-                    draft.parameters.get(spec.name),
-                    engine.default_for(spec.name),
-                    id=key,
-                )
-                new.append(self._fields[key])
-        if new:
-            box.mount_all(new)
-            if about:
-                # The jurisdiction's note says which drafting style the bill uses.
-                self.call_after_refresh(self._show_profile_note)
-        return keys
 
     # -- events --
 
@@ -547,18 +346,10 @@ class WizardScreen(Screen[None]):
         step = self.current
         if 0 <= index < len(step.choices):
             self.app.answer(step.id, step.choices[index].id)
-            card = self.query_one(f"#tier-{index + 1}", TierCard)
+            card = self.pane.cards[index]
             if isinstance(self.focused, TierCard):
                 self.set_focus(card, scroll_visible=False)
-            self.call_after_refresh(self._reveal_choice, card)
-
-    def _reveal_choice(self, card: TierCard) -> None:
-        """Bring the chosen card and the fields under it into view."""
-        centre = self.query_one("#centre", VerticalScroll)
-        params = self.query_one("#params", Vertical)
-        if params.display:
-            centre.scroll_to_widget(params, animate=False, immediate=True)
-        centre.scroll_to_widget(card, animate=False, immediate=True)
+            self.call_after_refresh(self.pane.reveal, card)
 
     def action_choose(self, index: int) -> None:
         self.choose(index)

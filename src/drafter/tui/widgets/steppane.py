@@ -1,0 +1,205 @@
+"""The wizard's centre column: the current step, its tiers, the chosen tier's fields.
+
+It draws what the screen tells it (a step, a DraftView) and keeps references
+to its parts: every change redraws only the parts whose text changed, and
+never searches the screen's widgets to find them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Button
+
+from drafter.tui.core import COVERAGE, DraftView, Step, chosen
+from drafter.tui.widgets.onepass import OnePassScroll, OnePassStatic, OnePassVertical
+from drafter.tui.widgets.stepfields import StepFields
+from drafter.tui.widgets.tiers import TierCard
+from drafter.tui.widgets.util import set_content
+
+if TYPE_CHECKING:
+    from drafter.tui.app import DrafterApp
+
+MUTED = "$foreground 60%"
+
+
+class StepPane(Vertical):
+    """Title, why it matters, the tier cards, the chosen tier's detail, the buttons."""
+
+    def __init__(self, cards: int, id: str | None = None) -> None:
+        super().__init__(id=id)
+        #: A card per tier of the longest step, reused on every step.
+        self.cards = [TierCard(i, classes="tier", id=f"tier-{i + 1}") for i in range(cards)]
+        self.centre = OnePassScroll(id="centre", can_focus=False)
+        self._title = OnePassStatic(id="step-title", markup=False)
+        self._why = OnePassStatic(id="step-why", markup=False)
+        self._hint = OnePassStatic(id="choose-hint", markup=False)
+        self._tiers = OnePassVertical(id="tiers")
+        self._detail = OnePassVertical(id="chosen-detail")
+        self._params_head = OnePassStatic(id="params-head", markup=False)
+        self.params = OnePassVertical(id="params")
+        self._note = OnePassStatic(id="tier-note", markup=False)
+        self._flags = OnePassVertical(id="flags")
+        self._about_head = OnePassStatic(
+            Content.assemble(
+                ("About the bill", "bold"),
+                ("  asked once; the bill uses these everywhere", MUTED),
+            ),
+            id="about-head",
+        )
+        self._about = OnePassVertical(id="about")
+        self._prev = Button("◀ Previous", id="prev-button", compact=True)
+        self._next = Button("Next ▶", id="next-button", variant="primary", compact=True)
+        self._review = Button("Review", id="review-button", compact=True)
+        self.fields = StepFields(self.params, self._about, self._flags)
+
+    @property
+    def _app(self) -> DrafterApp:
+        return cast("DrafterApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        # Not a Tab stop: PageUp/PageDown/Home/End scroll it from anywhere.
+        with self.centre:
+            yield self._title
+            yield self._why
+            yield self._hint
+            with self._tiers:
+                yield from self.cards
+                # Follows the chosen card: why it is worded so, and its blanks.
+                with self._detail:
+                    # Its fields first, so choosing brings them into view.
+                    yield self._params_head
+                    yield self.params
+                    yield self._note
+            # Yes/no facts a standard reads (documentation_required), per step.
+            yield self._flags
+            yield self._about_head
+            yield self._about
+        # Always in view, for the mouse.
+        with Horizontal(id="nav"):
+            yield self._prev
+            yield self._next
+            yield self._review
+
+    def load(self, step: Step, index: int, total: int, keys: str) -> None:
+        """Point the pane at `step` (number `index` of `total`), answered by `keys`."""
+        scope = f"up to {step.max} points" if step.max is not None else "gates every category"
+        set_content(
+            self._title,
+            Content.assemble(
+                (step.title, "bold"), (f"  ·  {index + 1} of {total}  ·  {scope}", MUTED)
+            ),
+        )
+        set_content(
+            self._why, Content.assemble(("Why it matters  ", "bold $text-accent"), step.why)
+        )
+        set_content(
+            self._hint,
+            Content.styled(
+                f"Choose one: press {keys}, or click. Each shows the text it adds.", MUTED
+            ),
+        )
+        n = len(step.choices)
+        for i, card in enumerate(self.cards):
+            card.assign(step.choices[i] if i < n else None)
+        self._prev.disabled = index == 0
+        last = index == total - 1
+        self._next.label = "Review ▶" if last else "Next ▶"
+        self._review.display = not last
+        self.centre.scroll_home(animate=False)
+
+    def shown_cards(self) -> list[TierCard]:
+        """The cards the current step uses, in order."""
+        return [c for c in self.cards if c.choice is not None]
+
+    def card_for(self, pick: str | None) -> TierCard | None:
+        """The card of tier `pick` (or the first card)."""
+        cards = self.shown_cards()
+        target = next((c for c in cards if c.choice and c.choice.id == pick), None)
+        return target or (cards[0] if cards else None)
+
+    def show(self, step: Step, view: DraftView) -> None:
+        """Draw `step` as the view has it: marks, texts, note, fields, the detail's place."""
+        engine = self._app.engine
+        draft = view.draft
+        pick = chosen(draft, step.id)
+        gated = not view.card.rankable and step.id != COVERAGE
+        for card in self.cards:
+            if card.choice is not None:
+                text = engine.tier_language(step.id, card.choice.id, draft.parameters)
+                card.show(card.choice.id == pick, text, gated)
+        set_content(self._note, self._tier_note(step, view, pick))
+        has_params = self.fields.show(engine, draft, step, pick)
+        if has_params:
+            set_content(
+                self._params_head,
+                Content.assemble(
+                    ("Fill in for this tier", "bold"),
+                    ("  a blank uses the default shown, or stays a [PLACEHOLDER]", MUTED),
+                ),
+            )
+        self._params_head.display = has_params
+        about = step.id == COVERAGE
+        self._about_head.display = about
+        self._place_detail(pick)
+        if about:
+            self.show_profile_note()
+
+    def _tier_note(self, step: Step, view: DraftView, pick: str | None) -> Content:
+        """Under the chosen card: the rubric's words, why this wording, its source."""
+        choice = step.choice(pick)
+        if pick is not None and choice is not None:
+            why, source = self._app.engine.tier_note(step.id, pick)
+            parts: list[str | tuple[str, str]] = [("Rubric: ", "bold"), choice.criterion]
+            if why:
+                parts += [("\nThis wording: ", "bold"), why]
+            if source:
+                parts += [("\nSource: ", "bold"), (source, MUTED)]
+            return Content.assemble(*parts)
+        if step.id == COVERAGE:
+            return Content.styled(
+                f"This draft's coverage is {view.draft.coverage!r}: the state has no "
+                "trafficking-specific statute, so there is no bill yet. Choose who "
+                "a bill would cover.",
+                "$text-warning",
+            )
+        return Content.styled(
+            "Not answered yet: this category earns 0 until you choose a tier.", "$text-warning"
+        )
+
+    def _place_detail(self, pick: str | None) -> None:
+        """Put the note and the fields right under the chosen card (or the last one)."""
+        cards = self.shown_cards()
+        if not cards:
+            return
+        anchor = next((c for c in cards if c.choice and c.choice.id == pick), cards[-1])
+        children = list(self._tiers.children)
+        if children.index(self._detail) != children.index(anchor) + 1:
+            self._tiers.move_child(self._detail, after=anchor)
+
+    def show_profile_note(self) -> None:
+        """Under the jurisdiction field: which drafting style the bill uses, and why."""
+        note = self.fields.find_profile_note()
+        if note is None:
+            # Mounted just now: its note is there after the next refresh.
+            self.call_after_refresh(self._show_profile_note_once)
+            return
+        engine = self._app.engine
+        if engine.profile_note:
+            text = engine.profile_note[0].upper() + engine.profile_note[1:] + "."
+            note.say(text, "$text-warning")
+        else:
+            note.say(f"Drafting style: {getattr(engine.profile, 'name', '')}.", "$text-success")
+
+    def _show_profile_note_once(self) -> None:
+        if self.fields.find_profile_note() is not None:
+            self.show_profile_note()
+
+    def reveal(self, card: TierCard) -> None:
+        """Bring the chosen card and the fields under it into view."""
+        if self.params.display:
+            self.centre.scroll_to_widget(self.params, animate=False, immediate=True)
+        self.centre.scroll_to_widget(card, animate=False, immediate=True)
