@@ -53,6 +53,9 @@ class ParamField(Vertical):
         self.spec = spec
         self.initial = value
         self.default = default
+        #: The error line, mounted the first time a value is wrong: most fields
+        #: never need one, and the coverage step shows a dozen fields at once.
+        self._error: Note | None = None
 
     def compose(self) -> ComposeResult:
         spec = self.spec
@@ -94,17 +97,19 @@ class ParamField(Vertical):
                 compact=True,
             )
         yield Static(Content(spec.help), classes="param-help", markup=False)
-        yield Note(classes="param-error")
 
     def _report(self, raw: str) -> None:
-        error = self.query_one(".param-error", Note)
         try:
             value = parse_value(self.spec.type, raw)
         except ParamError as exc:
-            error.say(f"Give {exc}.")
+            if self._error is None:
+                self._error = Note(classes="param-error")
+                self.mount(self._error)
+            self._error.say(f"Give {exc}.")
             self.add_class("-invalid")
             return
-        error.say("")
+        if self._error is not None:
+            self._error.say("")
         self.remove_class("-invalid")
         self.post_message(self.Changed(self, self.spec.name, value))
 
