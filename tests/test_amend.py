@@ -9,6 +9,7 @@ import pytest
 
 from conftest import ROOT
 from drafter.amend import Amendment, plan_amendment
+from drafter.amend.references import NUMBER_WORDS
 from drafter.draft import Draft
 from drafter.jurisdiction import load_profile
 from drafter.language import load_language
@@ -54,7 +55,7 @@ def _carriers(text: str, amendment: Amendment, category: str) -> set[tuple[str, 
     out = set()
     for r in amendment.provisions:
         if any(re.search(r"(?<!\w)" + re.escape(q) + r"(?!\w)", r.old_text) for q in quotes):
-            out.add(r.path)
+            out.add(r.old_path or r.path)
     return out
 
 
@@ -66,6 +67,28 @@ def _cases() -> list[tuple[str, str, str, str]]:
         ]
         out.extend((name, state, c, t) for c, t in cats)
     return out
+
+
+#: A label or the label inside a reference ("3.", "(c)", "2", "two"): what renumbering changes.
+_LABEL_ONLY = re.compile(r"\(?[0-9A-Za-z]{1,5}(?:-\d+)?\)?\.?|" + "|".join(NUMBER_WORDS), re.I)
+
+
+def check_only_carriers_change(text: str, amendment: Amendment, category: str) -> None:
+    """Only the provisions that carry the category are struck or replaced; every other
+    provision survives word for word (its label, or a label it refers to, may be
+    renumbered, and nothing else)."""
+    carriers = _carriers(text, amendment, category)
+    for r in amendment.provisions:
+        if r.action == "insert":
+            assert category in r.categories or not r.categories, r
+            continue
+        if (r.old_path or r.path) in carriers:
+            continue
+        assert r.action == "keep", (r.path, r.action, r.pieces)
+        marked = [p for p in r.pieces if p.kind != "equal"]
+        assert all(_LABEL_ONLY.fullmatch(p.text) for p in marked), (r.path, marked)
+        if not marked:
+            assert r.old_text == r.new_text
 
 
 @pytest.mark.parametrize(("name", "state", "category", "tier"), _cases())
@@ -80,16 +103,7 @@ def test_one_change_touches_only_the_provisions_that_carry_it(
         # Asking for what the text already reads changes nothing at all.
         assert all(r.action == "keep" and r.old_text == r.new_text for r in amendment.provisions)
         return
-    carriers = _carriers(text, amendment, category)
-    for r in amendment.provisions:
-        if r.action == "insert":
-            assert category in r.categories or not r.categories, r
-            continue
-        if r.path in carriers:
-            continue
-        # Every other provision survives word for word.
-        assert r.action == "keep", (r.path, r.action, r.pieces)
-        assert r.old_text == r.new_text
+    check_only_carriers_change(text, amendment, category)
     change = next(c for c in amendment.changes if c.category == category)
     assert change.new_tier == tier
     # The change is made somewhere: words struck or added, or a new provision.
@@ -105,14 +119,16 @@ def test_a_plan_that_strikes_everything_fails_the_check() -> None:
 
     text = TEXAS_STYLE.read_text(encoding="utf-8")
     amendment, _ = _plan(text, "Texas", range_of_relief="vacatur")
-    carriers = _carriers(text, amendment, "range_of_relief")
-    wrecked = [
-        replace(r, action="strike", pieces=(Piece("delete", r.old_text),))
-        for r in amendment.provisions
-    ]
-    survivors = [r for r in wrecked if r.path not in carriers and r.action == "keep"]
-    others = [r for r in amendment.provisions if r.path not in carriers and r.action != "insert"]
-    assert others and len(survivors) < len(others)
+    check_only_carriers_change(text, amendment, "range_of_relief")
+    wrecked = replace(
+        amendment,
+        provisions=tuple(
+            replace(r, action="strike", pieces=(Piece("delete", r.old_text),))
+            for r in amendment.provisions
+        ),
+    )
+    with pytest.raises(AssertionError):
+        check_only_carriers_change(text, wrecked, "range_of_relief")
 
 
 def test_missouri_adults_keeps_subsection_2() -> None:

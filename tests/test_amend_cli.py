@@ -253,3 +253,47 @@ def test_source_can_be_a_state_whose_text_is_in_the_atlas(
     assert result.code == 2
     lines = result.err.strip().splitlines()
     assert len(lines) == 1 and "give the statute's text file as SOURCE" in lines[0]
+
+
+@pytest.mark.parametrize(
+    ("file", "state", "changes"),
+    [
+        (
+            "statutes/MO-610.131.txt",
+            "Missouri",
+            {"coverage": "adults", "range_of_relief": "vacatur"},
+        ),
+        ("atlas/statutes/NY-CPL-440.10.txt", "New York", {"hearing_requirement": "none_required"}),
+        # Strikes subsection (c) and renumbers (d) and (e).
+        ("atlas/statutes/CT-54-95c.txt", "Connecticut", {"range_of_relief": "partial"}),
+    ],
+)
+def test_akoma_ntoso_links_point_at_real_provisions(
+    file: str, state: str, changes: dict[str, str]
+) -> None:
+    """Each source names an element of the bill; each destination a provision of today's
+    section by its label today (an insertion, the provision it follows, or the end)."""
+    from drafter.render.amendment_akn import _eid
+
+    text = (require_shared() / file).read_text(encoding="utf-8")
+    ab = build_amending_bill(text, _draft(text, state, **changes), RUBRIC, LANGUAGE)
+    root = etree.fromstring(AMEND_FORMATS.get("xml").render(ab))  # type: ignore[arg-type]
+    assert _schema().validate(root)
+    ns = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
+    eids = {e.get("eId") for e in root.iter() if e.get("eId")}
+    today = {_eid(r.old_path or r.path) for r in ab.amendment.provisions if r.action != "insert"}
+    mods = root.findall(".//a:activeModifications/a:textualMod", ns)
+    assert mods
+    for mod in mods:
+        source = mod.find("a:source", ns).get("href")  # type: ignore[union-attr]
+        assert source.startswith("#") and source[1:] in eids
+        dest = mod.find("a:destination", ns)
+        assert dest is not None
+        work, _, fragment = dest.get("href", "").partition("/~")
+        assert work.startswith("/akn/us-")
+        if mod.get("type") == "insertion":
+            assert (dest.get("pos"), bool(fragment)) in (("after", True), ("end", False))
+        if fragment:
+            assert fragment in today, (fragment, today)
+    if state == "Connecticut":
+        assert {"repeal", "renumbering"} <= {m.get("type") for m in mods}

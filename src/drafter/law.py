@@ -182,9 +182,11 @@ class AmendingForm(_Model):
     #: (New York: "... is amended by adding a new subdivision 7 to read as
     #: follows:"); {added} names them. Without it one clause names both.
     add_clause: str | None = None
-    #: Where a new provision goes: "end" (the next label after the last) or
-    #: "after" the provision it belongs with, labelled (a-1) (Texas).
-    inserts: Literal["end", "after"] = "end"
+    #: Where a new provision goes: "end" (the next label after the last),
+    #: "after" the provision it belongs with, labelled (a-1) (Texas), or
+    #: "in_place": after the provision it belongs with, taking the next label
+    #: and renumbering the ones after it (drafter.amend.renumber).
+    inserts: Literal["end", "after", "in_place"] = "end"
     #: When restating provisions, how deep a restated unit goes: 1 restates
     #: whole subsections (Texas), 2 paragraphs within them (New York).
     depth: int = Field(default=1, ge=1, le=3)

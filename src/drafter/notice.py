@@ -26,7 +26,8 @@ NoticeKind = Literal[
     "contradiction",  # subject: the category whose tier defeats another's (judicial_discretion)
     # An amendment's warnings (drafter amend).
     "excerpt",  # subject: the section number (the current text leaves parts out)
-    "outside_reference",  # subject: the label of a struck provision
+    "outside_reference",  # subject: the old label of a provision struck or renumbered
+    "internal_reference",  # subject: the label of a struck provision a reference still names
     "unplaced_change",  # subject: the category id (a change with no words to make)
     "generic_amending_form",  # subject: the jurisdiction (no sourced amending clause)
 ]

@@ -5,7 +5,9 @@ the last ("3." after "2."). A state that inserts beside the provision it
 belongs with (Texas) labels it from that one: "(a-1)" after "(a)", "(a-2)"
 after that; a provision that belongs last still takes the next label ("(f)").
 Nothing already in the section changes its label, so no reference to it,
-inside or outside the section, breaks.
+inside or outside the section, breaks. A state that inserts in place
+(`in_place`) gives the new provision the label after the one it follows, and
+drafter.amend.renumber moves the rest down.
 """
 
 from __future__ import annotations
@@ -17,8 +19,9 @@ from typing import Literal
 
 from drafter.bill import Style, counter, ref_label
 
-#: Where a state puts a new provision: at the end, or after the one it belongs with.
-InsertAt = Literal["end", "after"]
+#: Where a state puts a new provision: at the end, after the one it belongs with
+#: without renumbering ("(a-1)"), or there with the next label (renumbering the rest).
+InsertAt = Literal["end", "after", "in_place"]
 
 _DOTTED = re.compile(r"^([A-Za-z]+|\d+)\.$")
 _PAREN = re.compile(r"^\(([A-Za-z]+|\d+)(?:-\d+)?\)$")
@@ -98,12 +101,17 @@ def place_inserts(
     taken = set(tops)
     for slot, texts, cat in items:
         anchor = None
-        if at == "after":
+        if at != "end":
             want = slot_order.get(slot, 99)
             anchor = next((t for t in reversed(tops) if order[t] <= want), None)
         if anchor is None or anchor == tops[-1]:
             last = next_label(last)
             out.append(Placed((last,), " ".join(texts), cat))
+            continue
+        if at == "in_place" or not (_PAREN.match(anchor) or _DOTTED.match(anchor)):
+            # The next label, after everything inserted there already; the
+            # provisions after it are renumbered (drafter.amend.renumber).
+            out.append(Placed((next_label(anchor),), " ".join(texts), cat, (anchor,)))
             continue
         n = 1
         while sub_label(anchor, n) in taken:

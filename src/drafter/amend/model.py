@@ -38,6 +38,8 @@ class Restated:
     pieces: tuple[Piece, ...]
     #: The categories whose change edits it.
     categories: tuple[str, ...] = ()
+    #: Its path before renumbering, when its label changes (drafter.amend.renumber).
+    old_path: tuple[str, ...] | None = None
 
     @property
     def level(self) -> int:
@@ -55,7 +57,14 @@ class Restated:
 
     @property
     def changed(self) -> bool:
-        return self.action != "keep"
+        """Whether the bill restates it changed: its own words, its label, or a
+        reference in it to a renumbered provision."""
+        return self.action != "keep" or any(p.kind != "equal" for p in self.pieces)
+
+    @property
+    def old_label(self) -> str:
+        """Its label as today's text prints it."""
+        return self.old_path[-1] if self.old_path else self.label
 
 
 _BEFORE_MARK = re.compile(r" (?=[,.;:)])")

@@ -17,7 +17,8 @@ import re
 from drafter.amend.clauses import Span, strike_spans
 from drafter.amend.fit import Fitted, Fitter, person_term
 from drafter.amend.labels import InsertAt, Placed, place_inserts, reference
-from drafter.amend.model import Action, Amendment, Change, Piece, Restated
+from drafter.amend.model import Action, Amendment, Change, Piece, Restated, joined
+from drafter.amend.renumber import renumber
 from drafter.amend.section import Provision, category_spans, read_provisions
 from drafter.draft import Draft
 from drafter.errors import UserError
@@ -137,11 +138,11 @@ def plan_amendment(
             assert tier is not None
             fitted[cat] = fitter.tier(cat, tier, ref)
 
-    restated = _restate(text, provisions, placed)
+    excerpt = bool(_GAP.search(text))
+    restated, relabelled = renumber(_restate(text, provisions, placed), style, number, excerpt)
     changes = _changes(rubric, changed, old, new, restated, struck_cats, fitted)
-    warnings = _warnings(text, number, restated, changes)
-    return Amendment(number, heading, tuple(restated), tuple(changes), bool(_GAP.search(text)),
-                     tuple(warnings))  # fmt: skip
+    warnings = _warnings(text, number, changes) + relabelled
+    return Amendment(number, heading, tuple(restated), tuple(changes), excerpt, tuple(warnings))
 
 
 def _silent(language: Language, category: str, tier: str | None) -> bool:
@@ -201,12 +202,17 @@ def _restate(
             adds = any(x.kind == "insert" for x in pieces)
             gone = not kept.replace(label, "").strip(" .;,")
             action = "strike" if gone and not adds else "replace"
+            if action == "strike":
+                # Struck whole: its label goes with it.
+                pieces = [Piece("delete", joined(x.text for x in pieces))]
         out.append(Restated(p.label, p.path, action, tuple(pieces), tuple(p.edited_by)))
     return _merge_inserts(out, placed)
 
 
 def _merge_inserts(out: list[Restated], placed: list[Placed]) -> list[Restated]:
     result = list(out)
+    #: The new provisions placed after each anchor so far (they keep their order).
+    last: dict[tuple[str, ...], Restated] = {}
     for item in placed:
         new = Restated(
             item.path[-1],
@@ -218,9 +224,14 @@ def _merge_inserts(out: list[Restated], placed: list[Placed]) -> list[Restated]:
         if item.after is None:
             result.append(new)
             continue
-        # After the anchor and everything under it.
-        idx = max(i for i, r in enumerate(result) if r.path[: len(item.after)] == item.after)
+        before = last.get(item.after)
+        if before is not None:
+            idx = next(i for i, r in enumerate(result) if r is before)
+        else:
+            # After the anchor and everything under it.
+            idx = max(i for i, r in enumerate(result) if r.path[: len(item.after)] == item.after)
         result.insert(idx + 1, new)
+        last[item.after] = new
     return result
 
 
@@ -290,9 +301,7 @@ def _changes(
     return out
 
 
-def _warnings(
-    text: str, number: str, restated: list[Restated], changes: list[Change]
-) -> list[Notice]:
+def _warnings(text: str, number: str, changes: list[Change]) -> list[Notice]:
     out = []
     where = f"section {number}" if number else "the section"
     if _GAP.search(text):
@@ -304,16 +313,6 @@ def _warnings(
                 "amended; the omitted ones stand as they are",
             )
         )
-    for r in restated:
-        if r.action == "strike" and r.path:
-            out.append(
-                Notice(
-                    "outside_reference",
-                    r.label,
-                    f"{r.label} of {where} is struck: check the code for references to it "
-                    "from outside the section",
-                )
-            )
     for c in changes:
         if not c.provisions:
             out.append(

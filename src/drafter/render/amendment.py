@@ -12,6 +12,7 @@ points.
 from __future__ import annotations
 
 import io
+import re
 import textwrap
 from dataclasses import dataclass
 
@@ -75,10 +76,14 @@ def _runs(pieces: tuple[Piece, ...]) -> list[Run]:
 # --- text and Markdown --------------------------------------------------------------
 
 
+#: A new label alone ("(c)" after the struck "[(d)]"): capitals would make it another label.
+_LABEL_ONLY = re.compile(r"\(?[0-9a-z]{1,5}(?:-\d+)?\)?\.?")
+
+
 def _txt(piece: Piece) -> str:
     text = visible(piece.text)
     if piece.kind == "insert":
-        return text.upper()
+        return text if _LABEL_ONLY.fullmatch(text) else text.upper()
     if piece.kind == "delete":
         return f"[{text}]"
     return text

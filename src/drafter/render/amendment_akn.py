@@ -2,11 +2,13 @@
 
 The bill's meta carries `analysis/activeModifications`, one `textualMod` per
 changed provision: `substitution` for a provision whose words change,
-`insertion` for a new one, `repeal` for one struck whole; each points from
-the quoted text in the body (source) to the provision of the section it
-changes (destination). The body quotes the restated provisions inside the
-amending clause's `mod/quotedStructure`, new and omitted words marked with
-`ins` and `del`. Valid against the strict OASIS schema (tests/test_amend_cli.py).
+`insertion` for a new one, `repeal` for one struck whole, `renumbering` for
+one only relabelled; each points from the quoted text in the body (source)
+to the provision of today's section it changes, by its label today
+(destination; an insertion points at the provision it follows, pos="after").
+The body quotes the restated provisions inside the amending clause's
+`mod/quotedStructure`, new and omitted words marked with `ins` and `del`.
+Valid against the strict OASIS schema (tests/test_amend_cli.py).
 """
 
 from __future__ import annotations
@@ -15,10 +17,22 @@ import re
 from typing import Any
 
 from drafter.amend.bill import AmendingBill
+from drafter.amend.model import Restated
 from drafter.render.akn import _Builder, _iso_date
 from drafter.render.layout import bill_section_label, clean, letters, xml_safe
 
 _MOD_TYPE = {"replace": "substitution", "insert": "insertion", "strike": "repeal"}
+
+
+def _mod_type(r: Restated) -> str:
+    """A provision only relabelled is a renumbering; one whose references alone change,
+    a substitution."""
+    if r.action != "keep":
+        return _MOD_TYPE[r.action]
+    relabelled = r.new_text.replace(r.label, r.old_label, 1) == r.old_text
+    return "renumbering" if r.old_path and relabelled else "substitution"
+
+
 _ID = re.compile(r"[^A-Za-z0-9-]+")
 
 
@@ -46,16 +60,28 @@ def render_amendment_akn(ab: AmendingBill) -> bytes:
     seen: set[str] = set()
     for k, part in enumerate(ab.parts, start=1):
         for i, r in enumerate(part.restated, start=1):
-            eid = _eid(r.path) if r.path else f"prov_{i}"
+            # Today's label, so a renumbered provision and the one struck before it
+            # do not trade names; a new one, its own.
+            eid = _eid(r.old_path or r.path) if r.path else f"prov_{i}"
             while eid in seen:
                 eid += "-1"
             seen.add(eid)
             where[id(r)] = f"sec_{k}__mod_1__qstr_1__{eid}"
-    for i, r in enumerate((r for r in ab.restated if r.changed), start=1):
-        mod = b.el(mods, "textualMod", type=_MOD_TYPE[r.action], eId=f"amod_{i}")
-        eid = where[id(r)]
-        b.el(mod, "source", href=f"#{eid}")
-        b.el(mod, "destination", href=f"{target}/~{eid.rsplit('__qstr_1__', 1)[1]}")
+    # Each destination is a provision of today's section, by its label today (an
+    # inserted one: the provision it follows, or the section's end).
+    anchor: tuple[str, ...] | None = None
+    for r in ab.amendment.provisions:
+        if r.changed and id(r) in where:
+            dest = b.el(mods, "textualMod", type=_mod_type(r), eId=f"amod_{len(mods) + 1}")
+            b.el(dest, "source", href=f"#{where[id(r)]}")
+            if r.action != "insert":
+                b.el(dest, "destination", href=f"{target}/~{_eid(r.old_path or r.path)}")
+            elif anchor:
+                b.el(dest, "destination", href=f"{target}/~{_eid(anchor)}", pos="after")
+            else:
+                b.el(dest, "destination", href=target, pos="end")
+        if r.action != "insert" and r.path:
+            anchor = r.old_path or r.path
     title = [clean(line) for line in frame.title if clean(line)]
     if title:
         long_title = b.el(b.el(doc, "preface"), "longTitle")
