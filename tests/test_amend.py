@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from drafter.amend import Amendment, plan_amendment
+from drafter.amend import Amendment, Piece, plan_amendment
 from drafter.amend.references import NUMBER_WORDS
+from drafter.amend.today import Today, today_tiers
 from drafter.draft import Draft
 from drafter.jurisdiction import load_profile
 from drafter.language import load_language
@@ -38,13 +39,19 @@ def _text(name: str) -> str:
     return (require_shared() / name).read_text(encoding="utf-8")
 
 
+def _today(text: str, jurisdiction: str) -> Today:
+    return today_tiers(analyze(text, RUBRIC), load_profile(jurisdiction), text)
+
+
 def _plan(text: str, jurisdiction: str, **changes: str) -> tuple[Amendment, Draft]:
+    """The plan for a draft that is today's law (as the amender reads it) with `changes`."""
     reading = analyze(text, RUBRIC)
-    draft = reading.draft(RUBRIC, jurisdiction=jurisdiction)
+    profile = load_profile(jurisdiction)
+    today = today_tiers(reading, profile, text)
+    draft = today.draft(RUBRIC, jurisdiction=jurisdiction)
     for cat, tier in changes.items():
         draft = draft.with_coverage(tier, RUBRIC) if cat == COVERAGE else draft.choose(cat, tier)  # type: ignore[arg-type]
-    profile = load_profile(jurisdiction)
-    return plan_amendment(text, draft, RUBRIC, LANGUAGE, profile, reading), draft
+    return plan_amendment(text, draft, RUBRIC, LANGUAGE, profile, reading, today), draft
 
 
 def _carriers(text: str, amendment: Amendment, category: str) -> set[tuple[str, ...]]:
@@ -96,14 +103,18 @@ def test_one_change_touches_only_the_provisions_that_carry_it(
     name: str, state: str, category: str, tier: str
 ) -> None:
     text = _text(name)
-    reading = analyze(text, RUBRIC)
-    before = reading.tiers().get(category)
+    before = _today(text, state).tiers.get(category)
     amendment, _ = _plan(text, state, **{category: tier})
-    if before == tier or (category == COVERAGE and reading.coverage.tier == tier):
+    if before == tier:
         # Asking for what the text already reads changes nothing at all.
         assert all(r.action == "keep" and r.old_text == r.new_text for r in amendment.provisions)
         return
     check_only_carriers_change(text, amendment, category)
+    if any(w.kind == "reading_differs" and w.subject == category for w in amendment.warnings):
+        # The reader's own lesser reading of a category the profile reads better:
+        # asking for it narrows nothing (test_a_draft_started_from_the_reader_...).
+        assert all(r.action == "keep" and not r.changed for r in amendment.provisions)
+        return
     change = next(c for c in amendment.changes if c.category == category)
     assert change.new_tier == tier
     # The change is made somewhere: words struck or added, or a new provision.
@@ -155,9 +166,13 @@ def test_missouri_adults_keeps_subsection_2() -> None:
     # Words of categories that do not change stay: the prostitution offense, the conviction.
     assert "prostitution under section 567.020" in one.new_text
     # New terms get definitions, at the end (Missouri adds subsections at the end).
-    last = amendment.provisions[-1]
-    assert last.action == "insert" and last.path == ("3.",)
-    assert '"Victim of human trafficking"' in last.new_text
+    defs = [r for r in amendment.provisions if r.path[:1] == ("3.",)]
+    assert all(r.action == "insert" for r in defs)
+    assert defs[0].new_text == "3. As used in this section, the following terms mean:"
+    # Each definition its own provision, as the RSMo prints them.
+    assert [r.path for r in defs[1:]] == [("3.", f"({n})") for n in range(1, len(defs))]
+    assert defs[-1].new_text.startswith('(3) "Victim of human trafficking",')
+    assert defs[-1].new_text.endswith(".") and defs[1].new_text.endswith(";")
 
 
 def test_coverage_alone_keeps_the_coercion_route() -> None:
@@ -183,7 +198,7 @@ def test_texas_inserts_beside_without_renumbering() -> None:
         "(c)",
         "(d)",
     ]
-    inserted = [r.label for r in amendment.provisions if r.action == "insert"]
+    inserted = [r.label for r in amendment.provisions if r.action == "insert" and len(r.path) == 1]
     assert inserted and all(re.fullmatch(r"\([a-z](-\d)?\)", x) for x in inserted)
 
 
@@ -198,3 +213,69 @@ def test_shared_paths_exist_in_ci() -> None:
     if STATUTES is None or ATLAS is None:
         require_shared()
     assert Path(str(STATUTES)).is_dir()
+
+
+def test_new_york_strikes_a_subparagraph_and_renumbers_the_next() -> None:
+    text = _text("atlas/statutes/NY-CPL-440.10.txt")
+    amendment, _ = _plan(text, "New York", confidentiality="none")
+    two = next(r for r in amendment.provisions if r.old_path == ("1.", "(i)", "(iii)"))
+    assert two.path == ("1.", "(i)", "(ii)") and two.action == "keep"
+    assert two.pieces[:2] == (Piece("delete", "(iii)"), Piece("insert", "(ii)"))
+    struck = [r for r in amendment.provisions if r.action == "strike"]
+    assert [r.path for r in struck] == [("1.", "(i)", "(ii)")]
+    said = [w.text for w in amendment.warnings if w.kind == "outside_reference"]
+    assert any("(iii)" in t and "renumbered" in t for t in said)
+
+
+def test_new_york_keeps_its_trafficking_crime_list() -> None:
+    """The profile reads offenses_covered as all offenses (the penal-law sections name the
+    crimes the movant was a victim of): asking for all offenses changes nothing, and a
+    change to arrests strikes none of the list."""
+    text = _text("atlas/statutes/NY-CPL-440.10.txt")
+    today = _today(text, "New York")
+    assert today.tiers["offenses_covered"] == "all_offenses"
+    assert "offenses_covered" in today.differs and "new-york.yaml" in today.said()
+    amendment, _ = _plan(text, "New York", arrests_and_adjudications="comprehensive")
+    para = amendment.provision(("1.", "(i)"))
+    assert para is not None
+    assert "sex trafficking under section 230.34 of the penal law" in para.new_text
+    assert para.old_text == para.new_text
+
+
+def test_missouri_confidentiality_is_read_from_the_profile() -> None:
+    """Subsection 2 closes records only after relief (the profile reads none): asking for
+    express confidentiality adds a provision and keeps subsection 2 word for word."""
+    text = _text("statutes/MO-610.131.txt")
+    assert _today(text, "Missouri").tiers["confidentiality"] == "none"
+    amendment, _ = _plan(text, "Missouri", confidentiality="express")
+    two = amendment.provision(("2.",))
+    assert two is not None and two.action == "keep" and two.old_text == two.new_text
+    new = [r for r in amendment.provisions if r.action == "insert"]
+    assert new and "confidentiality" in new[0].categories
+
+
+def test_reader_baseline_without_a_reading_of_this_text() -> None:
+    """A text the profile's reading was not made from (its quotes are not in it) is
+    read by the reader alone."""
+    text = TEXAS_STYLE.read_text(encoding="utf-8")
+    today = _today(text, "Florida")
+    assert not today.from_profile and today.tiers == analyze(text, RUBRIC).tiers()
+    assert "drafter analyze" in today.said()
+
+
+def test_a_draft_started_from_the_reader_narrows_nothing() -> None:
+    """A session that started from drafter analyze's reading keeps its lesser tier for a
+    category the profile reads better (Missouri's nexus): no words are added for it, and
+    the bill says so."""
+    text = _text("statutes/MO-610.131.txt")
+    reading = analyze(text, RUBRIC)
+    draft = reading.draft(RUBRIC, jurisdiction="Missouri")
+    today = _today(text, "Missouri")
+    assert today.differs["nexus_to_trafficking"] == ("as_a_result", "under_duress")
+    amendment = plan_amendment(
+        text, draft, RUBRIC, LANGUAGE, load_profile("Missouri"), reading, today
+    )
+    assert not amendment.changes
+    assert all(r.action == "keep" for r in amendment.provisions)
+    kept = [w for w in amendment.warnings if w.kind == "reading_differs"]
+    assert "nexus_to_trafficking" in {w.subject for w in kept}

@@ -11,7 +11,9 @@ from lxml import etree
 
 from conftest import ROOT
 from drafter.amend.bill import build_amending_bill
+from drafter.amend.today import today_tiers
 from drafter.draft import Draft, draft_to_yaml
+from drafter.jurisdiction import load_profile
 from drafter.language import load_language
 from drafter.reader import analyze
 from drafter.render import AMEND_FORMATS
@@ -24,7 +26,10 @@ TEXAS_STYLE = ROOT / "tests" / "amend_fixtures" / "texas-style.txt"
 
 
 def _draft(text: str, jurisdiction: str, **changes: str) -> Draft:
-    draft = analyze(text, RUBRIC).draft(RUBRIC, jurisdiction=jurisdiction)
+    """Today's law as the amender reads it (the profile's reading where it has one),
+    with `changes`."""
+    today = today_tiers(analyze(text, RUBRIC), load_profile(jurisdiction), text)
+    draft = today.draft(RUBRIC, jurisdiction=jurisdiction)
     for cat, tier in changes.items():
         draft = draft.with_coverage(tier, RUBRIC) if cat == COVERAGE else draft.choose(cat, tier)  # type: ignore[arg-type]
     return draft
@@ -140,7 +145,11 @@ def test_texas_form_on_a_supplied_text() -> None:
         "adding Subsections (a-1) and (e) to read as follows:"
     )
     # Only the amended and added subsections are restated.
-    assert [r.label for r in ab.restated] == ["(a-1)", "(b)", "(e)"]
+    assert [r.label for r in ab.restated if len(r.path) == 1] == ["(a-1)", "(b)", "(e)"]
+    # The definitions' subdivisions, each its own line under the new subsection (e).
+    assert [r.path for r in ab.restated if len(r.path) > 1] == [
+        ("(e)", f"({n})") for n in (1, 2, 3)
+    ]
     md = AMEND_FORMATS.get("md").render(ab)
     assert "<u>" in md and "\\[~~" in md  # underlined new matter; bracketed, struck old
     # Only what is asked for changes: who may petition, and when, stay.
@@ -191,9 +200,10 @@ def test_new_york_adds_in_a_bill_section_of_its_own_in_its_own_words() -> None:
     clauses = [part.clause for part in ab.parts]
     assert len(clauses) == 2
     assert clauses[0].endswith("is amended to read as follows:")
+    # (the excerpt stops at subdivision 6; the profile records the section runs to 9)
     assert clauses[1] == (
         "Section 440.10 of the criminal procedure law is amended by adding a new "
-        "subdivision 7 to read as follows:"
+        "subdivision 10 to read as follows:"
     )
     added = ab.parts[1].restated[0].new_text
     # The section says "the defendant", so the new words do too, and define no "movant".
@@ -263,8 +273,9 @@ def test_source_can_be_a_state_whose_text_is_in_the_atlas(
             "Missouri",
             {"coverage": "adults", "range_of_relief": "vacatur"},
         ),
-        ("atlas/statutes/NY-CPL-440.10.txt", "New York", {"hearing_requirement": "none_required"}),
-        # Strikes subsection (c) and renumbers (d) and (e).
+        ("atlas/statutes/NY-CPL-440.10.txt", "New York", {"burden_of_proof": "preponderance"}),
+        # Strikes subparagraph (ii) of 440.10(1)(i) and renumbers (iii).
+        ("atlas/statutes/NY-CPL-440.10.txt", "New York", {"confidentiality": "none"}),
         ("atlas/statutes/CT-54-95c.txt", "Connecticut", {"range_of_relief": "partial"}),
     ],
 )
@@ -295,5 +306,61 @@ def test_akoma_ntoso_links_point_at_real_provisions(
             assert (dest.get("pos"), bool(fragment)) in (("after", True), ("end", False))
         if fragment:
             assert fragment in today, (fragment, today)
-    if state == "Connecticut":
+    if changes == {"confidentiality": "none"}:
         assert {"repeal", "renumbering"} <= {m.get("type") for m in mods}
+
+
+def _new_york() -> str:
+    return (require_shared() / "atlas" / "statutes" / "NY-CPL-440.10.txt").read_text(
+        encoding="utf-8"
+    )
+
+
+def test_new_york_clause_cites_the_sourced_history_and_labels_past_the_excerpt() -> None:
+    text = _new_york()
+    ab = build_amending_bill(
+        text, _draft(text, "New York", confidentiality="none"), RUBRIC, LANGUAGE
+    )
+    assert "as amended by chapter 629 of the laws of 2021, is amended" in ab.clause
+    assert not any(w.subject == "history" for w in ab.warnings)
+    # The excerpt stops at subdivision 6; the profile records that 440.10 runs to 9.
+    added = build_amending_bill(
+        text, _draft(text, "New York", burden_of_proof="preponderance"), RUBRIC, LANGUAGE
+    )
+    assert "adding a new subdivision 10 to read as follows:" in added.parts[-1].clause
+
+
+def test_new_york_without_a_history_says_so_in_the_clause_and_warns() -> None:
+    from drafter.jurisdiction import load_profile
+
+    profile = load_profile("New York")
+    bare = profile.model_copy(
+        update={"defaults": {k: v for k, v in profile.defaults.items() if k != "history"}}
+    )
+    text = _new_york()
+    draft = _draft(text, "New York", confidentiality="none")
+    ab = build_amending_bill(text, draft, RUBRIC, LANGUAGE, styled=(bare, None))
+    assert "as amended by [HISTORY: chapter and year of the section's last amendment" in ab.clause
+    assert [w.kind for w in ab.warnings if w.subject == "history"] == ["unfilled_parameter"]
+
+
+def test_missouri_word_prints_its_explanation_once() -> None:
+    from docx import Document
+
+    text = _missouri()
+    draft = _draft(text, "Missouri", coverage="adults", range_of_relief="vacatur")
+    ab = build_amending_bill(text, draft, RUBRIC, LANGUAGE)
+    data = AMEND_FORMATS.get("docx").render(ab)
+    document = Document(io.BytesIO(data))  # type: ignore[arg-type]
+    body = "\n".join(p.text for p in document.paragraphs)
+    footers = "\n".join(
+        p.text
+        for s in document.sections
+        for f in (s.footer, s.first_page_footer)
+        for p in f.paragraphs
+    )
+    said = (body + "\n" + footers).casefold()
+    assert said.count("explanation") == 1 and "explanation" in footers.casefold()
+    # The definitions, each its own paragraph as the RSMo prints them.
+    defs = [p.text for p in document.paragraphs if p.text.startswith(('(1) "', '(2) "'))]
+    assert len(defs) == 2

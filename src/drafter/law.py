@@ -169,6 +169,7 @@ class AmendingForm(_Model):
     """How the state's bills amend a section in place (drafter amend).
 
     `clause` may use {section}, {code}, {unit} ({Unit} capitalized), {history},
+    {effective} (the effective_date parameter),
     {changes} ("amending Subsections (a) and (c) and adding Subsection (f)"),
     {provisions} ("paragraph (i) of subdivision 1 and subdivision 6", first
     letter capitalized when the clause opens with it) and {verb} ("is"/"are").
@@ -190,6 +191,10 @@ class AmendingForm(_Model):
     #: When restating provisions, how deep a restated unit goes: 1 restates
     #: whole subsections (Texas), 2 paragraphs within them (New York).
     depth: int = Field(default=1, ge=1, le=3)
+    #: The section's last top-level label when the text held is an excerpt
+    #: that stops short of it (New York's 440.10 runs to subdivision 9), so a
+    #: provision added at the end takes the label after it.
+    last_label: Form | None = None
     source: str = Field(min_length=1)
 
 

@@ -29,6 +29,8 @@ NoticeKind = Literal[
     "outside_reference",  # subject: the old label of a provision struck or renumbered
     "internal_reference",  # subject: the label of a struck provision a reference still names
     "unplaced_change",  # subject: the category id (a change with no words to make)
+    "kept_words",  # subject: the category id (words that could not be struck alone)
+    "reading_differs",  # subject: the category id (the draft keeps the reader's lesser reading)
     "generic_amending_form",  # subject: the jurisdiction (no sourced amending clause)
 ]
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from drafter.amend.labels import reference
 from drafter.amend.model import Amendment, Restated
 from drafter.amend.plan import plan_amendment
+from drafter.amend.today import Today, today_tiers
 from drafter.assembly import build_bill
 from drafter.bill import Bill, Style
 from drafter.draft import Draft
@@ -29,6 +30,9 @@ from drafter.rubric import Rubric
 from drafter.scoring import Standing, score
 
 _FIELD = re.compile(r"\{([A-Za-z_]+)\}")
+#: In the clause where the section's last amendment goes, when neither the draft
+#: nor the profile gives it (the build warns: unfilled parameter history).
+_NO_HISTORY = "[HISTORY: chapter and year of the section's last amendment, from its history note]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,9 +61,11 @@ class AmendingBill:
     form: AmendingForm
     #: Where the form is documented ("generic form" when the state has none).
     form_source: str
-    #: Today's law scored as the reader reads it, beside the draft's standing.
+    #: Today's law scored as read (`today`), beside the draft's standing.
     before: Standing
     warnings: tuple[Notice, ...] = ()
+    #: Today's tiers and which reading gave them (the profile's or the reader's).
+    today: Today | None = None
 
     @property
     def style(self) -> Style:
@@ -86,7 +92,8 @@ def build_amending_bill(
 
     profile, note = styled if styled is not None else profile_for(draft.jurisdiction)
     reading = analyze(text, rubric)
-    amendment = plan_amendment(text, draft, rubric, language, profile, reading)
+    today = today_tiers(reading, profile, text)
+    amendment = plan_amendment(text, draft, rubric, language, profile, reading, today)
     section = draft.bill.section or amendment.number or None
     target = draft.bill.model_copy(update={"action": "reenact", "section": section})
     frame = build_bill(
@@ -109,10 +116,13 @@ def build_amending_bill(
     style = frame.style
     defaults = profile.parameter_defaults(draft.jurisdiction)
     unit = profile.unit(draft.bill.code or defaults.get("code"))
+    params = profile.parameters_for(draft)
     base = {
         "section": section or "[SECTION]",
         "code": draft.bill.code or defaults.get("code") or "[CODE]",
-        "history": str(draft.parameters.get("history") or "[HISTORY]"),
+        "history": str(params.get("history") or _NO_HISTORY),
+        # Connecticut's clause carries the section's effective date.
+        "effective": str(params.get("effective_date") or "[EFFECTIVE DATE]"),
         "unit": unit,
         "Unit": unit.capitalize(),
     }
@@ -121,6 +131,17 @@ def build_amending_bill(
         fields = {**base, **_changes(amended, added, style)}
         return _FIELD.sub(lambda m: fields.get(m.group(1), m.group(0)), template)
 
+    clauses = (form.clause, form.add_clause or "")
+    told = any(w.kind == "unfilled_parameter" and w.subject == "history" for w in warnings)
+    if base["history"] == _NO_HISTORY and any("{history}" in c for c in clauses) and not told:
+        warnings.append(
+            Notice(
+                "unfilled_parameter",
+                "history",
+                "unfilled parameter history (The section's last amendment): the amending "
+                "clause cites it; set parameters.history, e.g. chapter 92 of the laws of 2021",
+            )
+        )
     amended, added = _units(amendment, form.depth)
     parts: list[Part] = []
     if form.restates == "section":
@@ -139,7 +160,7 @@ def build_amending_bill(
     else:
         units = amended + added
         parts.append(Part(clause(form.clause, amended, added), _restated(amendment, units)))
-    before_draft = reading.draft(rubric, jurisdiction=draft.jurisdiction)
+    before_draft = today.draft(rubric, jurisdiction=draft.jurisdiction)
     return AmendingBill(
         frame=replace(frame, warnings=()),
         parts=tuple(parts),
@@ -148,6 +169,7 @@ def build_amending_bill(
         form_source=form.source,
         before=score(rubric, before_draft).standing,
         warnings=tuple(warnings),
+        today=today,
     )
 
 
@@ -180,6 +202,8 @@ def _units(amendment: Amendment, depth: int) -> tuple[list[tuple[str, ...]], lis
     for r in amendment.provisions:
         if not r.changed or not r.path:
             continue
+        if any(r.path[: len(u)] == u for u in added):
+            continue  # part of a provision the bill adds
         unit = r.path[:depth]
         bucket = added if r.action == "insert" and len(r.path) <= depth else amended
         if unit not in amended and unit not in added:

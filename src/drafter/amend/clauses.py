@@ -83,16 +83,24 @@ def _request(text: str, part: Span, changed: Sequence[Span]) -> Span | None:
 
 
 def strike_spans(
-    text: str, sentence: Span, changed: Sequence[Span], unchanged: Sequence[Span]
+    text: str,
+    sentence: Span,
+    changed: Sequence[Span],
+    unchanged: Sequence[Span],
+    words: bool = True,
 ) -> list[Span]:
-    """The spans of `sentence` to strike so that `changed` words go and `unchanged` stay."""
+    """The spans of `sentence` to strike so that `changed` words go and `unchanged` stay.
+
+    With `words` False, a part that still mixes them at the finest joint is left
+    whole: striking a word out of a clause ("The judgment is a [conviction] where
+    ...") breaks the sentence, so its words stay beside the new ones."""
     start, end = sentence
     # The sentence's closing period is not the clause's: keep it.
     body_end = end - 1 if text[end - 1 : end] in ".;:" else end
     if not _overlaps((start, body_end), unchanged):
         return [(start, end)]
     out: list[Span] = []
-    _cut(text, start, body_end, changed, unchanged, 0, out)
+    _cut(text, start, body_end, changed, unchanged, 0, out, words)
     return out
 
 
@@ -104,20 +112,23 @@ def _cut(
     unchanged: Sequence[Span],
     depth: int,
     out: list[Span],
+    words: bool = True,
 ) -> None:
     if depth >= len(_JOINTS):
+        if not words:
+            return
         # Finest part still mixes them: strike only the changed words themselves.
         out.extend((max(s, start), min(e, end)) for s, e in changed if s < end and start < e)
         return
     parts = _parts(text, start, end, _JOINTS[depth])
     if len(parts) == 1:
-        _cut(text, start, end, changed, unchanged, depth + 1, out)
+        _cut(text, start, end, changed, unchanged, depth + 1, out, words)
         return
     for i, (part, joint) in enumerate(parts):
         if not _overlaps(part, changed):
             continue
         if _overlaps(part, unchanged):
-            _cut(text, part[0], part[1], changed, unchanged, depth + 1, out)
+            _cut(text, part[0], part[1], changed, unchanged, depth + 1, out, words)
             continue
         asked = _request(text, part, changed) if depth < _REQUEST else None
         if asked is not None:

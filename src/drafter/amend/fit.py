@@ -54,6 +54,21 @@ class Fitted:
     terms: tuple[str, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class Definitions:
+    """New definitions: one sentence, or a lead-in and one labelled item per term (each
+    its own provision, as the codes print them)."""
+
+    lead: str
+    #: (label, text) per term; empty when `lead` is the whole definition.
+    items: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def text(self) -> str:
+        """All on one line (for a section with no labelled provisions)."""
+        return " ".join([self.lead, *(f"{label} {t}" for label, t in self.items)])
+
+
 class Fitter:
     """Fits model language to one draft, one profile and one section."""
 
@@ -108,7 +123,9 @@ class Fitter:
         word = self.person or "movant"
         return (word[0].upper() if m.group(1) == "M" else word[0]) + word[1:]
 
-    def definitions(self, terms: Iterable[str], defined: Callable[[str], bool]) -> str | None:
+    def definitions(
+        self, terms: Iterable[str], defined: Callable[[str], bool]
+    ) -> Definitions | None:
         """Definitions of the terms (and the terms they use) the section lacks, or None."""
         frame = self.language.frame
         wanted: set[str] = set()
@@ -128,11 +145,13 @@ class Fitter:
         ]
         texts.sort(key=lambda t: t.lstrip('"').casefold())
         if len(texts) == 1:
-            return self.wording.statute("As used in this section, ") + texts[0] + "."
+            return Definitions(self.wording.statute("As used in this section, ") + texts[0] + ".")
         spec = self.profile.style_spec
         lead = self.wording.statute(spec.definitions_lead)
         pattern = self.style.ladder[min(1, len(self.style.ladder) - 1)]
-        body = (spec.definition_end + " ").join(
-            f"{label_for(pattern, i)} {t}" for i, t in enumerate(texts, 1)
+        ends = [spec.definition_end] * (len(texts) - 1) + ["."]
+        items = tuple(
+            (label_for(pattern, i), f"{t}{end}")
+            for i, (t, end) in enumerate(zip(texts, ends, strict=True), 1)
         )
-        return f"{lead} {body}."
+        return Definitions(lead, items)

@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from drafter.amend.fit import Definitions
 from drafter.bill import Style, counter, ref_label
 
 #: Where a state puts a new provision: at the end, after the one it belongs with
@@ -72,13 +73,16 @@ def sub_label(anchor: str, n: int) -> str:
 
 def place_inserts(
     items: Sequence[tuple[str, Sequence[str], str]],
-    definitions: str | None,
+    definitions: Definitions | None,
     provisions: Sequence[tuple[tuple[str, ...], set[str]]],
     slot_of: Mapping[str, str],
     slot_order: Mapping[str, int],
     at: InsertAt,
+    last_label: str | None = None,
 ) -> list[Placed]:
-    """Labels and places for new provisions: (slot, texts, category) each, then definitions."""
+    """Labels and places for new provisions: (slot, texts, category) each, then definitions.
+
+    `last_label` is the section's last top-level label when the text stops short of it."""
     tops: list[str] = []
     carried: dict[str, set[str]] = {}
     for path, cats in provisions:
@@ -91,13 +95,13 @@ def place_inserts(
     if not tops:
         # No labelled subsections: new text follows as unlabelled paragraphs.
         out = [Placed((), " ".join(texts), cat) for _, texts, cat in items]
-        return out + ([Placed((), definitions, "")] if definitions else [])
+        return out + ([Placed((), definitions.text, "")] if definitions else [])
     order = {
         top: min((slot_order.get(slot_of.get(c, ""), 99) for c in cats), default=99)
         for top, cats in carried.items()
     }
     out = []
-    last = tops[-1]
+    last = last_label or tops[-1]
     taken = set(tops)
     for slot, texts, cat in items:
         anchor = None
@@ -122,7 +126,8 @@ def place_inserts(
         out.append(Placed((label,), " ".join(texts), cat, prev))
     if definitions:
         last = next_label(last)
-        out.append(Placed((last,), definitions, ""))
+        out.append(Placed((last,), definitions.lead, ""))
+        out.extend(Placed((last, label), text, "") for label, text in definitions.items)
     return out
 
 

@@ -16,10 +16,12 @@ import re
 
 from drafter.amend.clauses import Span, strike_spans
 from drafter.amend.fit import Fitted, Fitter, person_term
-from drafter.amend.labels import InsertAt, Placed, place_inserts, reference
-from drafter.amend.model import Action, Amendment, Change, Piece, Restated, joined
+from drafter.amend.labels import InsertAt, place_inserts, reference
+from drafter.amend.model import Action, Amendment, Change, Restated
 from drafter.amend.renumber import renumber
-from drafter.amend.section import Provision, category_spans, read_provisions
+from drafter.amend.restate import restate
+from drafter.amend.section import category_spans, read_provisions
+from drafter.amend.today import Today, quote_spans
 from drafter.draft import Draft
 from drafter.errors import UserError
 from drafter.jurisdiction import Profile
@@ -30,6 +32,8 @@ from drafter.reader.findings import Analysis
 from drafter.reader.segment import segment
 from drafter.rubric import COVERAGE, CoverageRule, Rubric
 
+#: A sentence that ends opening a list ("...; provided that", "as follows:").
+_LEAD_IN = re.compile(r"(?:\bthat|:|—)\s*$")
 #: A line that marks a gap in an excerpt.
 _GAP = re.compile(r"^[ \t]*(?:\.{3}|…|\*(?:[ \t]*\*){2})[ \t]*$", re.M)
 
@@ -41,8 +45,12 @@ def plan_amendment(
     language: Language,
     profile: Profile,
     analysis: Analysis | None = None,
+    today: Today | None = None,
 ) -> Amendment:
-    """What the draft does to today's section, provision by provision. Pure."""
+    """What the draft does to today's section, provision by provision. Pure.
+
+    `today` gives today's tiers (drafter.amend.today: the profile's careful
+    reading where it has one); without it, the reader's."""
     signals = signals_for(rubric)
     if signals.layout is None:
         raise UserError(None, "the rubric's signals file has no provisions: block to split by")
@@ -52,17 +60,31 @@ def plan_amendment(
     if not any(p.sentences for p in provisions):
         raise UserError(None, "no statute text to amend: the file holds no provisions")
     spans, own = category_spans(text, layout, reading)
+    if today is not None:
+        # The reader's words for a category it reads otherwise do not earn today's tier:
+        # a change to it adds words and strikes none of them.
+        for cat in today.differs:
+            spans.pop(cat, None)
+    # The profile's decisive words for each category, to keep when another changes
+    # (unless they hold the changed words themselves).
+    quoted = {
+        cat: quote_spans(text, quote) for cat, quote in (today.quotes if today else {}).items()
+    }
     for cat, cat_spans in spans.items():
         for p in provisions:
             if any(_inside(s, sentence) for s in cat_spans for sentence in p.sentences):
                 p.categories.add(cat)
 
     fitter = Fitter(language, profile, draft, person_term(text))
-    old = reading.tiers()
+    old = today.tiers if today is not None else reading.tiers()
     new: dict[str, str | None] = {COVERAGE: draft.coverage, **draft.choices}
     changed = [
         c for c in (COVERAGE, *rubric.category_ids) if new.get(c) and new.get(c) != old.get(c)
     ]
+    # A draft started from the reader's reading keeps its tier where the profile reads
+    # better: that is no request to narrow the law (said, and left as it is).
+    readers = [c for c in changed if today is not None and _readers_own(rubric, today, c, new[c])]
+    changed = [c for c in changed if c not in readers]
     struck_cats = [c for c in changed if spans.get(c) and not _silent(language, c, old.get(c))]
     inserted_cats = [c for c in changed if c not in struck_cats]
 
@@ -91,6 +113,8 @@ def plan_amendment(
     inserts.sort(key=lambda cf: slot_order.get(cf[1].slot if cf[1] else "", 99))
 
     # Strike the changed categories' words, clause by clause; the new words follow.
+    #: category -> the provision where some of its words could not be struck alone.
+    tangled: dict[str, str] = {}
     for p in provisions:
         for sentence in p.sentences:
             mine = [c for c in struck_cats if _any_in(spans[c], sentence)]
@@ -105,17 +129,31 @@ def plan_amendment(
                 for s in cs
                 if _inside(s, sentence)
             ]
-            p.strikes.extend(strike_spans(text, sentence, cut, keep))
+            keep += [
+                s
+                for c, cs in quoted.items()
+                if c not in mine and not _silent(language, c, old.get(c))
+                for s in cs
+                if _inside(s, sentence) and not any(a < s[1] and s[0] < b for a, b in cut)
+            ]
+            struck = strike_spans(text, sentence, cut, keep, words=False)
+            p.strikes.extend(struck)
             for c in mine:
+                if not any(_inside(s, x) for s in spans[c] if _inside(s, sentence) for x in struck):
+                    tangled.setdefault(c, p.label or "the section")
                 if c in p.edited_by:
                     continue
                 p.edited_by[c] = None
                 words = fitted[c]
-                if words is not None and not any(
-                    c in q.edited_by for q in provisions if q is not p
-                ):
+                if words is None or any(c in q.edited_by for q in provisions if q is not p):
+                    continue
+                if _LEAD_IN.search(text, sentence[0], sentence[1]):
+                    # "...; provided that" opens a list: new words cannot follow it.
+                    inserts.append((c, words))
+                else:
                     p.additions.setdefault(sentence[1], []).extend(words.texts)
 
+    inserts.sort(key=lambda cf: slot_order.get(cf[1].slot if cf[1] else "", 99))
     # Terms the new words use that today's section does not define.
     terms = [t for f in fitted.values() if f is not None for t in f.terms]
     definitions = fitter.definitions(terms, lambda term: _defines(text, term))
@@ -127,6 +165,7 @@ def plan_amendment(
         {c: slot_of.get(c, "") for c in spans},
         slot_order,
         _insert_at(profile),
+        _last_label(profile) if _GAP.search(text) else None,
     )
     for item in placed:
         if item.category:
@@ -139,10 +178,52 @@ def plan_amendment(
             fitted[cat] = fitter.tier(cat, tier, ref)
 
     excerpt = bool(_GAP.search(text))
-    restated, relabelled = renumber(_restate(text, provisions, placed), style, number, excerpt)
+    restated, relabelled = renumber(restate(text, provisions, placed), style, number, excerpt)
     changes = _changes(rubric, changed, old, new, restated, struck_cats, fitted)
     warnings = _warnings(text, number, changes) + relabelled
+    ends = [r.label for r in restated if r.action == "insert" and len(r.path) == 1]
+    if excerpt and ends and _last_label(profile) is None:
+        warnings.append(
+            Notice(
+                "excerpt",
+                number or None,
+                f"the text is an excerpt, so the labels of new provisions ({', '.join(ends)}) "
+                "follow the last one shown: check the section's last label in the code",
+            )
+        )
+    warnings += [
+        Notice(
+            "reading_differs",
+            cat,
+            f"{cat}: the draft keeps drafter analyze's reading ({new[cat]}) where the "
+            f"profile reads today's law as {old.get(cat)}, which earns as much or more: "
+            "left as it is",
+        )
+        for cat in readers
+    ]
+    warnings += [
+        Notice(
+            "kept_words",
+            cat,
+            f"{cat}: some of today's words for it in {where} are kept (struck alone they "
+            "would break the sentence): check they agree with the new words",
+        )
+        for cat, where in tangled.items()
+    ]
     return Amendment(number, heading, tuple(restated), tuple(changes), excerpt, tuple(warnings))
+
+
+def _readers_own(rubric: Rubric, today: Today, category: str, tier: str | None) -> bool:
+    """Whether `tier` is the reader's reading of a category the profile reads otherwise,
+    and earns no more than the profile's (so asking for it narrows nothing on purpose)."""
+    if category not in today.differs or category == COVERAGE:
+        return False
+    profile_tier, reader_tier = today.differs[category]
+    cat = rubric.category(category)
+    if tier is None or tier != reader_tier or cat is None or profile_tier is None:
+        return False
+    ours, theirs = cat.tier(tier), cat.tier(profile_tier)
+    return ours is not None and theirs is not None and ours.points <= theirs.points
 
 
 def _silent(language: Language, category: str, tier: str | None) -> bool:
@@ -164,89 +245,14 @@ def _defines(text: str, term: str) -> bool:
     return re.search(r"[\"“]" + re.escape(term) + r"[\"”]", text, re.I) is not None
 
 
+def _last_label(profile: Profile) -> str | None:
+    form = profile.forms.amending
+    return form.last_label.text if form is not None and form.last_label is not None else None
+
+
 def _insert_at(profile: Profile) -> InsertAt:
     form = profile.forms.amending
     return form.inserts if form is not None else "end"
-
-
-def _restate(
-    text: str,
-    provisions: list[Provision],
-    placed: list[Placed],
-) -> list[Restated]:
-    out: list[Restated] = []
-    for p in provisions:
-        pieces: list[Piece] = []
-        if p.label_span is not None:
-            pieces.append(Piece("equal", text[p.label_span[0] : p.label_span[1]]))
-        strikes = sorted(set(p.strikes))
-        for start, end in p.sentences:
-            pos = start
-            for s, e in strikes:
-                if e <= pos or s >= end:
-                    continue
-                s, e = max(s, pos), min(e, end)
-                if s > pos:
-                    pieces.append(Piece("equal", text[pos:s]))
-                pieces.append(Piece("delete", text[s:e]))
-                pos = e
-            if pos < end:
-                pieces.append(Piece("equal", text[pos:end]))
-            for added in p.additions.get(end, []):
-                pieces.append(Piece("insert", added))
-        pieces = _tidy(pieces)
-        kept = "".join(x.text for x in pieces if x.kind == "equal")
-        label = text[p.label_span[0] : p.label_span[1]] if p.label_span else ""
-        action: Action = "keep"
-        if any(x.kind != "equal" for x in pieces):
-            adds = any(x.kind == "insert" for x in pieces)
-            gone = not kept.replace(label, "").strip(" .;,")
-            action = "strike" if gone and not adds else "replace"
-            if action == "strike":
-                # Struck whole: its label goes with it.
-                pieces = [Piece("delete", joined(x.text for x in pieces))]
-        out.append(Restated(p.label, p.path, action, tuple(pieces), tuple(p.edited_by)))
-    return _merge_inserts(out, placed)
-
-
-def _merge_inserts(out: list[Restated], placed: list[Placed]) -> list[Restated]:
-    result = list(out)
-    #: The new provisions placed after each anchor so far (they keep their order).
-    last: dict[tuple[str, ...], Restated] = {}
-    for item in placed:
-        new = Restated(
-            item.path[-1],
-            item.path,
-            "insert",
-            (Piece("insert", f"{item.path[-1]} {item.text}"),),
-            (item.category,) if item.category else (),
-        )
-        if item.after is None:
-            result.append(new)
-            continue
-        before = last.get(item.after)
-        if before is not None:
-            idx = next(i for i, r in enumerate(result) if r is before)
-        else:
-            # After the anchor and everything under it.
-            idx = max(i for i, r in enumerate(result) if r.path[: len(item.after)] == item.after)
-        result.insert(idx + 1, new)
-        last[item.after] = new
-    return result
-
-
-def _tidy(pieces: list[Piece]) -> list[Piece]:
-    """Pieces with their own spacing collapsed and neighbours of a kind joined."""
-    out: list[Piece] = []
-    for piece in pieces:
-        words = " ".join(piece.text.split())
-        if not words:
-            continue
-        if out and out[-1].kind == piece.kind:
-            out[-1] = Piece(piece.kind, out[-1].text + " " + words)
-        else:
-            out.append(Piece(piece.kind, words))
-    return out
 
 
 def _changes(

@@ -19,6 +19,8 @@ from drafter.reader.segment import EVIDENCE_ROLES, Layout
 _TEXT_ROLES = frozenset({"operative", "definition", "heading", "reference"})
 #: Evidence that stands in the words of a tier (not voided, not merely seen).
 _WORDS = frozenset({"match", "support"})
+#: A decisive phrase this long said again elsewhere says the same thing again.
+_RECUR_WORDS = 3
 _ONE_LABEL = re.compile(r"\([^()\s]{1,6}\)|[A-Za-z0-9]{1,4}\.")
 
 
@@ -129,6 +131,10 @@ def category_spans(
                 continue
             found[(e.start, e.end)] = None
             own.setdefault(finding.category, []).append((e.start, e.end))
+            if len(e.quote.split()) < _RECUR_WORDS:
+                # One or two words ("vacate", "conviction") recur in other senses:
+                # only the place the reader found them carries the category.
+                continue
             pattern = re.compile(r"(?<!\w)" + re.escape(e.quote) + r"(?!\w)")
             for s in evidence:
                 for m in pattern.finditer(text, s.start, s.end):

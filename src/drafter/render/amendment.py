@@ -130,8 +130,11 @@ def amendment_markdown(ab: AmendingBill) -> str:
     return "\n\n".join(out) + "\n"
 
 
-def _notes(ab: AmendingBill) -> list[str]:
-    out = [legend(ab.style), f"Amending clause: {ab.form_source}."]
+def _notes(ab: AmendingBill, page_says: bool = False) -> list[str]:
+    """The notes after the bill; `page_says`: the page prints the state's own
+    explanation of its marks (Word), so the legend is not repeated."""
+    out = [] if page_says else [legend(ab.style)]
+    out.append(f"Amending clause: {ab.form_source}.")
     out.extend(f"Warning: {w.text}." for w in ab.warnings)
     out.append(rubric_note(ab.frame))
     return out
@@ -174,7 +177,7 @@ def amendment_docx(ab: AmendingBill, line_numbers: bool = True) -> bytes:
         for i, r in enumerate(_runs(line.pieces)):
             lead = " " if i and r.text[:1] not in ",.;:)" else ""
             docx_run(para, Run(r.kind, xml_safe(r.text)), ab.style, lead)
-    for text in _notes(ab):
+    for text in _notes(ab, page_says=bool(page.explanation)):
         para = document.add_paragraph()
         run = para.add_run(xml_safe(text))
         run.italic = True
@@ -201,6 +204,8 @@ def amendment_companion(ab: AmendingBill) -> str:
         + (standing_text(ab.frame.score) if ab.frame.score is not None else "not scored")
         + ".",
     ]
+    if ab.today is not None:
+        out.append(escape(ab.today.said()))
     rows = [
         "| Provision | Category | Today | Proposed | Points | How |",
         "|---|---|---|---|---|---|",
@@ -213,7 +218,7 @@ def amendment_companion(ab: AmendingBill) -> str:
             f"{escape(c.new_label)} | {points} | {c.action} |"
         )
     out.append("\n".join(rows))
-    kept = [r.label.rstrip(".") for r in ab.amendment.provisions if r.action == "keep" and r.path]
+    kept = [r.label.rstrip(".") for r in ab.amendment.provisions if not r.changed and r.path]
     if kept:
         out.append(f"Kept word for word: {escape(', '.join(kept))}.")
     out.extend(f"- {escape(w.text)}" for w in ab.warnings)

@@ -63,15 +63,22 @@ def is_amend_format(name: str) -> bool:
 def render_amending(engine: Engine, draft: Draft, law: CurrentLaw, fmt: str) -> str | bytes:
     """One of these documents, in format `fmt` ("amend:docx", "redline:md", "card:txt")."""
     from drafter.amend.bill import build_amending_bill
-    from drafter.reader import analyze
     from drafter.redline import aligned
     from drafter.render import AMEND_FORMATS, CARD_FORMATS, REDLINE_FORMATS, CardDocument
     from drafter.scoring import score
 
     kind, name = fmt.split(":", 1)
     if kind + ":" == CARD:
+        # Today's law as the amending bill reads it (the profile's careful reading
+        # where it has one), so the card and the bill agree.
+        from drafter.amend.today import today_tiers
+        from drafter.jurisdiction import profile_for
+        from drafter.reader import analyze
+
         rubric = engine.rubric
-        today = analyze(law.text, rubric).draft(rubric, jurisdiction=draft.jurisdiction)
+        profile, _ = profile_for(draft.jurisdiction)
+        read = today_tiers(analyze(law.text, rubric), profile, law.text)
+        today = read.draft(rubric, jurisdiction=draft.jurisdiction)
         doc = CardDocument(score(rubric, draft), rubric, score(rubric, today), draft.jurisdiction)
         return CARD_FORMATS.get(name).render(doc)
     ab = build_amending_bill(law.text, draft, engine.rubric, engine.language)
