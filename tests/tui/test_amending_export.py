@@ -75,3 +75,43 @@ async def test_the_palette_offers_it_only_after_todays_law(example) -> None:  # 
         await _start_from_the_statute(pilot)
         labels = [c[0] for c in DrafterCommands(app.screen)._commands()]
         assert "Export the amending bill, redline or card…" in labels
+
+
+async def test_served_session_downloads_the_amending_bill(work: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """In a browser session the amending bill reaches the browser as a download, as the
+    bill does, and nothing is written on the server."""
+    work.mkdir(parents=True, exist_ok=True)
+    app = DrafterApp(mode="start")
+    app.served = True
+    sent: list[tuple[bytes, dict]] = []
+
+    def spy(path_or_file, **kwargs):  # type: ignore[no-untyped-def]
+        sent.append((path_or_file.read(), kwargs))
+        return "key"
+
+    monkeypatch.setattr(app, "deliver_binary", spy)
+    monkeypatch.chdir(STATUTE.parent)  # a served session reads only inside its folder
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+g")
+        await until(pilot, lambda: isinstance(app.screen, AnalyzeScreen), "the analyze screen")
+        path = app.screen.query_one("#statute-path", Input)
+        path.value = STATUTE.name
+        path.focus()
+        await pilot.press("enter")
+        await until(pilot, lambda: app.screen.reading is not None, "the reading")
+        await pilot.press("ctrl+g")
+        await until(pilot, lambda: isinstance(app.screen, WizardScreen), "the wizard")
+        assert app.draft is not None
+        draft = app.draft.model_copy(update={"jurisdiction": "Texas"})
+        app.draft = draft.choose("range_of_relief", "vacatur")
+        before = set(STATUTE.parent.iterdir())
+        app.action_export_amending()
+        await until(pilot, lambda: isinstance(app.screen, ExportScreen), "the export dialog")
+        await until(pilot, lambda: bool(app.screen.query("#export-path")), "the dialog's fields")
+        assert app.screen.fmt == "amend:docx"
+        await pilot.click("#export")
+        await until(pilot, lambda: bool(sent), "the download")
+    data, kwargs = sent[0]
+    assert kwargs["save_filename"].endswith(".amend.docx")
+    assert data[:2] == b"PK"
+    assert set(STATUTE.parent.iterdir()) == before
