@@ -334,9 +334,9 @@ def test_new_york_without_a_history_says_so_in_the_clause_and_warns() -> None:
     from drafter.jurisdiction import load_profile
 
     profile = load_profile("New York")
-    bare = profile.model_copy(
-        update={"defaults": {k: v for k, v in profile.defaults.items() if k != "history"}}
-    )
+    assert profile.forms.amending is not None
+    form = profile.forms.amending.model_copy(update={"history": None})
+    bare = profile.model_copy(update={"forms": profile.forms.model_copy(update={"amending": form})})
     text = _new_york()
     draft = _draft(text, "New York", confidentiality="none")
     ab = build_amending_bill(text, draft, RUBRIC, LANGUAGE, styled=(bare, None))

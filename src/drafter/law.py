@@ -195,6 +195,9 @@ class AmendingForm(_Model):
     #: that stops short of it (New York's 440.10 runs to subdivision 9), so a
     #: provision added at the end takes the label after it.
     last_label: Form | None = None
+    #: The last amendment of the provisions the bill restates, for {history}
+    #: ("chapter 629 of the laws of 2021"); the draft's `history` parameter wins.
+    history: Form | None = None
     source: str = Field(min_length=1)
 
 

@@ -120,7 +120,9 @@ def build_amending_bill(
     base = {
         "section": section or "[SECTION]",
         "code": draft.bill.code or defaults.get("code") or "[CODE]",
-        "history": str(params.get("history") or _NO_HISTORY),
+        "history": str(
+            params.get("history") or (form.history.text if form.history else "") or _NO_HISTORY
+        ),
         # Connecticut's clause carries the section's effective date.
         "effective": str(params.get("effective_date") or "[EFFECTIVE DATE]"),
         "unit": unit,
@@ -132,6 +134,11 @@ def build_amending_bill(
         return _FIELD.sub(lambda m: fields.get(m.group(1), m.group(0)), template)
 
     clauses = (form.clause, form.add_clause or "")
+    if base["history"] != _NO_HISTORY:
+        # The frame's own clause (replaced by the parts) cited it unfilled.
+        warnings = [
+            w for w in warnings if not (w.kind == "unfilled_parameter" and w.subject == "history")
+        ]
     told = any(w.kind == "unfilled_parameter" and w.subject == "history" for w in warnings)
     if base["history"] == _NO_HISTORY and any("{history}" in c for c in clauses) and not told:
         warnings.append(
