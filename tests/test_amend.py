@@ -234,7 +234,7 @@ def test_new_york_keeps_its_trafficking_crime_list() -> None:
     text = _text("atlas/statutes/NY-CPL-440.10.txt")
     today = _today(text, "New York")
     assert today.tiers["offenses_covered"] == "all_offenses"
-    assert "offenses_covered" in today.differs and "new-york.yaml" in today.said()
+    assert "offenses_covered" in today.from_profile and "new-york.yaml" in today.said()
     amendment, _ = _plan(text, "New York", arrests_and_adjudications="comprehensive")
     para = amendment.provision(("1.", "(i)"))
     assert para is not None
