@@ -340,3 +340,30 @@ def test_a_remedy_that_names_trafficking_is_read_whole() -> None:
     a = analyze(text, RUBRIC)
     assert a.finding("time_limits").tier == "explicit_limit"
     assert a.finding("burden_of_proof").tier == "clear_and_convincing"
+
+
+# --- offenses: an exception a few words on, a cited section "or any other offense" --
+
+
+def test_every_offense_but_an_exception_is_weighed_not_clear() -> None:
+    text = (
+        "(1) A person convicted of a violation of section 18-40, or any other offense the "
+        "court finds appropriate, except an offense for which duress is no defense, may bring "
+        "a petition to vacate the conviction if it was the result of being trafficked.\n"
+    )
+    f = analyze(text, RUBRIC).finding("offenses_covered")
+    assert f.confidence == "ambiguous"
+    assert set(f.candidates) == {"all_offenses", "enumerated_violent_felonies"}
+    assert f.tier == "enumerated_violent_felonies"
+    # Without the exception it is every offense, plainly: the cited section does not narrow it.
+    plain = text.replace(", except an offense for which duress is no defense,", "")
+    g = analyze(plain, RUBRIC).finding("offenses_covered")
+    assert (g.tier, g.confidence) == ("all_offenses", "clear")
+
+
+def test_an_exception_in_a_pending_charge_condition_is_not_about_coverage() -> None:
+    f = finding(
+        "(c) No charge may be pending against the movant for any offense other than prostitution.",
+        "offenses_covered",
+    )
+    assert "all_offenses" not in f.candidates

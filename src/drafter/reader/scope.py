@@ -156,7 +156,19 @@ def _other_remedies(
     remedies = groups_of(rules.remedy)
     if not remedies & named:
         return tuple(sentences)
-    others = remedies - named
+    # A remedy that points at the survivors' subsection ("an application under
+    # section 1(3) may be filed at any time") is part of theirs, not another law.
+    labels = {key.rpartition(" ")[2] for key in named}
+    others = {
+        key
+        for key in remedies - named
+        if not any(
+            ref in labels
+            for i, s in enumerate(sentences)
+            if key_of[i] == key
+            for ref in _POINTS_AT.findall(text, s.start, s.end)
+        )
+    }
     return tuple(
         Sentence(s.start, s.end, s.provision, "other", s.term)
         if key_of[i] in others and s.role in EVIDENCE_ROLES
@@ -165,6 +177,11 @@ def _other_remedies(
     )
 
 
+# A remedy made under a labelled subsection ("an application under section 1(3)"):
+# that subsection's first label. ("Subsection (a) notwithstanding" is no such pointer.)
+_POINTS_AT = re.compile(
+    r"\b(?:under|pursuant to)\s+(?:section|subsection)s?\s+[\w.\-]*?(\(\w{1,4}\))", re.I
+)
 _FIRST_LABEL = re.compile(r"\([^)]*\)|[A-Za-z0-9]{1,4}\.")
 
 

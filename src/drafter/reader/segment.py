@@ -197,7 +197,7 @@ def _blocks(text: str, rules: LayoutRules) -> list[tuple[int, int]]:
     pos = 0
     n = len(text)
     blank = True
-    title = False
+    title = heading = False
     while pos < n:
         nl = text.find("\n", pos)
         end = n if nl < 0 else nl
@@ -207,10 +207,11 @@ def _blocks(text: str, rules: LayoutRules) -> list[tuple[int, int]]:
             blank = True
         else:
             lead = pos + len(line) - len(line.lstrip())
+            label = _LABEL_START.match(text, pos, end)
             starts = (
                 not blocks
                 or (blank and _ends_sentence(text, blocks[-1][1]))
-                or _LABEL_START.match(text, pos, end) is not None
+                or label is not None
                 # a section sign opens a section after a sentence ends (not "§3"
                 # wrapped onto its own line inside a history note)
                 or (
@@ -222,17 +223,35 @@ def _blocks(text: str, rules: LayoutRules) -> list[tuple[int, int]]:
                 or (blank and _TITLE_LINE.match(stripped) is not None)
                 # a title line stands alone: the paragraph after it is the body
                 or (blank and title)
+                # a labelled heading on a line of its own ("(g) No fees"): the next
+                # line opens the body ("A person may not be required ...")
+                or (heading and stripped[0].isupper())
                 or (rules.commentary is not None and rules.commentary.match(stripped))
             )
             if starts:
                 blocks.append((lead, lead + len(stripped)))
                 title = blank and _TITLE_LINE.match(stripped) is not None
+                heading = label is not None and _heading_like(text[label.end() : end], rules)
             else:
-                title = False
+                title = heading = False
                 blocks[-1] = (blocks[-1][0], lead + len(stripped))
             blank = False
         pos = end + 1
     return blocks
+
+
+def _heading_like(words: str, rules: LayoutRules) -> bool:
+    """A few capitalized words with no verb and no closing mark: a heading
+    ("No fees", "Motion in opposition"), not a list item ("murder;") or a
+    sentence wrapped onto the next line."""
+    words = words.strip()
+    return (
+        0 < len(words) <= 60
+        and words[0].isupper()
+        and words[-1] not in ".;:,—–-"
+        and len(words.split()) <= 8
+        and rules.verbs.search(words) is None
+    )
 
 
 def _ends_sentence(text: str, end: int) -> bool:
@@ -383,8 +402,8 @@ def _sentences(
             and text[end:stop].strip()
             and text.count(" ", pos, end) < 8
             and rules.verbs.search(text, pos, end) is None
-        ):
-            role = "heading"  # "(j) Hearing. No hearing is required ..."
+        ) or (role == "operative" and labelled and first and _heading_like(text[pos:end], rules)):
+            role = "heading"  # "(j) Hearing. No hearing is required ...", "(g) No fees"
             heading = text[pos:end]
         out.append(Sentence(pos, end, provision, role))
         first = False
