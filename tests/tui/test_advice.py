@@ -10,6 +10,7 @@ from drafter.tui.app import DrafterApp
 from drafter.tui.screens.advice import AdviceScreen
 from drafter.tui.screens.analyze import AnalyzeScreen
 from drafter.tui.screens.wizard import WizardScreen
+from drafter.tui.session import Served
 
 from .conftest import total, until
 
@@ -164,8 +165,7 @@ async def test_served_mode_confines_statute_path(work: Path) -> None:
         "result of having been a victim of trafficking.\n",
         encoding="utf-8",
     )
-    app = DrafterApp(mode="start")
-    app.served = True
+    app = DrafterApp(mode="start", served=Served())
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("ctrl+g")
         await until(pilot, lambda: isinstance(app.screen, AnalyzeScreen), "the analyze screen")

@@ -16,6 +16,7 @@ from drafter.tui.app import DrafterApp
 from drafter.tui.screens.facilitator import FacilitatorScreen
 from drafter.tui.screens.room import RoomTraineeScreen
 from drafter.tui.screens.start import StartScreen
+from drafter.tui.session import Served
 
 from .conftest import text_of
 
@@ -30,10 +31,8 @@ def room(tmp_path: Path) -> Room:
 
 
 def served_app(room: Room) -> DrafterApp:
-    app = DrafterApp(mode="start")
-    app.served = True
-    app.room = Room.open(room.path)  # each session process opens the file itself
-    return app
+    # Each session process opens the room's file itself.
+    return DrafterApp(mode="start", served=Served(room=Room.open(room.path)))
 
 
 async def join(pilot, name: str, code: str) -> None:

@@ -12,6 +12,7 @@ from drafter.tui.screens.dialogs import SaveAsScreen
 from drafter.tui.screens.export import ExportScreen
 from drafter.tui.screens.start import StartScreen
 from drafter.tui.screens.wizard import WizardScreen
+from drafter.tui.session import Served
 
 from .conftest import text_of
 
@@ -19,8 +20,7 @@ SIZE = (120, 40)
 
 
 async def test_served_export_is_a_download(example, work: Path, monkeypatch) -> None:
-    app = DrafterApp(mode="open", path=str(example("in-progress")))
-    app.served = True
+    app = DrafterApp(mode="open", path=str(example("in-progress")), served=Served())
     sent: list[tuple[bytes, dict]] = []
 
     def spy(path_or_file, **kwargs):
@@ -44,8 +44,7 @@ async def test_served_export_is_a_download(example, work: Path, monkeypatch) -> 
 
 
 async def test_served_export_refuses_a_path_outside(example, monkeypatch) -> None:
-    app = DrafterApp(mode="open", path=str(example("in-progress")))
-    app.served = True
+    app = DrafterApp(mode="open", path=str(example("in-progress")), served=Served())
     monkeypatch.setattr(app, "deliver_binary", lambda *a, **k: pytest.fail("delivered"))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+e")
@@ -64,8 +63,7 @@ REFUSED = [
 
 async def test_served_open_is_confined(example) -> None:
     example("in-progress")
-    app = DrafterApp(mode="start")
-    app.served = True
+    app = DrafterApp(mode="start", served=Served())
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, StartScreen)
         await pilot.press("ctrl+o", *"/etc/pa")
@@ -87,8 +85,7 @@ async def test_served_open_is_confined(example) -> None:
 
 
 async def test_served_save_as_is_confined(example) -> None:
-    app = DrafterApp(mode="new")
-    app.served = True
+    app = DrafterApp(mode="new", served=Served())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, SaveAsScreen)
@@ -111,8 +108,7 @@ async def test_served_jurisdiction_path_is_confined_without_an_oracle(
     missouri = (ROOT / "jurisdictions" / "missouri.yaml").read_bytes()
     for place in (outside / "missouri.yaml", tmp_path / "missouri.yaml", work / "mine.yaml"):
         place.write_bytes(missouri)
-    app = DrafterApp(mode="new")
-    app.served = True
+    app = DrafterApp(mode="new", served=Served())
     async with app.run_test(size=SIZE):
         notes = []
         for typed in OUTSIDE:
@@ -141,8 +137,7 @@ async def test_served_draft_naming_an_outside_profile_is_confined(
     profile.write_bytes((ROOT / "jurisdictions" / "missouri.yaml").read_bytes())
     draft = f"format: drafter/1\njurisdiction: '{profile}'\ncoverage: adults\n"
     (work / "d.yaml").write_text(draft)
-    app = DrafterApp(mode="start")
-    app.served = True
+    app = DrafterApp(mode="start", served=Served())
     async with app.run_test(size=SIZE) as pilot:
         app.screen.query_one("#open-path", Input).value = "d.yaml"
         await pilot.press("ctrl+o", "enter")
@@ -154,8 +149,7 @@ async def test_served_draft_naming_an_outside_profile_is_confined(
 
 async def test_served_messages_never_show_the_server_folder(example, work: Path) -> None:
     example("in-progress")
-    app = DrafterApp(mode="start")
-    app.served = True
+    app = DrafterApp(mode="start", served=Served())
     async with app.run_test(size=SIZE) as pilot:
         field = app.screen.query_one("#open-path", Input)
         for typed in ("missing.yaml", "sub/missing.yaml", "."):

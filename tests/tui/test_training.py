@@ -215,8 +215,7 @@ async def test_running_tally_and_esc_ends_with_the_summary(rubric: Rubric, small
 async def test_a_seed_shuffles_the_order_reproducibly(small_set: Path) -> None:
     orders = []
     for seed in (4, 4, None):
-        app = DrafterApp(mode="train", path=str(small_set))
-        app.training_seed = seed
+        app = DrafterApp(mode="train", path=str(small_set), seed=seed)
         async with app.run_test(size=SIZE):
             screen = app.screen
             assert isinstance(screen, TrainScreen)

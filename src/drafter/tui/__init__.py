@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from drafter.tui.session import Mode
+
 #: What run_app can open: the wizard ("start", "new", "open") or training
 #: ("train" an exercise set, its "lessons", or "present" for a projector).
-MODES = ("start", "new", "open", "train", "lessons", "present")
+MODES = tuple(m.value for m in Mode)
 
 
 def run_app(
@@ -29,15 +31,22 @@ def run_app(
     start screen then offers to join the room. `seed` shuffles training.
     """
     from drafter.tui.app import DrafterApp
+    from drafter.tui.session import Served
 
-    app = DrafterApp(mode=mode, path=path, jurisdiction=jurisdiction, rubric_path=rubric_path)
-    app.served = served
-    app.training_categories = categories
-    app.training_seed = seed
+    room = None
     if room_file:
         from drafter.room import Room
 
-        app.room = Room.open(Path(room_file))
+        room = Room.open(Path(room_file))
+    app = DrafterApp(
+        mode=mode,
+        path=path,
+        jurisdiction=jurisdiction,
+        rubric_path=rubric_path,
+        served=Served(room=room) if served else None,
+        categories=categories,
+        seed=seed,
+    )
     app.run()
     if app.exit_note:
         # The terminal is the user's again: one line on where unsaved work is kept.

@@ -8,8 +8,7 @@ recomputes the view (score, bill, warnings) and autosaves. Screens watch
 from __future__ import annotations
 
 import os
-import threading
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -22,8 +21,10 @@ from drafter.draft import Draft, draft_to_yaml, load_draft, save_draft
 from drafter.errors import UserError
 from drafter.textsafe import visible
 from drafter.tui import storage, textguard
+from drafter.tui.autosaver import AutosaveJob, Autosaver
 from drafter.tui.commands import DrafterCommands
 from drafter.tui.core import COVERAGE, DraftView, Engine, answer, new_draft
+from drafter.tui.session import Mode, Served, Session, Training
 
 if TYPE_CHECKING:
     from drafter.law import Law
@@ -32,8 +33,6 @@ if TYPE_CHECKING:
 
 LIGHT_THEME = "textual-light"
 DARK_THEME = "textual-dark"
-#: Modes that open training rather than a draft.
-TRAINING_MODES = ("train", "lessons", "present")
 #: Seconds of no typing before a field's change is rescored and reassembled.
 TYPING_PAUSE = 0.12
 
@@ -55,75 +54,68 @@ class DrafterApp(App[None]):
 
     def __init__(
         self,
-        mode: str = "start",
+        mode: Mode | str = Mode.START,
         path: str | None = None,
         jurisdiction: str | None = None,
         rubric_path: str | None = None,
+        *,
+        served: Served | None = None,
+        categories: Sequence[str] | None = None,
+        seed: int | None = None,
     ) -> None:
+        """Open the app in `mode`: "open" opens the draft at `path`, "new" starts
+        one for `jurisdiction`; a training mode opens the exercise set at `path`
+        (kept to `categories`, shuffled by `seed`). `served` makes it a browser
+        session of `drafter serve` (with the room it offers, if any)."""
         super().__init__()
         textguard.install()
-        self.mode = mode
+        mode = Mode(mode)
+        self.session = Session(mode=mode, served=served)
         # Loading here, before the terminal is taken, lets a bad file or an
-        # unknown jurisdiction end in the CLI's one-line error (exit 2).
-        self.engine = Engine.load(rubric_path, jurisdiction)
+        # unknown jurisdiction end in the CLI's one-line error (exit 2). A
+        # served session reads profile paths only inside its own folder.
+        self.engine = Engine.load(rubric_path, jurisdiction, confined=served is not None)
         self.draft: Draft | None = None
-        self.path: Path | None = None
-        #: The statute text the session started from ("Start from today's law"),
-        #: which the amending bill, the redline and the card export against.
-        self.current_law: CurrentLaw | None = None
-        #: The recorded law (profile reading) the session started from, which the
-        #: advisor reads its open and arguable calls from.
-        self.todays_law: Law | None = None
-        #: The draft file's text as last opened or saved, to tell unsaved changes.
-        self._saved_yaml: str | None = None
-        self._step_id: str | None = None
+        #: What a training mode opens.
+        self.training = Training(path, categories, seed) if mode.training else None
         self._pending: tuple[Draft, Path | None] | None = None
-        self._served = False
-        self._autosave_key: str | None = None
-        #: (mtime, size) of the draft file as last opened or saved here.
-        self._disk_stamp: tuple[int, int] | None = None
-        #: The changed-on-disk stamp the user already agreed to replace.
-        self._overwrite_ok: tuple[int, int] | None = None
         self._told_workspace = False
-        #: What a training mode ("train", "lessons", "present") opens.
-        self.training_path = path if mode in TRAINING_MODES else None
-        self.training_categories: list[str] | None = None
-        #: Shuffles training's order (drafter train --seed).
-        self.training_seed: int | None = None
-        #: The training room of `drafter serve --room` (served sessions only).
-        self.room: Room | None = None
-        self._autosaver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")
-        self._autosave_lock = threading.Lock()
-        self._autosave_next: tuple | None = None
+        self._autosaver = Autosaver(self._autosave_failed)
         #: Set while typing: the pending rescore (see set_draft).
         self._typing: Timer | None = None
-        #: Set once unmount has shut the autosave thread down.
-        self._closed = False
         #: Said on the terminal after quitting: where unsaved work is kept.
         self.exit_note: str | None = None
         #: The last draft dumped to YAML, and its text (see draft_yaml).
         self._yaml_cache: tuple[Draft, str] | None = None
-        if mode == "open" and path is not None:
+        if mode is Mode.OPEN and path is not None:
             draft = load_draft(path, self.engine.rubric)
             self._pending = (draft, Path(path))
-        elif mode == "new":
+        elif mode is Mode.NEW:
             name = jurisdiction
             if name and self.engine.profile_note is None:
                 # A profile's own spelling ("mo" -> "Missouri"); other names as typed.
-                name = getattr(self.engine.profile, "name", name)
+                name = self.engine.profile.name
             self._pending = (new_draft(name), None)
 
     @property
     def served(self) -> bool:
-        """A browser session of `drafter serve` (set by run_app)."""
-        return self._served
+        """A browser session of `drafter serve` (see `Served`)."""
+        return self.session.served is not None
 
-    @served.setter
-    def served(self, value: bool) -> None:
-        self._served = value
-        if value:
-            # From here on a jurisdiction typed as a path stays in the session's folder.
-            self.engine = self.engine.confined_to_session()
+    @property
+    def room(self) -> Room | None:
+        """The training room of `drafter serve --room` (served sessions only)."""
+        return self.session.served.room if self.session.served else None
+
+    @property
+    def path(self) -> Path | None:
+        """The draft's file (None until it is saved)."""
+        return self.session.path
+
+    @property
+    def current_law(self) -> CurrentLaw | None:
+        """The statute text the session started from (see `Session.current_law`)."""
+        return self.session.current_law
 
     def workspace_note(self) -> str:
         """Where a served session's work lives, for how long, and how to come back."""
@@ -146,16 +138,10 @@ class DrafterApp(App[None]):
     # -- lifecycle --
 
     def on_mount(self) -> None:
-        if self.mode in TRAINING_MODES:
+        if self.training is not None:
             from drafter.tui.screens.train import open_training
 
-            open_training(
-                self,
-                self.mode,
-                self.training_path,
-                self.training_categories,
-                seed=self.training_seed,
-            )
+            open_training(self, self.session.mode, self.training)
             return
         if self._pending is not None:
             draft, path = self._pending
@@ -172,7 +158,7 @@ class DrafterApp(App[None]):
     def unsaved(self) -> bool:
         if self.draft is None:
             return False
-        return self.draft_yaml() != self._saved_yaml
+        return self.draft_yaml() != self.session.saved_yaml
 
     def draft_yaml(self) -> str:
         """The current draft as its file would hold it (dumped once per draft).
@@ -204,24 +190,26 @@ class DrafterApp(App[None]):
         """
         from drafter.tui.screens.wizard import WizardScreen
 
-        self.current_law = current_law
-        self.todays_law = todays_law
+        session = self.session
+        session.current_law = current_law
+        session.todays_law = todays_law
         self.engine = self.engine.with_profile(draft.jurisdiction)
         self.draft = draft
-        self.path = Path(path) if path else None
-        self._disk_stamp = storage.disk_stamp(self.path)
+        session.path = Path(path) if path else None
+        session.disk_stamp = storage.disk_stamp(session.path)
+        session.overwrite_ok = None
         self._take_autosave_key(resume_key)
         if saved_yaml is not None:
-            self._saved_yaml = saved_yaml
-        elif self.path is not None:
-            self._saved_yaml = draft_to_yaml(draft, self.engine.rubric)
+            session.saved_yaml = saved_yaml
+        elif session.path is not None:
+            session.saved_yaml = draft_to_yaml(draft, self.engine.rubric)
         else:
-            self._saved_yaml = None
-        if self.path is not None:
-            storage.add_recent(self.path)
+            session.saved_yaml = None
+        if session.path is not None:
+            storage.add_recent(session.path)
         self.view = self.engine.view(draft)
         index = self.engine.step_index(step) if step and self._has_step(step) else 0
-        self._step_id = self.engine.steps[index].id
+        session.step_id = self.engine.steps[index].id
         screen = WizardScreen(step=index)
         # Whatever was open (start screen, an older session) gives way to it.
         while len(self.screen_stack) > 2:
@@ -283,51 +271,32 @@ class DrafterApp(App[None]):
 
     def note_step(self, step_id: str) -> None:
         """Remember where the user is, so a resumed session opens there."""
-        self._step_id = step_id
+        self.session.step_id = step_id
         if self.draft is not None and self.unsaved:
             self.autosave()
 
     def autosave(self) -> None:
-        """Record the session in user_data_dir()/autosave.yaml, off the UI thread.
-
-        Writes happen in order on one background thread; a burst of keystrokes
-        coalesces into one write of the latest draft.
-        """
+        """Record the session in user_data_dir()/autosave.yaml, off the UI thread."""
         if self.draft is None:
             return
-        with self._autosave_lock:
-            first = self._autosave_next is None
-            self._autosave_next = (
+        session = self.session
+        self._autosaver.submit(
+            AutosaveJob(
                 self.draft,
                 self.engine.rubric,
-                self.path,
-                self._step_id,
+                session.path,
+                session.step_id,
                 self.unsaved,
-                self._autosave_key,
+                session.autosave_key,
                 self.draft_yaml(),
             )
-        if not first:
-            return
-        if self._closed:
-            # A typing pause's timer can fire after unmount has shut the
-            # writer thread down: write the last keys here instead.
-            self._write_autosave()
-        else:
-            self._autosaver.submit(self._write_autosave)
+        )
 
-    def _write_autosave(self) -> None:
-        with self._autosave_lock:
-            job, self._autosave_next = self._autosave_next, None
-        if job is None:
-            return
-        try:
-            storage.write_autosave(*job)
-        except (UserError, OSError) as exc:
-            if self._closed:
-                return  # the app is gone: no screen left to say it on
-            self.call_from_thread(
-                self.notify, f"Autosave failed: {exc}", severity="warning", markup=False
-            )
+    def _autosave_failed(self, exc: Exception) -> None:
+        """Said from the writer thread: the autosave could not be written."""
+        self.call_from_thread(
+            self.notify, f"Autosave failed: {exc}", severity="warning", markup=False
+        )
 
     def _take_autosave_key(self, resume_key: str | None) -> None:
         """Give the session's draft its own autosave (see storage: a KEY and its lock).
@@ -335,13 +304,14 @@ class DrafterApp(App[None]):
         The draft left behind keeps its autosave: leaving a draft, starting a
         new one or resuming another never discards one.
         """
+        session = self.session
         # Let go of the draft left behind, so the start screen can offer it.
-        storage.release(self._autosave_key)
+        storage.release(session.autosave_key)
         if resume_key and storage.claim(resume_key):
-            self._autosave_key = resume_key
+            session.autosave_key = resume_key
             return
-        self._autosave_key = storage.new_key(self.path)
-        storage.claim(self._autosave_key)
+        session.autosave_key = storage.new_key(session.path)
+        storage.claim(session.autosave_key)
         if resume_key:
             self.notify(
                 "That draft is open in another drafter window: this one goes on with a "
@@ -351,27 +321,22 @@ class DrafterApp(App[None]):
                 timeout=12,
             )
 
-    def flush_autosave(self) -> None:
-        """Wait until every autosave asked for is on disk."""
-        self._autosaver.submit(lambda: None).result()
-
     def on_unmount(self) -> None:
         if self._typing is not None:
             # Quitting mid-word: the last keys are kept all the same.
             self._typing.stop()
             self._typing = None
             self.autosave()
-        self._autosaver.shutdown(wait=True)
-        self._closed = True
+        self._autosaver.close()
         self.exit_note = self._leaving_note()
-        storage.release(self._autosave_key)
+        storage.release(self.session.autosave_key)
 
     def _leaving_note(self) -> str | None:
         """The one line said on quitting with unsaved changes (where, how to resume).
 
         A draft with nothing unsaved needs no autosave: its file holds it all.
         """
-        key = self._autosave_key
+        key = self.session.autosave_key
         if self.draft is None or key is None:
             return None
         kept = storage.autosave_file(key)
@@ -394,9 +359,10 @@ class DrafterApp(App[None]):
         """Write the draft file atomically and remember it as the draft's file."""
         assert self.draft is not None
         save_draft(self.draft, path, self.engine.rubric)
-        self.path = path
-        self._disk_stamp = storage.disk_stamp(path)
-        self._saved_yaml = self.draft_yaml()
+        session = self.session
+        session.path = path
+        session.disk_stamp = storage.disk_stamp(path)
+        session.saved_yaml = self.draft_yaml()
         storage.add_recent(path)
         self.autosave()
         # The title bar shows "unsaved changes"; redraw it.
@@ -415,10 +381,11 @@ class DrafterApp(App[None]):
         if self.path is None:
             self.action_save_as()
             return
+        session = self.session
         stamp = storage.disk_stamp(self.path)
-        if stamp is not None and stamp != self._disk_stamp and self._overwrite_ok != stamp:
+        if stamp is not None and stamp != session.disk_stamp and session.overwrite_ok != stamp:
             # Changed by someone else since it was opened or saved here: ask first.
-            self._overwrite_ok = stamp
+            session.overwrite_ok = stamp
             self.notify(
                 f"{self.shown(self.path)} changed on disk since you opened it. Press ctrl+s "
                 "again to replace it with this draft, or save under another name (ctrl+p, "

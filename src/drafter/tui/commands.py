@@ -8,26 +8,34 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from drafter.tui.core import COVERAGE, DraftView
 
-if TYPE_CHECKING:
-    from drafter.tui.app import DrafterApp
+#: A palette entry: its name, what it does, and its help line.
+Command = tuple[str, Callable[[], object], str]
+
+
+class OwnCommands:
+    """A screen with commands of its own (the facilitator's view): listed first."""
+
+    def palette(self) -> list[Command]:
+        """This screen's entries in the command palette (ctrl+p)."""
+        return []
 
 
 class DrafterCommands(Provider):
     """drafter's commands first, then Textual's system ones."""
 
-    def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
-        app: DrafterApp = self.app  # type: ignore[assignment]
-        out: list[tuple[str, Callable[[], object], str]] = []
-        # A screen with commands of its own (the facilitator's view) lists them first.
-        own = getattr(self.screen, "palette", None)
-        if callable(own):
-            out += own()
+    def _commands(self) -> list[Command]:
+        from drafter.tui.app import DrafterApp
+
+        app = self.app
+        assert isinstance(app, DrafterApp)
+        out: list[Command] = []
+        if isinstance(self.screen, OwnCommands):
+            out += self.screen.palette()
         if app.draft is not None:
             out += [
                 ("Save draft", app.action_save, "Save the draft file (ctrl+s)"),

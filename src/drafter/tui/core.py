@@ -260,28 +260,24 @@ class Engine:
         self.standards = standards if standards is not None else _standards_for(rubric)
 
     @classmethod
-    def load(cls, rubric_path: str | Path | None = None, jurisdiction: str | None = None) -> Engine:
+    def load(
+        cls,
+        rubric_path: str | Path | None = None,
+        jurisdiction: str | None = None,
+        confined: bool = False,
+    ) -> Engine:
+        """The shipped language and `jurisdiction`'s style on the rubric (shipped,
+        or the file at `rubric_path`); `confined` for a served session."""
         from drafter.language import load_language
 
-        profile, note = profile_for(jurisdiction)
-        return cls(load_rubric(rubric_path), load_language(), profile, note)
+        profile, note = profile_for(jurisdiction, confined=confined)
+        return cls(load_rubric(rubric_path), load_language(), profile, note, confined)
 
     def with_profile(self, jurisdiction: str | None) -> Engine:
         """The same rubric and language in the drafting style `jurisdiction` names."""
         profile, note = profile_for(jurisdiction, strict=False, confined=self.confined)
         return Engine(
             self.rubric, self.language, profile, note, self.confined, standards=self.standards
-        )
-
-    def confined_to_session(self) -> Engine:
-        """This engine for a served session: later profile paths stay in its folder."""
-        return Engine(
-            self.rubric,
-            self.language,
-            self.profile,
-            self.profile_note,
-            True,
-            standards=self.standards,
         )
 
     def step(self, step_id: str) -> Step:

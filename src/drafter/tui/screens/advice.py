@@ -5,7 +5,7 @@ change, best first, with the points and grade it gains and the model language
 that makes it; the fewest changes reaching a target grade; categories the user
 locks are never proposed. Enter applies a change through the app's one path
 (`set_draft`), so the score, the bill and the autosave follow. Locks and the
-target live on the app, so leaving and coming back keeps them.
+target live in the app's session, so leaving and coming back keeps them.
 
 From a recorded law (the session began with "Start from today's law"), the
 reading's uncertainty is said, as `drafter advise` says it: a category the law
@@ -17,7 +17,6 @@ has it).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
@@ -43,6 +42,7 @@ from drafter.render.standing import score_text, standing_text
 from drafter.rubric import COVERAGE
 from drafter.textsafe import visible
 from drafter.tui.core import DraftView
+from drafter.tui.session import AdviceState
 from drafter.tui.widgets.keysfooter import KeysFooter
 from drafter.tui.widgets.topbar import TopBar
 
@@ -56,22 +56,6 @@ EXCERPT = 90
 NARROW = 110
 
 
-@dataclass
-class AdviceState:
-    """What the user set on the advice view; kept on the app between visits."""
-
-    target: str = "B"
-    locks: list[str] = field(default_factory=list)
-
-
-def advice_state(app: DrafterApp) -> AdviceState:
-    state = getattr(app, "_advice_state", None)
-    if not isinstance(state, AdviceState):
-        state = AdviceState()
-        app._advice_state = state  # type: ignore[attr-defined]
-    return state
-
-
 def advice_for(app: DrafterApp, state: AdviceState) -> ReadAdvice:
     """The advisor's answer for the app's draft, with model language filled.
 
@@ -81,7 +65,7 @@ def advice_for(app: DrafterApp, state: AdviceState) -> ReadAdvice:
     draft = app.draft
     assert draft is not None
     engine = app.engine
-    law = app.todays_law
+    law = app.session.todays_law
     if law is not None and law.status not in ("adults", "minors_only"):
         law = None
     opened = open_categories(engine.rubric, law, draft) if law is not None else ()
@@ -179,14 +163,14 @@ class AdviceScreen(Screen[None]):
         Binding("g", "apply_plan", "Apply plan"),
         Binding("tab", "app.focus_next", "Next pane", show=False),
     ]
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (Screen declares it, not as a ClassVar)
         (0, "-narrow"),
         (NARROW, "-wide"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
-        self.state = advice_state(self.app)
+        self.state = self.app.session.advice
         self.advice: Advice | None = None
         #: The advice with the recorded law's open and arguable readings said.
         self.read: ReadAdvice | None = None
@@ -482,4 +466,4 @@ def open_advice(app: DrafterApp) -> None:
     app.push_screen(AdviceScreen())
 
 
-__all__ = ["AdviceScreen", "AdviceState", "advice_for", "advice_state", "open_advice"]
+__all__ = ["AdviceScreen", "advice_for", "open_advice"]

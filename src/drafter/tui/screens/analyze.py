@@ -81,7 +81,7 @@ def tier_label(rubric: Rubric, category: str, tier: str | None) -> tuple[str, in
     if tier is None:
         return "open", None
     if category == "coverage":
-        rule = rubric.coverage.get(tier)
+        rule = next((r for key, r in rubric.coverage.items() if key == tier), None)
         return (rule.label if rule else tier), None
     cat = rubric.category(category)
     t = cat.tier(tier) if cat is not None else None
@@ -431,6 +431,8 @@ class AnalyzeScreen(Screen[None]):
     def _fix_select(self, cid: str, draft: Draft) -> Select[str]:
         """The reading as a choice the user can correct."""
         rubric = self.app.engine.rubric
+        options: list[tuple[Content, str]]
+        value: str
         if cid == "coverage":
             options = [(Content(rule.label), key) for key, rule in rubric.coverage.items()]
             value = draft.coverage

@@ -14,8 +14,7 @@ Every text shown is literal: built as Content, never as markup.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -26,11 +25,9 @@ from textual.widgets import Footer, Static
 from drafter.room import Facilitator, Room, RoomState, shown_code
 from drafter.room.report import ExerciseResult, RoomReport, build_report, exercise_result
 from drafter.training import ExerciseSet
+from drafter.tui.commands import Command, OwnCommands
 from drafter.tui.screens.room import RoomScreen
 from drafter.tui.screens.train import MUTED, flowing, highlighted, why_content
-
-if TYPE_CHECKING:
-    pass
 
 #: Seconds between reads of the store: the bars follow the room within this.
 POLL = 0.3
@@ -109,7 +106,7 @@ def summary_content(report: RoomReport) -> Content:
     return Content.assemble(*parts)
 
 
-class FacilitatorScreen(RoomScreen):
+class FacilitatorScreen(RoomScreen, OwnCommands):
     """The room's answers for the current exercise; reveal, next, summary, presenter."""
 
     DEFAULT_CSS = FACILITATOR_CSS
@@ -167,7 +164,7 @@ class FacilitatorScreen(RoomScreen):
     def presenting(self) -> bool:
         return self.has_class("-present")
 
-    def palette(self) -> list[tuple[str, Callable[[], object], str]]:
+    def palette(self) -> list[Command]:
         """This screen's entries in the command palette (ctrl+p)."""
         return [
             ("Room: reveal the answer", self.action_reveal, "Show the correct tier (r)"),

@@ -59,6 +59,9 @@ class _LessonPager(Screen[None]):
 
     app: DrafterApp
 
+    #: The screen's CSS classes (its look: "training" or "present").
+    SCREEN_CLASSES: ClassVar[str] = ""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n,right", "move(1)", "Next"),
         Binding("p,left", "move(-1)", "Previous"),
@@ -73,9 +76,8 @@ class _LessonPager(Screen[None]):
         category: str | None = None,
         categories: Iterable[str] | None = None,
         lessons: list[Lesson] | None = None,
-        classes: str = "",
     ) -> None:
-        super().__init__(classes=classes)
+        super().__init__(classes=self.SCREEN_CLASSES)
         self.rubric = rubric
         self.language = language
         all_lessons = lessons if lessons is not None else build_lessons(rubric, language)
@@ -146,8 +148,7 @@ class LessonsScreen(_LessonPager):
         Binding("f", "present", "Present"),
     ]
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, classes="training", **kwargs)
+    SCREEN_CLASSES = "training"
 
     def compose(self) -> ComposeResult:
         yield Static("", id="lesson-head", markup=False)
@@ -235,8 +236,7 @@ class PresentScreen(_LessonPager):
     PresentScreen Footer { background: black; }
     """
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, classes="present", **kwargs)
+    SCREEN_CLASSES = "present"
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="present-head"):

@@ -22,6 +22,7 @@ from drafter.scoring import score
 from drafter.tui import storage
 from drafter.tui.core import list_profiles, new_draft
 from drafter.tui.served import confined_path
+from drafter.tui.session import Mode
 from drafter.tui.widgets.keysfooter import KeysFooter
 from drafter.tui.widgets.note import Note
 
@@ -279,7 +280,7 @@ class StartScreen(Screen[None]):
         from drafter.tui.screens.train import open_training
 
         try:
-            open_training(self.app, "train")
+            open_training(self.app, Mode.TRAIN)
         except UserError as exc:
             self.app.notify(exc.one_line(), title="Training", severity="error", markup=False)
 
@@ -287,7 +288,7 @@ class StartScreen(Screen[None]):
     def action_lessons(self) -> None:
         from drafter.tui.screens.train import open_training
 
-        open_training(self.app, "lessons")
+        open_training(self.app, Mode.LESSONS)
 
     def _resume_title(self) -> Content:
         n = len(self.autosaves)

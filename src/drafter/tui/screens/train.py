@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable
-from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
@@ -38,6 +37,7 @@ from drafter.training import (
     load_exercise_set,
 )
 from drafter.training.quiz import ITEM_START
+from drafter.tui.session import Mode, Training
 
 if TYPE_CHECKING:
     from drafter.tui.app import DrafterApp
@@ -425,22 +425,17 @@ class TrainSummaryScreen(Screen[None]):
         leave(self.app)
 
 
-def open_training(
-    app: DrafterApp,
-    mode: str,
-    path: str | Path | None = None,
-    categories: Iterable[str] | None = None,
-    seed: int | None = None,
-) -> None:
-    """Show training ("train"), the lessons ("lessons") or the facilitator view ("present")."""
+def open_training(app: DrafterApp, mode: Mode, training: Training | None = None) -> None:
+    """Show training (`Mode.TRAIN`), the lessons (`LESSONS`) or the projector view (`PRESENT`)."""
     from drafter.tui.screens.lessons import LessonsScreen, PresentScreen
 
     rubric = app.engine.rubric
-    cats = tuple(categories) if categories else None
-    if mode == "train":
-        es = load_exercise_set(path or default_set_path(rubric), rubric)
-        app.push_screen(TrainScreen(es, cats, seed))
-    elif mode == "present":
+    training = training or Training()
+    cats = tuple(training.categories) if training.categories else None
+    if mode is Mode.TRAIN:
+        es = load_exercise_set(training.path or default_set_path(rubric), rubric)
+        app.push_screen(TrainScreen(es, cats, training.seed))
+    elif mode is Mode.PRESENT:
         app.push_screen(PresentScreen(rubric, app.engine.language, categories=cats))
     else:
         app.push_screen(LessonsScreen(rubric, app.engine.language, categories=cats))
