@@ -43,13 +43,13 @@ from drafter.rubric import COVERAGE
 from drafter.textsafe import visible
 from drafter.tui.core import DraftView
 from drafter.tui.session import AdviceState
+from drafter.tui.styles import ACCENT, GOOD, GOOD_BOLD, MUTED, TONES, WARN
 from drafter.tui.widgets.keysfooter import KeysFooter
 from drafter.tui.widgets.topbar import TopBar
 
 if TYPE_CHECKING:
     from drafter.tui.app import DrafterApp
 
-MUTED = "$foreground 60%"
 #: How much of a change's model language its row shows.
 EXCERPT = 90
 #: Below this width the panes stack and each change takes one line.
@@ -107,13 +107,13 @@ def change_row(change: Change, max_total: int, excerpt: bool = True, others: str
     """
     grade = change.grade or "unranked"
     parts: list[str | tuple[str, str]] = [
-        (f"+{change.gain:<3}", "bold $text-success"),
+        (f"+{change.gain:<3}", GOOD_BOLD),
         (f" → {change.total} / {max_total} {grade}  ", "bold"),
         (change.title, "bold"),
         ": ",
         (change.from_label or "open", MUTED),
         " → ",
-        (change.to_label, "$text-accent"),
+        (change.to_label, ACCENT),
     ]
     if others:
         parts.append((f"\n   as read +{change.gain}; {others}", "$text-warning"))
@@ -125,37 +125,11 @@ def change_row(change: Change, max_total: int, excerpt: bool = True, others: str
 class AdviceScreen(Screen[None]):
     """Ranked single changes, the plan for a target grade, and the locks."""
 
+    COMPONENT_CLASSES = TONES  # its text styles by role (tui/styles.py)
+
     app: DrafterApp
 
-    DEFAULT_CSS = """
-    AdviceScreen #advice-body { height: 1fr; }
-    AdviceScreen #advice-left { width: 1fr; height: 1fr; padding: 0 1; }
-    AdviceScreen #advice-right {
-        width: 46; height: 1fr; padding: 0 1; border-left: solid $panel;
-    }
-    AdviceScreen #advice-head { height: auto; margin-top: 1; }
-    AdviceScreen #advice-changes { height: 1fr; min-height: 6; margin-top: 1; }
-    AdviceScreen #advice-language {
-        height: auto; max-height: 10; margin-top: 1; padding: 0 1;
-        border-left: outer $accent; background: $accent 6%;
-    }
-    AdviceScreen #advice-buttons { height: auto; margin: 1 0 0 0; }
-    AdviceScreen #advice-buttons Button { margin-right: 2; }
-    AdviceScreen .pane-title { margin-top: 1; height: auto; }
-    AdviceScreen #advice-target { width: 20; }
-    AdviceScreen #advice-plan { height: auto; }
-    AdviceScreen #advice-locks { height: auto; max-height: 14; }
-    AdviceScreen.-narrow #advice-body { layout: vertical; }
-    AdviceScreen.-narrow #advice-right {
-        width: 1fr; height: auto; max-height: 30%; border-left: none;
-        border-top: solid $panel;
-    }
-    /* Short of room: the keys (enter, l, g, escape) stand in for the buttons. */
-    AdviceScreen.-narrow #advice-buttons { display: none; }
-    AdviceScreen.-narrow #advice-language { max-height: 4; margin-top: 0; }
-    AdviceScreen.-narrow #advice-changes { margin-top: 0; }
-    AdviceScreen.-narrow #advice-head { margin-top: 0; }
-    """
+    CSS_PATH = "advice.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,b", "back", "Back"),
@@ -324,11 +298,11 @@ class AdviceScreen(Screen[None]):
                 (
                     f"{plan.target} ({plan.target_min}+) cannot be reached with these locks: "
                     f"the best is {plan.best_total}.",
-                    "$text-warning",
+                    WARN,
                 )
             )
         elif not plan.changes:
-            lines.append((f"Already at {plan.target} or better: {plan.total}.", "$text-success"))
+            lines.append((f"Already at {plan.target} or better: {plan.total}.", GOOD))
         else:
             n = len(plan.changes)
             lines.append(

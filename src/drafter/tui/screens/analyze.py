@@ -26,6 +26,7 @@ from drafter.reader import Analysis, Evidence, Finding, analyze, read_statute
 from drafter.rubric import Rubric
 from drafter.textsafe import visible
 from drafter.tui.served import confined_path
+from drafter.tui.styles import ACCENT, BRAND, ERROR, GOOD, MUTED, TONES, WARN, highlight
 from drafter.tui.widgets.keysfooter import KeysFooter
 from drafter.tui.widgets.note import Note
 
@@ -36,16 +37,14 @@ if TYPE_CHECKING:
     from drafter.tui.amending import CurrentLaw
     from drafter.tui.app import DrafterApp
 
-MUTED = "$foreground 60%"
-HIGHLIGHT = "bold reverse $accent"
 #: Characters of the statute shown either side of a decisive phrase.
 CONTEXT = 50
 #: The correction list's value for "leave this category open".
 OPEN = "__open__"
 CONFIDENCE_STYLE = {
-    "clear": "$text-success",
-    "ambiguous": "$text-warning",
-    "by absence": "$text-accent",
+    "clear": GOOD,
+    "ambiguous": WARN,
+    "by absence": ACCENT,
     "not found": MUTED,
 }
 
@@ -70,7 +69,7 @@ def quote_content(text: str, ev: Evidence, context: int = CONTEXT) -> Content:
     return Content.assemble(
         "    “",
         (lead + b, MUTED),
-        (_flat(text[start:end]), HIGHLIGHT),
+        highlight(Content(_flat(text[start:end]))),
         (a + tail, MUTED),
         "”",
         (f"  [{ev.start}:{ev.end}]", MUTED),
@@ -93,7 +92,7 @@ def finding_content(rubric: Rubric, text: str, f: Finding) -> Content:
     parts: list[str | tuple[str, str] | Content] = [
         (f.title, "bold"),
         "  ",
-        (label if f.tier else "not found: left open", "$text-accent" if f.tier else MUTED),
+        (label if f.tier else "not found: left open", ACCENT if f.tier else MUTED),
     ]
     if points is not None:
         parts.append((f"  {points} pts", MUTED))
@@ -126,7 +125,7 @@ def analysis_content(rubric: Rubric, analysis: Analysis) -> list[tuple[str | Non
                 Content.styled(
                     "No trafficking-specific relief statute found in this text: the rubric "
                     "scores that 0, cannot be ranked.",
-                    "$text-warning",
+                    WARN,
                 ),
             )
         )
@@ -143,9 +142,7 @@ def profile_content(rubric: Rubric, profile: Profile) -> list[tuple[str | None, 
         (None, Content.assemble((law.citation, "bold"), ("\n    " + _flat(law.source), MUTED))),
         (
             "coverage",
-            Content.assemble(
-                ("Coverage", "bold"), "  ", (label, "$text-accent"), ("  · recorded", MUTED)
-            ),
+            Content.assemble(("Coverage", "bold"), "  ", (label, ACCENT), ("  · recorded", MUTED)),
         ),
     ]
     reading = profile.law
@@ -167,7 +164,7 @@ def profile_content(rubric: Rubric, profile: Profile) -> list[tuple[str | None, 
                 Content.assemble(
                     (cat.title, "bold"),
                     "  ",
-                    (tlabel, "$text-accent"),
+                    (tlabel, ACCENT),
                     (f"  {points} pts" if points is not None else "", MUTED),
                     (sure, MUTED),
                     ("\n    " + _flat(entry.source), MUTED),
@@ -180,23 +177,11 @@ def profile_content(rubric: Rubric, profile: Profile) -> list[tuple[str | None, 
 class AnalyzeScreen(Screen[None]):
     """Read today's law, then use it as the draft's baseline."""
 
+    COMPONENT_CLASSES = TONES  # its text styles by role (tui/styles.py)
+
     app: DrafterApp
 
-    DEFAULT_CSS = """
-    AnalyzeScreen #analyze { padding: 1 2; }
-    AnalyzeScreen #analyze-title { height: auto; }
-    AnalyzeScreen #statute-text { height: 8; max-width: 100; margin-top: 1; }
-    AnalyzeScreen #statute-path { width: 1fr; max-width: 70; margin-right: 2; }
-    AnalyzeScreen #law-profile { width: 32; margin-right: 2; }
-    AnalyzeScreen #law-filter { width: 18; margin-right: 2; }
-    AnalyzeScreen .start-row Button { margin-right: 2; }
-    AnalyzeScreen #findings-head { height: auto; margin-top: 1; }
-    AnalyzeScreen #findings { height: auto; max-width: 120; }
-    AnalyzeScreen .finding { height: auto; margin-top: 1; }
-    AnalyzeScreen .finding Static { height: auto; }
-    AnalyzeScreen .finding Select { width: 60; margin-left: 4; }
-    AnalyzeScreen #use-row { height: auto; margin-top: 1; }
-    """
+    CSS_PATH = "analyze.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
@@ -233,7 +218,7 @@ class AnalyzeScreen(Screen[None]):
         with VerticalScroll(id="analyze"):
             yield Static(
                 Content.assemble(
-                    ("Start from today's law", "bold $accent"),
+                    ("Start from today's law", BRAND),
                     ("  see what a state's law earns now, then what would raise it", MUTED),
                 ),
                 id="analyze-title",
@@ -324,7 +309,7 @@ class AnalyzeScreen(Screen[None]):
             profile = load_profile(pid)
             draft = profile_draft(profile, rubric)
         except UserError as exc:
-            self._say(exc.one_line(), "$text-error")
+            self._say(exc.one_line(), ERROR)
             return
         self.analysis = None
         self.law = profile.law
@@ -336,16 +321,16 @@ class AnalyzeScreen(Screen[None]):
     def analyze_path(self) -> None:
         raw = self.query_one("#statute-path", Input).value.strip()
         if not raw:
-            self._say("Type the path of a statute file first.", "$text-error")
+            self._say("Type the path of a statute file first.", ERROR)
             return
         try:
             path = confined_path(raw) if self.app.served else Path(raw).expanduser()
             text = read_statute(path)
         except UserError as exc:
-            self._say(exc.one_line(), "$text-error")
+            self._say(exc.one_line(), ERROR)
             return
         except OSError as exc:
-            self._say(f"{raw}: cannot read: {exc.strerror or exc}", "$text-error")
+            self._say(f"{raw}: cannot read: {exc.strerror or exc}", ERROR)
             return
         self._run(text, str(path))
 
@@ -353,7 +338,7 @@ class AnalyzeScreen(Screen[None]):
     def analyze_pasted(self) -> None:
         text = self.query_one("#statute-text", TextArea).text
         if not text.strip():
-            self._say("Paste a statute's text into the box first.", "$text-error")
+            self._say("Paste a statute's text into the box first.", ERROR)
             return
         from drafter.yamlio import MAX_FILE_BYTES
 
@@ -361,7 +346,7 @@ class AnalyzeScreen(Screen[None]):
             # The same limit as `drafter analyze -` and a statute file.
             self._say(
                 f"The pasted text is over the {MAX_FILE_BYTES:,}-byte limit; paste one statute.",
-                "$text-error",
+                ERROR,
             )
             return
         self._run(text, None)
@@ -376,7 +361,7 @@ class AnalyzeScreen(Screen[None]):
         try:
             analysis = analyze(text, rubric, source=source)
         except UserError as exc:
-            self.app.call_from_thread(self._say, exc.one_line(), "$text-error")
+            self.app.call_from_thread(self._say, exc.one_line(), ERROR)
             return
         self.app.call_from_thread(self._analyzed, analysis)
 

@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from drafter.errors import UserError
+from drafter.tui.styles import ERROR, TONES, WARN
 from drafter.tui.widgets.note import Note
 
 if TYPE_CHECKING:
@@ -57,6 +58,8 @@ def shown_path(path: Path) -> str:
 class SaveAsScreen(ModalScreen[Path | None]):
     """Ask where to save the draft; never overwrite without asking."""
 
+    COMPONENT_CLASSES = TONES  # its text styles by role (tui/styles.py)
+
     app: DrafterApp
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
@@ -86,7 +89,7 @@ class SaveAsScreen(ModalScreen[Path | None]):
                 yield Button("Cancel", id="cancel")
 
     def _status(self, text: str, error: bool = True) -> None:
-        self.query_one("#save-status", Note).say(text, "$text-error" if error else "$text-warning")
+        self.query_one("#save-status", Note).say(text, ERROR if error else WARN)
 
     @on(Input.Changed, "#save-path")
     def _edited(self) -> None:
@@ -125,6 +128,8 @@ class SaveAsScreen(ModalScreen[Path | None]):
 
 class ConfirmScreen(ModalScreen[bool]):
     """Ask before something that cannot be undone; the safe answer has focus."""
+
+    COMPONENT_CLASSES = TONES  # its text styles by role (tui/styles.py)
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "keep", "Keep")]
     AUTO_FOCUS = "#confirm-no"

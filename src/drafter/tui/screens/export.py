@@ -17,6 +17,7 @@ from drafter.errors import UserError
 from drafter.output import OutputExists
 from drafter.tui.core import ExportFormat, export_formats
 from drafter.tui.screens.dialogs import shown_path, target_path
+from drafter.tui.styles import ERROR, MUTED, TONES, WARN
 from drafter.tui.widgets.note import Note
 
 if TYPE_CHECKING:
@@ -34,15 +35,12 @@ NOTES = (
 class ExportScreen(ModalScreen[Path | None]):
     """Pick a format and a file; returns the exported path (None if cancelled)."""
 
+    COMPONENT_CLASSES = TONES  # its text styles by role (tui/styles.py)
+
     app: DrafterApp
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
     AUTO_FOCUS = "#export-path"
-    # With the amending bill, the redline and the card the list is long: it
-    # scrolls, so the path and the buttons stay on an 80x24 screen.
-    DEFAULT_CSS = """
-    ExportScreen #formats { max-height: 40vh; overflow-y: auto; }
-    """
 
     def on_mount(self) -> None:
         # Focus before the first paint too: keys typed the moment the dialog
@@ -67,7 +65,7 @@ class ExportScreen(ModalScreen[Path | None]):
             with RadioSet(id="formats"):
                 for fmt in self.formats.values():
                     label = Content.assemble(
-                        (f"{fmt.extension:<16}", "bold"), (fmt.description, "$foreground 60%")
+                        (f"{fmt.extension:<16}", "bold"), (fmt.description, MUTED)
                     )
                     yield RadioButton(label, value=fmt.name == self.fmt, name=fmt.name)
             yield Static(Content.styled("Save to", "bold"), classes="dialog-label")
@@ -94,7 +92,7 @@ class ExportScreen(ModalScreen[Path | None]):
     def extension(self) -> str:
         return self.formats[self.fmt].extension
 
-    def _status(self, text: str, style: str = "$text-error") -> None:
+    def _status(self, text: str, style: str = ERROR) -> None:
         self.query_one("#export-status", Note).say(text, style)
 
     def _reset_confirm(self) -> None:
@@ -147,7 +145,7 @@ class ExportScreen(ModalScreen[Path | None]):
             self.query_one("#export", Button).label = "Overwrite"
             self._status(
                 f"{path.name} already exists. Press Overwrite to replace it, or change the name.",
-                "$text-warning",
+                WARN,
             )
             return
         except UserError as exc:

@@ -27,7 +27,8 @@ from drafter.room.report import ExerciseResult, RoomReport, build_report, exerci
 from drafter.training import ExerciseSet
 from drafter.tui.commands import Command, OwnCommands
 from drafter.tui.screens.room import RoomScreen
-from drafter.tui.screens.train import MUTED, flowing, highlighted, why_content
+from drafter.tui.screens.train import flowing, highlighted, why_content
+from drafter.tui.styles import ACCENT_BOLD, GOOD_BOLD, MARK, MARK_GOOD, MUTED, WARN_BOLD
 
 #: Seconds between reads of the store: the bars follow the room within this.
 POLL = 0.3
@@ -35,34 +36,6 @@ BAR_CELLS = 14
 LABEL_WIDTH = 24
 #: Below this width the bars go under the provision, not beside it.
 SIDE_BY_SIDE = 110
-
-FACILITATOR_CSS = """
-#fac-title { height: 1; background: $panel; padding: 0 1; }
-#fac-main { height: 1fr; }
-#fac-left { width: 1fr; padding: 0 2; }
-#fac-right { width: 52; height: auto; padding: 1 2; }
-#fac-main.-narrow { layout: vertical; }
-#fac-main.-narrow #fac-left { height: auto; max-height: 60%; }
-#fac-main.-narrow #fac-right { width: 1fr; padding: 0 2; }
-#fac-head { margin-top: 1; height: auto; }
-#fac-provision {
-    margin-top: 1; padding: 1 2; height: auto;
-    background: $surface; border-left: outer $accent;
-}
-#fac-answer { margin-top: 1; padding: 1 2; height: auto; background: $surface; }
-#fac-count { height: auto; }
-#fac-bars { margin-top: 1; height: auto; }
-#fac-summary { margin-top: 1; padding: 1 2; height: auto; background: $surface; }
-FacilitatorScreen.-present { background: black; color: white; }
-FacilitatorScreen.-present #fac-title { background: black; color: white; }
-FacilitatorScreen.-present #fac-provision {
-    background: black; color: white; text-style: bold; padding: 2 4; border-left: none;
-}
-FacilitatorScreen.-present #fac-head { color: #ffd75f; text-style: bold; }
-FacilitatorScreen.-present #fac-answer { background: black; color: white; }
-FacilitatorScreen.-present #fac-right { width: 60; }
-FacilitatorScreen.-present Footer { background: black; }
-"""
 
 
 def bars_content(result: ExerciseResult, revealed: bool) -> Content:
@@ -73,13 +46,13 @@ def bars_content(result: ExerciseResult, revealed: bool) -> Content:
         cells = round(BAR_CELLS * t.count / top) if top else 0
         label = t.label if len(t.label) <= LABEL_WIDTH else t.label[: LABEL_WIDTH - 1] + "…"
         mark = "✓ " if revealed and t.correct else "  "
-        style = "bold $text-success" if revealed and t.correct else ""
+        style = GOOD_BOLD if revealed and t.correct else ""
         parts += [
             "\n" if i else "",
             (mark, style or "bold"),
             (f"{t.points:>2} ", "bold"),
             (f"{label:<{LABEL_WIDTH}} ", style),
-            ("█" * cells, "$success" if revealed and t.correct else "$accent"),
+            ("█" * cells, MARK_GOOD if revealed and t.correct else MARK),
             (f" {t.count}", "bold"),
         ]
     return Content.assemble(*parts)
@@ -98,18 +71,18 @@ def summary_content(report: RoomReport) -> Content:
             (f"{c.right} of {c.answered} right ({c.percent_right}%)", "bold"),
         ]
         if c.wrong:
-            parts.append(("   review", "bold $text-warning"))
+            parts.append(("   review", WARN_BOLD))
     if report.review:
         parts += [("\n\nReview first: ", "bold"), "; ".join(c.title for c in report.review) + "."]
     else:
-        parts.append(("\n\nEvery answer so far is right.", "bold $text-success"))
+        parts.append(("\n\nEvery answer so far is right.", GOOD_BOLD))
     return Content.assemble(*parts)
 
 
 class FacilitatorScreen(RoomScreen, OwnCommands):
     """The room's answers for the current exercise; reveal, next, summary, presenter."""
 
-    DEFAULT_CSS = FACILITATOR_CSS
+    CSS_PATH = "facilitator.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "reveal", "Reveal"),
@@ -132,7 +105,7 @@ class FacilitatorScreen(RoomScreen, OwnCommands):
         yield Static(
             Content.assemble(
                 ("join code ", MUTED),
-                (shown_code(self.room.join_code), "bold $text-accent"),
+                (shown_code(self.room.join_code), ACCENT_BOLD),
                 ("  ·  facilitator of training room ", MUTED),
                 (self.room.name, "bold"),
                 ("  ·  ", MUTED),
@@ -209,7 +182,7 @@ class FacilitatorScreen(RoomScreen, OwnCommands):
             Content.assemble(
                 (f"Exercise {state.position + 1} of {state.total}", "bold"),
                 ("  ·  ", MUTED),
-                (result.category_title, "bold $text-accent"),
+                (result.category_title, ACCENT_BOLD),
                 ("  ·  ", MUTED),
                 ex.id,
             )
@@ -222,7 +195,7 @@ class FacilitatorScreen(RoomScreen, OwnCommands):
             answer.update(
                 Content.assemble(
                     ("Correct tier: ", "bold"),
-                    (f"{tier.label} ({tier.points} points)", "bold $text-success"),
+                    (f"{tier.label} ({tier.points} points)", GOOD_BOLD),
                     *why_content(ex),
                     (f"\n{result.right} of {result.answered} right.", "bold"),
                 )

@@ -24,21 +24,17 @@ from textual.widgets import Digits, Footer, Static
 
 from drafter.lessons import Lesson, LessonTier, build_lessons
 from drafter.rubric import Rubric
+from drafter.tui.styles import ACCENT_BOLD, MUTED, TONES, highlight, styled
 
 if TYPE_CHECKING:
     from drafter.tui.app import DrafterApp
 
-MUTED = "$foreground 60%"
-#: Words a tier adds over the tier below.
-INSERTED = "bold reverse $accent"
-PRESENT_INSERTED = "bold reverse"
 
-
-def wording(tier: LessonTier, style: str = INSERTED) -> Content:
-    """A tier's model wording with the words it adds over the tier below styled."""
+def wording(tier: LessonTier) -> Content:
+    """A tier's model wording with the words it adds over the tier below highlighted."""
     content = Content(tier.text)
     for span in tier.inserted:
-        content = content.stylize(style, span.start, span.end)
+        content = highlight(content, span.start, span.end)
     return content
 
 
@@ -56,6 +52,8 @@ def points(n: int) -> str:
 
 class _LessonPager(Screen[None]):
     """Shared by the lessons and the present view: a list of lessons and `n`/`p`."""
+
+    COMPONENT_CLASSES = TONES  # its text styles by role (tui/styles.py)
 
     app: DrafterApp
 
@@ -122,27 +120,7 @@ class _LessonPager(Screen[None]):
 class LessonsScreen(_LessonPager):
     """One category's lesson: why, every tier with its wording, what changes."""
 
-    DEFAULT_CSS = """
-    #lesson-head { height: 1; background: $panel; padding: 0 1; }
-    #lesson-body { padding: 0 2; }
-    #lesson-why { margin-top: 1; height: auto; max-width: 110; }
-    #lesson-tiers { height: auto; }
-    .lesson-tier {
-        height: auto;
-        margin-top: 1;
-        background: $surface;
-        border-left: outer $accent 50%;
-    }
-    .lesson-tier-head { width: 26; height: auto; padding: 0 1; }
-    .lesson-tier-text { width: 1fr; height: auto; padding: 0 1; max-width: 90; }
-    #lesson-consequence {
-        margin: 1 0;
-        height: auto;
-        max-width: 110;
-        border-left: outer $warning;
-        padding: 0 1;
-    }
-    """
+    CSS_PATH = "lessons.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f", "present", "Present"),
@@ -164,7 +142,7 @@ class LessonsScreen(_LessonPager):
             Content.assemble(
                 (f"Lesson {self.index + 1} of {len(self.lessons)}", "bold"),
                 ("  ·  ", MUTED),
-                (lesson.title, "bold $text-accent"),
+                (lesson.title, ACCENT_BOLD),
                 (f"  (up to {points(lesson.max)})", MUTED),
             )
         )
@@ -182,7 +160,7 @@ class LessonsScreen(_LessonPager):
     def _tier_row(self, tier: LessonTier) -> Horizontal:
         head = Static(
             Content.assemble(
-                (f"{tier.points:>2} pts\n", "bold $text-accent"),
+                (f"{tier.points:>2} pts\n", ACCENT_BOLD),
                 (tier.label, "bold"),
             ),
             classes="lesson-tier-head",
@@ -192,7 +170,7 @@ class LessonsScreen(_LessonPager):
         if tier.text and not tier.absent:
             body += ["\n", wording(tier)]
             if tier.deleted:
-                body.append(("\n" + dropped(tier), "italic " + MUTED))
+                body.append(styled("\n" + dropped(tier), MUTED, "italic"))
         elif tier.note:
             body.append(("\n" + tier.note, "italic"))
         text = Static(Content.assemble(*body), classes="lesson-tier-text", markup=False)
@@ -212,29 +190,8 @@ class LessonsScreen(_LessonPager):
 class PresentScreen(_LessonPager):
     """The facilitator's view for a projector: one category, big and high-contrast."""
 
-    # Fixed colours, not the theme's: a projector washes out anything but
-    # white on black.
-    DEFAULT_CSS = """
-    PresentScreen { background: black; color: white; }
-    #present-head { height: 3; margin: 1 2 0 2; }
-    #present-title { width: 1fr; height: 3; text-style: bold; color: white; }
-    #present-max-label {
-        width: auto;
-        height: 3;
-        content-align: right middle;
-        padding: 0 2;
-        color: white;
-        text-style: bold;
-    }
-    #present-max { width: auto; color: #ffd75f; text-style: bold; }
-    #present-body { padding: 0 2; background: black; }
-    #present-tiers { height: auto; }
-    .present-tier { height: auto; margin-top: 1; }
-    .present-points { width: 9; color: #ffd75f; text-style: bold; }
-    .present-tier-text { width: 1fr; height: auto; color: white; padding: 0 0 0 2; }
-    #present-consequence { margin: 2 0 1 0; height: auto; color: white; text-style: bold; }
-    PresentScreen Footer { background: black; }
-    """
+    # Fixed colours, not the theme's (see lessons.tcss).
+    CSS_PATH = "lessons.tcss"
 
     SCREEN_CLASSES = "present"
 

@@ -14,6 +14,7 @@ from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from drafter.tui.core import DraftView
+from drafter.tui.styles import MARK_OPEN, MUTED, TONES
 from drafter.tui.widgets.keysfooter import KeysFooter
 from drafter.tui.widgets.preview import BillPreview
 from drafter.tui.widgets.scorepanel import score_content
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
 
 class ReviewScreen(Screen[None]):
     """Everything at once before export; any warning jumps back to its step."""
+
+    COMPONENT_CLASSES = TONES  # its text styles by role (tui/styles.py)
 
     app: DrafterApp
 
@@ -71,9 +74,7 @@ class ReviewScreen(Screen[None]):
         self.query_one("#review-score", Static).update(score_content(view))
         # The scorecard's own notes: provisional, cannot be ranked, default cut-offs.
         notes = [n.text for n in view.card.notes if n.kind != "unrankable"]
-        self.query_one("#review-notes", Static).update(
-            Content.styled("\n".join(notes), "$foreground 60%")
-        )
+        self.query_one("#review-notes", Static).update(Content.styled("\n".join(notes), MUTED))
         self.query_one(BillPreview).show(view)
         todo = self.query_one("#todo", OptionList)
         n = len(view.warnings)
@@ -82,14 +83,14 @@ class ReviewScreen(Screen[None]):
                 ("Still to do", "bold"),
                 (
                     f"  {n} item{'s' if n != 1 else ''}, Enter or click to fix" if n else "",
-                    "$foreground 60%",
+                    MUTED,
                 ),
             )
         )
         todo.clear_options()
         if view.warnings:
             todo.add_options(
-                Option(Content.assemble(("○ ", "$warning"), w.text), id=f"w{i}")
+                Option(Content.assemble(("○ ", MARK_OPEN), w.text), id=f"w{i}")
                 for i, w in enumerate(view.warnings)
             )
             todo.highlighted = 0

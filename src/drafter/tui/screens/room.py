@@ -29,8 +29,6 @@ from drafter.room.guard import whole_seconds
 from drafter.training import Exercise, ExerciseSet, Feedback, TierRef, load_exercise_set
 from drafter.tui.screens.train import (
     CHOOSE_BINDINGS,
-    MUTED,
-    TRAIN_CSS,
     ChoiceCard,
     exercise_body,
     feedback_content,
@@ -39,6 +37,7 @@ from drafter.tui.screens.train import (
     tally_text,
     why_content,
 )
+from drafter.tui.styles import ACCENT_BOLD, GOOD_BOLD, MUTED, TONES
 
 if TYPE_CHECKING:
     from drafter.tui.app import DrafterApp
@@ -96,6 +95,8 @@ def feedback_for(exercise: Exercise, choices: tuple[TierRef, ...], chosen: str) 
 class RoomScreen(Screen[None]):
     """What the trainee's and the facilitator's screens share: the room and its exercises."""
 
+    COMPONENT_CLASSES = TONES  # its text styles by role (tui/styles.py)
+
     app: DrafterApp
 
     def __init__(self, room: Room, exercise_set: ExerciseSet) -> None:
@@ -112,14 +113,14 @@ class RoomScreen(Screen[None]):
             ("  ·  training room ", MUTED),
             (self.room.name, "bold"),
             (f"  ·  {who} ", MUTED),
-            (name, "bold $text-accent"),
+            (name, ACCENT_BOLD),
         )
 
 
 class RoomTraineeScreen(RoomScreen):
     """The room's current exercise, for one trainee."""
 
-    DEFAULT_CSS = TRAIN_CSS
+    CSS_PATH = "training.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *CHOOSE_BINDINGS,
@@ -198,7 +199,7 @@ class RoomTraineeScreen(RoomScreen):
             Content.assemble(
                 (f"Exercise {state.position + 1} of {state.total}", "bold"),
                 ("  ·  ", MUTED),
-                (cat.title, "bold $text-accent"),
+                (cat.title, ACCENT_BOLD),
                 ("  ·  ", MUTED),
                 tally_text(right, answered),
             )
@@ -241,7 +242,7 @@ class RoomTraineeScreen(RoomScreen):
                 label = next(c.label for c in choices if c.id == self.chosen)
                 prompt.update(
                     Content.assemble(
-                        ("Answer recorded: ", "bold $text-success"),
+                        ("Answer recorded: ", GOOD_BOLD),
                         label,
                         (". Wait for the facilitator to reveal the answer.", MUTED),
                     )

@@ -23,6 +23,7 @@ from drafter.tui import storage
 from drafter.tui.core import list_profiles, new_draft
 from drafter.tui.served import confined_path
 from drafter.tui.session import Mode
+from drafter.tui.styles import ACCENT_BOLD, BRAND, ERROR, MUTED, TONES, WARN
 from drafter.tui.widgets.keysfooter import KeysFooter
 from drafter.tui.widgets.note import Note
 
@@ -39,8 +40,8 @@ def describe_draft(app: DrafterApp, path: Path) -> Content:
     except UserError:
         return Content.assemble(
             (path.name, "bold"),
-            ("  cannot be read  ", "$text-error"),
-            (_short(app, path.parent), "$foreground 60%"),
+            ("  cannot be read  ", ERROR),
+            (_short(app, path.parent), MUTED),
         )
     card = score(app.engine.rubric, draft)
     return Content.assemble(
@@ -48,7 +49,7 @@ def describe_draft(app: DrafterApp, path: Path) -> Content:
         "  ",
         draft.jurisdiction or "no jurisdiction",
         f" · {score_text(card)} {standing_text(card)}",
-        (f"  {_short(app, path.parent)}", "$foreground 60%"),
+        (f"  {_short(app, path.parent)}", MUTED),
     )
 
 
@@ -59,6 +60,7 @@ def _short(app: DrafterApp, folder: Path) -> str:
 
 
 class StartScreen(Screen[None]):
+    COMPONENT_CLASSES = TONES  # its text styles by role (tui/styles.py)
     app: DrafterApp
 
     # Ctrl keys that reach the app in tmux and in browsers; ctrl+n, ctrl+t
@@ -117,7 +119,7 @@ class StartScreen(Screen[None]):
         with VerticalScroll(id="start"):
             yield Static(
                 Content.assemble(
-                    ("drafter", "bold $accent"),
+                    ("drafter", BRAND),
                     "  criminal record relief bills for survivors of human trafficking",
                 ),
                 id="start-title",
@@ -138,7 +140,7 @@ class StartScreen(Screen[None]):
                 Content.styled(
                     f"{NOT_LEGAL_ADVICE} Letter grades ({bands}) are {cutoffs}, "
                     "not cut-offs confirmed from the report.",
-                    "$foreground 60%",
+                    MUTED,
                 ),
                 id="disclaimer",
             )
@@ -165,7 +167,7 @@ class StartScreen(Screen[None]):
                 yield Static(
                     Content.assemble(
                         ("New draft", "bold"),
-                        ("  for a state with a drafting profile, or any state", "$foreground 60%"),
+                        ("  for a state with a drafting profile, or any state", MUTED),
                     ),
                     classes="box-title",
                 )
@@ -190,7 +192,7 @@ class StartScreen(Screen[None]):
                         ("Start from today's law", "bold"),
                         (
                             "  a state's current law, or a statute analyzed (ctrl+g)",
-                            "$foreground 60%",
+                            MUTED,
                         ),
                     ),
                     classes="box-title",
@@ -217,7 +219,7 @@ class StartScreen(Screen[None]):
                 yield Static(
                     Content.assemble(
                         ("Training", "bold"),
-                        ("  practise scoring provisions, or read the lessons", "$foreground 60%"),
+                        ("  practise scoring provisions, or read the lessons", MUTED),
                     ),
                     classes="box-title",
                 )
@@ -234,7 +236,7 @@ class StartScreen(Screen[None]):
             yield Static(
                 Content.assemble(
                     ("Join the training room ", "bold"),
-                    (self.app.room.name, "bold $text-accent"),
+                    (self.app.room.name, ACCENT_BOLD),
                 ),
                 classes="box-title",
             )
@@ -242,7 +244,7 @@ class StartScreen(Screen[None]):
                 Content.styled(
                     "Any name will do: no personal data is needed. The facilitator sees your "
                     "name beside your answers. The facilitator enters their own code here too.",
-                    "$foreground 60%",
+                    MUTED,
                 ),
                 id="room-privacy",
             )
@@ -265,7 +267,7 @@ class StartScreen(Screen[None]):
         code = self.query_one("#room-code", Input)
         problem = join_room(self.app, name, code.value, os.environ.get("DRAFTER_RESUME_CODE"))
         status = self.query_one("#room-status", Note)
-        status.say(Content.styled(problem, "$text-error") if problem else "")
+        status.say(Content.styled(problem, ERROR) if problem else "")
         if problem is None:
             code.value = ""  # a facilitator code does not stay on screen
 
@@ -294,7 +296,7 @@ class StartScreen(Screen[None]):
         n = len(self.autosaves)
         return Content.assemble(
             ("Resume where you left off", "bold"),
-            (f"  {n} unsaved draft{'s' if n != 1 else ''}, newest first", "$foreground 60%"),
+            (f"  {n} unsaved draft{'s' if n != 1 else ''}, newest first", MUTED),
         )
 
     def _autosave_line(self, saved: storage.Autosave) -> Content:
@@ -309,10 +311,10 @@ class StartScreen(Screen[None]):
             where = "never saved to a file"
         parts: list[str | tuple[str, str]] = [
             (saved.draft.jurisdiction or "Untitled draft", "bold"),
-            (f"  {where}", "$text-warning" if saved.path else ""),
+            (f"  {where}", WARN if saved.path else ""),
         ]
         if saved.in_use:
-            parts.append(("  open in another drafter window", "$text-warning"))
+            parts.append(("  open in another drafter window", WARN))
         parts.append(
             f"\n{answered} of {len(card.categories)} answered · "
             f"{score_text(card)} {standing_text(card)} · "
@@ -401,13 +403,11 @@ class StartScreen(Screen[None]):
         if path is None:
             return
         if path.is_dir():
-            status.say(
-                Content.styled("That is a folder; add the draft's file name.", "$text-warning")
-            )
+            status.say(Content.styled("That is a folder; add the draft's file name.", WARN))
         elif not path.exists():
-            status.say(Content.styled("No such file yet.", "$foreground 60%"))
+            status.say(Content.styled("No such file yet.", MUTED))
         else:
-            status.say(Content.styled("Press Enter to open.", "$foreground 60%"))
+            status.say(Content.styled("Press Enter to open.", MUTED))
 
     @on(Input.Submitted, "#open-path")
     @on(Button.Pressed, "#open")
@@ -415,7 +415,7 @@ class StartScreen(Screen[None]):
         text = self.query_one("#open-path", Input).value.strip()
         status = self.query_one("#open-status", Note)
         if not text:
-            status.say(Content.styled("Type the path of a draft file first.", "$text-error"))
+            status.say(Content.styled("Type the path of a draft file first.", ERROR))
             return
         path = self._typed_path(text, status)
         if path is not None:
@@ -429,7 +429,7 @@ class StartScreen(Screen[None]):
         try:
             return confined_path(text)
         except UserError as exc:
-            status.say(Content.styled(exc.one_line(), "$text-error"))
+            status.say(Content.styled(exc.one_line(), ERROR))
             return None
 
     def open_path(self, path: Path) -> None:
@@ -440,7 +440,7 @@ class StartScreen(Screen[None]):
         try:
             draft = load_draft(path, self.app.engine.rubric)
         except UserError as exc:
-            status.say(Content.styled(exc.one_line(), "$text-error"))
+            status.say(Content.styled(exc.one_line(), ERROR))
             return
         self.app.open_session(draft, path.resolve())
 

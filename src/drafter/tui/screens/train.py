@@ -38,41 +38,21 @@ from drafter.training import (
 )
 from drafter.training.quiz import ITEM_START
 from drafter.tui.session import Mode, Training
+from drafter.tui.styles import (
+    ACCENT_BOLD,
+    ERROR_BOLD,
+    GOOD,
+    GOOD_BOLD,
+    MUTED,
+    TONES,
+    WARN_BOLD,
+    highlight,
+)
 
 if TYPE_CHECKING:
     from drafter.tui.app import DrafterApp
 
-MUTED = "$foreground 60%"
-#: How the decisive words stand out in a provision after an answer.
-DECISIVE = "bold reverse $accent"
 MAX_CHOICES = 6
-
-TRAIN_CSS = """
-#train-title { height: 1; background: $panel; padding: 0 1; }
-#train-body { padding: 0 2; }
-#ex-head, #summary-head { margin-top: 1; height: auto; }
-#ex-provision {
-    margin-top: 1; padding: 1 2; height: auto; max-width: 100;
-    background: $surface; border-left: outer $accent;
-}
-#ex-prompt { margin-top: 1; height: auto; }
-#ex-choices { height: auto; max-width: 100; }
-ChoiceCard {
-    height: auto;
-    padding: 0 1;
-    margin-top: 1;
-    background: $surface;
-    border-left: outer $panel;
-}
-ChoiceCard:hover, ChoiceCard:focus { background: $boost; }
-ChoiceCard.-chosen { border-left: outer $accent; }
-ChoiceCard.-expected { border-left: outer $success; background: $success 15%; }
-ChoiceCard.-wrong { border-left: outer $error; background: $error 15%; }
-#ex-feedback { margin: 1 0; padding: 1 2; height: auto; max-width: 100; background: $surface; }
-#ex-feedback.-correct { border-left: outer $success; }
-#ex-feedback.-wrong { border-left: outer $error; }
-#summary { margin-top: 1; height: auto; }
-"""
 
 
 def flowing(text: str) -> str:
@@ -87,11 +67,11 @@ def flowing(text: str) -> str:
     return "".join(out)
 
 
-def highlighted(text: str, spans: Iterable[tuple[int, int]], style: str = DECISIVE) -> Content:
-    """`text` as literal Content with each [start, end) span in `style`."""
+def highlighted(text: str, spans: Iterable[tuple[int, int]]) -> Content:
+    """`text` as literal Content with each [start, end) span highlighted."""
     content = Content(text)
     for start, end in spans:
-        content = content.stylize(style, start, end)
+        content = highlight(content, start, end)
     return content
 
 
@@ -99,7 +79,7 @@ def why_content(exercise: Exercise) -> list[str | tuple[str, str]]:
     """The decisive words quoted and the explanation: what every answer shown ends with."""
     return [
         ("\nDecisive words: ", "bold"),
-        (" ... ".join(f'"{d}"' for d in exercise.decisive), "bold $text-accent"),
+        (" ... ".join(f'"{d}"' for d in exercise.decisive), ACCENT_BOLD),
         ("\nWhy: ", "bold"),
         exercise.explanation,
     ]
@@ -109,12 +89,12 @@ def feedback_content(fb: Feedback, hint: str | None = "Press n for the next prov
     """Right or wrong, the decisive words quoted, the explanation, and what to do next."""
     if fb.correct:
         head: list[str | tuple[str, str]] = [
-            ("Correct: ", "bold $text-success"),
+            ("Correct: ", GOOD_BOLD),
             f"{fb.expected.describe()}.",
         ]
     else:
         head = [
-            ("Not quite: ", "bold $text-error"),
+            ("Not quite: ", ERROR_BOLD),
             f"you chose {fb.chosen.describe()}; the provision earns {fb.expected.describe()}.",
         ]
     return Content.assemble(
@@ -188,7 +168,9 @@ CHOOSE_BINDINGS: list[BindingType] = [
 class TrainScreen(Screen[None]):
     """Score the provisions of an exercise set, one at a time."""
 
-    DEFAULT_CSS = TRAIN_CSS
+    COMPONENT_CLASSES = TONES  # its text styles by role (tui/styles.py)
+
+    CSS_PATH = "training.tcss"
 
     app: DrafterApp
 
@@ -259,7 +241,7 @@ class TrainScreen(Screen[None]):
             Content.assemble(
                 (f"Exercise {number} of {self.session.total}", "bold"),
                 ("  ·  ", MUTED),
-                (cat.title, "bold $text-accent"),
+                (cat.title, ACCENT_BOLD),
                 (f"  (up to {cat.max} points)", MUTED),
                 ("  ·  ", MUTED),
                 tally_text(*self._tally()),
@@ -368,16 +350,16 @@ def summary_content(summary: Summary) -> Content:
         parts.append(f"\n  {c.title:<{width}}  ")
         parts.append((f"{c.correct} of {c.answered}", "bold"))
         if c.correct < c.answered:
-            parts.append(("   review", "bold $text-warning"))
+            parts.append(("   review", WARN_BOLD))
         else:
-            parts.append(("   ✓", "$text-success"))
+            parts.append(("   ✓", GOOD))
     titles = {c.category: c.title for c in summary.categories}
     if summary.review:
         parts.append(("\n\nTo review: ", "bold"))
         parts.append("; ".join(titles[r] for r in summary.review) + ".")
         parts.append(("\nPress l for the lessons of those categories, r to practise again.", MUTED))
     elif summary.finished:
-        parts.append(("\n\nEvery answer correct.", "bold $text-success"))
+        parts.append(("\n\nEvery answer correct.", GOOD_BOLD))
         parts.append(("\nPress l for the lessons, r to practise again.", MUTED))
     return Content.assemble(*parts)
 
@@ -385,7 +367,9 @@ def summary_content(summary: Summary) -> Content:
 class TrainSummaryScreen(Screen[None]):
     """The score per category, and where to review."""
 
-    DEFAULT_CSS = TRAIN_CSS
+    COMPONENT_CLASSES = TONES  # its text styles by role (tui/styles.py)
+
+    CSS_PATH = "training.tcss"
 
     app: DrafterApp
 
@@ -406,7 +390,7 @@ class TrainSummaryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(Content.styled(self.exercise_set.title, "bold"), id="train-title")
         with VerticalScroll(id="train-body"):
-            yield Static(Content.styled("Summary", "bold $text-accent"), id="summary-head")
+            yield Static(Content.styled("Summary", ACCENT_BOLD), id="summary-head")
             yield Static(summary_content(self.summary), id="summary", markup=False)
         yield Footer()
 

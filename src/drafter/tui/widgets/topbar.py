@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 from drafter.render.standing import standing_text
 from drafter.tui.core import DraftView
+from drafter.tui.styles import MUTED, TONES, WARN
 from drafter.tui.widgets.util import set_content
 
 if TYPE_CHECKING:
@@ -26,6 +27,9 @@ def grade_text(view: DraftView) -> str:
 class TopBar(Horizontal):
     """`drafter · Missouri · missouri.yaml (unsaved)` ... `73 / 100  C`."""
 
+    # Its own, for the wizard, which is not a drafter screen with TONES yet.
+    COMPONENT_CLASSES = TONES
+
     def compose(self) -> ComposeResult:
         yield Static(id="title", markup=False)
         yield Static(id="total", markup=False)
@@ -39,11 +43,11 @@ class TopBar(Horizontal):
     def show(self, view: DraftView, path: Path | None, unsaved: bool, where: str = "") -> None:
         name = view.draft.jurisdiction or "Untitled draft"
         parts: list[str | tuple[str, str]] = [("drafter", "bold"), "  ", name]
-        parts.append(("  " + (path.name if path else "not saved yet"), "$foreground 60%"))
+        parts.append(("  " + (path.name if path else "not saved yet"), MUTED))
         if path and unsaved:
-            parts.append((" • unsaved", "$text-warning"))
+            parts.append((" • unsaved", WARN))
         if where:
-            parts.append(("  " + where, "$foreground 60%"))
+            parts.append(("  " + where, MUTED))
         set_content(self.query_one("#title", Static), Content.assemble(*parts))
         # The exact score contract: "NN / 100".
         total = self.query_one("#total", Static)
