@@ -37,7 +37,7 @@ async def test_export_offers_and_writes_the_amending_bill(work: Path) -> None:
     app = DrafterApp(mode="start")
     async with app.run_test(size=SIZE) as pilot:
         await _start_from_the_statute(pilot)
-        assert app.current_law is not None and "411.0728" in app.current_law.text
+        assert app.session.current_law is not None and "411.0728" in app.session.current_law.text
         # Raise the range of relief, as a user would in the wizard.
         assert app.draft is not None
         draft = app.draft.model_copy(update={"jurisdiction": "Texas"})
@@ -69,7 +69,7 @@ async def test_the_palette_offers_it_only_after_todays_law(example) -> None:  # 
         await pilot.pause()
         labels = [c[0] for c in DrafterCommands(app.screen)._commands()]
         assert not any("amending bill" in label for label in labels)
-        app.current_law = None
+        app.session.current_law = None
     app = DrafterApp(mode="start")
     async with app.run_test(size=SIZE) as pilot:
         await _start_from_the_statute(pilot)

@@ -55,8 +55,8 @@ async def test_wrong_code_is_refused_and_nothing_is_joined(room: Room) -> None:
 
 async def test_a_session_typing_wrong_codes_is_made_to_wait(room: Room) -> None:
     app = served_app(room)
-    assert app.room is not None
-    app.room.guard = CodeGuard(clock=lambda: 50.0)  # time stands still: the wait never ends
+    assert app.session.room is not None
+    app.session.room.guard = CodeGuard(clock=lambda: 50.0)  # time stands still: the wait never ends
     async with app.run_test(size=SIZE) as pilot:
         await join(pilot, "Ana", "ZZZZZZ")
         for _ in range(FREE_TRIES):

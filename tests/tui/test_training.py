@@ -10,9 +10,10 @@ import pytest
 from drafter.rubric import Rubric
 from drafter.training import choices_for
 from drafter.tui.app import DrafterApp
+from drafter.tui.screens.exercise import ChoiceCard
 from drafter.tui.screens.lessons import LessonsScreen, PresentScreen
 from drafter.tui.screens.start import StartScreen
-from drafter.tui.screens.train import ChoiceCard, TrainScreen, TrainSummaryScreen
+from drafter.tui.screens.train import TrainScreen, TrainSummaryScreen
 
 from .conftest import text_of
 

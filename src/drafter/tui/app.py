@@ -7,7 +7,6 @@ recomputes the view (score, bill, warnings) and autosaves. Screens watch
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -19,16 +18,14 @@ from textual.timer import Timer
 
 from drafter.draft import Draft, draft_to_yaml, load_draft, save_draft
 from drafter.errors import UserError
-from drafter.textsafe import visible
 from drafter.tui import storage, textguard
-from drafter.tui.autosaver import AutosaveJob, Autosaver
+from drafter.tui.autosaver import AutosaveJob, Autosaver, leaving_note, take_autosave_key
 from drafter.tui.commands import DrafterCommands
 from drafter.tui.core import COVERAGE, DraftView, Engine, answer, new_draft
 from drafter.tui.session import Mode, Served, Session, Training
 
 if TYPE_CHECKING:
     from drafter.law import Law
-    from drafter.room import Room
     from drafter.tui.amending import CurrentLaw
 
 LIGHT_THEME = "textual-light"
@@ -103,31 +100,9 @@ class DrafterApp(App[None]):
         return self.session.served is not None
 
     @property
-    def room(self) -> Room | None:
-        """The training room of `drafter serve --room` (served sessions only)."""
-        return self.session.served.room if self.session.served else None
-
-    @property
     def path(self) -> Path | None:
         """The draft's file (None until it is saved)."""
         return self.session.path
-
-    @property
-    def current_law(self) -> CurrentLaw | None:
-        """The statute text the session started from (see `Session.current_law`)."""
-        return self.session.current_law
-
-    def workspace_note(self) -> str:
-        """Where a served session's work lives, for how long, and how to come back."""
-        from drafter.served import KEEP_DAYS, shown_code
-
-        code = os.environ.get("DRAFTER_RESUME_CODE", "")
-        return (
-            f"Your drafts and autosave are kept on this server for {KEEP_DAYS} days after "
-            f"you last use them, under resume code {shown_code(code)}. This browser "
-            f"reopens them by itself; from another browser, add ?resume={code} to the "
-            "page's address."
-        )
 
     def shown(self, path: Path) -> str:
         """`path` as this session may show it (never the server's folders when served)."""
@@ -191,22 +166,21 @@ class DrafterApp(App[None]):
         from drafter.tui.screens.wizard import WizardScreen
 
         session = self.session
-        session.current_law = current_law
-        session.todays_law = todays_law
         self.engine = self.engine.with_profile(draft.jurisdiction)
         self.draft = draft
-        session.path = Path(path) if path else None
-        session.disk_stamp = storage.disk_stamp(session.path)
-        session.overwrite_ok = None
-        self._take_autosave_key(resume_key)
-        if saved_yaml is not None:
-            session.saved_yaml = saved_yaml
-        elif session.path is not None:
-            session.saved_yaml = draft_to_yaml(draft, self.engine.rubric)
-        else:
-            session.saved_yaml = None
-        if session.path is not None:
-            storage.add_recent(session.path)
+        path = Path(path) if path else None
+        if saved_yaml is None and path is not None:
+            saved_yaml = draft_to_yaml(draft, self.engine.rubric)
+        session.open_file(path, saved_yaml, current_law, todays_law)
+        session.autosave_key, copied = take_autosave_key(session.autosave_key, resume_key, path)
+        if copied:
+            self.notify(
+                "That draft is open in another drafter window: this one goes on with a "
+                "copy of it, so neither overwrites the other.",
+                title="Resumed as a copy",
+                severity="warning",
+                timeout=12,
+            )
         self.view = self.engine.view(draft)
         index = self.engine.step_index(step) if step and self._has_step(step) else 0
         session.step_id = self.engine.steps[index].id
@@ -298,29 +272,6 @@ class DrafterApp(App[None]):
             self.notify, f"Autosave failed: {exc}", severity="warning", markup=False
         )
 
-    def _take_autosave_key(self, resume_key: str | None) -> None:
-        """Give the session's draft its own autosave (see storage: a KEY and its lock).
-
-        The draft left behind keeps its autosave: leaving a draft, starting a
-        new one or resuming another never discards one.
-        """
-        session = self.session
-        # Let go of the draft left behind, so the start screen can offer it.
-        storage.release(session.autosave_key)
-        if resume_key and storage.claim(resume_key):
-            session.autosave_key = resume_key
-            return
-        session.autosave_key = storage.new_key(session.path)
-        storage.claim(session.autosave_key)
-        if resume_key:
-            self.notify(
-                "That draft is open in another drafter window: this one goes on with a "
-                "copy of it, so neither overwrites the other.",
-                title="Resumed as a copy",
-                severity="warning",
-                timeout=12,
-            )
-
     def on_unmount(self) -> None:
         if self._typing is not None:
             # Quitting mid-word: the last keys are kept all the same.
@@ -328,30 +279,10 @@ class DrafterApp(App[None]):
             self._typing = None
             self.autosave()
         self._autosaver.close()
-        self.exit_note = self._leaving_note()
+        self.exit_note = leaving_note(
+            self.draft, self.path, self.session.autosave_key, self.unsaved, self.served
+        )
         storage.release(self.session.autosave_key)
-
-    def _leaving_note(self) -> str | None:
-        """The one line said on quitting with unsaved changes (where, how to resume).
-
-        A draft with nothing unsaved needs no autosave: its file holds it all.
-        """
-        key = self.session.autosave_key
-        if self.draft is None or key is None:
-            return None
-        kept = storage.autosave_file(key)
-        if not self.unsaved:
-            storage.discard_autosave(key)
-            return None
-        if self.served or not kept.is_file():
-            return None  # served: the start screen says where work lives
-        home = Path.home()
-        shown = f"~/{kept.relative_to(home)}" if kept.is_relative_to(home) else str(kept)
-        if self.path is not None:
-            what = f"your unsaved changes to {visible(self.path.name)} are"
-        else:
-            what = f"your unsaved draft ({visible(self.draft.jurisdiction or 'untitled')}) is"
-        return f"drafter: {what} kept in {shown}; run drafter and choose it under Resume to go on."
 
     # -- saving --
 
@@ -359,18 +290,16 @@ class DrafterApp(App[None]):
         """Write the draft file atomically and remember it as the draft's file."""
         assert self.draft is not None
         save_draft(self.draft, path, self.engine.rubric)
-        session = self.session
-        session.path = path
-        session.disk_stamp = storage.disk_stamp(path)
-        session.saved_yaml = self.draft_yaml()
-        storage.add_recent(path)
+        self.session.saved_to(path, self.draft_yaml())
         self.autosave()
         # The title bar shows "unsaved changes"; redraw it.
         self.mutate_reactive(DrafterApp.view)
         if self.served and not self._told_workspace:
+            from drafter.tui.served import workspace_note
+
             self._told_workspace = True
             self.notify(
-                self.workspace_note(), title=f"Saved {self.shown(path)}", timeout=20, markup=False
+                workspace_note(), title=f"Saved {self.shown(path)}", timeout=20, markup=False
             )
         else:
             self.notify(f"Saved {self.shown(path)}", markup=False)
@@ -381,11 +310,7 @@ class DrafterApp(App[None]):
         if self.path is None:
             self.action_save_as()
             return
-        session = self.session
-        stamp = storage.disk_stamp(self.path)
-        if stamp is not None and stamp != session.disk_stamp and session.overwrite_ok != stamp:
-            # Changed by someone else since it was opened or saved here: ask first.
-            session.overwrite_ok = stamp
+        if self.session.ask_before_replacing():
             self.notify(
                 f"{self.shown(self.path)} changed on disk since you opened it. Press ctrl+s "
                 "again to replace it with this draft, or save under another name (ctrl+p, "
@@ -410,12 +335,7 @@ class DrafterApp(App[None]):
 
     def suggested_path(self, suffix: str) -> Path:
         """A file name next to the draft (or here) named for the jurisdiction."""
-        if self.path is not None:
-            stem = self.path.name.removesuffix(".yaml").removesuffix(".yml")
-            return self.path.with_name(stem + suffix)
-        name = (self.draft.jurisdiction if self.draft else None) or "draft"
-        slug = "".join(ch if ch.isalnum() else "-" for ch in name.lower()).strip("-") or "draft"
-        return Path.cwd() / f"{slug}{suffix}"
+        return self.session.suggested_path(suffix, self.draft.jurisdiction if self.draft else None)
 
     def action_export(self, initial: str | None = None) -> None:
         if self.draft is None:

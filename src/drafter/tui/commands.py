@@ -43,12 +43,12 @@ class DrafterCommands(Provider):
                 ("Export bill…", app.action_export, "txt, md, docx, xml, json, annotated (ctrl+e)"),
                 ("Review the bill", app.action_review, "The whole bill, the score, what is left"),
             ]
-            if app.current_law is not None:
+            if app.session.current_law is not None:
                 out.append(
                     (
                         "Export the amending bill, redline or card…",
                         app.action_export_amending,
-                        f"Amend {app.current_law.name} in place (drafter amend)",
+                        f"Amend {app.session.current_law.name} in place (drafter amend)",
                     )
                 )
             out += [

@@ -7,38 +7,36 @@ the tests can call without a terminal.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from drafter.criteria import CriteriaStandard
-from drafter.criteria_eval import Met, StandardStatus, evaluate_draft
+from drafter.criteria_eval import evaluate_draft
 from drafter.draft import Draft
 from drafter.errors import UserError
 from drafter.notice import Notice
 from drafter.render.standards import status_brief
-from drafter.rubric import COVERAGE, COVERAGES, Category, Rubric, load_rubric
+from drafter.rubric import COVERAGE, Rubric, load_rubric
 from drafter.scoring import Scorecard, score
-
-#: The bill target's fields as the About-the-bill step names them.
-BILL_FIELD_LABELS = {"section": "Section number", "chapter": "Chapter", "code": "Code"}
-
-#: Coverages a bill can have. `none` describes a state without a statute.
-BILL_COVERAGES = ("adults", "minors_only")
-
-
-@dataclass(frozen=True)
-class ParamSpec:
-    """A placeholder the model language needs filled (`{court}` and the like)."""
-
-    name: str
-    type: str  # text | number | list
-    prompt: str
-    help: str = ""
-    default: Any = None
-    placeholder: str = ""
+from drafter.tui.steps import (
+    BILL_COVERAGES,
+    Choice,
+    ParamSpec,
+    Question,
+    Step,
+    answer,
+    chosen,
+    steps_for,
+)
+from drafter.tui.view import (
+    BILL_FIELD_LABELS,
+    DraftView,
+    Warning_,
+    draft_warnings,
+    render_bill_text,
+)
 
 
 @dataclass(frozen=True)
@@ -47,126 +45,6 @@ class ProfileInfo:
 
     id: str
     name: str
-
-
-@dataclass(frozen=True)
-class Choice:
-    """One answer the user can give on a step: a tier, or a coverage."""
-
-    id: str
-    label: str
-    #: Points it earns (None on the coverage step, which earns nothing itself).
-    points: int | None
-    criterion: str
-
-
-@dataclass(frozen=True)
-class Step:
-    """A page of the wizard: the coverage gate, or one rubric category."""
-
-    id: str
-    title: str
-    short: str
-    why: str
-    choices: tuple[Choice, ...]
-    max: int | None = None
-
-    def choice(self, choice_id: str | None) -> Choice | None:
-        return next((c for c in self.choices if c.id == choice_id), None)
-
-
-@dataclass(frozen=True)
-class Question:
-    """A yes/no draft parameter a criteria standard reads, asked on one step."""
-
-    name: str
-    text: str
-    #: The value a draft that does not say has.
-    default: bool
-    #: The standard that reads it ("Federal 10381(c)(3)").
-    standard: str
-
-
-@dataclass(frozen=True)
-class Warning_:
-    """Something the user still owes, and the step where they can settle it."""
-
-    text: str
-    step: str | None
-
-
-@dataclass(frozen=True)
-class DraftView:
-    """Everything the screens show, computed from one Draft at once."""
-
-    draft: Draft
-    card: Scorecard
-    #: The assembled bill (None when none can be assembled, e.g. coverage none).
-    bill: Any
-    #: Why there is no bill.
-    bill_error: str | None
-    warnings: tuple[Warning_, ...] = field(default=())
-    #: The draft against each criteria standard the rubric has (the federal preference).
-    standards: tuple[StandardStatus, ...] = field(default=())
-    #: Each standard in brief, as the score panel shows it: met, headline, what is missing.
-    standard_lines: tuple[tuple[Met, str, str], ...] = field(default=())
-
-    def bill_text(self, width: int = 72) -> str:
-        """The bill as plain text wrapped at `width` ("" when there is no bill)."""
-        if self.bill is None:
-            return ""
-        return render_bill_text(self.bill, width)
-
-
-def steps_for(rubric: Rubric) -> tuple[Step, ...]:
-    """Coverage first, then every category in the rubric's order."""
-    cov = rubric.coverage
-    coverage = Step(
-        id=COVERAGE,
-        title="Who the law covers",
-        short="Coverage",
-        why=(
-            "The rubric credits only relief for survivors arrested or prosecuted as "
-            "adults. A law that reaches only people who were minors at the time scores "
-            "0 in every category and cannot be ranked, whatever else it says."
-        ),
-        choices=tuple(
-            Choice(c, cov[c].label, None, " ".join(cov[c].description.split()))
-            for c in BILL_COVERAGES
-            if c in cov
-        ),
-    )
-    return (coverage, *(_category_step(c) for c in rubric.categories))
-
-
-def _category_step(cat: Category) -> Step:
-    return Step(
-        id=cat.id,
-        title=cat.title,
-        short=cat.short,
-        why=" ".join(cat.why.split()),
-        choices=tuple(
-            Choice(t.id, t.label, t.points, " ".join(t.criterion.split()))
-            for t in cat.statute_tiers
-        ),
-        max=cat.max,
-    )
-
-
-def chosen(draft: Draft, step_id: str) -> str | None:
-    """The answer the draft holds for a step."""
-    if step_id == COVERAGE:
-        return draft.coverage
-    return draft.choices.get(step_id)
-
-
-def answer(draft: Draft, step_id: str, choice_id: str, rubric: Rubric) -> Draft:
-    """A new draft with one step answered (a coverage, or a category's tier)."""
-    if step_id != COVERAGE:
-        return draft.choose(step_id, choice_id)
-    if choice_id not in COVERAGES:
-        raise ValueError(f"not a coverage: {choice_id!r}")
-    return draft.with_coverage(choice_id, rubric)
 
 
 # --- the core's later modules, imported on first use -------------------------
@@ -227,13 +105,6 @@ def export_formats() -> tuple[ExportFormat, ...]:
     from drafter.render import BILL_FORMATS
 
     return tuple(ExportFormat(f.name, f.extension, f.description, f.note) for f in BILL_FORMATS)
-
-
-def render_bill_text(bill: Any, width: int = 72) -> str:
-    """The bill as plain text (the preview and the review screen show this)."""
-    from drafter.render.text import render_text
-
-    return render_text(bill, width=max(40, width))
 
 
 class Engine:
@@ -400,7 +271,7 @@ class Engine:
             card=card,
             bill=bill,
             bill_error=bill_error,
-            warnings=self._warnings(draft, card, bill_warnings),
+            warnings=draft_warnings(self, draft, card, bill_warnings),
             standards=statuses,
             standard_lines=tuple((s.met, *status_brief(s, self.rubric)) for s in statuses),
         )
@@ -412,51 +283,6 @@ class Engine:
         return build_bill(
             draft, self.rubric, self.language, card, styled=(self.profile, self.profile_note)
         )
-
-    def _warnings(
-        self, draft: Draft, card: Scorecard, bill_warnings: Sequence[Notice]
-    ) -> tuple[Warning_, ...]:
-        """What is left, each with the step that settles it.
-
-        Unranked and open categories come from the scorecard; the bill's own
-        warnings (unfilled parameters, an unset section number) go to the step
-        that asks for them, by their kind and subject. The generic-style note
-        is shown on the wizard itself, so it is not repeated here.
-        """
-        out: list[Warning_] = []
-        for note in card.notes:
-            if note.kind == "unrankable":
-                out.append(Warning_(note.text, COVERAGE))
-        for cat_id in card.open:
-            title = self.step(cat_id).title
-            out.append(Warning_(f"{title}: no tier chosen yet (earns 0).", cat_id))
-        for notice in bill_warnings:
-            name = notice.subject or ""
-            if notice.kind == "unfilled_parameter" and name in self.parameters:
-                out.append(self._unfilled_warning(draft, name))
-            elif notice.kind == "unset_field":
-                out.append(self._unset_warning(draft, name))
-            elif notice.kind in ("open_category", "generic_style"):
-                continue  # listed above, from the scorecard; or shown on the wizard
-            else:
-                out.append(Warning_(notice.text, None))
-        return tuple(out)
-
-    def _unfilled_warning(self, draft: Draft, name: str) -> Warning_:
-        spec = self.parameters[name]
-        return Warning_(
-            f"{spec.prompt}: not filled in; the bill shows [{spec.placeholder}].",
-            self.step_of_parameter(draft, name),
-        )
-
-    def _unset_warning(self, draft: Draft, name: str) -> Warning_:
-        """A bill field (section, chapter, code) or a parameter the title needs."""
-        if name in self.parameters:
-            return self._unfilled_warning(draft, name)
-        label = BILL_FIELD_LABELS.get(name, name.replace("_", " ").capitalize())
-        step = COVERAGE if name in BILL_FIELD_LABELS else None
-        shown = name.upper().replace("_", " ")
-        return Warning_(f"{label}: not set; the bill shows [{shown}].", step)
 
     def export(
         self, draft: Draft, path: str | Path, fmt: str, force: bool = False, note: str | None = None
@@ -487,3 +313,29 @@ def _standards_for(rubric: Rubric) -> tuple[CriteriaStandard, ...]:
 def new_draft(jurisdiction: str | None = None) -> Draft:
     """A fresh draft: covers adults (the only coverage that can earn points)."""
     return Draft(jurisdiction=jurisdiction or None, coverage="adults")
+
+
+# The wizard's steps are defined in tui/steps.py; screens ask for them here.
+__all__ = [
+    "BILL_COVERAGES",
+    "BILL_FIELD_LABELS",
+    "COVERAGE",
+    "Choice",
+    "DraftView",
+    "Engine",
+    "ExportFormat",
+    "ParamSpec",
+    "ProfileInfo",
+    "Question",
+    "Step",
+    "Warning_",
+    "answer",
+    "chosen",
+    "export_formats",
+    "list_profiles",
+    "load_profile",
+    "new_draft",
+    "profile_for",
+    "render_bill_text",
+    "steps_for",
+]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import mimetypes
+import os
 import tempfile
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
@@ -72,6 +73,19 @@ def shown(path: Path, served: bool) -> str:
         return str(path)
 
 
+def workspace_note() -> str:
+    """Where a served session's work lives, for how long, and how to come back."""
+    from drafter.served import KEEP_DAYS, shown_code
+
+    code = os.environ.get("DRAFTER_RESUME_CODE", "")
+    return (
+        f"Your drafts and autosave are kept on this server for {KEEP_DAYS} days after "
+        f"you last use them, under resume code {shown_code(code)}. This browser "
+        f"reopens them by itself; from another browser, add ?resume={code} to the "
+        "page's address."
+    )
+
+
 def deliver_export(
     app: DrafterApp,
     name: str,
@@ -97,4 +111,4 @@ def deliver_export(
     return app.deliver_binary(io.BytesIO(data), save_filename=name, mime_type=mime)
 
 
-__all__ = ["confined_path", "deliver_export", "shown"]
+__all__ = ["confined_path", "deliver_export", "shown", "workspace_note"]

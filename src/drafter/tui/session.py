@@ -16,6 +16,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from drafter.tui import storage
+
 if TYPE_CHECKING:
     from drafter.law import Law
     from drafter.room import Room
@@ -99,6 +101,55 @@ class Session:
     autosave_key: str | None = None
     #: The advice view's target and locks (kept from one draft to the next).
     advice: AdviceState = field(default_factory=AdviceState)
+
+    @property
+    def room(self) -> Room | None:
+        """The training room of `drafter serve --room` (served sessions only)."""
+        return self.served.room if self.served else None
+
+    def open_file(
+        self,
+        path: Path | None,
+        saved_yaml: str | None,
+        current_law: CurrentLaw | None = None,
+        todays_law: Law | None = None,
+    ) -> None:
+        """A draft is opened: its file (None until saved), the text that file holds
+        (None when there is none), and the statute and recorded law it started from."""
+        self.path = path
+        self.saved_yaml = saved_yaml
+        self.current_law = current_law
+        self.todays_law = todays_law
+        self.disk_stamp = storage.disk_stamp(path)
+        self.overwrite_ok = None
+        if path is not None:
+            storage.add_recent(path)
+
+    def saved_to(self, path: Path, text: str) -> None:
+        """The draft was written to `path` as `text`: that is its file now."""
+        self.path = path
+        self.saved_yaml = text
+        self.disk_stamp = storage.disk_stamp(path)
+        storage.add_recent(path)
+
+    def ask_before_replacing(self) -> bool:
+        """Whether the draft's file changed on disk since it was opened or saved
+        here (someone else wrote it) and the user has not been asked yet: asking
+        once lets the next save replace it."""
+        stamp = storage.disk_stamp(self.path)
+        if stamp is None or stamp in (self.disk_stamp, self.overwrite_ok):
+            return False
+        self.overwrite_ok = stamp
+        return True
+
+    def suggested_path(self, suffix: str, jurisdiction: str | None) -> Path:
+        """A file name next to the draft's file (or here), else named for the jurisdiction."""
+        if self.path is not None:
+            stem = self.path.name.removesuffix(".yaml").removesuffix(".yml")
+            return self.path.with_name(stem + suffix)
+        name = jurisdiction or "draft"
+        slug = "".join(ch if ch.isalnum() else "-" for ch in name.lower()).strip("-") or "draft"
+        return Path.cwd() / f"{slug}{suffix}"
 
 
 __all__ = ["AdviceState", "Mode", "Served", "Session", "Training"]

@@ -50,7 +50,7 @@ class ExportScreen(ModalScreen[Path | None]):
     def __init__(self, initial: str | None = None) -> None:
         super().__init__(classes="dialog-screen")
         self.formats: dict[str, ExportFormat] = {f.name: f for f in export_formats()}
-        if self.app.current_law is not None:
+        if self.app.session.current_law is not None:
             # Started from today's law: the amending bill, the redline and the card too.
             from drafter.tui.amending import amend_formats
 
@@ -157,7 +157,7 @@ class ExportScreen(ModalScreen[Path | None]):
     def _write(self, path: Path, force: bool) -> None:
         from drafter.tui.amending import export_amending, is_amend_format
 
-        law, draft = self.app.current_law, self.app.draft
+        law, draft = self.app.session.current_law, self.app.draft
         assert draft is not None  # the dialog opens only on a draft (check_action)
         if law is not None and is_amend_format(self.fmt):
             export_amending(self.app.engine, draft, law, path, self.fmt, force)

@@ -26,8 +26,8 @@ from drafter.room import Facilitator, Room, RoomState, shown_code
 from drafter.room.report import ExerciseResult, RoomReport, build_report, exercise_result
 from drafter.training import ExerciseSet
 from drafter.tui.commands import Command, OwnCommands
+from drafter.tui.screens.exercise import flowing, highlighted, why_content
 from drafter.tui.screens.room import RoomScreen
-from drafter.tui.screens.train import flowing, highlighted, why_content
 from drafter.tui.styles import ACCENT_BOLD, GOOD_BOLD, MARK, MARK_GOOD, MUTED, WARN_BOLD
 
 #: Seconds between reads of the store: the bars follow the room within this.

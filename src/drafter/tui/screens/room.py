@@ -27,7 +27,7 @@ from drafter.errors import UserError
 from drafter.room import AnswerClosed, Room, RoomState, Trainee
 from drafter.room.guard import whole_seconds
 from drafter.training import Exercise, ExerciseSet, Feedback, TierRef, load_exercise_set
-from drafter.tui.screens.train import (
+from drafter.tui.screens.exercise import (
     CHOOSE_BINDINGS,
     ChoiceCard,
     exercise_body,
@@ -55,7 +55,7 @@ def join_room(app: DrafterApp, name: str, code: str, token: str | None) -> str |
     """Open the room for whoever holds `code`; a message to show when it is refused."""
     from drafter.tui.screens.facilitator import FacilitatorScreen
 
-    room = app.room
+    room = app.session.room
     if room is None:
         return "This server runs no training room."
     if not code.strip():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -17,13 +16,13 @@ from textual.widgets.option_list import Option
 
 from drafter.draft import draft_to_yaml, load_draft
 from drafter.errors import UserError
-from drafter.render.standing import NOT_LEGAL_ADVICE, score_text, standing_text
-from drafter.scoring import score
+from drafter.render.standing import NOT_LEGAL_ADVICE
 from drafter.tui import storage
 from drafter.tui.core import list_profiles, new_draft
-from drafter.tui.served import confined_path
+from drafter.tui.screens.draftlines import autosave_line, describe_draft
+from drafter.tui.served import confined_path, workspace_note
 from drafter.tui.session import Mode
-from drafter.tui.styles import ACCENT_BOLD, BRAND, ERROR, MUTED, TONES, WARN
+from drafter.tui.styles import BRAND, ERROR, MUTED, TONES, WARN
 from drafter.tui.widgets.keysfooter import KeysFooter
 from drafter.tui.widgets.note import Note
 
@@ -31,32 +30,6 @@ if TYPE_CHECKING:
     from drafter.tui.app import DrafterApp
 
 GENERIC = "generic"
-
-
-def describe_draft(app: DrafterApp, path: Path) -> Content:
-    """`missouri.yaml  Missouri · 73 / 100 C  (~/bills)` for the recent list."""
-    try:
-        draft = load_draft(path, app.engine.rubric)
-    except UserError:
-        return Content.assemble(
-            (path.name, "bold"),
-            ("  cannot be read  ", ERROR),
-            (_short(app, path.parent), MUTED),
-        )
-    card = score(app.engine.rubric, draft)
-    return Content.assemble(
-        (path.name, "bold"),
-        "  ",
-        draft.jurisdiction or "no jurisdiction",
-        f" · {score_text(card)} {standing_text(card)}",
-        (f"  {_short(app, path.parent)}", MUTED),
-    )
-
-
-def _short(app: DrafterApp, folder: Path) -> str:
-    if folder == Path.home() and not app.served:
-        return "~"
-    return app.shown(folder)
 
 
 class StartScreen(Screen[None]):
@@ -144,10 +117,12 @@ class StartScreen(Screen[None]):
                 ),
                 id="disclaimer",
             )
-            if self.app.room is not None:
-                yield from self._room_box()
+            if self.app.session.room is not None:
+                from drafter.tui.screens.roomjoin import RoomJoin
+
+                yield RoomJoin(self.app.session.room)
             if self.app.served:
-                yield Static(self.app.workspace_note(), id="workspace-note", markup=False)
+                yield Static(workspace_note(), id="workspace-note", markup=False)
             if self.autosaves:
                 with Vertical(id="resume-box", classes="start-box"):
                     yield Static(
@@ -156,7 +131,7 @@ class StartScreen(Screen[None]):
                         id="resume-title",
                     )
                     yield OptionList(
-                        *[Option(self._autosave_line(a), id=a.key) for a in self.autosaves],
+                        *[Option(autosave_line(self.app, a), id=a.key) for a in self.autosaves],
                         id="unsaved",
                         markup=False,
                     )
@@ -229,50 +204,8 @@ class StartScreen(Screen[None]):
 
         yield KeysFooter()
 
-    def _room_box(self) -> ComposeResult:
-        """Join the server's training room: a chosen name and the room's code."""
-        assert self.app.room is not None
-        with Vertical(id="room-box", classes="start-box"):
-            yield Static(
-                Content.assemble(
-                    ("Join the training room ", "bold"),
-                    (self.app.room.name, ACCENT_BOLD),
-                ),
-                classes="box-title",
-            )
-            yield Static(
-                Content.styled(
-                    "Any name will do: no personal data is needed. The facilitator sees your "
-                    "name beside your answers. The facilitator enters their own code here too.",
-                    MUTED,
-                ),
-                id="room-privacy",
-            )
-            with Horizontal(classes="start-row"):
-                yield Input(placeholder="a name for the room", id="room-name", compact=True)
-                yield Input(placeholder="room code", id="room-code", compact=True)
-                yield Button("Join", id="room-join", variant="primary", compact=True)
-            yield Note(id="room-status")
-
-    @on(Input.Submitted, "#room-name")
-    def _name_given(self) -> None:
-        self.query_one("#room-code", Input).focus()
-
-    @on(Input.Submitted, "#room-code")
-    @on(Button.Pressed, "#room-join")
-    def _join_room(self) -> None:
-        from drafter.tui.screens.room import join_room
-
-        name = self.query_one("#room-name", Input).value
-        code = self.query_one("#room-code", Input)
-        problem = join_room(self.app, name, code.value, os.environ.get("DRAFTER_RESUME_CODE"))
-        status = self.query_one("#room-status", Note)
-        status.say(Content.styled(problem, ERROR) if problem else "")
-        if problem is None:
-            code.value = ""  # a facilitator code does not stay on screen
-
     def on_mount(self) -> None:
-        if self.app.room is not None:
+        if self.app.session.room is not None:
             self.query_one("#room-name", Input).focus()
         for line in self.set_aside:
             self.app.notify(line, title="Set aside", severity="warning", timeout=20, markup=False)
@@ -298,29 +231,6 @@ class StartScreen(Screen[None]):
             ("Resume where you left off", "bold"),
             (f"  {n} unsaved draft{'s' if n != 1 else ''}, newest first", MUTED),
         )
-
-    def _autosave_line(self, saved: storage.Autosave) -> Content:
-        """Two lines per unsaved draft: what and where, then how far and when."""
-        card = score(self.app.engine.rubric, saved.draft)
-        answered = len(card.categories) - len(card.open)
-        if saved.path:
-            where = f"{saved.path.name} (unsaved changes)"
-        elif saved.lost_path:
-            where = f"was {saved.lost_path.name}, now gone or not a draft: saving asks where"
-        else:
-            where = "never saved to a file"
-        parts: list[str | tuple[str, str]] = [
-            (saved.draft.jurisdiction or "Untitled draft", "bold"),
-            (f"  {where}", WARN if saved.path else ""),
-        ]
-        if saved.in_use:
-            parts.append(("  open in another drafter window", WARN))
-        parts.append(
-            f"\n{answered} of {len(card.categories)} answered · "
-            f"{score_text(card)} {standing_text(card)} · "
-            f"autosaved {storage.ago(saved.saved_at)}"
-        )
-        return Content.assemble(*parts)
 
     # -- actions --
 

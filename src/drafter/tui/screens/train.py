@@ -13,7 +13,6 @@ Every text shown is literal: built as Content, never as markup.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, ClassVar
 
@@ -22,7 +21,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
@@ -32,137 +30,30 @@ from drafter.training import (
     Feedback,
     Session,
     Summary,
-    TierRef,
     default_set_path,
     load_exercise_set,
 )
-from drafter.training.quiz import ITEM_START
+from drafter.tui.screens.exercise import (
+    CHOOSE_BINDINGS,
+    MAX_CHOICES,
+    ChoiceCard,
+    exercise_body,
+    feedback_content,
+    highlighted,
+    tally_text,
+)
 from drafter.tui.session import Mode, Training
 from drafter.tui.styles import (
     ACCENT_BOLD,
-    ERROR_BOLD,
     GOOD,
     GOOD_BOLD,
     MUTED,
     TONES,
     WARN_BOLD,
-    highlight,
 )
 
 if TYPE_CHECKING:
     from drafter.tui.app import DrafterApp
-
-MAX_CHOICES = 6
-
-
-def flowing(text: str) -> str:
-    """`text` with its line breaks inside a paragraph made spaces, so it wraps to the
-    screen; blank lines and lines that open an item ((1), (a), 2.) stay. Same length,
-    so the decisive words' spans still fit."""
-    lines = text.split("\n")
-    out = [lines[0]]
-    for prev, line in itertools.pairwise(lines):
-        joined = prev.strip() and line.strip() and not ITEM_START.match(line)
-        out.append((" " if joined else "\n") + line)
-    return "".join(out)
-
-
-def highlighted(text: str, spans: Iterable[tuple[int, int]]) -> Content:
-    """`text` as literal Content with each [start, end) span highlighted."""
-    content = Content(text)
-    for start, end in spans:
-        content = highlight(content, start, end)
-    return content
-
-
-def why_content(exercise: Exercise) -> list[str | tuple[str, str]]:
-    """The decisive words quoted and the explanation: what every answer shown ends with."""
-    return [
-        ("\nDecisive words: ", "bold"),
-        (" ... ".join(f'"{d}"' for d in exercise.decisive), ACCENT_BOLD),
-        ("\nWhy: ", "bold"),
-        exercise.explanation,
-    ]
-
-
-def feedback_content(fb: Feedback, hint: str | None = "Press n for the next provision.") -> Content:
-    """Right or wrong, the decisive words quoted, the explanation, and what to do next."""
-    if fb.correct:
-        head: list[str | tuple[str, str]] = [
-            ("Correct: ", GOOD_BOLD),
-            f"{fb.expected.describe()}.",
-        ]
-    else:
-        head = [
-            ("Not quite: ", ERROR_BOLD),
-            f"you chose {fb.chosen.describe()}; the provision earns {fb.expected.describe()}.",
-        ]
-    return Content.assemble(
-        *head,
-        *why_content(fb.exercise),
-        *([("\n" + hint, MUTED)] if hint else []),
-    )
-
-
-def exercise_body() -> ComposeResult:
-    """An exercise's place on screen: head, provision, prompt, choices, feedback, footer."""
-    with VerticalScroll(id="train-body"):
-        yield Static("", id="ex-head", markup=False)
-        yield Static("", id="ex-provision", markup=False)
-        yield Static("", id="ex-prompt", markup=False)
-        yield Vertical(id="ex-choices")
-        yield Static("", id="ex-feedback", markup=False)
-    yield Footer()
-
-
-class ChoiceCard(Static, can_focus=True):
-    """One tier to pick: `2   8 pts  Vacatur`; click, Enter or Space picks it."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter,space", "pick", "Pick", show=False),
-    ]
-
-    class Picked(Message):
-        def __init__(self, index: int) -> None:
-            super().__init__()
-            self.index = index
-
-    def __init__(self, index: int, tier: TierRef) -> None:
-        super().__init__(markup=False, classes="choice-card")
-        self.index = index
-        self.tier = tier
-        self.draw()
-
-    def draw(self, chosen: bool = False, expected: bool = False, answered: bool = False) -> None:
-        self.set_class(chosen, "-chosen")
-        self.set_class(answered and expected, "-expected")
-        self.set_class(answered and chosen and not expected, "-wrong")
-        mark = "  "
-        if answered and expected:
-            mark = "✓ "
-        elif answered and chosen:
-            mark = "✗ "
-        unit = "pt " if self.tier.points == 1 else "pts"
-        self.update(
-            Content.assemble(
-                (f"{self.index + 1}  ", "bold"),
-                (mark, "bold"),
-                (f"{self.tier.points:>2} {unit}  ", "bold"),
-                (self.tier.label, "bold" if chosen or (answered and expected) else ""),
-            )
-        )
-
-    def action_pick(self) -> None:
-        self.post_message(self.Picked(self.index))
-
-    def on_click(self) -> None:
-        self.action_pick()
-
-
-#: Digit keys choose a tier (one footer entry; the prompt says "1-N").
-CHOOSE_BINDINGS: list[BindingType] = [
-    Binding(str(i), f"choose({i - 1})", "Choose", show=i == 1) for i in range(1, MAX_CHOICES + 1)
-]
 
 
 class TrainScreen(Screen[None]):
@@ -319,13 +210,6 @@ class TrainScreen(Screen[None]):
             self.app.switch_screen(TrainSummaryScreen(self))
         else:
             leave(self.app)
-
-
-def tally_text(right: int, answered: int) -> Content:
-    """`2 of 3 right so far` (or `none answered yet`)."""
-    if not answered:
-        return Content.styled("none answered yet", MUTED)
-    return Content.styled(f"{right} of {answered} right so far", "bold")
 
 
 def leave(app: DrafterApp) -> None:
