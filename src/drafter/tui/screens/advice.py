@@ -28,13 +28,10 @@ from textual.screen import Screen
 from textual.widgets import Button, OptionList, Select, SelectionList, Static
 from textual.widgets.option_list import Option
 
-from drafter.advice import Advice, Change, advise, apply
+from drafter.advice import Advice, Change, apply
 from drafter.advice_readings import (
     OpenCategory,
     ReadAdvice,
-    open_categories,
-    qualify,
-    without_open_locks,
 )
 from drafter.errors import UserError
 from drafter.render.advice import NOTHING_READ, other_readings
@@ -42,84 +39,16 @@ from drafter.render.standing import score_text, standing_text
 from drafter.rubric import COVERAGE
 from drafter.textsafe import visible
 from drafter.tui.core import DraftView
-from drafter.tui.session import AdviceState
-from drafter.tui.styles import ACCENT, GOOD, GOOD_BOLD, MUTED, TONES, WARN
+from drafter.tui.screens.advice_rows import advice_for, change_row, open_row
+from drafter.tui.styles import GOOD, MUTED, TONES, WARN, WARN_BOLD
 from drafter.tui.widgets.keysfooter import KeysFooter
 from drafter.tui.widgets.topbar import TopBar
 
 if TYPE_CHECKING:
     from drafter.tui.app import DrafterApp
 
-#: How much of a change's model language its row shows.
-EXCERPT = 90
 #: Below this width the panes stack and each change takes one line.
 NARROW = 110
-
-
-def advice_for(app: DrafterApp, state: AdviceState) -> ReadAdvice:
-    """The advisor's answer for the app's draft, with model language filled.
-
-    From a recorded law, its open categories (those the draft has not decided
-    since) are kept out of the changes and the plan and listed apart.
-    """
-    draft = app.draft
-    assert draft is not None
-    engine = app.engine
-    law = app.session.todays_law
-    if law is not None and law.status not in ("adults", "minors_only"):
-        law = None
-    opened = open_categories(engine.rubric, law, draft) if law is not None else ()
-    advice = advise(
-        engine.rubric,
-        draft,
-        target=state.target,
-        locks=[*state.locks, *opened],
-        language=engine.language,
-        parameters=engine.parameters_for(draft),
-    )
-    if law is None:
-        return ReadAdvice(advice, (), {})
-    advice = without_open_locks(advice, tuple(state.locks))
-    return qualify(advice, engine.rubric, law, engine.language, draft)
-
-
-def open_row(item: OpenCategory) -> Content:
-    """`open  Judicial Discretion: not read (why); its top tier, X (10), would take it`."""
-    return Content.assemble(
-        ("open", "bold $text-warning"),
-        "  ",
-        (item.title, "bold"),
-        (f": {item.reason}", MUTED),
-        (f"\n   not counted as points; its top tier, {item.top_label} ({item.top_points}),", MUTED),
-        (" would take the language below", MUTED),
-    )
-
-
-def _one_line(text: str, width: int) -> str:
-    flat = visible(" ".join(text.split()))
-    return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
-
-
-def change_row(change: Change, max_total: int, excerpt: bool = True, others: str = "") -> Content:
-    """`+12  → 45 / 100 C   Vacatur: Arrest only → Any offense` and a language excerpt.
-
-    `others`: the change's gain under the law's other readings, when arguable.
-    """
-    grade = change.grade or "unranked"
-    parts: list[str | tuple[str, str]] = [
-        (f"+{change.gain:<3}", GOOD_BOLD),
-        (f" → {change.total} / {max_total} {grade}  ", "bold"),
-        (change.title, "bold"),
-        ": ",
-        (change.from_label or "open", MUTED),
-        " → ",
-        (change.to_label, ACCENT),
-    ]
-    if others:
-        parts.append((f"\n   as read +{change.gain}; {others}", "$text-warning"))
-    if change.language and excerpt:
-        parts.append(("\n   " + _one_line(change.language, EXCERPT), MUTED))
-    return Content.assemble(*parts)
 
 
 class AdviceScreen(Screen[None]):
@@ -242,7 +171,7 @@ class AdviceScreen(Screen[None]):
                     f"\n{len(read.open)} open in the reading: listed last, not counted as points."
                     if read.open
                     else "",
-                    "$text-warning",
+                    WARN,
                 ),
             )
         )
@@ -340,7 +269,7 @@ class AdviceScreen(Screen[None]):
             box.display = True
             box.update(
                 Content.assemble(
-                    ("Open  ", "bold $text-warning"),
+                    ("Open  ", WARN_BOLD),
                     (f"{opened.title}: {opened.reason}\n", MUTED),
                     (f"Its top tier, {opened.top_label}, would take:\n", MUTED),
                     visible(opened.language.strip()) or "",
@@ -440,4 +369,4 @@ def open_advice(app: DrafterApp) -> None:
     app.push_screen(AdviceScreen())
 
 
-__all__ = ["AdviceScreen", "advice_for", "open_advice"]
+__all__ = ["AdviceScreen", "open_advice"]
