@@ -11,6 +11,7 @@ from drafter.tui.commands import DrafterCommands
 from drafter.tui.screens.analyze import AnalyzeScreen
 from drafter.tui.screens.export import ExportScreen
 from drafter.tui.screens.wizard import WizardScreen
+from drafter.tui.session import Served
 
 from .conftest import until
 
@@ -81,8 +82,7 @@ async def test_served_session_downloads_the_amending_bill(work: Path, monkeypatc
     """In a browser session the amending bill reaches the browser as a download, as the
     bill does, and nothing is written on the server."""
     work.mkdir(parents=True, exist_ok=True)
-    app = DrafterApp(mode="start")
-    app.served = True
+    app = DrafterApp(mode="start", served=Served())
     sent: list[tuple[bytes, dict]] = []
 
     def spy(path_or_file, **kwargs):  # type: ignore[no-untyped-def]
