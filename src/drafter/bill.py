@@ -9,7 +9,7 @@ as (a) or 1. are assigned from the jurisdiction's ladder when rendering, and a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -268,6 +268,21 @@ def resolve_refs(text: str, labels: dict[str, Numbered], style: Style) -> str:
         return " of ".join(reversed(parts)) + style.ref_suffix
 
     return _REF.sub(sub, text)
+
+
+def reference_words(bill: Bill) -> Callable[[str], str | None]:
+    """Each provision key's words as `bill` cites it ("subsection (f)"), None if absent."""
+    labels: dict[str, Numbered] = {}
+    for section in bill.sections:
+        if section.statute is not None:
+            labels.update(number(section.statute.body, bill.style))
+
+    def words(key: str) -> str | None:
+        if key not in labels:
+            return None
+        return resolve_refs(f"{{ref:{key}}}", labels, bill.style)
+
+    return words
 
 
 def refs_in(text: str) -> list[str]:

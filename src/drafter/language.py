@@ -10,7 +10,7 @@ here, where the assembler, the profiles and the amend package import them).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -94,8 +94,25 @@ class Language:
                 out.append(name)
         return out
 
-    def preview(self, category_id: str, tier_id: str, params: Mapping[str, Any]) -> str:
-        """The text a tier adds, placeholders filled (or shown as [COURT])."""
+    def preview(
+        self,
+        category_id: str,
+        tier_id: str,
+        params: Mapping[str, Any],
+        refs: Callable[[str], str | None] | None = None,
+    ) -> str:
+        """The text a tier adds, placeholders filled (or shown as [COURT]).
+
+        `refs` gives the words for a cross-reference (`{ref:nexus}`: "subsection
+        (f)", as the bill numbers it); a reference it cannot place, or any
+        without it, is shown as "[the nexus provision]".
+        """
+
+        def ref(match: re.Match[str]) -> str:
+            key = match.group(1)
+            words = refs(key) if refs is not None else None
+            return words or f"[the {key.replace('_', ' ')} provision]"
+
         lang = self.tier(category_id, tier_id)
         if lang is None:
             return ""
@@ -104,7 +121,7 @@ class Language:
         values = self.values(params)
         chunks = []
         for p in lang.provisions:
-            text = _REF.sub(lambda m: f"[{m.group(1)}]", p.text.fill(values))
+            text = _REF.sub(ref, p.text.fill(values))
             lines = [text]
             items = punctuate_items(item_texts(p, params, values, self.parameters), p)
             lines.extend(f"  ({i}) {t}" for i, t in enumerate(items, start=1))

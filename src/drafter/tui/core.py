@@ -239,9 +239,22 @@ class Engine:
 
     # -- language --
 
-    def tier_language(self, step_id: str, choice_id: str, params: dict[str, Any]) -> str:
-        """The exact text a tier adds to the bill ("" when it adds none)."""
-        return self.language.preview(step_id, choice_id, params) or ""
+    def tier_language(self, step_id: str, choice_id: str, draft: Draft, bill: Any = None) -> str:
+        """The exact text a tier adds to `draft`'s bill ("" when it adds none).
+
+        Placeholders are filled and words put as the bill does (the profile's
+        defaults, then the draft's values; "this article", the prosecutor's
+        name); with the draft's `bill`, a cross-reference reads as that bill
+        numbers it ("subsection (f)").
+        """
+        from drafter.assembly import wording_for
+        from drafter.bill import reference_words
+
+        refs = reference_words(bill) if bill is not None else None
+        params = self.profile.parameters_for(draft)
+        text = self.language.preview(step_id, choice_id, params, refs) or ""
+        code = draft.bill.code or params.get("code")
+        return wording_for(self.profile, self.profile.unit(code)).statute(text)
 
     def tier_note(self, step_id: str, choice_id: str) -> tuple[str, str]:
         """Why the tier's language is worded so, and its source."""

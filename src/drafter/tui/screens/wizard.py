@@ -292,7 +292,7 @@ class WizardScreen(Screen[None]):
         pick = chosen(view.draft, step.id)
         if pick is None:
             return f"[{step.title}: not yet drafted]"
-        return self.app.engine.tier_language(step.id, pick, view.draft.parameters)
+        return self.app.engine.tier_language(step.id, pick, view.draft, view.bill)
 
     # -- events --
 

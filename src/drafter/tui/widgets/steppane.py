@@ -129,7 +129,7 @@ class StepPane(Vertical):
         gated = not view.card.rankable and step.id != COVERAGE
         for card in self.cards:
             if card.choice is not None:
-                text = engine.tier_language(step.id, card.choice.id, draft.parameters)
+                text = engine.tier_language(step.id, card.choice.id, draft, view.bill)
                 card.show(card.choice.id == pick, text, gated)
         set_content(self._note, self._tier_note(step, view, pick))
         has_params = self.fields.show(engine, draft, step, pick)
