@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Checkbox, Static
+from textual.widgets import Static
 
 from drafter.tui.core import Question
+
+if TYPE_CHECKING:
+    from textual.widgets import Checkbox
 
 
 class FlagField(Vertical):
@@ -41,6 +46,9 @@ class FlagField(Vertical):
             ),
             classes="param-prompt",
         )
+        # Imported here: most steps ask no yes/no question.
+        from textual.widgets import Checkbox
+
         yield Checkbox(Content(q.text), self.initial, id=f"flag-{q.name}", compact=True)
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:

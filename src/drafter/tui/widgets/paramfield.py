@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.validation import ValidationResult, Validator
-from textual.widgets import Input, Static, TextArea
+from textual.widgets import Input, Static
 
 from drafter.tui.core import ParamSpec
 from drafter.tui.params import ParamError, format_value, parse_value
 from drafter.tui.widgets.note import Note
+
+if TYPE_CHECKING:
+    from textual.widgets import TextArea
 
 #: How a list field reads what is typed (shown beside its prompt).
 LIST_HINT = "one item per line; commas stay inside an item"
@@ -78,6 +81,10 @@ class ParamField(Vertical):
         else:
             placeholder = f"blank shows [{spec.placeholder}]"
         if spec.type == "list":
+            # Imported here: the first screen has no list field, and the text
+            # area is the largest module a field would load.
+            from textual.widgets import TextArea
+
             area = TextArea(
                 shown,
                 id=f"param-{spec.name}",
