@@ -22,11 +22,22 @@ def free_port() -> int:
 #: read the stream): install with Page.addScriptToEvaluateOnNewDocument.
 RECORD_SOCKETS = """
 window.__seen = '';
+window.__size = null;
 const Original = window.WebSocket;
+// One decoder for the stream: a character split between two messages stays whole.
+const decoder = new TextDecoder();
 window.WebSocket = function (...args) {
   const ws = new Original(...args);
+  // The terminal's size in cells, as the page last told the server.
+  const send = ws.send.bind(ws);
+  ws.send = (data) => {
+    if (typeof data === 'string' && data.startsWith('["resize"')) {
+      window.__size = JSON.parse(data)[1];
+    }
+    return send(data);
+  };
   ws.addEventListener('message', (event) => {
-    const add = (b) => { window.__seen += new TextDecoder().decode(b); };
+    const add = (b) => { window.__seen += decoder.decode(b, {stream: true}); };
     if (event.data instanceof ArrayBuffer) add(event.data);
     else if (event.data instanceof Blob) event.data.arrayBuffer().then(add);
     else window.__seen += event.data;
@@ -37,8 +48,12 @@ window.WebSocket.prototype = Original.prototype;
 """
 
 
-def chromium(binary: str | None, driver: str | None):  # -> selenium WebDriver
-    """Headless Chromium that resolves nothing but loopback (no request leaves the machine)."""
+def chromium(
+    binary: str | None, driver: str | None, env: dict[str, str] | None = None
+):  # -> selenium WebDriver
+    """Headless Chromium that resolves nothing but loopback (no request leaves the machine).
+
+    `env` is the browser's environment (for one that sees no fonts of the machine)."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -61,7 +76,8 @@ def chromium(binary: str | None, driver: str | None):  # -> selenium WebDriver
         "--window-size=1280,800",
     ):
         options.add_argument(arg)
-    return webdriver.Chrome(service=Service(driver or "/usr/bin/chromedriver"), options=options)
+    service = Service(driver or "/usr/bin/chromedriver", env=env)
+    return webdriver.Chrome(service=service, options=options)
 
 
 class Served:

@@ -54,6 +54,28 @@ def test_index_page_is_our_template(served: Served) -> None:
     assert "RobotoMono-VariableFont_wght.ttf" in served.index
 
 
+def test_the_page_gets_its_symbol_font_from_this_server(served: Served) -> None:
+    """The face for what Roboto Mono lacks (bars, marks, arrows) is ours, sent by us."""
+    import urllib.error
+    import urllib.request
+
+    from drafter.serve import FONTS
+
+    assert 'url("/fonts/DejaVuSansMono-Symbols.ttf")' in served.index
+    with urllib.request.urlopen(served.url + "/fonts/DejaVuSansMono-Symbols.ttf") as response:
+        assert response.headers["Content-Type"] == "font/ttf"
+        data = response.read()
+    assert data == (FONTS / "DejaVuSansMono-Symbols.ttf").read_bytes()
+    assert data[:4] == b"\x00\x01\x00\x00"  # a TrueType font
+    # Only fonts, by name: nothing else in the folder, nothing outside it.
+    for other in ("LICENSE", "README.md", "..%2Fserve.py", "nothing.ttf"):
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(served.url + "/fonts/" + other)
+        assert refused.value.code == 404, other
+    # Its licence travels with it.
+    assert "Bitstream Vera" in (FONTS / "LICENSE").read_text(encoding="utf-8")
+
+
 async def _session(url: str, keys: list[tuple[str, str]], timeout: float = 240) -> str:
     """One websocket client: wait for each expected text, then send its keys."""
     import aiohttp

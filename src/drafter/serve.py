@@ -17,6 +17,8 @@ from pathlib import Path
 from drafter.errors import UserError
 
 TEMPLATES = Path(__file__).resolve().parent / "serve_templates"
+#: Fonts the page loads from this server (see serve_static/fonts/README.md).
+FONTS = Path(__file__).resolve().parent / "serve_static" / "fonts"
 LOOPBACK_NAMES = {"localhost", "localhost.localdomain"}
 
 

@@ -33,7 +33,7 @@ from aiohttp import WSMsgType, web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
-from drafter.serve import is_loopback
+from drafter.serve import FONTS, is_loopback
 from drafter.served import normal_code
 
 log = logging.getLogger("drafter.serve")
@@ -153,6 +153,8 @@ class DrafterServer(Server):
                 web.get("/ws/{code}", self.handle_websocket, name="resume"),
                 web.get("/download/{key}", self.handle_download, name="download"),
                 web.static("/static", self.statics_path, show_index=False, name="static"),
+                # Our own fonts (drafter/serve_static/fonts): the glyphs Roboto Mono lacks.
+                web.get("/fonts/{name}", self.handle_font, name="fonts"),
             ]
         )
         app.on_startup.append(self.on_startup)
@@ -194,6 +196,13 @@ class DrafterServer(Server):
             "application": {"name": self.title},
         }
         return aiohttp_jinja2.render_template("app_index.html", request, context)
+
+    async def handle_font(self, request: web.Request) -> web.StreamResponse:
+        """One of our fonts (by its file name only), typed as a font for nosniff."""
+        name = request.match_info["name"]
+        if name not in {path.name for path in FONTS.glob("*.ttf")}:
+            raise web.HTTPNotFound(text="drafter: no such font\n")
+        return web.FileResponse(FONTS / name, headers={"Content-Type": "font/ttf"})
 
     async def handle_download(self, request: web.Request) -> web.StreamResponse:
         key = request.match_info["key"]
