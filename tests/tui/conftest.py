@@ -78,3 +78,21 @@ async def until(pilot, ok, what: str = "the condition", tries: int = 100) -> Non
     """Let the app run until `ok()` holds (fields mount a moment after a choice)."""
     if not await settles(pilot, ok, tries):
         raise AssertionError(f"timed out waiting for {what}")
+
+
+async def on_screen(pilot, kind: type, what: str = "the screen"):
+    """Wait until a screen of `kind` is current, composed and has its first focus.
+
+    A pushed screen is current before it has composed: a key pressed in that
+    moment finds nothing focused (Enter does nothing, Shift+Tab focuses the last
+    widget and the screen's own first focus is then skipped). A person presses
+    keys once the screen shows; a test waits for the same thing.
+    """
+    app = pilot.app
+
+    def ready() -> bool:
+        screen = app.screen
+        return isinstance(screen, kind) and screen.is_mounted and screen.focused is not None
+
+    await until(pilot, ready, what)
+    return app.screen

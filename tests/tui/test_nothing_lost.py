@@ -19,7 +19,7 @@ from drafter.tui.screens.dialogs import ConfirmScreen
 from drafter.tui.screens.start import StartScreen
 from drafter.tui.screens.wizard import WizardScreen
 
-from .conftest import screen_text, total, until
+from .conftest import on_screen, screen_text, total, until
 
 SIZE = (120, 40)
 
@@ -72,21 +72,24 @@ async def test_discarding_an_unsaved_draft_asks_first(rubric: Rubric, data_dir: 
     async with app.run_test(size=SIZE) as pilot:
         assert len(unsaved_list(app)) == 2
         await pilot.press("delete")
-        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
+        # Keys wait for the question to show with its focus (on "Keep it"): pressed
+        # before that, Shift+Tab would land on "Keep it" and the discard step keep.
+        dialog = await on_screen(pilot, ConfirmScreen, "the question")
+        assert dialog.focused is dialog.query_one("#confirm-no")
         assert "Discard this unsaved draft?" in "\n".join(screen_text(app))
         await pilot.press("enter")  # focus starts on "Keep it": Enter keeps
         await until(pilot, lambda: isinstance(app.screen, StartScreen), "the start screen")
         assert len(unsaved_list(app)) == 2 and len(autosave_files(data_dir)) == 2
         newest = unsaved_list(app)[0].split()[0]
         await pilot.press("delete")
-        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
+        await on_screen(pilot, ConfirmScreen, "the question")
         await pilot.press("shift+tab", "enter")  # to Discard, and press it
         await until(pilot, lambda: len(autosave_files(data_dir)) == 1, "the discard")
         rows = unsaved_list(app)
         assert len(rows) == 1 and newest not in rows[0]
         # The last one goes by the button, and the box goes with it.
         await pilot.click("#discard")
-        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
+        await on_screen(pilot, ConfirmScreen, "the question")
         await pilot.click("#confirm-yes")
         await until(pilot, lambda: not app.screen.query("#resume-box"), "the box to go")
         assert autosave_files(data_dir) == []

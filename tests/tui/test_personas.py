@@ -17,11 +17,12 @@ from textual.widgets import Input, TextArea
 from drafter.tui.app import DrafterApp
 from drafter.tui.screens.export import ExportScreen
 from drafter.tui.screens.review import ReviewScreen
+from drafter.tui.screens.start import StartScreen
 from drafter.tui.screens.wizard import WizardScreen
 from drafter.tui.widgets.paramfield import ParamField
 from drafter.tui.widgets.tiers import TierCard
 
-from .conftest import screen_text, until
+from .conftest import on_screen, screen_text, until
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 
@@ -135,8 +136,15 @@ def _placeholders(xml: str) -> str:
     return " ".join(re.findall(r"\[[A-Z][A-Z ]+\]", text))
 
 
+def advice_rows_with_points(app: DrafterApp) -> list[str]:
+    """The advice list's rows as shown: `+12  -> 45 / 100 C  ...`, one per change."""
+    rows = [line for line in screen_text(app) if " / 100 " in line and "+" in line]
+    return [r for r in rows if r.lstrip(" ▊▎▏│▌").startswith("+")]
+
+
+@pytest.mark.parametrize("size", SIZES)
 async def test_the_advocate_takes_missouri_law_to_a_b_and_exports_the_card(
-    work: Path, monkeypatch: pytest.MonkeyPatch
+    size, work: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Missouri's law (minors only, 0 points) as the atlas holds its text (from ../shared)."""
     from drafter.tui.screens.advice import AdviceScreen
@@ -147,32 +155,40 @@ async def test_the_advocate_takes_missouri_law_to_a_b_and_exports_the_card(
     monkeypatch.setenv("DRAFTER_SHARED", str(require_shared()))
 
     app = DrafterApp(mode="start")
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=size) as pilot:
+        await on_screen(pilot, StartScreen, "the start screen")
         await pilot.press("ctrl+g")
-        await until(pilot, lambda: isinstance(app.screen, AnalyzeScreen), "today's law")
+        await on_screen(pilot, AnalyzeScreen, "today's law")
         await until(pilot, lambda: getattr(app.screen.focused, "id", "") == "law-show", "Show")
         await pilot.press("shift+tab", "shift+tab")  # Show, the list, then the filter
         assert getattr(app.screen.focused, "id", "") == "law-filter"
         await pilot.press(*"MO")
         await until(pilot, lambda: app.screen.query_one("#law-profile").value == "missouri", "MO")
-        await pilot.press("tab", "tab", "enter")  # to Show, and press it
+        await pilot.press("tab", "tab")  # to Show
+        await until(pilot, lambda: getattr(app.screen.focused, "id", "") == "law-show", "Show")
+        await pilot.press("enter")
         await until(pilot, lambda: not app.screen.query_one("#use").disabled, "the reading")
+        assert "Missouri today" in "\n".join(screen_text(app))
         await pilot.press("ctrl+g")  # use it as the baseline
-        await until(pilot, lambda: isinstance(app.screen, WizardScreen), "the wizard")
+        await on_screen(pilot, WizardScreen, "the wizard")
         assert app.draft is not None and app.draft.jurisdiction == "Missouri"
+        assert app.draft.coverage == "minors_only"
         before = app.view.card.total
         await pilot.press("a")
-        await until(pilot, lambda: isinstance(app.screen, AdviceScreen), "the advice")
-        # At least three changes with their points.
+        await on_screen(pilot, AdviceScreen, "the advice")
+        # At least three changes, each with the points it gains, on screen at either
+        # size; and the export key in the footer.
         assert len(app.screen.rows) >= 3  # type: ignore[attr-defined]
+        await until(pilot, lambda: len(advice_rows_with_points(app)) >= 3, "three advice rows")
+        assert "^e Export" in "\n".join(screen_text(app))
         await pilot.press("g")  # apply the plan: the fewest changes to the target (B)
         await until(pilot, lambda: app.view.card.total > before, "the plan applied")
         assert app.view.card.grade == "B"  # the fewest changes reach B, not beyond
+        final = app.view.card.total
         await pilot.press("escape")
-        await until(pilot, lambda: isinstance(app.screen, WizardScreen), "the wizard")
+        await on_screen(pilot, WizardScreen, "the wizard")
         await pilot.press("ctrl+e")
-        await until(pilot, lambda: isinstance(app.screen, ExportScreen), "the export dialog")
-        dialog = app.screen
+        dialog = await on_screen(pilot, ExportScreen, "the export dialog")
         assert isinstance(dialog, ExportScreen)
         await pilot.press("shift+tab")
         for _ in range(20):
@@ -187,4 +203,6 @@ async def test_the_advocate_takes_missouri_law_to_a_b_and_exports_the_card(
         target = path if path.is_absolute() else work / path
         await until(pilot, target.is_file, "the card")
     card = target.read_text(encoding="utf-8")
-    assert "Missouri" in card and "/ 100" in card
+    # Today's law beside the proposal: from unrankable to the B the plan reached.
+    assert card.startswith("# Missouri")
+    assert f"0 → {final} / 100 (\\* cannot be ranked → B)" in card, card[:300]
