@@ -9,6 +9,7 @@ Regenerate after a deliberate change with `pytest tests/tui/test_snapshots.py
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ from textual.widgets import Input, TextArea
 
 from drafter.tui.app import DrafterApp
 
-from .conftest import screen_text, until
+from .conftest import on_screen, screen_text, until
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 
@@ -103,8 +104,23 @@ def test_todays_law_screen(snap_compare, size) -> None:
         await pilot.press("ctrl+g")
         shown = lambda: getattr(pilot.app.focused, "id", None) == "law-show"  # noqa: E731
         await until(pilot, shown, "the Show button in focus")
-        # Enter on the focused Show reads the first recorded law.
-        await steps("enter", shows=("What it reads", "esc Back"))(pilot)
+        # Enter on the focused Show reads the first recorded law, and what it
+        # reads comes to the top of the pane once its rows are in (at 80x24 it
+        # starts below the fold): wait for that, not for a number of pauses.
+        await pilot.press("enter")
+        screen = pilot.app.screen
+        pane = screen.query_one("#analyze")
+        head = screen.query_one("#findings-head")
+
+        def at_top() -> bool:
+            top = pane.content_region.y + head.styles.margin.top
+            return bool(screen.query("#findings .finding")) and head.region.y == top
+
+        await until(pilot, at_top, "the reading at the top of the pane")
+        await steps(shows=("What it reads: Alabama today", "Coverage", "esc Back"))(pilot)
+        # Its first line is the pane's first (the title and the forms scrolled away).
+        rows = screen_text(pilot.app)
+        assert rows[head.region.y].strip().startswith("What it reads: Alabama today"), rows
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
 
@@ -145,3 +161,48 @@ def test_wizard_light_theme_minors_only(snap_compare, example) -> None:
 def test_snapshot_paths_are_stable(work: Path) -> None:
     # The snapshots show paths relative to the working folder; keep it so.
     assert Path.cwd() == work
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_save_as_dialog(snap_compare, size) -> None:
+    app = DrafterApp(mode="new", jurisdiction="Texas")
+
+    async def run_before(pilot: Pilot) -> None:
+        from drafter.tui.screens.dialogs import SaveAsScreen
+
+        await pilot.press("ctrl+s")  # a new draft has no file yet: save as
+        await on_screen(pilot, SaveAsScreen, "the save dialog")
+        await steps(shows=("Save the draft as", "texas.yaml", "Save", "Cancel"))(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_discard_question(snap_compare, size, rubric) -> None:
+    """The question before an unsaved draft is thrown away; the safe answer has focus."""
+    from drafter.draft import Draft
+    from drafter.tui import storage
+
+    key = storage.write_autosave(
+        Draft(jurisdiction="Missouri", coverage="adults"), rubric, None, None, True
+    )
+    # Saved two and a half days ago: "2 days ago" holds for half a day either side
+    # (a draft saved now reads "just now" for only a minute, on a slow machine too).
+    saved = storage.autosaves_dir() / f"{key}.yaml"
+    then = round(time.time() - 2.5 * 86400, 3)
+    lines = saved.read_text(encoding="utf-8").split("\n")
+    lines = [f"saved_at: {then}" if ln.startswith("saved_at:") else ln for ln in lines]
+    saved.write_text("\n".join(lines), encoding="utf-8")
+    app = DrafterApp(mode="start")
+
+    async def run_before(pilot: Pilot) -> None:
+        from drafter.tui.screens.dialogs import ConfirmScreen
+
+        await pilot.press("delete")
+        dialog = await on_screen(pilot, ConfirmScreen, "the question")
+        assert dialog.focused is dialog.query_one("#confirm-no")
+        await steps(
+            shows=("Discard this unsaved draft?", "Missouri, autosaved 2 days ago", "Keep it")
+        )(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)

@@ -19,6 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
+from textual.widget import AwaitMount
 from textual.widgets import Button, Input, Select, Static, TextArea
 
 from drafter.draft import Draft
@@ -252,10 +253,16 @@ class AnalyzeScreen(Screen[None]):
             if cid is not None:
                 parts.append(self._fix_select(cid, draft))
             rows.append(Vertical(*parts, classes="finding"))
-        box.mount_all(rows)
+        mounted = box.mount_all(rows)
         self.query_one("#use", Button).disabled = False
         self.refresh_bindings()
-        # What was read comes into view (at 80x24 it starts below the fold).
+        # What was read comes into view (at 80x24 it starts below the fold), once its
+        # rows are in and laid out: scrolled before, the pane is still too short to
+        # bring the head to the top, and where it stopped depended on the machine's load.
+        self.call_later(self._reveal_when_mounted, mounted)
+
+    async def _reveal_when_mounted(self, mounted: AwaitMount) -> None:
+        await mounted
         self.call_after_refresh(self._reveal_reading)
 
     def _reveal_reading(self) -> None:
