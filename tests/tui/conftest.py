@@ -96,3 +96,11 @@ async def on_screen(pilot, kind: type, what: str = "the screen"):
 
     await until(pilot, ready, what)
     return app.screen
+
+
+def holds(app: DrafterApp, step_id: str, choice: str) -> bool:
+    """Whether the draft has `choice` on the step `step_id` (coverage or a category)."""
+    draft = app.draft
+    if draft is None:
+        return False
+    return (draft.coverage if step_id == "coverage" else draft.choices.get(step_id)) == choice

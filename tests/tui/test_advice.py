@@ -236,6 +236,12 @@ async def test_todays_law_lists_every_jurisdiction_filters_and_shows_a_reading()
         # A jurisdiction whose text we do not hold shows each category open, with why.
         screen.query_one("#law-filter", Input).value = "IL"
         await until(pilot, lambda: select.value == "illinois", "the filter to pick Illinois")
+        # The reading came to the top of the pane: scroll back up to Show, as a
+        # mouse user would, before clicking it.
+        pane = screen.query_one("#analyze")
+        pane.scroll_home(animate=False, immediate=True)
+        show = screen.query_one("#law-show")
+        await until(pilot, lambda: pane.scroll_y == 0 and show.region.y > 0, "Show in view")
         await pilot.click("#law-show")
         await until(pilot, lambda: "725 ILCS" in findings_text(app), "Illinois's law")
         assert "open: no text of the statute is held" in findings_text(app)

@@ -18,7 +18,7 @@ from drafter.tui.screens.start import StartScreen
 from drafter.tui.screens.wizard import WizardScreen
 from drafter.tui.widgets.tiers import TierCard
 
-from .conftest import on_screen, until
+from .conftest import holds, on_screen, until
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 
@@ -92,7 +92,7 @@ async def test_a_mouse_only_walk_from_start_to_a_word_bill(size, work: Path) -> 
             choice = wizard.current.choices[card.index].id
             await click(pilot, card, f"the tier {choice}")
             step_id = steps[index].id
-            held = lambda s=step_id, c=choice: _holds(app, s, c)  # noqa: E731
+            held = lambda s=step_id, c=choice: holds(app, s, c)  # noqa: E731
             await until(pilot, held, f"the tier {choice} at {step_id}")
             chosen += 1
             await click(pilot, wizard.query_one("#next-button"), "Next")
@@ -113,10 +113,3 @@ async def test_a_mouse_only_walk_from_start_to_a_word_bill(size, work: Path) -> 
         await until(pilot, target.is_file, "the .docx")
     with zipfile.ZipFile(target) as bill:
         assert "relief" in bill.read("word/document.xml").decode("utf-8").casefold()
-
-
-def _holds(app: DrafterApp, step_id: str, choice: str) -> bool:
-    draft = app.draft
-    if draft is None:
-        return False
-    return (draft.coverage if step_id == "coverage" else draft.choices.get(step_id)) == choice

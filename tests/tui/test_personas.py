@@ -22,7 +22,7 @@ from drafter.tui.screens.wizard import WizardScreen
 from drafter.tui.widgets.paramfield import ParamField
 from drafter.tui.widgets.tiers import TierCard
 
-from .conftest import on_screen, screen_text, until
+from .conftest import holds, on_screen, screen_text, until
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 
@@ -74,7 +74,7 @@ async def test_the_texas_staffer_builds_a_full_bill_and_exports_docx(size, work:
     # `drafter new --jurisdiction Texas`: the wizard on a new Texas draft.
     app = DrafterApp(mode="new", jurisdiction="Texas")
     async with app.run_test(size=size) as pilot:
-        await until(pilot, lambda: isinstance(app.screen, WizardScreen), "the wizard")
+        await on_screen(pilot, WizardScreen, "the wizard")
         assert app.draft is not None and app.draft.jurisdiction == "Texas"
         steps = app.engine.steps
         filled = 0
@@ -83,7 +83,7 @@ async def test_the_texas_staffer_builds_a_full_bill_and_exports_docx(size, work:
             key = best_key(app)
             await pilot.press(key)
             chosen = wizard(app).current.choices[int(key) - 1].id
-            await until(pilot, lambda s=steps[index].id, c=chosen: _holds(app, s, c), "the tier")
+            await until(pilot, lambda s=steps[index].id, c=chosen: holds(app, s, c), "the tier")
             await pilot.pause()
             filled += await fill_the_form(pilot, app)
             await until(pilot, lambda: isinstance(app.screen.focused, TierCard), "the tiers")
@@ -93,15 +93,14 @@ async def test_the_texas_staffer_builds_a_full_bill_and_exports_docx(size, work:
         await until(pilot, lambda: app.view is not None and app.view.card.total == 100, "100")
         # Nothing left unfilled: the review's to-do list holds no placeholder.
         await pilot.press("r")
-        await until(pilot, lambda: isinstance(app.screen, ReviewScreen), "the review")
+        await on_screen(pilot, ReviewScreen, "the review")
         assert not [w.text for w in app.view.warnings if "not filled in" in w.text]
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, WizardScreen), "the wizard")
         # Export: the footer shows its key at either size.
         assert "^e Export" in "\n".join(screen_text(app))
         await pilot.press("ctrl+e")
-        await until(pilot, lambda: isinstance(app.screen, ExportScreen), "the export dialog")
-        dialog = app.screen
+        dialog = await on_screen(pilot, ExportScreen, "the export dialog")
         assert isinstance(dialog, ExportScreen)
         await pilot.press("shift+tab")  # from the path to the formats
         for _ in range(10):
@@ -119,13 +118,6 @@ async def test_the_texas_staffer_builds_a_full_bill_and_exports_docx(size, work:
     assert "Travis County" in body
     # Only the page furniture the drafting office fills in when the bill is filed.
     assert set(_placeholders(body).split()) <= {"[AUTHOR]", "[NUMBER]"}
-
-
-def _holds(app: DrafterApp, step_id: str, choice: str) -> bool:
-    draft = app.draft
-    if draft is None:
-        return False
-    return (draft.coverage if step_id == "coverage" else draft.choices.get(step_id)) == choice
 
 
 def _placeholders(xml: str) -> str:

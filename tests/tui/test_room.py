@@ -18,7 +18,7 @@ from drafter.tui.screens.room import RoomTraineeScreen
 from drafter.tui.screens.start import StartScreen
 from drafter.tui.session import Served
 
-from .conftest import text_of
+from .conftest import on_screen, text_of, until
 
 SIZE = (120, 40)
 
@@ -35,11 +35,16 @@ def served_app(room: Room) -> DrafterApp:
     return DrafterApp(mode="start", served=Served(room=Room.open(room.path)))
 
 
+#: The room's screens follow the store on a timer: waits for what it shows are
+#: generous (a loaded machine runs timers late), and end as soon as it shows.
+FOLLOWS = 1000
+
+
 async def join(pilot, name: str, code: str) -> None:
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, StartScreen)
-    assert pilot.app.focused is pilot.app.screen.query_one("#room-name", Input)
+    start = await on_screen(pilot, StartScreen, "the start screen")
+    await until(pilot, lambda: start.focused is start.query_one("#room-name", Input), "name")
     await pilot.press(*name, "enter", *code, "enter")
+    await pilot.wait_for_scheduled_animations()
     await pilot.pause()
 
 
@@ -48,8 +53,9 @@ async def test_wrong_code_is_refused_and_nothing_is_joined(room: Room) -> None:
     async with app.run_test(size=SIZE) as pilot:
         assert "no personal data is needed" in text_of(app, "#room-privacy")
         await join(pilot, "Ana", "ZZZZZZ")
+        refused = lambda: "not this room's" in text_of(app, "#room-status")  # noqa: E731
+        await until(pilot, refused, "the refusal")
         assert isinstance(app.screen, StartScreen)
-        assert "not this room's" in text_of(app, "#room-status")
     assert room.trainees() == ()
 
 
@@ -87,24 +93,24 @@ async def test_trainee_answers_once_and_sees_the_reveal(room: Room) -> None:
     pick = ex.choices.index(ex.answer) + 1
     async with app.run_test(size=SIZE) as pilot:
         await join(pilot, "Ana", room.join_code.lower())
-        assert isinstance(app.screen, RoomTraineeScreen)
+        await until(pilot, lambda: isinstance(app.screen, RoomTraineeScreen), "the room")
         assert "you are Ana" in text_of(app, "#train-title")
         assert "Exercise 1 of 55" in text_of(app, "#ex-head")
         await pilot.press(str(pick))
-        await pilot.pause()
-        assert "Answer recorded" in text_of(app, "#ex-prompt")
+        await until(pilot, lambda: "Answer recorded" in text_of(app, "#ex-prompt"), "recorded")
         other = (pick % len(ex.choices)) + 1
         await pilot.press(str(other))  # a second answer is not taken
         await pilot.pause()
         assert room.distribution(ex.id)[ex.answer] == 1
         assert sum(room.distribution(ex.id).values()) == 1
         boss.reveal()
-        await pilot.pause(0.6)  # the screen follows the store on its timer
-        assert "Correct" in text_of(app, "#ex-feedback")
+        # The screen follows the store on its timer: wait for what it shows.
+        shown = lambda: "Correct" in text_of(app, "#ex-feedback")  # noqa: E731
+        await until(pilot, shown, "the reveal", tries=FOLLOWS)
         assert "1 of 1 right so far" in text_of(app, "#ex-head")
         boss.advance()
-        await pilot.pause(0.6)
-        assert "Exercise 2 of 55" in text_of(app, "#ex-head")
+        moved = lambda: "Exercise 2 of 55" in text_of(app, "#ex-head")  # noqa: E731
+        await until(pilot, moved, "the next exercise", tries=FOLLOWS)
         assert "Which tier" in text_of(app, "#ex-prompt")
 
 
@@ -115,30 +121,30 @@ async def test_facilitator_sees_answers_live_reveals_and_moves_the_room(room: Ro
     wrong = next(t for t in ex.choices if t != ex.answer)
     async with app.run_test(size=SIZE) as pilot:
         await join(pilot, "", room.facilitator_code)
-        assert isinstance(app.screen, FacilitatorScreen)
+        await until(pilot, lambda: isinstance(app.screen, FacilitatorScreen), "the facilitator")
         assert "0 of 0 answered" in text_of(app, "#fac-count")
         for name, tier in (("Ana", ex.answer), ("Bo", wrong), ("Cy", ex.answer)):
             room.record(room.join(name), ex.id, tier)
-        await pilot.pause(0.5)
-        assert "3 of 3 answered" in text_of(app, "#fac-count")
+        counted = lambda: "3 of 3 answered" in text_of(app, "#fac-count")  # noqa: E731
+        await until(pilot, counted, "the answers counted", tries=FOLLOWS)
         bars = text_of(app, "#fac-bars")
         assert "✓" not in bars and "█" in bars
         await pilot.press("r")
-        await pilot.pause()
+        await until(pilot, lambda: "Correct tier" in text_of(app, "#fac-answer"), "the reveal")
         assert room.state().revealed
-        assert "Correct tier" in text_of(app, "#fac-answer")
         assert "2 of 3 right" in text_of(app, "#fac-answer")
         assert "✓" in text_of(app, "#fac-bars")
         await pilot.press("s")
-        await pilot.pause()
+        await until(pilot, lambda: "Where the room" in text_of(app, "#fac-summary"), "summary")
         summary = text_of(app, "#fac-summary")
         assert "Where the room went wrong" in summary and "2 of 3 right (67%)" in summary
         await pilot.press("f")
-        await pilot.pause()
-        assert app.screen.has_class("-present")
+        await until(pilot, lambda: app.screen.has_class("-present"), "presenter mode")
         await pilot.press("n")
-        await pilot.pause()
-        assert room.state().position == 1 and not room.state().revealed
+        await until(pilot, lambda: room.state().position == 1, "the room moved on")
+        assert not room.state().revealed
+        hidden = lambda: "hidden until reveal" in text_of(app, "#fac-bars")  # noqa: E731
+        await until(pilot, hidden, "the next exercise's bars", tries=FOLLOWS)
         # Presenter mode: the next exercise's answers stay hidden until reveal.
         assert "hidden until reveal" in text_of(app, "#fac-bars")
 
