@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 
 from conftest import ROOT
 from drafter.reader import signals_for
-from drafter.reader.segment import Layout, segment
+from drafter.reader.layout import Layout
+from drafter.reader.segment import segment
 from drafter.rubric import load_rubric
 
 RULES = signals_for(load_rubric()).layout

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from drafter.amend.clauses import Span
 from drafter.reader.findings import Analysis
-from drafter.reader.segment import EVIDENCE_ROLES, Layout
+from drafter.reader.layout import EVIDENCE_ROLES, Layout
 
 #: Sentence roles that are part of the law's text (history notes and commentary are not).
 _TEXT_ROLES = frozenset({"operative", "definition", "heading", "reference"})

@@ -29,10 +29,11 @@ from pathlib import Path
 
 from drafter.reader.files import read_statute
 from drafter.reader.findings import COVERAGE, Analysis, Evidence, Finding, ProvisionRef
+from drafter.reader.layout import EVIDENCE_ROLES, Layout
 from drafter.reader.match import Scanner
 from drafter.reader.rules import load_signals
 from drafter.reader.scope import scoped
-from drafter.reader.segment import EVIDENCE_ROLES, Layout, segment
+from drafter.reader.segment import segment
 from drafter.reader.text import Normalized, normalize
 from drafter.reader.tiers import CategoryReading, Signals, TierSignals
 from drafter.rubric import Rubric

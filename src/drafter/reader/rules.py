@@ -10,10 +10,16 @@ from typing import Any
 
 from drafter.errors import UserError
 from drafter.paths import data_dir
-from drafter.reader.literals import _required_literals, _top_level_branches, _upper_letter
-from drafter.reader.match import Negation, Phrase, _Branch
-from drafter.reader.schema import _Item, _Provisions, _Reading, _SignalsFile, _TierSignals
-from drafter.reader.segment import LayoutRules
+from drafter.reader.literals import _top_level_branches, _upper_letter
+from drafter.reader.match import Negation, Phrase
+from drafter.reader.patterns import (
+    _branch,
+    _check_lower_and_safe,
+    _layout_rules,
+    _refuse_backtracking,
+    _regex,
+)
+from drafter.reader.schema import _Item, _Reading, _SignalsFile, _TierSignals
 from drafter.reader.tiers import CategoryReading, Signals, TierSignals, WhenSilent
 from drafter.rubric import Rubric
 from drafter.validation import validate_doc
@@ -41,19 +47,6 @@ def _compile_phrase(
     except re.error as exc:
         raise doc.error(loc, f"bad regular expression: {exc}") from None
     return Phrase(pattern, branches, negation)
-
-
-def _refuse_backtracking(doc: YamlDoc, loc: tuple[str | int, ...], text: str) -> None:
-    from drafter.regexsafe import backtracking_risk
-
-    risk = backtracking_risk(text)
-    if risk is not None:
-        raise doc.error(loc, f"pattern {text!r}: {risk}")
-
-
-def _branch(text: str) -> _Branch:
-    needs, anchors = _required_literals(text)
-    return _Branch(re.compile(text), needs, anchors)
 
 
 def _compile_tier(
@@ -129,24 +122,6 @@ def _compile_tier(
     )
 
 
-def _check_lower_and_safe(
-    doc: YamlDoc, loc: tuple[str | int, ...], text: str, what: str = "pattern"
-) -> None:
-    """A pattern (or name) is written in lower case and cannot backtrack for ever."""
-    upper = _upper_letter(text)
-    if upper is not None:
-        raise doc.error(loc, f"{what} {text!r} has the capital {upper!r}; write it in lower case")
-    _refuse_backtracking(doc, loc, text)
-
-
-def _regex(doc: YamlDoc, loc: tuple[str | int, ...], text: str) -> re.Pattern[str]:
-    _check_lower_and_safe(doc, loc, text)
-    try:
-        return re.compile(text)
-    except re.error as exc:
-        raise doc.error(loc, f"bad regular expression: {exc}") from None
-
-
 def _check_no_cycle(doc: YamlDoc, category: str, edges: dict[str, tuple[str, ...]]) -> None:
     state: dict[str, int] = {}
 
@@ -165,73 +140,6 @@ def _check_no_cycle(doc: YamlDoc, category: str, edges: dict[str, tuple[str, ...
 
     for tier in edges:
         visit(tier, ())
-
-
-def _layout_rules(doc: YamlDoc, raw: _Provisions | None) -> LayoutRules:
-    if raw is None:  # no provisions block: every sentence is operative
-        return LayoutRules(re.compile(r"."))
-
-    def branches(key: str, texts: tuple[str, ...]) -> tuple[_Branch, ...]:
-        out: list[_Branch] = []
-        for i, text in enumerate(texts):
-            _check_lower_and_safe(doc, ("provisions", key, i), text)
-            try:
-                out.extend(_branch(b) for b in _top_level_branches(text))
-            except re.error as exc:
-                raise doc.error(("provisions", key, i), f"bad regular expression: {exc}") from None
-        return tuple(out)
-
-    def one(key: str, texts: tuple[str, ...] | str) -> re.Pattern[str] | None:
-        items = (texts,) if isinstance(texts, str) else texts
-        for i, text in enumerate(items):
-            loc = ("provisions", key) if isinstance(texts, str) else ("provisions", key, i)
-            _check_lower_and_safe(doc, loc, text)
-        if not items:
-            return None
-        try:
-            # Searched on the original text (its capitals tell titles apart), so
-            # without regard to case.
-            # and a space in a pattern stands for any run of whitespace there (the
-            # original keeps the text's own spacing and line breaks)
-            joined = "|".join(f"(?:{_any_space(x)})" for x in items)
-            return re.compile(joined, re.IGNORECASE)
-        except re.error as exc:
-            raise doc.error(("provisions", key), f"bad regular expression: {exc}") from None
-
-    verbs = one("verbs", raw.verbs)
-    assert verbs is not None
-    return LayoutRules(
-        verbs,
-        one("history", raw.history),
-        one("commentary", raw.commentary),
-        one("reference", raw.reference),
-        one("definition", raw.definition),
-        # searched on lower-cased text, branch by branch from their literals (fast)
-        remedy=branches("remedy", raw.remedy),
-        subject=branches("subject", raw.subject),
-    )
-
-
-def _any_space(pattern: str) -> str:
-    """The pattern with each literal space (outside a character class) as `\\s+`
-    (a space a quantifier governs, " ?", as `\\s` under that quantifier)."""
-    out: list[str] = []
-    in_class = escaped = False
-    for i, c in enumerate(pattern):
-        if escaped:
-            escaped = False
-        elif c == "\\":
-            escaped = True
-        elif c == "[" and not in_class:
-            in_class = True
-        elif c == "]" and in_class:
-            in_class = False
-        elif c == " " and not in_class:
-            quantified = pattern[i + 1 : i + 2] in ("?", "*", "+", "{")
-            out.append(r"\s" if quantified else r"\s+")
-            continue
-        out.append(c)
-    return "".join(out)
 
 
 _NAME_REF = re.compile(r"\{([a-z_]+)\}")

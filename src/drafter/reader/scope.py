@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from drafter.reader.layout import EVIDENCE_ROLES, Layout, LayoutRules, Provision, Sentence
 from drafter.reader.match import _Branch
-from drafter.reader.segment import EVIDENCE_ROLES, Layout, LayoutRules, Provision, Sentence
 
 
 def scoped(layout: Layout, rules: LayoutRules) -> Layout:

@@ -31,13 +31,9 @@ into the original text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from drafter.reader.match import _Branch
+from drafter.reader.layout import Layout, LayoutRules, Provision, Sentence
 from drafter.reader.text import _period_continues
-
-#: Roles whose words are evidence of a tier.
-EVIDENCE_ROLES = frozenset({"operative", "definition"})
 
 # A provision label at the start of a line: "(a)", "(b)(7)", "(A)", "(iv)", "A.", "12.".
 _LABEL_START = re.compile(
@@ -69,83 +65,6 @@ _DIVIDER = re.compile(r"[-=_*]{3,}[ \t]*\S.*?[-=_*]{3,}[ \t]*$")
 # section of its own after a blank line, even when the line before ends without a period.
 _TITLE_LINE = re.compile(r"(?:[A-Z][\w.]*\.?[ \t]+){0,4}§+\s*\d")
 _ROMAN = re.compile(r"[ivxl]+")
-
-
-@dataclass(frozen=True, slots=True)
-class LayoutRules:
-    """The patterns that tell a sentence's role (compiled from the signals file)."""
-
-    #: Words every operative sentence has one of and a heading has none of.
-    verbs: re.Pattern[str]
-    history: re.Pattern[str] | None = None
-    commentary: re.Pattern[str] | None = None
-    reference: re.Pattern[str] | None = None
-    definition: re.Pattern[str] | None = None
-    #: A sentence that opens a remedy (a person may petition to expunge ...), and
-    #: what makes one the trafficking victims' own: a subsection with a remedy
-    #: that never names the subject is another law's (role `other`).
-    #: (Each compiled as branches found by their literals: searched on lower-cased text.)
-    remedy: tuple[_Branch, ...] = ()
-    subject: tuple[_Branch, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Provision:
-    """A section, subsection or paragraph: [start, end) in the original text."""
-
-    start: int
-    end: int
-    #: Its label path ("(b)(7)", "A.1."), with the section number in front when known.
-    label: str
-    #: Its heading or catchline, if it has one.
-    heading: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Sentence:
-    start: int
-    end: int
-    #: Index of its provision in Layout.provisions.
-    provision: int
-    role: str
-    #: For a definition (and the paragraphs that continue it): the term it defines.
-    term: str = ""
-
-
-@dataclass(frozen=True)
-class Layout:
-    """A statute's provisions and sentences, in text order."""
-
-    text: str
-    provisions: tuple[Provision, ...]
-    sentences: tuple[Sentence, ...]
-
-    def evidence_text(self, roles: frozenset[str] = EVIDENCE_ROLES) -> str:
-        """The text with every sentence not of these roles blanked out (same length).
-
-        A blanked stretch keeps its line breaks and ends in a period, so that no
-        pattern's gap reaches across it from one sentence to another.
-        """
-        parts: list[str] = []
-        pos = 0
-        for s in self.sentences:
-            if s.role in roles:
-                continue
-            parts.append(self.text[pos : s.start])
-            parts.append(_blank(self.text[s.start : s.end]))
-            pos = s.end
-        if not parts:
-            return self.text
-        parts.append(self.text[pos:])
-        return "".join(parts)
-
-
-_NOT_A_BREAK = re.compile(r"[^\r\n]")
-
-
-def _blank(chunk: str) -> str:
-    out = _NOT_A_BREAK.sub(" ", chunk)
-    return out[:-1] + "." if out and out[-1] == " " else out
 
 
 class _Labels:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from drafter.reader.layout import LayoutRules
 from drafter.reader.match import Negation, Phrase, Scanner, sentence_around
-from drafter.reader.segment import LayoutRules
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,121 @@
+"""One pattern of the signals file, checked and compiled: lower case, no runaway
+backtracking, split into branches found by their literals; and the provisions
+block, compiled into the patterns that tell a sentence's role."""
+
+from __future__ import annotations
+
+import re
+
+from drafter.reader.layout import LayoutRules
+from drafter.reader.literals import _required_literals, _top_level_branches, _upper_letter
+from drafter.reader.match import _Branch
+from drafter.reader.schema import _Provisions
+from drafter.yamlio import YamlDoc
+
+
+def _refuse_backtracking(doc: YamlDoc, loc: tuple[str | int, ...], text: str) -> None:
+    from drafter.regexsafe import backtracking_risk
+
+    risk = backtracking_risk(text)
+    if risk is not None:
+        raise doc.error(loc, f"pattern {text!r}: {risk}")
+
+
+def _branch(text: str) -> _Branch:
+    needs, anchors = _required_literals(text)
+    return _Branch(re.compile(text), needs, anchors)
+
+
+def _check_lower_and_safe(
+    doc: YamlDoc, loc: tuple[str | int, ...], text: str, what: str = "pattern"
+) -> None:
+    """A pattern (or name) is written in lower case and cannot backtrack for ever."""
+    upper = _upper_letter(text)
+    if upper is not None:
+        raise doc.error(loc, f"{what} {text!r} has the capital {upper!r}; write it in lower case")
+    _refuse_backtracking(doc, loc, text)
+
+
+def _regex(doc: YamlDoc, loc: tuple[str | int, ...], text: str) -> re.Pattern[str]:
+    _check_lower_and_safe(doc, loc, text)
+    try:
+        return re.compile(text)
+    except re.error as exc:
+        raise doc.error(loc, f"bad regular expression: {exc}") from None
+
+
+def _layout_rules(doc: YamlDoc, raw: _Provisions | None) -> LayoutRules:
+    if raw is None:  # no provisions block: every sentence is operative
+        return LayoutRules(re.compile(r"."))
+
+    def branches(key: str, texts: tuple[str, ...]) -> tuple[_Branch, ...]:
+        out: list[_Branch] = []
+        for i, text in enumerate(texts):
+            _check_lower_and_safe(doc, ("provisions", key, i), text)
+            try:
+                out.extend(_branch(b) for b in _top_level_branches(text))
+            except re.error as exc:
+                raise doc.error(("provisions", key, i), f"bad regular expression: {exc}") from None
+        return tuple(out)
+
+    def one(key: str, texts: tuple[str, ...] | str) -> re.Pattern[str] | None:
+        items = (texts,) if isinstance(texts, str) else texts
+        for i, text in enumerate(items):
+            loc = ("provisions", key) if isinstance(texts, str) else ("provisions", key, i)
+            _check_lower_and_safe(doc, loc, text)
+        if not items:
+            return None
+        try:
+            # Searched on the original text (its capitals tell titles apart), so
+            # without regard to case.
+            # and a space in a pattern stands for any run of whitespace there (the
+            # original keeps the text's own spacing and line breaks)
+            joined = "|".join(f"(?:{_any_space(x)})" for x in items)
+            return re.compile(joined, re.IGNORECASE)
+        except re.error as exc:
+            raise doc.error(("provisions", key), f"bad regular expression: {exc}") from None
+
+    verbs = one("verbs", raw.verbs)
+    assert verbs is not None
+    return LayoutRules(
+        verbs,
+        one("history", raw.history),
+        one("commentary", raw.commentary),
+        one("reference", raw.reference),
+        one("definition", raw.definition),
+        # searched on lower-cased text, branch by branch from their literals (fast)
+        remedy=branches("remedy", raw.remedy),
+        subject=branches("subject", raw.subject),
+    )
+
+
+def _any_space(pattern: str) -> str:
+    """The pattern with each literal space (outside a character class) as `\\s+`
+    (a space a quantifier governs, " ?", as `\\s` under that quantifier)."""
+    out: list[str] = []
+    in_class = escaped = False
+    for i, c in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif c == "\\":
+            escaped = True
+        elif c == "[" and not in_class:
+            in_class = True
+        elif c == "]" and in_class:
+            in_class = False
+        elif c == " " and not in_class:
+            quantified = pattern[i + 1 : i + 2] in ("?", "*", "+", "{")
+            out.append(r"\s" if quantified else r"\s+")
+            continue
+        out.append(c)
+    return "".join(out)
+
+
+__all__ = [
+    "_any_space",
+    "_branch",
+    "_check_lower_and_safe",
+    "_layout_rules",
+    "_refuse_backtracking",
+    "_regex",
+]
