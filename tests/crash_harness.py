@@ -4,7 +4,9 @@ One trial: start `drafter new` in tmux (a private socket), answer steps with
 random keys at random speeds, SIGKILL the app at a random moment (sometimes
 right after a keypress), then check that every answer given more than 1 s
 before the kill is in the autosave, and that a restarted drafter offers to
-resume it. The harness never waits for the autosave before killing.
+resume it. An answer is timed from when the screen shows it (a loaded machine
+queues keys the app has not read yet). The harness never waits for the
+autosave before killing.
 
 Used by tests/test_crash_safety.py (5 trials) and bench/crash_trials.py (20).
 """
@@ -70,6 +72,14 @@ class Pane:
                 raise AssertionError(f"waited for {text!r}; the screen was:\n{screen}")
             time.sleep(0.05)
 
+    def changed(self, before: str, timeout: float = 1.5) -> float:
+        """When the screen first differs from `before` (or the timeout's end: a key
+        that changes nothing, such as choosing the tier already chosen)."""
+        deadline = time.monotonic() + timeout
+        while self.screen() == before and time.monotonic() < deadline:
+            time.sleep(0.02)
+        return time.monotonic()
+
     def close(self) -> None:
         subprocess.run([TMUX or "tmux", "-L", self.socket, "kill-server"], capture_output=True)
 
@@ -77,7 +87,7 @@ class Pane:
 @dataclass
 class Trial:
     seed: int
-    #: (monotonic time sent, step id, choice id)
+    #: (monotonic time the app showed it, step id, choice id)
     answers: list[tuple[float, str, str]] = field(default_factory=list)
     killed_at: float = 0.0
     last_key_at: float = 0.0
@@ -111,16 +121,23 @@ def run_trial(seed: int) -> Trial:
             right_after = rnd.random() < 0.5
             step = 0
             for i in range(n_keys):
+                last = i == n_keys - 1
+                before = pane.screen()
+                answer: tuple[str, str] | None = None
                 if rnd.random() < 0.65:
                     k = rnd.randrange(len(steps[step].choices))
                     pane.send(str(k + 1))
-                    trial.answers.append((time.monotonic(), steps[step].id,
-                                          steps[step].choices[k].id))  # fmt: skip
+                    answer = (steps[step].id, steps[step].choices[k].id)
                 else:
                     key, step = ("n", step + 1) if step < len(steps) - 1 else ("p", step - 1)
                     pane.send(key)
+                # An answer is given when the app shows it, not when tmux sent the
+                # key: a loaded machine queues keys, and a key the app has not read
+                # is lost by any program. The last key may be killed unread.
+                shown = time.monotonic() if last and right_after else pane.changed(before)
+                if answer is not None:
+                    trial.answers.append((shown, *answer))
                 trial.last_key_at = time.monotonic()
-                last = i == n_keys - 1
                 if not (last and right_after):
                     time.sleep(rnd.uniform(0.02, 0.6))
             pid = pane.pid()
