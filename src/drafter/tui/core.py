@@ -7,6 +7,7 @@ the tests can call without a terminal.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -247,14 +248,24 @@ class Engine:
         name); with the draft's `bill`, a cross-reference reads as that bill
         numbers it ("subsection (f)").
         """
+        return self.tier_texts(step_id, (choice_id,), draft, bill)[choice_id]
+
+    def tier_texts(
+        self, step_id: str, choice_ids: Sequence[str], draft: Draft, bill: Any = None
+    ) -> dict[str, str]:
+        """`tier_language` for several tiers of one step: the bill's numbering,
+        the effective parameters and the word forms are worked out once."""
         from drafter.assembly import wording_for
         from drafter.bill import reference_words
 
         refs = reference_words(bill) if bill is not None else None
         params = self.profile.parameters_for(draft)
-        text = self.language.preview(step_id, choice_id, params, refs) or ""
         code = draft.bill.code or params.get("code")
-        return wording_for(self.profile, self.profile.unit(code)).statute(text)
+        wording = wording_for(self.profile, self.profile.unit(code))
+        return {
+            cid: wording.statute(self.language.preview(step_id, cid, params, refs) or "")
+            for cid in choice_ids
+        }
 
     def tier_note(self, step_id: str, choice_id: str) -> tuple[str, str]:
         """Why the tier's language is worded so, and its source."""

@@ -127,10 +127,11 @@ class StepPane(Vertical):
         draft = view.draft
         pick = chosen(draft, step.id)
         gated = not view.card.rankable and step.id != COVERAGE
+        ids = [card.choice.id for card in self.cards if card.choice is not None]
+        texts = engine.tier_texts(step.id, ids, draft, view.bill)
         for card in self.cards:
             if card.choice is not None:
-                text = engine.tier_language(step.id, card.choice.id, draft, view.bill)
-                card.show(card.choice.id == pick, text, gated)
+                card.show(card.choice.id == pick, texts[card.choice.id], gated)
         set_content(self._note, self._tier_note(step, view, pick))
         has_params = self.fields.show(engine, draft, step, pick)
         if has_params:
