@@ -156,3 +156,32 @@ async def test_trainee_keys_cannot_move_the_room(room: Room) -> None:
         await pilot.press("r", "n", "s", "f", "ctrl+r", "ctrl+down")
         await pilot.pause()
         assert room.state().position == 0 and not room.state().revealed
+
+
+async def test_a_session_whose_room_file_is_gone_still_starts_and_says_so(
+    room: Room, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The server started with a room, and its file was deleted afterwards: the
+    # session must open (not end with an error) and tell the trainee why no room
+    # is offered, without naming the server's folder.
+    from drafter.tui import run_app
+
+    path = room.path
+    path.unlink()
+    seen: dict[str, str] = {}
+
+    def fake_run(self: DrafterApp) -> None:
+        seen["note"] = self.session.served.room_note if self.session.served else ""
+        seen["room"] = repr(self.session.room)
+
+    monkeypatch.setattr(DrafterApp, "run", fake_run)
+    assert run_app(mode="start", served=True, room_file=str(path)) == 0
+    assert seen["room"] == "None"
+    assert "cannot be opened now" in seen["note"]
+    assert str(path.parent) not in seen["note"]
+
+    app = DrafterApp(mode="start", served=Served(room=None, room_note=seen["note"]))
+    async with app.run_test(size=SIZE) as pilot:
+        start = await on_screen(pilot, StartScreen, "the start screen")
+        assert "cannot join it" in text_of(start, "#room-note")
+        assert not start.query("#room-name")

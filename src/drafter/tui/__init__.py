@@ -33,17 +33,28 @@ def run_app(
     from drafter.tui.app import DrafterApp
     from drafter.tui.session import Served
 
-    room = None
+    room = room_note = None
     if room_file:
+        from drafter.errors import UserError
         from drafter.room import Room
 
-        room = Room.open(Path(room_file))
+        try:
+            room = Room.open(Path(room_file))
+        except UserError:
+            # The server's room went away (deleted or unreadable) after it started:
+            # the session still opens, and its start screen says so. The message
+            # names no server folder (a served session never shows them).
+            room_note = (
+                "The training room this server was started with cannot be opened now, "
+                "so this session cannot join it. Everything else works; ask whoever "
+                "runs the room to start it again."
+            )
     app = DrafterApp(
         mode=mode,
         path=path,
         jurisdiction=jurisdiction,
         rubric_path=rubric_path,
-        served=Served(room=room) if served else None,
+        served=Served(room=room, room_note=room_note) if served else None,
         categories=categories,
         seed=seed,
     )

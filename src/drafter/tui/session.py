@@ -50,10 +50,13 @@ class Served:
     Its paths stay inside the session's own folder, exports reach the user as
     downloads, and no message shows the server's folders. `room` is the
     training room of `drafter serve --room`, which the start screen offers to
-    join (a room exists only in a served session).
+    join (a room exists only in a served session). `room_note` says why the
+    server's room is not offered (its file is gone or cannot be read), so the
+    session still starts and the user knows to ask whoever runs the room.
     """
 
     room: Room | None = None
+    room_note: str | None = None
 
 
 @dataclass(frozen=True)

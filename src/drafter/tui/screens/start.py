@@ -121,6 +121,8 @@ class StartScreen(Screen[None]):
                 from drafter.tui.screens.roomjoin import RoomJoin
 
                 yield RoomJoin(self.app.session.room)
+            elif self.app.session.served is not None and self.app.session.served.room_note:
+                yield Static(self.app.session.served.room_note, id="room-note", markup=False)
             if self.app.served:
                 yield Static(workspace_note(), id="workspace-note", markup=False)
             if self.autosaves:
