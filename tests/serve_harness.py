@@ -76,6 +76,8 @@ def chromium(
         "--window-size=1280,800",
     ):
         options.add_argument(arg)
+    # The console (CSP refusals among it) for tests to read: driver.get_log("browser").
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     service = Service(driver or "/usr/bin/chromedriver", env=env)
     return webdriver.Chrome(service=service, options=options)
 

@@ -49,9 +49,41 @@ def served(tmp_path: Path):
         server.stop()
 
 
+def page_file(served: Served, name: str) -> tuple[str, str]:
+    """/page/NAME from the server: its Content-Type and text."""
+    import urllib.request
+
+    with urllib.request.urlopen(served.url + "/page/" + name) as response:
+        return response.headers["Content-Type"], response.read().decode("utf-8")
+
+
 def test_index_page_is_our_template(served: Served) -> None:
     assert "googleapis" not in served.index
-    assert "RobotoMono-VariableFont_wght.ttf" in served.index
+    assert '<link rel="stylesheet" href="/page/drafter.css" />' in served.index
+    kind, css = page_file(served, "drafter.css")
+    assert kind.startswith("text/css")
+    assert "RobotoMono-VariableFont_wght.ttf" in css
+
+
+def test_the_page_runs_no_inline_script_or_style(served: Served) -> None:
+    """Its scripts and styles are files from this server, so its CSP refuses inline script."""
+    import re
+    import urllib.error
+    import urllib.request
+
+    page = served.index
+    assert re.findall(r"<script(?![^>]*\bsrc=)[^>]*>", page) == []
+    assert "<style" not in page and " style=" not in page
+    assert re.findall(r"\son[a-z]+=", page, flags=re.IGNORECASE) == []
+    for name in ("fonts.js", "page.js"):
+        assert f'<script src="/page/{name}"></script>' in page
+        kind, _ = page_file(served, name)
+        assert kind.startswith("text/javascript")
+    # Only the page's own files, by name: nothing outside the folder.
+    for other in ("..%2Fserve.py", "nothing.js", "README.md"):
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(served.url + "/page/" + other)
+        assert refused.value.code == 404, other
 
 
 def test_the_page_gets_its_symbol_font_from_this_server(served: Served) -> None:
@@ -61,7 +93,7 @@ def test_the_page_gets_its_symbol_font_from_this_server(served: Served) -> None:
 
     from drafter.serve import FONTS
 
-    assert 'url("/fonts/DejaVuSansMono-Symbols.ttf")' in served.index
+    assert 'url("/fonts/DejaVuSansMono-Symbols.ttf")' in page_file(served, "drafter.css")[1]
     with urllib.request.urlopen(served.url + "/fonts/DejaVuSansMono-Symbols.ttf") as response:
         assert response.headers["Content-Type"] == "font/ttf"
         data = response.read()
@@ -191,5 +223,10 @@ def test_headless_chromium_sees_and_drives_the_app(served: Served) -> None:
             "return performance.getEntriesByType('resource').map(e => e.name)"
         )
         assert all(u.startswith(served.url) or u.startswith("ws") for u in origins), origins
+        # The page ran under its CSP (no inline script) with nothing refused.
+        refused = [
+            e["message"] for e in driver.get_log("browser") if "Content Security" in e["message"]
+        ]
+        assert refused == [], refused
     finally:
         driver.quit()

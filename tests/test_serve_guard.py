@@ -109,6 +109,8 @@ def test_page_has_framing_and_content_security_headers(capped: Served) -> None:
     assert status == 200
     assert headers["X-Frame-Options"] == "DENY"
     assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
+    # No inline script runs: the page's own scripts are files from this server.
+    assert "script-src 'self';" in headers["Content-Security-Policy"]
     assert headers["X-Content-Type-Options"] == "nosniff"
     # The websocket URL is the address the browser used, not the bind address.
     assert f'data-session-websocket-url="ws://127.0.0.1:{capped.port}/ws"' in page

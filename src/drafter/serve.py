@@ -19,6 +19,8 @@ from drafter.errors import UserError
 TEMPLATES = Path(__file__).resolve().parent / "serve_templates"
 #: Fonts the page loads from this server (see serve_static/fonts/README.md).
 FONTS = Path(__file__).resolve().parent / "serve_static" / "fonts"
+#: The served page's own stylesheet and scripts (its CSP allows none inline).
+PAGE = Path(__file__).resolve().parent / "serve_static" / "page"
 LOOPBACK_NAMES = {"localhost", "localhost.localdomain"}
 
 

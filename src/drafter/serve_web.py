@@ -26,6 +26,7 @@ import ipaddress
 import json
 import logging
 import socket
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
 
@@ -33,7 +34,7 @@ from aiohttp import WSMsgType, web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
-from drafter.serve import FONTS, is_loopback
+from drafter.serve import FONTS, PAGE, is_loopback
 from drafter.served import normal_code
 
 log = logging.getLogger("drafter.serve")
@@ -45,6 +46,9 @@ DEFAULT_MAX_SESSIONS = 30
 MAX_COLUMNS, MAX_ROWS = 400, 150
 MIN_COLUMNS, MIN_ROWS = 20, 8
 
+#: What /page/ sends, by suffix.
+PAGE_TYPES = {".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8"}
+
 WILDCARD_HOSTS = {"0.0.0.0", "::", ""}
 
 FULL_MESSAGE = (
@@ -52,9 +56,13 @@ FULL_MESSAGE = (
     "not in use, or ask whoever runs it to start it with a higher --max-sessions."
 )
 
-#: The page loads everything from this server and may not be framed.
+#: The page loads everything from this server and may not be framed. It runs
+#: no inline script (its own scripts are files under /page/), so markup that
+#: reached the page some other way could not run. Inline style stays allowed:
+#: the terminal (textual-serve's xterm.js) sets styles of its own at run time,
+#: and those vary with the page; drafter's own styles are a file as well.
 CSP = (
-    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data:; font-src 'self'; connect-src 'self' {ws}; "
     "frame-ancestors 'none'; base-uri 'none'; form-action 'none'; object-src 'none'"
 )
@@ -155,6 +163,8 @@ class DrafterServer(Server):
                 web.static("/static", self.statics_path, show_index=False, name="static"),
                 # Our own fonts (drafter/serve_static/fonts): the glyphs Roboto Mono lacks.
                 web.get("/fonts/{name}", self.handle_font, name="fonts"),
+                # The page's own stylesheet and scripts (drafter/serve_static/page).
+                web.get("/page/{name}", self.handle_page, name="page"),
             ]
         )
         app.on_startup.append(self.on_startup)
@@ -203,6 +213,14 @@ class DrafterServer(Server):
         if name not in {path.name for path in FONTS.glob("*.ttf")}:
             raise web.HTTPNotFound(text="drafter: no such font\n")
         return web.FileResponse(FONTS / name, headers={"Content-Type": "font/ttf"})
+
+    async def handle_page(self, request: web.Request) -> web.StreamResponse:
+        """The page's stylesheet or a script (by its file name only), typed for nosniff."""
+        name = request.match_info["name"]
+        kind = PAGE_TYPES.get(Path(name).suffix)
+        if kind is None or name not in {path.name for path in PAGE.iterdir()}:
+            raise web.HTTPNotFound(text="drafter: no such file\n")
+        return web.FileResponse(PAGE / name, headers={"Content-Type": kind})
 
     async def handle_download(self, request: web.Request) -> web.StreamResponse:
         key = request.match_info["key"]
