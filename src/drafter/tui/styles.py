@@ -9,7 +9,8 @@ colours live in one stylesheet, and a theme change restyles text already on
 screen.
 
 Every drafter screen lists TONES as its component classes (`COMPONENT_CLASSES
-= TONES`); a widget shown on a screen that does not lists them itself.
+= TONES`); a widget shown on a screen that does not lists them itself. A
+tone and a text style at once ("bold", "italic", "strike") are `styled`.
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ ERROR_BOLD = ".tone--error-bold"
 MARK = ".tone--mark"
 MARK_GOOD = ".tone--mark-good"
 MARK_OPEN = ".tone--mark-open"
+#: A score that cannot be ranked, and what keeps it so.
+MARK_ERROR = ".tone--mark-error"
 #: Words highlighted in a text (the decisive words, what a tier adds). A
 #: component class cannot carry reverse video: `highlight` lays it on top.
 HIGHLIGHT = ".tone--highlight"
@@ -58,6 +61,7 @@ TONES: set[str] = {
         MARK,
         MARK_GOOD,
         MARK_OPEN,
+        MARK_ERROR,
         HIGHLIGHT,
     )
 }

@@ -20,6 +20,7 @@ from textual.widgets import Button, OptionList, Static
 
 from drafter.tui.core import DraftView, Step, chosen
 from drafter.tui.keys import CTRL_COMMANDS, bare
+from drafter.tui.styles import TONES
 from drafter.tui.widgets.aboutfield import AboutField
 from drafter.tui.widgets.flagfield import FlagField
 from drafter.tui.widgets.keysfooter import KeysFooter
@@ -50,6 +51,8 @@ class WizardScreen(Screen[None]):
     """Step through coverage and the 11 categories; every answer is kept."""
 
     app: DrafterApp
+
+    COMPONENT_CLASSES = TONES  # its text styles by role (tui/styles.py)
 
     # Letters and digits live on the outline and the tier cards (tui.keys):
     # inside the form they are text. These work from anywhere on the screen.

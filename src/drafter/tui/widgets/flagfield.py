@@ -11,6 +11,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from drafter.tui.core import Question
+from drafter.tui.styles import MUTED
 
 if TYPE_CHECKING:
     from textual.widgets import Checkbox
@@ -42,7 +43,7 @@ class FlagField(Vertical):
         yield Static(
             Content.assemble(
                 (f"For {q.standard}", "bold"),
-                ("  a yes/no fact the standard reads; it adds no text", "$foreground 60%"),
+                ("  a yes/no fact the standard reads; it adds no text", MUTED),
             ),
             classes="param-prompt",
         )

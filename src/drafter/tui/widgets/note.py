@@ -5,6 +5,8 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
+from drafter.tui.widgets.util import same_content
+
 
 class Note(Static):
     def __init__(self, **kwargs) -> None:
@@ -16,7 +18,7 @@ class Note(Static):
         """Show `text` (literally) in `style`, or hide when it is empty."""
         content = text if isinstance(text, Content) else Content.styled(text, style)
         # The wizard says it again on every change: the same words cost nothing.
-        if content != self._said:
+        if not same_content(self._said, content):
             self._said = content
             self.update(content)
         self.display = bool(content.plain)

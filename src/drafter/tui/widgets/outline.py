@@ -13,6 +13,8 @@ from textual.widgets.option_list import Option
 
 from drafter.tui.core import COVERAGE, DraftView, Step
 from drafter.tui.keys import LETTER_COMMANDS
+from drafter.tui.styles import ERROR, MARK_GOOD, MARK_OPEN, MUTED
+from drafter.tui.widgets.util import same_content
 
 OPEN_MARK = "○"
 DONE_MARK = "●"
@@ -23,18 +25,18 @@ def step_prompt(step: Step, view: DraftView) -> Content:
     if step.id == COVERAGE:
         cov = view.draft.coverage
         value = {"adults": "any age", "minors_only": "minors"}.get(cov, cov)
-        style = "$text-error" if cov != "adults" else ""
+        style = ERROR if cov != "adults" else ""
         return Content.assemble(
-            (DONE_MARK, "$success"), " ", f"{step.short:<10}", (f"{value:>8}", style)
+            (DONE_MARK, MARK_GOOD), " ", f"{step.short:<10}", (f"{value:>8}", style)
         )
     cat = view.card.category(step.id)
     if cat.open:
         return Content.assemble(
-            (OPEN_MARK, "$warning"), " ", f"{step.short:<15}", (f"{'–':>3}", "$foreground 60%")
+            (OPEN_MARK, MARK_OPEN), " ", f"{step.short:<15}", (f"{'–':>3}", MUTED)
         )
-    style = "" if view.card.rankable else "$foreground 60%"
+    style = "" if view.card.rankable else MUTED
     return Content.assemble(
-        (DONE_MARK, "$success"), " ", f"{step.short:<15}", (f"{cat.points:>3}", style)
+        (DONE_MARK, MARK_GOOD), " ", f"{step.short:<15}", (f"{cat.points:>3}", style)
     )
 
 
@@ -45,10 +47,6 @@ class Outline(OptionList):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [*LETTER_COMMANDS]
-
-    DEFAULT_CSS = """
-    Outline { width: 26; }
-    """
 
     class Jump(Message):
         """The user moved to a step in the outline (arrow keys, Enter or a click)."""
@@ -94,5 +92,5 @@ class Outline(OptionList):
     def show(self, view: DraftView) -> None:
         for index, step in enumerate(self.steps):
             prompt = step_prompt(step, view)
-            if self.get_option_at_index(index).prompt != prompt:
+            if not same_content(self.get_option_at_index(index).prompt, prompt):
                 self.replace_option_prompt_at_index(index, prompt)

@@ -13,6 +13,7 @@ from textual.widgets import Input, Static
 
 from drafter.tui.core import ParamSpec
 from drafter.tui.params import ParamError, format_value, parse_value
+from drafter.tui.styles import MUTED
 from drafter.tui.widgets.note import Note
 
 if TYPE_CHECKING:
@@ -64,9 +65,7 @@ class ParamField(Vertical):
         spec = self.spec
         kind = {"number": "whole number", "list": LIST_HINT}.get(spec.type, "")
         yield Static(
-            Content.assemble(
-                (spec.prompt, "bold"), (f"  {kind}" if kind else "", "$foreground 60%")
-            ),
+            Content.assemble((spec.prompt, "bold"), (f"  {kind}" if kind else "", MUTED)),
             classes="param-prompt",
         )
         shown = format_value(spec.type, self.initial)

@@ -25,11 +25,6 @@ class BillPreview(ScrollView, can_focus=True):
     """Scrollable bill text; the current step's provision is highlighted."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"bill-preview--focus", "bill-preview--note"}
-    DEFAULT_CSS = """
-    BillPreview { height: 1fr; }
-    BillPreview > .bill-preview--focus { background: $accent 18%; }
-    BillPreview > .bill-preview--note { color: $text-warning; }
-    """
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)

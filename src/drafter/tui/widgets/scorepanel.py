@@ -8,8 +8,9 @@ from textual.content import Content
 from textual.widgets import Static
 
 from drafter.tui.core import DraftView
+from drafter.tui.styles import MARK, MARK_ERROR, MARK_GOOD, MARK_OPEN, MUTED, styled
 from drafter.tui.widgets.topbar import grade_text
-from drafter.tui.widgets.util import set_content
+from drafter.tui.widgets.util import set_content, shown_content
 
 BAR = 10
 
@@ -22,21 +23,19 @@ def bar(points: int, maximum: int, width: int = BAR) -> tuple[str, str]:
 def score_content(view: DraftView, width: int = 0) -> Content:
     """The panel's text; `width` (when known) wraps the standards' lines with hard breaks."""
     card = view.card
-    parts: list[str | tuple[str, str]] = [
+    parts: list[str | tuple[str, str] | Content] = [
         ("Score  ", "bold"),
         (f"{card.total} / {card.max}", "bold"),
         "   ",
-        (grade_text(view), "$error bold" if not card.rankable else "$accent bold"),
+        styled(grade_text(view), MARK if card.rankable else MARK_ERROR, "bold"),
         "\n",
     ]
     if not card.rankable and card.reason:
-        parts.append((f"Why: {card.reason}.\n", "$foreground 60%"))
+        parts.append((f"Why: {card.reason}.\n", MUTED))
     elif card.open:
-        parts.append(
-            (f"{len(card.open)} of {len(card.categories)} categories open\n", "$foreground 60%")
-        )
+        parts.append((f"{len(card.open)} of {len(card.categories)} categories open\n", MUTED))
     else:
-        parts.append(("All categories answered\n", "$foreground 60%"))
+        parts.append(("All categories answered\n", MUTED))
     parts.extend(standards_parts(view, width))
     for c in card.categories:
         full, empty = bar(c.points, c.max)
@@ -44,14 +43,14 @@ def score_content(view: DraftView, width: int = 0) -> Content:
         parts.extend(
             [
                 f"{c.short:<15} ",
-                (full, "$accent"),
-                (empty, "$text-disabled"),
+                (full, MARK),
+                (empty, MUTED),
                 f"{pts}/{c.max:<2}",
             ]
         )
         if not card.rankable and c.potential:
             # What the tier would earn once the law covers adults.
-            parts.append((f"  {c.potential} if adults", "$foreground 60%"))
+            parts.append((f"  {c.potential} if adults", MUTED))
         parts.append("\n")
     return Content.assemble(*parts).rstrip()
 
@@ -60,7 +59,7 @@ def score_content(view: DraftView, width: int = 0) -> Content:
 DETAIL_LINES = 2
 
 
-def standards_parts(view: DraftView, width: int = 0) -> list[str | tuple[str, str]]:
+def standards_parts(view: DraftView, width: int = 0) -> list[str | tuple[str, str] | Content]:
     """Per criteria standard (the federal preference): its status, then what is missing first.
 
     The status on its own line, then the first thing missing (or how many
@@ -69,19 +68,19 @@ def standards_parts(view: DraftView, width: int = 0) -> list[str | tuple[str, st
     changes the panel's height, so the bill preview below keeps its size and
     scroll. The review screen and `drafter score` say it all.
     """
-    style = {True: "$success bold", False: "$warning bold", None: "$foreground 60% bold"}
-    parts: list[str | tuple[str, str]] = []
+    tone = {True: MARK_GOOD, False: MARK_OPEN, None: MUTED}
+    parts: list[str | tuple[str, str] | Content] = []
     # Before the first layout the width is unknown: the narrowest panel's room.
     room = max((width if width > 20 else 40) - 2, 10)
     for met, head, detail in view.standard_lines:
-        parts.append((head + "\n", style[met]))
+        parts.append(styled(head + "\n", tone[met], "bold"))
         lines = textwrap.wrap(detail, room) or [""]
         if len(lines) > DETAIL_LINES:
             rest = " ".join(lines[DETAIL_LINES - 1 :])
             last = textwrap.shorten(rest, room, placeholder="…") if len(rest) > room else rest
             lines = [*lines[: DETAIL_LINES - 1], last]
         lines += [""] * (DETAIL_LINES - len(lines))
-        parts.extend(("  " + line + "\n", "$foreground 60%") for line in lines)
+        parts.extend(("  " + line + "\n", MUTED) for line in lines)
     return parts
 
 
@@ -94,7 +93,7 @@ class ScorePanel(Static):
         rewrapped = width != self._width
         self._view, self._width = view, width
         content = score_content(view, width)
-        old = getattr(self, "_drafter_content", None)
+        old = shown_content(self)
         # Fixed columns: only a change in the number of lines (or in the width the
         # standards' lines were cut to) needs a layout pass.
         same_shape = old is not None and old.plain.count("\n") == content.plain.count("\n")

@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.widgets import Button
 
 from drafter.tui.core import COVERAGE, DraftView, Step, chosen
+from drafter.tui.styles import ACCENT_BOLD, GOOD, MUTED, WARN
 from drafter.tui.widgets.onepass import OnePassScroll, OnePassStatic, OnePassVertical
 from drafter.tui.widgets.stepfields import StepFields
 from drafter.tui.widgets.tiers import TierCard
@@ -22,8 +23,6 @@ from drafter.tui.widgets.util import set_content
 
 if TYPE_CHECKING:
     from drafter.tui.app import DrafterApp
-
-MUTED = "$foreground 60%"
 
 
 class StepPane(Vertical):
@@ -93,9 +92,7 @@ class StepPane(Vertical):
                 (step.title, "bold"), (f"  ·  {index + 1} of {total}  ·  {scope}", MUTED)
             ),
         )
-        set_content(
-            self._why, Content.assemble(("Why it matters  ", "bold $text-accent"), step.why)
-        )
+        set_content(self._why, Content.assemble(("Why it matters  ", ACCENT_BOLD), step.why))
         set_content(
             self._hint,
             Content.styled(
@@ -165,10 +162,10 @@ class StepPane(Vertical):
                 f"This draft's coverage is {view.draft.coverage!r}: the state has no "
                 "trafficking-specific statute, so there is no bill yet. Choose who "
                 "a bill would cover.",
-                "$text-warning",
+                WARN,
             )
         return Content.styled(
-            "Not answered yet: this category earns 0 until you choose a tier.", "$text-warning"
+            "Not answered yet: this category earns 0 until you choose a tier.", WARN
         )
 
     def _place_detail(self, pick: str | None) -> None:
@@ -191,9 +188,9 @@ class StepPane(Vertical):
         engine = self._app.engine
         if engine.profile_note:
             text = engine.profile_note[0].upper() + engine.profile_note[1:] + "."
-            note.say(text, "$text-warning")
+            note.say(text, WARN)
         else:
-            note.say(f"Drafting style: {getattr(engine.profile, 'name', '')}.", "$text-success")
+            note.say(f"Drafting style: {getattr(engine.profile, 'name', '')}.", GOOD)
 
     def _show_profile_note_once(self) -> None:
         if self.fields.find_profile_note() is not None:

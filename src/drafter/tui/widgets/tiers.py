@@ -10,8 +10,9 @@ from textual.message import Message
 
 from drafter.tui.core import Choice
 from drafter.tui.keys import LETTER_COMMANDS
+from drafter.tui.styles import MARK, MUTED, styled
 from drafter.tui.widgets.onepass import OnePassStatic
-from drafter.tui.widgets.util import set_content
+from drafter.tui.widgets.util import set_content, shown_content
 
 
 class TierCard(OnePassStatic, can_focus=True):
@@ -56,18 +57,18 @@ class TierCard(OnePassStatic, can_focus=True):
         c = self.choice
         if c is None:
             return
-        mark = ("● ", "$accent bold") if chosen else ("○ ", "$foreground 60%")
-        parts: list[str | tuple[str, str]] = [(f"{self.index + 1}  ", "bold"), mark]
+        mark = styled("● ", MARK, "bold") if chosen else styled("○ ", MUTED)
+        parts: list[str | tuple[str, str] | Content] = [(f"{self.index + 1}  ", "bold"), mark]
         if c.points is not None:
             pts = f"{c.points:>2} pts  "
-            parts.append((pts, "$foreground 60% strike" if gated else "bold"))
+            parts.append(styled(pts, MUTED, "strike") if gated else (pts, "bold"))
         parts.append((c.label, "bold" if chosen else ""))
         if language:
-            parts.append(("\n" + language, "$foreground 60%" if not chosen else ""))
+            parts.append(("\n" + language, MUTED if not chosen else ""))
         else:
-            parts.append(("\nAdds no text of its own.", "$foreground 60% italic"))
+            parts.append(styled("\nAdds no text of its own.", MUTED, "italic"))
         content = Content.assemble(*parts)
-        old = getattr(self, "_drafter_content", None)
+        old = shown_content(self)
         # Choosing only swaps the mark and the colours: no layout pass for that.
         same_text = old is not None and _unmarked(old.plain) == _unmarked(content.plain)
         set_content(self, content, layout=not same_text)

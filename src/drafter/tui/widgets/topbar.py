@@ -12,7 +12,7 @@ from textual.widgets import Static
 
 from drafter.render.standing import standing_text
 from drafter.tui.core import DraftView
-from drafter.tui.styles import MUTED, TONES, WARN
+from drafter.tui.styles import MUTED, WARN
 from drafter.tui.widgets.util import set_content
 
 if TYPE_CHECKING:
@@ -26,9 +26,6 @@ def grade_text(view: DraftView) -> str:
 
 class TopBar(Horizontal):
     """`drafter · Missouri · missouri.yaml (unsaved)` ... `73 / 100  C`."""
-
-    # Its own, for the wizard, which is not a drafter screen with TONES yet.
-    COMPONENT_CLASSES = TONES
 
     def compose(self) -> ComposeResult:
         yield Static(id="title", markup=False)
