@@ -77,3 +77,16 @@ def test_a_draft_that_moved_on_keeps_only_the_readings_it_still_holds(rubric) ->
     assert not any(cat == "offenses_covered" for cat, _ in alts)
     # Without a draft (the CLI, whose draft is the law), every reading is said.
     assert any(cat == "offenses_covered" for cat, _ in qualify(advice, rubric, law).alternatives)
+
+
+def test_a_saved_baseline_draft_is_advised_from_its_recorded_law(run_cli, tmp_path) -> None:
+    # `drafter baseline STATE --save` records where the draft started (starts_from:
+    # law:), so advice on the saved file reads the law's arguable calls as advice
+    # on the state itself does.
+    saved = tmp_path / "ct.yaml"
+    assert run_cli("baseline", "Connecticut", "--save", str(saved)).code == 0
+    assert "starts_from:\n  law: Connecticut\n" in saved.read_text(encoding="utf-8")
+    from_file = json.loads(run_cli("advise", str(saved), "--json").out)
+    from_state = json.loads(run_cli("advise", "Connecticut", "--json").out)
+    assert from_file["changes"] == from_state["changes"]
+    assert any(c.get("other_readings") for c in from_file["changes"])

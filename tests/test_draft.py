@@ -143,3 +143,21 @@ def test_save_then_load_round_trips(
     path = tmp_path_factory.mktemp("rt") / "d.yaml"
     save_draft(draft, path, RUBRIC)
     assert load_draft(path, RUBRIC) == draft
+
+
+def test_starts_from_round_trips_and_names_one_source(tmp_path: Path) -> None:
+    from drafter.draft import StartsFrom
+
+    draft = Draft(coverage="adults", starts_from=StartsFrom(statute="/laws/566.224.txt"))
+    path = tmp_path / "d.yaml"
+    save_draft(draft, path, RUBRIC)
+    assert "starts_from:\n  statute: /laws/566.224.txt\n" in path.read_text(encoding="utf-8")
+    assert load_draft(path, RUBRIC) == draft
+    both = write(
+        tmp_path,
+        "both.yaml",
+        "format: drafter/1\ncoverage: adults\nstarts_from:\n  law: Missouri\n  statute: a.txt\n",
+    )
+    with pytest.raises(UserError) as err:
+        load_draft(both, RUBRIC)
+    assert err.value.line == 3 and "give one of law" in err.value.message

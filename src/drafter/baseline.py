@@ -21,7 +21,7 @@ from drafter.criteria_eval import (
     evaluate_draft,
     evaluate_reading,
 )
-from drafter.draft import Draft, check_choice, draft_from_doc
+from drafter.draft import Draft, StartsFrom, check_choice, draft_from_doc
 from drafter.errors import UserError
 from drafter.rubric import Rubric
 from drafter.yamlio import load_yaml
@@ -70,6 +70,7 @@ def profile_draft(profile: Profile, rubric: Rubric) -> Draft:
             raise UserError(profile.path or profile.name, f"current_law: {exc.message}") from None
     return Draft(
         jurisdiction=profile.name,
+        starts_from=StartsFrom(law=profile.name),
         coverage=law.coverage,
         choices=choices,
         notes=f"Current law: {law.citation} ({law.source}).",
@@ -95,7 +96,9 @@ def load_baseline(arg: str, rubric: Rubric) -> Baseline:
                     profile_draft(profile, rubric), profile.name, "profile", arg, profile=profile
                 )
             draft = draft_from_doc(doc, rubric)
-            return Baseline(draft, draft.jurisdiction or path.stem, "draft", arg)
+            return Baseline(
+                draft, draft.jurisdiction or path.stem, "draft", arg, profile=_started(draft)
+            )
         return _statute(arg, rubric)
     try:
         profile = load_profile(arg)
@@ -106,6 +109,19 @@ def load_baseline(arg: str, rubric: Rubric) -> Baseline:
             "statute (.txt, .md, .docx) or a profile name such as Missouri",
         ) from None
     return Baseline(profile_draft(profile, rubric), profile.name, "profile", arg, profile=profile)
+
+
+def _started(draft: Draft) -> Profile | None:
+    """The profile whose recorded law a draft started from (`starts_from: law:`), so
+    advice on the draft reads that law's open and arguable calls as it did then."""
+    from drafter.jurisdiction import load_profile
+
+    if draft.starts_from is None or draft.starts_from.law is None:
+        return None
+    try:
+        return load_profile(draft.starts_from.law)
+    except UserError:
+        return None  # a profile since removed: the draft is read as it stands
 
 
 def _statute(arg: str, rubric: Rubric) -> Baseline:

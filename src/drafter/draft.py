@@ -8,6 +8,9 @@ choices:                        # category id -> tier id, or that tier's points
   nexus_to_trafficking: as_a_result
   offenses_covered: 30
 parameters: {}                  # values for model-language placeholders
+starts_from:                    # optional: what "Start from today's law" began with
+  law: Missouri                 #   a jurisdiction's recorded law, or
+                                #   statute: path/to/statute.txt (a text analyzed)
 ```
 In memory a Draft holds tier ids only; points are resolved on load.
 """
@@ -17,7 +20,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    StrictStr,
+    model_validator,
+)
 
 from drafter.errors import UserError
 from drafter.rubric import COVERAGES, Coverage, Rubric
@@ -60,6 +71,28 @@ class BillTarget(BaseModel):
     date: StrictStr | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$")
 
 
+class StartsFrom(BaseModel):
+    """What a draft started from ("Start from today's law"): a jurisdiction's
+    recorded current law, or a statute file that was analyzed.
+
+    Kept in the file so a reopened draft advises from the same law (its open
+    and arguable calls) and can still be exported as a bill amending that text.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    #: The jurisdiction whose recorded law (its profile) the draft started from.
+    law: StrictStr | None = None
+    #: The statute file the draft's reading was analyzed from.
+    statute: StrictStr | None = None
+
+    @model_validator(mode="after")
+    def _one(self) -> StartsFrom:
+        if (self.law is None) == (self.statute is None):
+            raise ValueError("give one of law (a jurisdiction) or statute (a statute file)")
+        return self
+
+
 class _DraftFile(BaseModel):
     """The file as written: choices may still name tiers by points."""
 
@@ -72,6 +105,7 @@ class _DraftFile(BaseModel):
     choices: dict[StrictStr, StrictStr | StrictInt] | None = None
     parameters: dict[StrictStr, ParamValue | None] | None = None
     notes: StrictStr | None = None
+    starts_from: StartsFrom | None = None
 
 
 class Draft(BaseModel):
@@ -86,6 +120,8 @@ class Draft(BaseModel):
     choices: dict[str, str] = Field(default_factory=dict)
     parameters: dict[str, Any] = Field(default_factory=dict)
     notes: str | None = None
+    #: What "Start from today's law" began with (None for a draft begun afresh).
+    starts_from: StartsFrom | None = None
 
     def choose(self, category_id: str, tier_id: str | None) -> Draft:
         """A new draft with one category's answer set (None clears it)."""
@@ -189,6 +225,7 @@ def draft_from_doc(doc: YamlDoc, rubric: Rubric) -> Draft:
         choices=choices,
         parameters=parameters,
         notes=raw.notes,
+        starts_from=raw.starts_from,
     )
 
 
@@ -217,6 +254,8 @@ def draft_to_yaml(draft: Draft, rubric: Rubric | None = None) -> str:
     data["parameters"] = {k: draft.parameters[k] for k in sorted(draft.parameters)}
     if draft.notes:
         data["notes"] = draft.notes
+    if draft.starts_from is not None:
+        data["starts_from"] = draft.starts_from.model_dump(exclude_none=True)
     return dump_yaml(data)
 
 

@@ -137,7 +137,12 @@ async def test_analyze_statute_file_shows_quoted_evidence() -> None:
         assert " ".join(ev.quote.split()) in text
         await pilot.press("ctrl+g")
         await until(pilot, lambda: isinstance(app.screen, WizardScreen), "the wizard")
-        assert app.draft == analysis.draft(app.engine.rubric)
+        # The draft records the file it started from, so a reopened draft amends it again.
+        assert app.draft is not None and app.draft.starts_from is not None
+        assert app.draft.starts_from.statute == str(Path(statute).resolve())
+        assert app.draft.model_copy(update={"starts_from": None}) == analysis.draft(
+            app.engine.rubric
+        )
 
 
 async def test_pasted_markup_shows_literally() -> None:

@@ -80,7 +80,7 @@ def cmd_advise(args: argparse.Namespace) -> int:
     if law is not None and law.status in ("adults", "minors_only"):
         from drafter.advice_readings import open_categories
 
-        opened = open_categories(rubric, law)
+        opened = open_categories(rubric, law, draft)
     try:
         profile = profile_for(draft.jurisdiction)[0]
     except UserError:
@@ -106,7 +106,7 @@ def cmd_advise(args: argparse.Namespace) -> int:
     from drafter.render.advice import ALL_AT_MAXIMUM, NOTHING_READ, readings_text
 
     advice = without_open_locks(advice, check_locks(rubric, args.lock))
-    read = qualify(advice, rubric, law, language)
+    read = qualify(advice, rubric, law, language, draft)
     if args.json:
         write(dumps(_with_standards(read.to_json(), statuses)))
         return 0

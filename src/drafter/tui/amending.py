@@ -16,7 +16,9 @@ from typing import TYPE_CHECKING
 from drafter.tui.core import ExportFormat
 
 if TYPE_CHECKING:
-    from drafter.draft import Draft
+    from drafter.draft import Draft, StartsFrom
+    from drafter.jurisdiction import Profile
+    from drafter.law import Law
     from drafter.tui.core import Engine
 
 #: Export names for these documents start so: "amend:docx", "redline:md", "card:md".
@@ -29,6 +31,70 @@ class CurrentLaw:
 
     text: str
     name: str
+
+
+def atlas_law(profile: Profile, served: bool) -> CurrentLaw | None:
+    """The state's current text from the shared atlas (never in a served session)."""
+    from drafter.amend.source import atlas_text
+    from drafter.errors import UserError
+    from drafter.reader import read_statute
+
+    path = None if served else atlas_text(profile)
+    if path is None:
+        return None
+    try:
+        return CurrentLaw(read_statute(path), path.name)
+    except UserError:
+        return None
+
+
+def statute_record(source: str, served: bool) -> str:
+    """How a draft file records the statute file it was analyzed from.
+
+    Absolute on a terminal (the draft may be reopened from any folder); in a
+    served session, as the session named it (inside its own folder, which a
+    draft file never shows).
+    """
+    return source if served else str(Path(source).resolve())
+
+
+def restore_start(starts: StartsFrom, served: bool) -> tuple[CurrentLaw | None, Law | None, str]:
+    """What a reopened draft started from: the statute text it amends, the recorded
+    law it advises from, and (when something is missing) what to tell the user."""
+    from drafter.errors import UserError
+    from drafter.reader import read_statute
+    from drafter.tui.served import confined_path
+
+    if starts.law is not None:
+        from drafter.jurisdiction import load_profile
+
+        try:
+            profile = load_profile(starts.law)
+        except UserError:
+            return (
+                None,
+                None,
+                (
+                    f"This draft started from {starts.law}'s law, for which this drafter has "
+                    "no profile now: advice reads the draft as it stands."
+                ),
+            )
+        return atlas_law(profile, served), profile.law, ""
+    assert starts.statute is not None
+    name = Path(starts.statute).name
+    try:
+        path = confined_path(starts.statute) if served else Path(starts.statute)
+        return CurrentLaw(read_statute(path), name), None, ""
+    except UserError as exc:
+        return (
+            None,
+            None,
+            (
+                f"This draft started from the statute {name}, which cannot be read now "
+                f"({exc.message}); to export the bill amending it, open it again from "
+                "Today's law."
+            ),
+        )
 
 
 def amend_formats() -> tuple[ExportFormat, ...]:

@@ -166,6 +166,15 @@ class DrafterApp(App[None]):
         from drafter.tui.screens.wizard import WizardScreen
 
         session = self.session
+        if draft.starts_from is not None and current_law is None and todays_law is None:
+            # A draft begun from today's law, reopened: the same law again.
+            from drafter.tui.amending import restore_start
+
+            current_law, todays_law, problem = restore_start(draft.starts_from, self.served)
+            if problem:
+                self.notify(
+                    problem, title="Today's law", severity="warning", timeout=12, markup=False
+                )
         self.engine = self.engine.with_profile(draft.jurisdiction)
         self.draft = draft
         path = Path(path) if path else None

@@ -25,6 +25,7 @@ from textual.widgets import Button, Input, Select, Static, TextArea
 from drafter.draft import Draft
 from drafter.errors import UserError
 from drafter.reader import Analysis, analyze, read_statute
+from drafter.tui.amending import atlas_law
 from drafter.tui.screens.findings import analysis_content, profile_content
 from drafter.tui.served import confined_path
 from drafter.tui.styles import BRAND, ERROR, MUTED, TONES
@@ -32,7 +33,6 @@ from drafter.tui.widgets.keysfooter import KeysFooter
 from drafter.tui.widgets.note import Note
 
 if TYPE_CHECKING:
-    from drafter.jurisdiction import Profile
     from drafter.jurisdiction_index import Entry
     from drafter.law import Law
     from drafter.tui.amending import CurrentLaw
@@ -70,7 +70,8 @@ class AnalyzeScreen(Screen[None]):
         self.reading_name = ""
         self.analysis: Analysis | None = None
         #: (text, name) of the shown state's current text, when the shared atlas has it.
-        self.profile_text: tuple[str, str] | None = None
+        #: The shown state's current text (the atlas copy), which its bill amends.
+        self.profile_law: CurrentLaw | None = None
         #: The shown state's recorded law (its readings, open and arguable calls).
         self.law: Law | None = None
 
@@ -181,7 +182,7 @@ class AnalyzeScreen(Screen[None]):
             return
         self.analysis = None
         self.law = profile.law
-        self.profile_text = _atlas_text(profile, self.app.served)
+        self.profile_law = atlas_law(profile, self.app.served)
         self._show(draft, f"{profile.name} today", profile_content(rubric, profile))
 
     @on(Input.Submitted, "#statute-path")
@@ -327,10 +328,18 @@ class AnalyzeScreen(Screen[None]):
 
     @on(Button.Pressed, "#use")
     def action_use(self) -> None:
-        if self.reading is not None:
-            self.app.open_session(
-                self.reading, None, current_law=self._current_law(), todays_law=self.law
-            )
+        draft = self.reading
+        if draft is None:
+            return
+        source = self.analysis.source if self.analysis is not None else None
+        if source and draft.starts_from is None:
+            # Recorded in the draft file, so the reopened draft still amends this text.
+            from drafter.draft import StartsFrom
+            from drafter.tui.amending import statute_record
+
+            record = StartsFrom(statute=statute_record(source, self.app.served))
+            draft = draft.model_copy(update={"starts_from": record})
+        self.app.open_session(draft, None, current_law=self._current_law(), todays_law=self.law)
 
     def _current_law(self) -> CurrentLaw | None:
         """The text the reading came from: analyzed here, or the atlas copy of the state's."""
@@ -338,26 +347,11 @@ class AnalyzeScreen(Screen[None]):
 
         if self.analysis is not None:
             return CurrentLaw(self.analysis.text, self.reading_name)
-        if self.profile_text is not None:
-            return CurrentLaw(*self.profile_text)
-        return None
+        return self.profile_law
 
     @on(Button.Pressed, "#analyze-back")
     def action_back(self) -> None:
         self.app.pop_screen()
-
-
-def _atlas_text(profile: Profile, served: bool) -> tuple[str, str] | None:
-    """The state's current text from the shared atlas (never in a served session)."""
-    from drafter.amend.source import atlas_text
-
-    path = None if served else atlas_text(profile)
-    if path is None:
-        return None
-    try:
-        return read_statute(path), path.name
-    except UserError:
-        return None
 
 
 __all__ = ["AnalyzeScreen"]
