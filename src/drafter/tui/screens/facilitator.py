@@ -228,6 +228,8 @@ class FacilitatorScreen(RoomScreen, OwnCommands):
         if self.state is not None and not self.state.finished:
             self.facilitator.reveal()
             self.poll(force=True)
+            # The answer and the room's tally, in view (at 80x24 below the provision).
+            self.call_after_refresh(self.query_one("#fac-answer").scroll_visible, animate=False)
 
     def action_next(self) -> None:
         if self.state is not None and not self.state.finished:
@@ -236,7 +238,10 @@ class FacilitatorScreen(RoomScreen, OwnCommands):
             self.poll(force=True)
 
     def action_summary(self) -> None:
-        self._show_summary(not self.query_one("#fac-summary").display)
+        box = self.query_one("#fac-summary")
+        self._show_summary(not box.display)
+        if box.display:
+            self.call_after_refresh(box.scroll_visible, animate=False)
 
     def action_present(self) -> None:
         self.toggle_class("-present")

@@ -236,6 +236,10 @@ class RoomTraineeScreen(RoomScreen):
             )
             feedback.display = True
             prompt.update(Content.styled("Revealed. Wait for the next provision.", MUTED))
+        if state.revealed:
+            # The reveal comes from the facilitator, not a key here: bring it into view
+            # (at 80x24 the feedback starts below the choices).
+            self.call_after_refresh(feedback.scroll_visible, animate=False)
         else:
             feedback.display = False
             if self.chosen:
