@@ -97,8 +97,9 @@ async def test_the_texas_staffer_builds_a_full_bill_and_exports_docx(size, work:
         assert not [w.text for w in app.view.warnings if "not filled in" in w.text]
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, WizardScreen), "the wizard")
-        # Export: the footer shows its key at either size.
-        assert "^e Export" in "\n".join(screen_text(app))
+        # Export: the footer shows its key at either size (drawn once the screen's
+        # bindings settle, a moment after the screen returns: wait for it).
+        await until(pilot, lambda: "^e Export" in "\n".join(screen_text(app)), "the export key")
         await pilot.press("ctrl+e")
         dialog = await on_screen(pilot, ExportScreen, "the export dialog")
         assert isinstance(dialog, ExportScreen)
@@ -172,7 +173,8 @@ async def test_the_advocate_takes_missouri_law_to_a_b_and_exports_the_card(
         # size; and the export key in the footer.
         assert len(app.screen.rows) >= 3  # type: ignore[attr-defined]
         await until(pilot, lambda: len(advice_rows_with_points(app)) >= 3, "three advice rows")
-        assert "^e Export" in "\n".join(screen_text(app))
+        # The footer is drawn after the screen's bindings settle: wait for it.
+        await until(pilot, lambda: "^e Export" in "\n".join(screen_text(app)), "the export key")
         await pilot.press("g")  # apply the plan: the fewest changes to the target (B)
         await until(pilot, lambda: app.view.card.total > before, "the plan applied")
         assert app.view.card.grade == "B"  # the fewest changes reach B, not beyond
