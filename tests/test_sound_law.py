@@ -281,6 +281,16 @@ def test_a_hearing_only_on_objection_with_a_prosecutor_veto_is_flagged(
 # 10. No silent defaults enacted as law ----------------------------------------------
 
 
+def test_a_list_of_one_runs_into_its_sentence_and_ends_once() -> None:
+    bill = build(
+        "texas",
+        choices={"offenses_covered": "enumerated_violent_felonies"},
+        parameters={"enumerated_violent_felonies": ["robbery"]},
+    )
+    words = " ".join(text(node(bill, "offenses")).split())
+    assert words.endswith("or one of the following violent felonies: robbery.")
+
+
 @pytest.mark.parametrize(
     ("tier", "param", "shown"),
     [
@@ -297,6 +307,9 @@ def test_enumerated_lists_stay_visible_placeholders_until_filled(
 ) -> None:
     bill = build("texas", choices={"offenses_covered": tier})
     assert shown in text(node(bill, "offenses"))
+    # In the sentence after the lead-in's colon, ended once (it once read "[...]..").
+    assert f": {shown}." in text(node(bill, "offenses"))
+    assert ".." not in text(node(bill, "offenses"))
     assert any(w.kind == "unfilled_parameter" and w.subject == param for w in bill.warnings)
     filled = build(
         "texas", choices={"offenses_covered": tier}, parameters={param: ["one item", "another"]}

@@ -32,6 +32,7 @@ from drafter.language import (
     Language,
     item_texts,
     punctuate_items,
+    run_in,
 )
 from drafter.notice import Notice
 from drafter.rubric import COVERAGE, Rubric
@@ -285,8 +286,8 @@ def _subsection(
         texts.append(wording.statute(p.text.fill(values)))
         items = punctuate_items(item_texts(p, params, values, language.parameters), p)
         if len(items) == 1:
-            # An unfilled list: keep it visible in the sentence, not as a lone item.
-            texts[-1] = texts[-1].rstrip(":") + " " + items[0] + "."
+            # An unfilled list (or a list of one): in the sentence, not a lone item.
+            texts[-1] = run_in(texts[-1], items[0])
         else:
             base = len(children)
             children.extend(

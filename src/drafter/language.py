@@ -36,6 +36,7 @@ from drafter.language_text import (
     is_empty,
     item_texts,
     punctuate_items,
+    run_in,
     series,
 )
 from drafter.paths import data_dir
@@ -122,9 +123,13 @@ class Language:
         chunks = []
         for p in lang.provisions:
             text = _REF.sub(ref, p.text.fill(values))
-            lines = [text]
             items = punctuate_items(item_texts(p, params, values, self.parameters), p)
-            lines.extend(f"  ({i}) {t}" for i, t in enumerate(items, start=1))
+            if len(items) == 1:
+                # As the bill words it: one item runs into the sentence.
+                lines = [run_in(text, items[0])]
+            else:
+                lines = [text]
+                lines.extend(f"  ({i}) {t}" for i, t in enumerate(items, start=1))
             chunks.append("\n".join(lines))
         return "\n\n".join(chunks)
 
@@ -294,5 +299,6 @@ __all__ = [
     "item_texts",
     "load_language",
     "punctuate_items",
+    "run_in",
     "series",
 ]

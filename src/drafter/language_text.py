@@ -146,6 +146,17 @@ def item_texts(
     return []
 
 
+def run_in(lead: str, item: str) -> str:
+    """A lone item run into its lead-in sentence, ended once.
+
+    One item (an unfilled list's `[PLACEHOLDER]`, or a list of one) reads in the
+    sentence after its lead-in's colon, not as a paragraph of its own:
+    "... or one of the following violent felonies: robbery." `item` may come
+    from punctuate_items already ended with a period; it is not ended twice.
+    """
+    return f"{lead.rstrip()} {item.rstrip().rstrip('.;')}."
+
+
 def punctuate_items(items: list[str], p: CompiledProvision) -> list[str]:
     """End items ";", the next-to-last "; and"/"; or", the last "." (drafting style).
 

@@ -20,7 +20,7 @@ from drafter.assembly import wording_for
 from drafter.bill import label_for
 from drafter.draft import Draft
 from drafter.jurisdiction import Profile
-from drafter.language import Language, item_texts, punctuate_items
+from drafter.language import Language, item_texts, punctuate_items, run_in
 from drafter.wording import Wording
 
 _REF = re.compile(r"\{ref:([a-z0-9_.]+)\}")
@@ -103,7 +103,7 @@ class Fitter:
                 item_texts(p, self.params, self.values, self.language.parameters), p
             )
             if len(items) == 1:
-                text = text.rstrip(":") + " " + items[0] + "."
+                text = run_in(text, items[0])
             elif items:
                 pattern = self.style.ladder[min(1, len(self.style.ladder) - 1)]
                 text += " " + " ".join(
