@@ -143,3 +143,40 @@ def test_a_divider_opens_the_related_section_after_it() -> None:
     roles = [s.role for s in layout.sentences]
     assert roles[-3:] == ["heading", "heading", "definition"]
     assert labels[-1] == "4-9 (1)"
+
+
+def test_federal_labels_nest_below_the_letters_they_look_like() -> None:
+    """(a)(1)(A)(i)(I)(aa): a roman capital and a doubled letter are levels of their own."""
+    text = (
+        "Sec. 3. Relief.\n"
+        "(a) A person may move.\n"
+        "(1) The motion shall state:\n"
+        "(A) the offense;\n"
+        "(i) its date;\n"
+        "(I) the court;\n"
+        "(aa) the county;\n"
+        "(bb) the number;\n"
+        "(II) the sentence;\n"
+        "(ii) its place.\n"
+        "(B) the plea.\n"
+        "(H) the eighth.\n"
+        "(I) the ninth, a letter after (H).\n"
+        "(b) The court may grant it.\n"
+    )
+    lay = layout(text)
+    labels = [p.label.strip() for p in lay.provisions]
+    assert labels[1:] == [
+        "3 (a)",
+        "3 (a)(1)",
+        "3 (a)(1)(A)",
+        "3 (a)(1)(A)(i)",
+        "3 (a)(1)(A)(i)(I)",
+        "3 (a)(1)(A)(i)(I)(aa)",
+        "3 (a)(1)(A)(i)(I)(bb)",
+        "3 (a)(1)(A)(i)(II)",
+        "3 (a)(1)(A)(ii)",
+        "3 (a)(1)(B)",
+        "3 (a)(1)(H)",
+        "3 (a)(1)(I)",
+        "3 (b)",
+    ]

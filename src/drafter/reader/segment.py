@@ -37,7 +37,7 @@ from drafter.reader.text import _period_continues
 
 # A provision label at the start of a line: "(a)", "(b)(7)", "(A)", "(iv)", "A.", "12.".
 _LABEL_START = re.compile(
-    r"[ \t]*((?:\((?:[a-z]{1,4}|[A-Z]{1,4}|\d{1,3}[a-z]?)\))+|(?:[A-Za-z]|\d{1,3})\.(?=\s))"
+    r"[ \t]*((?:\((?:[a-z]{1,4}|[A-Z]{1,4}|\d{1,3}[a-z]?)\))+|(?:[A-Za-z]|\d{1,3})\.(?=\s|$))"
 )
 # A label run into the line after a sentence or clause ends ("offense.(2) A", "; or(b) The"),
 # or after a dash that closes a run-in title ("... offense. —1. Notwithstanding").
@@ -65,6 +65,8 @@ _DIVIDER = re.compile(r"[-=_*]{3,}[ \t]*\S.*?[-=_*]{3,}[ \t]*$")
 # section of its own after a blank line, even when the line before ends without a period.
 _TITLE_LINE = re.compile(r"(?:[A-Z][\w.]*\.?[ \t]+){0,4}§+\s*\d")
 _ROMAN = re.compile(r"[ivxl]+")
+# A line ending on an article, preposition or conjunction runs on: not a whole heading.
+_OPEN_ENDED = re.compile(r"\b(?:the|a|an|of|for|to|in|on|at|by|with|and|or|if|that)$", re.I)
 
 
 class _Labels:
@@ -90,18 +92,26 @@ class _Labels:
         return self.section + "".join([lab for _, lab in self.path])
 
     def _kind(self, label: str, dotted: bool) -> str:
+        """The level a label stands for. Federal bills nest (a)(1)(A)(i)(I)(aa): a
+        roman capital ("(I)") and a doubled letter ("(aa)") are levels of their own,
+        below the letters and numbers they look like."""
         style = "." if dotted else "()"
         if label.isdigit() or label[:-1].isdigit():
             return "digit" + style
-        if label.isupper():
-            return "upper" + style
-        after = chr(ord(label) - 1) if len(label) == 1 else ""
-        follows_letter = any(
-            k == "lower" + style and lab.strip("().") == after for k, lab in self.path
-        )
-        if _ROMAN.fullmatch(label) and not follows_letter:
-            return "roman" + style  # "(i)" after "(h)" is a letter, not a roman numeral
-        return "lower" + style
+        upper = label.isupper()
+        case = "upper" if upper else "lower"
+        if len(label) == 1:
+            after = chr(ord(label) - 1)
+            if any(k == case + style and lab.strip("().") == after for k, lab in self.path):
+                return case + style  # "(i)" after "(h)", "(I)" after "(H)": a letter
+        elif len(set(label)) == 1 and (
+            not _ROMAN.fullmatch(label.lower())
+            or any(k == "double" + case + style for k, _ in self.path)
+        ):
+            return "double" + case + style  # "(aa)", "(bb)"; "(ii)" after "(hh)"
+        if _ROMAN.fullmatch(label.lower()):
+            return ("uproman" if upper else "roman") + style
+        return case + style
 
 
 def _blocks(text: str, rules: LayoutRules) -> list[tuple[int, int]]:
@@ -116,7 +126,7 @@ def _blocks(text: str, rules: LayoutRules) -> list[tuple[int, int]]:
     pos = 0
     n = len(text)
     blank = True
-    title = heading = False
+    title = heading = label_only = False
     while pos < n:
         nl = text.find("\n", pos)
         end = n if nl < 0 else nl
@@ -143,16 +153,31 @@ def _blocks(text: str, rules: LayoutRules) -> list[tuple[int, int]]:
                 # a title line stands alone: the paragraph after it is the body
                 or (blank and title)
                 # a labelled heading on a line of its own ("(g) No fees"): the next
-                # line opens the body ("A person may not be required ...")
-                or (heading and stripped[0].isupper())
+                # line opens the body ("A person may not be required ..."), unless
+                # the heading runs on ("(b) If the attorney for the" / "Commonwealth")
+                or (
+                    heading
+                    and stripped[0].isupper()
+                    and _OPEN_ENDED.search(text, max(0, blocks[-1][1] - 12), blocks[-1][1]) is None
+                )
                 or (rules.commentary is not None and rules.commentary.match(stripped))
             )
             if starts:
                 blocks.append((lead, lead + len(stripped)))
                 title = blank and _TITLE_LINE.match(stripped) is not None
-                heading = label is not None and _heading_like(text[label.end() : end], rules)
+                rest = text[label.end() : end] if label is not None else "x"
+                heading = label is not None and _heading_like(rest, rules)
+                label_only = not rest.strip()  # "(b)" alone: a heading may follow
             else:
-                title = heading = False
+                # a heading wrapped onto the next line ("(b) Hearing on" / "opposition")
+                # is still the heading: the capitalized line after it opens the body
+                heading = (
+                    heading
+                    and len(stripped) <= 40
+                    and stripped[-1] not in ".;:,—–-"
+                    and rules.verbs.search(stripped) is None
+                ) or (label_only and _heading_like(stripped, rules))
+                title = label_only = False
                 blocks[-1] = (blocks[-1][0], lead + len(stripped))
             blank = False
         pos = end + 1
@@ -189,7 +214,7 @@ def segment(text: str, rules: LayoutRules) -> Layout:
     provisions: list[Provision] = []
     sentences: list[Sentence] = []
     labels = _Labels()
-    in_commentary = body_open = False
+    in_commentary = body_open = note_heading = False
     for lead, end in _blocks(text, rules):
         block = text[lead:end]
         low = block
@@ -205,6 +230,14 @@ def segment(text: str, rules: LayoutRules) -> Layout:
             continue
         if label is None and rules.commentary is not None and rules.commentary.match(low):
             in_commentary = True
+            # "COMMENTARY ON" runs on to the section it is about ("§ 712-1290")
+            note_heading = not _ends_sentence(text, end)
+        elif (
+            in_commentary
+            and _SECTION_START.match(block)
+            and (note_heading or _section_number(block[:80]) == labels.section)
+        ):
+            pass  # "COMMENTARY ON / § 712-1290": the note's own heading, not a new section
         elif label is None and (
             _SECTION_START.match(block) or (not in_commentary and not body_open)
         ):
@@ -229,6 +262,8 @@ def segment(text: str, rules: LayoutRules) -> Layout:
                 if body >= end:
                     continue
                 lead = body
+        if in_commentary and note_heading and _ends_sentence(text, end):
+            note_heading = False
         _in_line(text, lead, end, labels, rules, in_commentary, provisions, sentences)
         # Once a section's body opens, a line without a verb is not a title
         # unless it starts like one ("§ 12.", "Sec. 4.", "29-3005.").
