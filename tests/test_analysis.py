@@ -168,6 +168,8 @@ def test_silence_reads_by_absence_with_what_was_looked_for() -> None:
         "official_documentation": "no_presumption",
         "confidentiality": "none",
         "additional_conditions": "none",
+        # the card's "no hearing required": a statute silent on a hearing requires none
+        "hearing_requirement": "none_required",
     }.items():
         f = analysis.finding(category)
         assert (f.tier, f.confidence) == (tier, "by absence")
@@ -175,10 +177,20 @@ def test_silence_reads_by_absence_with_what_was_looked_for() -> None:
     assert analysis.coverage.tier == "adults"
     assert analysis.coverage.confidence == "by absence"
     # Categories that silence does not decide.
-    for category in ("hearing_requirement", "offenses_covered", "judicial_discretion"):
+    for category in ("offenses_covered", "judicial_discretion"):
         f = analysis.finding(category)
         assert (f.tier, f.confidence) == (None, "not found")
         assert f.looked_for
+
+
+def test_a_hearing_mentioned_but_not_weighed_is_not_silence() -> None:
+    """Silence is no word on it: a hearing named in words the reader does not weigh
+    leaves the category open, naming the provision."""
+    analysis = read(RELIEF + "The offense must be a result of being a victim of trafficking. "
+                    "The survivor may be heard through an advocate.")  # fmt: skip
+    f = analysis.finding("hearing_requirement")
+    assert (f.tier, f.confidence) == (None, "not found")
+    assert any(e.role == "topic" for e in f.evidence)
 
 
 def test_text_that_is_not_a_relief_statute() -> None:

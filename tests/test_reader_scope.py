@@ -367,3 +367,39 @@ def test_an_exception_in_a_pending_charge_condition_is_not_about_coverage() -> N
         "offenses_covered",
     )
     assert "all_offenses" not in f.candidates
+
+
+# --- a defense beside the relief ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "defense",
+    [
+        "is not criminally liable for an offense committed as a direct result of being trafficked",
+        "has an affirmative defense to a charge of an offense committed while a victim",
+        "is immune from prosecution for an offense committed under duress",
+    ],
+)
+def test_a_defense_beside_the_relief_is_not_its_nexus(defense: str) -> None:
+    """The immunity's link ("a direct result of") is the defense's; the relief's own
+    ("as a result of") decides the category, and the defense still names trafficking."""
+    text = (
+        f"(a) A victim of human trafficking {defense}.\n"
+        "(b) The court may vacate a conviction if the defendant's participation in the "
+        "offense was the result of having been a victim.\n"
+    )
+    analysis = analyze(text, RUBRIC)
+    assert analysis.relief_statute
+    f = analysis.finding("nexus_to_trafficking")
+    assert (f.tier, f.confidence) == ("as_a_result", "clear")
+    assert all(e.provision.endswith("(b)") for e in f.evidence if e.role == "match")
+
+
+def test_a_defense_alone_is_read_as_it_stands() -> None:
+    """Without a relief provision beside it, nothing is set aside as another remedy."""
+    text = (
+        "(a) A victim of human trafficking is not criminally liable for an offense committed "
+        "as a direct result of being trafficked, and may move to vacate a conviction for it.\n"
+    )
+    f = analyze(text, RUBRIC).finding("nexus_to_trafficking")
+    assert f.tier == "direct_result"

@@ -29,10 +29,10 @@ from pathlib import Path
 
 from drafter.reader.files import read_statute
 from drafter.reader.findings import COVERAGE, Analysis, Evidence, Finding, ProvisionRef
-from drafter.reader.layout import EVIDENCE_ROLES, Layout
+from drafter.reader.layout import EVIDENCE_ROLES, GATE_ROLES, Layout, LayoutRules
 from drafter.reader.match import Scanner
 from drafter.reader.rules import load_signals
-from drafter.reader.scope import scoped
+from drafter.reader.scope import defenses, scoped
 from drafter.reader.segment import segment
 from drafter.reader.text import Normalized, normalize
 from drafter.reader.tiers import CategoryReading, Signals, TierSignals
@@ -63,6 +63,18 @@ class _Text:
         self._views: dict[tuple[frozenset[str], str], tuple[Normalized, Scanner]] = {}
         starts = layout.provisions if layout is not None else ()
         self._starts = [p.start for p in starts]
+        self._defense = False
+
+    def mark_defenses(self, rules: LayoutRules) -> None:
+        """Mark defense provisions (drafter.reader.scope.defenses) from the gate
+        view, whose text they stay in; the categories' views leave them out."""
+        if self.layout is None:
+            return
+        norm, _ = self.view(GATE_ROLES)
+        marked = defenses(self.layout, rules, norm.text, norm.start_of)
+        if marked is not self.layout:
+            self.layout = marked
+            self._defense = True
 
     def view(
         self, roles: frozenset[str] = EVIDENCE_ROLES, terms: re.Pattern[str] | None = None
@@ -75,17 +87,20 @@ class _Text:
             return found
         if self.layout is None:
             norm = normalize(self.text)
-        elif roles == EVIDENCE_ROLES and terms is None:
+        elif roles == GATE_ROLES and terms is None:
             # Blanked text keeps its length, so offsets hold; quotes come from the original.
-            norm = replace(normalize(self.layout.evidence_text()), original=self.text)
+            norm = replace(normalize(self.layout.evidence_text(GATE_ROLES)), original=self.text)
+        elif roles == EVIDENCE_ROLES and terms is None and not self._defense:
+            found = self._views[key] = self.view(GATE_ROLES)
+            return found
         else:
-            # Fewer roles: blank more of the evidence view's normalized text (no second pass).
-            base, _ = self.view()
+            # Fewer roles: blank more of the gate view's normalized text (no second pass).
+            base, _ = self.view(GATE_ROLES)
             text = base.text
             parts: list[str] = []
             pos = 0
             for s in self.layout.sentences:
-                if s.role in EVIDENCE_ROLES and (
+                if s.role in GATE_ROLES and (
                     s.role not in roles
                     or (s.role == "definition" and terms is not None and not terms.search(s.term))
                 ):
@@ -254,6 +269,13 @@ def _read_category(
     topic: list[Evidence] = []
     if relief and reading.topic is not None:
         m = reading.topic.search(norm.text)
+        if m is None and reading.silence is not None:
+            # Not a word on it: the rubric reads that silence as a tier ("no hearing required").
+            tier, why = reading.silence
+            return Finding(
+                category, title, tier, "by absence", (tier,), tuple(negated),
+                looked_for(positives), why,
+            )  # fmt: skip
         if m is not None:
             topic = doc.evidence(norm, "", [(m.start(), m.end(), "")], "topic")
             where = topic[0].provision if topic and topic[0].provision else "the text"
@@ -294,7 +316,10 @@ def analyze(
         # A neighbouring statute's glossary and another law's remedy are not evidence.
         layout = scoped(layout, signals.layout)
     doc = _Text(text, layout)
-    norm, scan = doc.view()
+    if signals.layout is not None:
+        # An immunity beside the relief is another remedy: read the relief's own words.
+        doc.mark_defenses(signals.layout)
+    norm, scan = doc.view(GATE_ROLES)
     relief = True
     relief_evidence: list[Evidence] = []
     if signals.relief_statute is not None:

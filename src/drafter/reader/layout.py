@@ -13,6 +13,10 @@ from drafter.reader.match import _Branch
 
 #: Roles whose words are evidence of a tier.
 EVIDENCE_ROLES = frozenset({"operative", "definition"})
+#: Roles whose words tell whether the text is a trafficking relief statute: a
+#: defense beside the relief names whom the section is for ("a victim of human
+#: trafficking is not criminally liable ... (c) ... may vacate the conviction").
+GATE_ROLES = EVIDENCE_ROLES | {"defense"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +35,11 @@ class LayoutRules:
     #: (Each compiled as branches found by their literals: searched on lower-cased text.)
     remedy: tuple[_Branch, ...] = ()
     subject: tuple[_Branch, ...] = ()
+    #: A sentence that spares the survivor liability (immunity, an affirmative
+    #: defense), and the words of record relief: a subsection with a defense and no
+    #: relief, beside one with relief, is another remedy (role `defense`).
+    defense: tuple[_Branch, ...] = ()
+    relief: tuple[_Branch, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,4 +101,4 @@ def _blank(chunk: str) -> str:
     return out[:-1] + "." if out and out[-1] == " " else out
 
 
-__all__ = ["EVIDENCE_ROLES", "Layout", "LayoutRules", "Provision", "Sentence"]
+__all__ = ["EVIDENCE_ROLES", "GATE_ROLES", "Layout", "LayoutRules", "Provision", "Sentence"]

@@ -86,6 +86,8 @@ def _layout_rules(doc: YamlDoc, raw: _Provisions | None) -> LayoutRules:
         # searched on lower-cased text, branch by branch from their literals (fast)
         remedy=branches("remedy", raw.remedy),
         subject=branches("subject", raw.subject),
+        defense=branches("defense", raw.defense),
+        relief=branches("relief", raw.relief),
     )
 
 

@@ -323,4 +323,11 @@ def _compile_reading(
         if spec.definitions_of
         else None
     )
-    return CategoryReading(frozenset(spec.reads), topic, silent, terms)
+    silence = None
+    if spec.silence is not None:
+        if spec.silence.reads not in compiled[category]:
+            raise doc.error((*loc, "silence", "reads"), f"unknown tier {spec.silence.reads!r}")
+        if topic is None:
+            raise doc.error((*loc, "silence"), "give topic: words, so that silence can be told")
+        silence = (spec.silence.reads, " ".join(spec.silence.note.split()))
+    return CategoryReading(frozenset(spec.reads), topic, silent, terms, silence)

@@ -87,6 +87,15 @@ class _WhenSilent(BaseModel):
         return self
 
 
+class _Silence(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    #: The tier the rubric reads a text's silence on the category as.
+    reads: str
+    #: Why, in words (shown with the reading).
+    note: str
+
+
 class _Reading(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -101,6 +110,9 @@ class _Reading(BaseModel):
     #: (added to each tier's own `not_in_sentence_with`).
     not_in_sentence_with: tuple[str, ...] = ()
     when_silent: _WhenSilent | None = None
+    #: A text that says nothing of the category (no tier shows and no topic word
+    #: is anywhere in it) reads as this tier, by absence.
+    silence: _Silence | None = None
 
 
 class _Negation(BaseModel):
@@ -125,6 +137,11 @@ class _Provisions(BaseModel):
     #: A sentence that opens a remedy, and the subject that makes it this law's.
     remedy: tuple[str, ...] = ()
     subject: tuple[str, ...] = ()
+    #: A sentence that spares the survivor liability (immunity, a defense), and
+    #: the words of record relief: beside a relief provision, a defense is another
+    #: remedy, whose nexus and offenses are not the relief's.
+    defense: tuple[str, ...] = ()
+    relief: tuple[str, ...] = ()
 
 
 class _SignalsFile(BaseModel):

@@ -4,15 +4,21 @@
   definition it does use): a neighbouring statute's glossary;
 - `other`: a subsection that opens a remedy of its own and never names the
   subject (trafficking), in a statute that has a remedy for trafficking
-  victims: a general expungement law around the trafficking paragraph.
+  victims: a general expungement law around the trafficking paragraph;
+- `defense`: a subsection that spares the survivor liability (immunity, an
+  affirmative defense) and grants no record relief, beside one that does: its
+  nexus ("a direct result of") and offenses are the defense's, not the relief's.
 
-Neither is evidence of a tier (drafter.reader.segment.EVIDENCE_ROLES).
+None is evidence of a tier (drafter.reader.layout.EVIDENCE_ROLES); a defense
+still tells whom the statute is for (GATE_ROLES). Defenses are marked on the
+normalized text (`defenses`), the others on the layout alone (`scoped`).
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 
 from drafter.reader.layout import EVIDENCE_ROLES, Layout, LayoutRules, Provision, Sentence
 from drafter.reader.match import _Branch
@@ -190,3 +196,46 @@ def _subsection_of(label: str) -> str:
     number, _, path = label.rpartition(" ") if " " in label else ("", "", label)
     first = _FIRST_LABEL.match(path)
     return f"{number} {first.group() if first else path}"
+
+
+def defenses(
+    layout: Layout, rules: LayoutRules, norm: str, start_of: Callable[[int], int]
+) -> Layout:
+    """A subsection that spares the survivor liability and grants no record
+    relief, in a text where another subsection grants relief, is a defense
+    (role `defense`): the categories of relief are read from the relief.
+
+    Searched on the normalized text `norm` of the layout's evidence (line breaks
+    and hyphenation undone), `start_of` mapping its offsets to the original's.
+    """
+    if not rules.defense or not rules.relief:
+        return layout
+    sentences = layout.sentences
+    keys = [_subsection_of(p.label) for p in layout.provisions]
+    key_of = [keys[s.provision] if s.provision < len(keys) else "" for s in sentences]
+    starts = [s.start for s in sentences]
+
+    def groups_of(branches: tuple[_Branch, ...]) -> set[str]:
+        found = set()
+        for branch in branches:
+            for m in branch.candidates(norm):
+                at = start_of(m.start())
+                k = bisect_right(starts, at) - 1
+                if k >= 0 and sentences[k].end > at and sentences[k].role == "operative":
+                    found.add(key_of[k])
+        return found
+
+    found = groups_of(rules.defense)
+    if not found:
+        return layout
+    relief = groups_of(rules.relief)
+    if not relief - found:
+        return layout
+    only = found - relief
+    marked = tuple(
+        Sentence(s.start, s.end, s.provision, "defense", s.term)
+        if key_of[i] in only and s.role == "operative"
+        else s
+        for i, s in enumerate(sentences)
+    )
+    return Layout(layout.text, layout.provisions, marked)

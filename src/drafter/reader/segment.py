@@ -20,9 +20,13 @@ sentence gets a role:
 - `other`: a subsection that opens a remedy of its own (a petition any person
   may file) and never names trafficking, in a statute that has a remedy for
   trafficking victims: a general expungement law around the trafficking
-  paragraph is another law, whose waits and standards are not this one's.
+  paragraph is another law, whose waits and standards are not this one's;
+- `defense`: a subsection that spares the survivor liability (immunity, an
+  affirmative defense) beside one that grants record relief: another remedy,
+  whose nexus and offenses are not the relief's (it still names whom the
+  statute is for).
 
-(`unused` and `other` are set after segmenting, by drafter.reader.scope.)
+(`unused`, `other` and `defense` are set after segmenting, by drafter.reader.scope.)
 Only operative sentences and definitions are evidence; the patterns that tell
 the roles apart are data (the signals file's `provisions:` block). Offsets are
 into the original text.

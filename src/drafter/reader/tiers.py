@@ -177,6 +177,8 @@ class CategoryReading:
     when_silent: WhenSilent | None = None
     #: Only definitions of terms this matches are evidence (None: every used one).
     definitions_of: re.Pattern[str] | None = None
+    #: (tier, why): a text with no tier's signals and no topic word reads as this tier.
+    silence: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)
