@@ -379,7 +379,9 @@ def test_fees_fines_and_restitution_are_said_expressly() -> None:
 
 @pytest.mark.parametrize(
     ("profile", "law"),
-    [("texas", "Chapter 56A, Code of Criminal Procedure"), ("missouri", "section 595.209")],
+    # (Texas's bill is in the Code of Criminal Procedure, so its own chapter 56A is
+    # cited without the code's name.)
+    [("texas", "Chapter 56A."), ("missouri", "section 595.209")],
 )
 def test_crime_victims_get_notice_where_the_state_law_requires_it(profile: str, law: str) -> None:
     assert f"entitled to notice under {law}" in text(node(build(profile), "notice"))
@@ -462,7 +464,22 @@ def test_a_bill_enacting_the_existing_remedy_s_own_section_never_cites_itself() 
     near = all_text(
         build("texas", bill=BillTarget(section="411.07", chapter="411", code="Government Code"))
     )
-    assert "Section 411.0728, Government Code, or any other law" in near
+    # Inside the Government Code its own section is cited without the code's name.
+    assert "notwithstanding Section 411.0728, or any other law" in " ".join(near.split())
+
+
+def test_a_reference_into_the_bill_s_own_code_does_not_name_the_code() -> None:
+    # A reference without a code's name is to the code it appears in (Tex. Gov't
+    # Code 311.006): the victims' rights chapter is "Chapter 56A" inside the Code of
+    # Criminal Procedure, and keeps the code's name from any other code.
+    inside = " ".join(all_text(build("texas", bill=BillTarget(section="56.021"))).split())
+    assert "entitled to notice under Chapter 56A." in inside
+    assert "Chapter 56A, Code of Criminal Procedure" not in inside
+    assert "Section 411.0728, Government Code" in inside
+    outside = " ".join(
+        all_text(build("texas", bill=BillTarget(section="411.07", code="Government Code"))).split()
+    )
+    assert "entitled to notice under Chapter 56A, Code of Criminal Procedure." in outside
 
 
 def test_missouri_form_no_catchline_and_its_definitions() -> None:

@@ -234,14 +234,21 @@ class Profile(_Model):
         """
         out = {**self.parameter_defaults(draft.jurisdiction), **draft.parameters}
         section = draft.bill.section
-        if section and self.existing_remedies and "existing_remedies" not in draft.parameters:
+        code = draft.bill.code or out.get("code")
+        if self.existing_remedies and "existing_remedies" not in draft.parameters:
             # A bill that enacts (or amends) the very section the profile names as an
             # existing remedy must not make the section "in addition to" itself.
-            others = [f.text for f in self.existing_remedies if not _names(f.text, section)]
+            others = [
+                _within(f.text, code)
+                for f in self.existing_remedies
+                if not (section and _names(f.text, section))
+            ]
             if others:
                 out["existing_remedies"] = series(others)
             else:
                 out.pop("existing_remedies", None)
+        if self.victims_rights is not None and "victims_rights" not in draft.parameters:
+            out["victims_rights"] = _within(self.victims_rights.text, code)
         return out
 
     @property
@@ -281,6 +288,15 @@ class Profile(_Model):
         citation = "; ".join(law.citations) or "no trafficking-specific statute"
         source = law.source or law.status_note or "no official source recorded"
         return CurrentLaw(citation=citation, source=source, coverage=law.status, tiers=tiers)
+
+
+def _within(reference: str, code: object) -> str:
+    """A reference as the bill's own code words it: "Chapter 56A, Code of Criminal
+    Procedure" is "Chapter 56A" inside that code (a reference without a code's name
+    is to the code it appears in: Tex. Gov't Code 311.006, and common drafting usage)."""
+    if isinstance(code, str) and code and reference.endswith(f", {code}"):
+        return reference.removesuffix(f", {code}")
+    return reference
 
 
 def _names(citation: str, section: str) -> bool:
