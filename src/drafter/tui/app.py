@@ -18,7 +18,7 @@ from textual.timer import Timer
 
 from drafter.draft import Draft, draft_to_yaml, load_draft, save_draft
 from drafter.errors import UserError
-from drafter.tui import storage, textguard
+from drafter.tui import heap, storage, textguard
 from drafter.tui.autosaver import AutosaveJob, Autosaver, leaving_note, take_autosave_key
 from drafter.tui.commands import DrafterCommands
 from drafter.tui.core import COVERAGE, DraftView, Engine, answer, new_draft
@@ -292,6 +292,7 @@ class DrafterApp(App[None]):
             self.draft, self.path, self.session.autosave_key, self.unsaved, self.served
         )
         storage.release(self.session.autosave_key)
+        heap.thaw()
 
     # -- saving --
 

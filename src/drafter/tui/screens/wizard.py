@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -19,6 +19,7 @@ from textual.widget import Widget
 from textual.widgets import Button, OptionList, Static
 
 from drafter.tui.core import DraftView, Step, chosen
+from drafter.tui.heap import freeze_startup
 from drafter.tui.keys import CTRL_COMMANDS, bare
 from drafter.tui.styles import TONES
 from drafter.tui.widgets.aboutfield import AboutField
@@ -96,6 +97,10 @@ class WizardScreen(Screen[None]):
         self._score = ScorePanel(id="score")
         self._preview = BillPreview(id="preview")
         self._footer_shape: tuple[bool, bool, int] | None = None
+        # The width class Textual sets on the first resize, set before the
+        # widgets are styled: set after, it restyles every one of them again.
+        self.add_class("-wide" if self.app.size.width >= NARROW else "-narrow")
+        self._resumed = False
 
     # -- layout --
 
@@ -116,10 +121,19 @@ class WizardScreen(Screen[None]):
         self._load_step()
         self.call_after_refresh(self._settle)
 
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        # The first time, every widget was styled a moment ago as it mounted:
+        # Textual's restyle on resuming would do it all again for nothing.
+        if not self._resumed:
+            self._resumed = True
+            event.prevent_default()
+            super()._on_screen_resume(events.ScreenResume(refresh_styles=False))
+
     def _settle(self) -> None:
         """After the first layout: focus the chosen card, show the step from its top."""
         self._focus_tier(force=True)
         self.pane.centre.scroll_home(animate=False)
+        freeze_startup()
 
     # -- state --
 
@@ -352,6 +366,8 @@ class WizardScreen(Screen[None]):
             card = self.pane.cards[index]
             if isinstance(self.focused, TierCard):
                 self.set_focus(card, scroll_visible=False)
+            # The scroll goes into the coming layout; reveal checks it after.
+            self.pane.scroll_ahead(card)
             self.call_after_refresh(self.pane.reveal, card)
 
     def action_choose(self, index: int) -> None:

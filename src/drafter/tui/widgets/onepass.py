@@ -10,12 +10,24 @@ repaints of most of the screen.
 These classes take their new size without asking again, as Textual does
 itself after a scroll. A scrollable one still updates its scrollbars, and a
 scrollbar that appears or goes asks for the layout it needs.
+
+The centre's scroll box saves two more repaints a tier choice would cost:
+Textual repaints a container whose children move (the chosen tier's detail
+moves under its card), though the box looks the same; and the first scroll
+after a layout pass (bringing the chosen card into view) repaints the whole
+screen, outline, score and bill included, since Textual keeps no map of what
+was visible then to compare with. Both go through the one layout pass, which
+repaints only what moved. (They rely on Textual internals: textual is pinned,
+and tests/tui/test_onepass.py fails if these stop saving the repaints.)
 """
 
 from __future__ import annotations
 
+from typing import Self
+
 from textual.containers import Vertical, VerticalScroll
-from textual.geometry import Size
+from textual.geometry import Region, Size
+from textual.widget import Widget
 from textual.widgets import Static
 
 
@@ -27,10 +39,46 @@ class OnePassVertical(Vertical):
 
 
 class OnePassScroll(VerticalScroll):
+    #: A layout pass ran since the last scroll (see _refresh_scroll).
+    _laid_out = False
+
     def _size_updated(
         self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
     ) -> bool:
+        self._laid_out = True
         return super()._size_updated(size, virtual_size, container_size, layout=False)
+
+    #: Set while a child moves (see move_quietly).
+    _moving = False
+
+    def move_quietly(self, child: Widget, after: Widget) -> None:
+        """Move `child` after `after`: a layout pass, no repaint of this box itself.
+
+        Textual repaints a container whose children move; its own background
+        and scrollbars look the same after, and what moved is repainted anyway.
+        """
+        self._moving = True
+        try:
+            self.move_child(child, after=after)
+        finally:
+            self._moving = False
+
+    def refresh(
+        self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False
+    ) -> Self:
+        if self._moving:
+            repaint = False
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+    def _refresh_scroll(self) -> None:
+        # The first scroll after a layout pass repaints the whole screen in
+        # Textual (it has no map of what was visible to compare with); a
+        # layout of this container instead repaints only what moved.
+        if self._laid_out:
+            self._laid_out = False
+            self.refresh(repaint=False, layout=True)
+        else:
+            super()._refresh_scroll()
 
 
 class OnePassStatic(Static):

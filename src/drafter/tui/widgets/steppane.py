@@ -12,11 +12,14 @@ from typing import TYPE_CHECKING, cast
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.geometry import Region, Size
+from textual.widget import Widget
 from textual.widgets import Button
 
 from drafter.tui.core import COVERAGE, DraftView, Step, chosen
 from drafter.tui.styles import ACCENT_BOLD, GOOD, MUTED, WARN
 from drafter.tui.widgets.onepass import OnePassScroll, OnePassStatic, OnePassVertical
+from drafter.tui.widgets.reveal import Places, revealing_scroll
 from drafter.tui.widgets.stepfields import StepFields
 from drafter.tui.widgets.tiers import TierCard
 from drafter.tui.widgets.util import set_content
@@ -36,7 +39,6 @@ class StepPane(Vertical):
         self._title = OnePassStatic(id="step-title", markup=False)
         self._why = OnePassStatic(id="step-why", markup=False)
         self._hint = OnePassStatic(id="choose-hint", markup=False)
-        self._tiers = OnePassVertical(id="tiers")
         self._detail = OnePassVertical(id="chosen-detail")
         self._params_head = OnePassStatic(id="params-head", markup=False)
         self.params = OnePassVertical(id="params")
@@ -54,6 +56,8 @@ class StepPane(Vertical):
         self._next = Button("Next ▶", id="next-button", variant="primary", compact=True)
         self._review = Button("Review", id="review-button", compact=True)
         self.fields = StepFields(self.params, self._about, self._flags)
+        #: A card's text changed in the last `show` (the cards' places may move).
+        self._cards_resized = True
 
     @property
     def _app(self) -> DrafterApp:
@@ -65,14 +69,15 @@ class StepPane(Vertical):
             yield self._title
             yield self._why
             yield self._hint
-            with self._tiers:
-                yield from self.cards
-                # Follows the chosen card: why it is worded so, and its blanks.
-                with self._detail:
-                    # Its fields first, so choosing brings them into view.
-                    yield self._params_head
-                    yield self.params
-                    yield self._note
+            # The cards sit in the centre itself, with no box of their own: a
+            # box would change height on every choice and repaint in full.
+            yield from self.cards
+            # Follows the chosen card: why it is worded so, and its blanks.
+            with self._detail:
+                # Its fields first, so choosing brings them into view.
+                yield self._params_head
+                yield self.params
+                yield self._note
             # Yes/no facts a standard reads (documentation_required), per step.
             yield self._flags
             yield self._about_head
@@ -126,9 +131,11 @@ class StepPane(Vertical):
         gated = not view.card.rankable and step.id != COVERAGE
         ids = [card.choice.id for card in self.cards if card.choice is not None]
         texts = engine.tier_texts(step.id, ids, draft, view.bill)
+        resized = False
         for card in self.cards:
             if card.choice is not None:
-                card.show(card.choice.id == pick, texts[card.choice.id], gated)
+                resized |= card.show(card.choice.id == pick, texts[card.choice.id], gated)
+        self._cards_resized = resized
         set_content(self._note, self._tier_note(step, view, pick))
         has_params = self.fields.show(engine, draft, step, pick)
         if has_params:
@@ -174,9 +181,9 @@ class StepPane(Vertical):
         if not cards:
             return
         anchor = next((c for c in cards if c.choice and c.choice.id == pick), cards[-1])
-        children = list(self._tiers.children)
+        children = list(self.centre.children)
         if children.index(self._detail) != children.index(anchor) + 1:
-            self._tiers.move_child(self._detail, after=anchor)
+            self.centre.move_quietly(self._detail, after=anchor)
 
     def show_profile_note(self) -> None:
         """Under the jurisdiction field: which drafting style the bill uses, and why."""
@@ -196,8 +203,58 @@ class StepPane(Vertical):
         if self.fields.find_profile_note() is not None:
             self.show_profile_note()
 
-    def reveal(self, card: TierCard) -> None:
-        """Bring the chosen card and the fields under it into view."""
+    def scroll_ahead(self, card: TierCard) -> None:
+        """Scroll now to where `reveal` will, so the coming layout draws it (see reveal.py)."""
+        places = self._places_after(card)
+        if places is not None:
+            # Past today's end the scroll would be cut short: reveal scrolls after.
+            self._scroll_centre_to(places, self.centre.max_scroll_y)
+
+    def _places_after(self, card: TierCard) -> Places | None:
+        """Where `card` and its fields will be once the chosen detail sits under it."""
+        detail = self._detail
+        old_card, old_detail = card.virtual_region_with_margin, detail.virtual_region_with_margin
+        if self._cards_resized or not old_card or not old_detail:
+            return None  # not laid out yet, or a card's height may change
+        shift = old_detail.height if old_detail.y < old_card.y else 0
+        at = old_card.translate((0, -shift))
+        width = detail.content_region.width
+        room, viewport = Size(width, self.centre.size.height), self.app.size
+
+        def height(widget: Widget) -> int:
+            if not widget.display:
+                return 0
+            return widget.get_content_height(room, viewport, width) + widget.styles.gutter.height
+
+        fields = None
         if self.params.display:
-            self.centre.scroll_to_widget(self.params, animate=False, immediate=True)
-        self.centre.scroll_to_widget(card, animate=False, immediate=True)
+            top = at.bottom + detail.styles.gutter.top + height(self._params_head)
+            fields = Region(at.x, top, at.width, height(self.params))
+        grown = self.centre.virtual_size.height - old_detail.height + height(detail)
+        return Places(at, fields, grown)
+
+    def _scroll_centre_to(self, places: Places, limit: int) -> bool:
+        """Scroll the centre (at most to `limit`) to show `places`; False if it cannot."""
+        centre = self.centre
+        window = centre.scrollable_content_region.at_offset(centre.scroll_offset)
+        y = revealing_scroll(window, places)
+        if y > limit:
+            return False
+        if y != window.y:
+            centre.scroll_to(y=y, animate=False, immediate=True)
+        return True
+
+    def reveal(self, card: TierCard) -> None:
+        """Bring the chosen card and the fields under it into view (in one scroll)."""
+        centre = self.centre
+        on_screen = self.params.region if self.params.display else None
+        fields = None
+        if on_screen:
+            # From the screen into the centre's scrollable rows.
+            top = on_screen.y - centre.scrollable_content_region.y + round(centre.scroll_y)
+            fields = Region(on_screen.x, top, on_screen.width, on_screen.height)
+        card_at = card.virtual_region_with_margin
+        if card_at:
+            self._scroll_centre_to(
+                Places(card_at, fields, centre.virtual_size.height), centre.max_scroll_y
+            )

@@ -51,12 +51,15 @@ class TierCard(OnePassStatic, can_focus=True):
         self.choice = choice
         self.display = choice is not None
 
-    def show(self, chosen: bool, language: str, gated: bool) -> None:
-        """Draw the card; `gated` dims points the coverage keeps from counting."""
+    def show(self, chosen: bool, language: str, gated: bool) -> bool:
+        """Draw the card; `gated` dims points the coverage keeps from counting.
+
+        True when its text changed (so may its height), not only its mark.
+        """
         self.set_class(chosen, "-chosen")
         c = self.choice
         if c is None:
-            return
+            return False
         mark = styled("● ", MARK, "bold") if chosen else styled("○ ", MUTED)
         parts: list[str | tuple[str, str] | Content] = [(f"{self.index + 1}  ", "bold"), mark]
         if c.points is not None:
@@ -72,6 +75,7 @@ class TierCard(OnePassStatic, can_focus=True):
         # Choosing only swaps the mark and the colours: no layout pass for that.
         same_text = old is not None and _unmarked(old.plain) == _unmarked(content.plain)
         set_content(self, content, layout=not same_text)
+        return not same_text
 
     def action_choose(self) -> None:
         if self.choice is not None:
