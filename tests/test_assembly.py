@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from drafter.assembly import assemble
+from drafter.assembly import assemble, bill_code, bill_wording
 from drafter.bill import walk
 from drafter.draft import BillTarget, Draft
 from drafter.errors import UserError
@@ -182,3 +182,15 @@ def test_minors_only_bill_says_under_18() -> None:
     assert "under 18 years of age" in render_text(bill)
     assert bill.score is not None and not bill.score.rankable
     assert "cannot be ranked" in summary(bill.score)
+
+
+def test_the_bill_code_and_its_unit_are_worked_out_in_one_place() -> None:
+    # Texas adds articles to its Code of Criminal Procedure, sections elsewhere.
+    texas = load_profile("texas")
+    draft = Draft(jurisdiction="Texas", coverage="adults")
+    assert bill_code(draft, texas) == "Code of Criminal Procedure"
+    assert bill_wording(draft, texas).unit == "article"
+    elsewhere = draft.model_copy(update={"bill": BillTarget(code="Government Code")})
+    assert bill_code(elsewhere, texas) == "Government Code"
+    assert bill_wording(elsewhere, texas).unit == "section"
+    assert bill_wording(draft, load_profile(None)).unit == "section"

@@ -94,9 +94,8 @@ def assemble(
     params = profile.parameters_for(draft)
     values = language.values(params)
     frame = language.frame
-    code = draft.bill.code or defaults.get("code")
-    unit = profile.unit(code)
-    wording = wording_for(profile, unit)
+    wording = bill_wording(draft, profile)
+    unit = wording.unit
     style = profile.style()
     heading_format = profile.style_spec.unit_heading_formats.get(unit)
     if heading_format:
@@ -250,6 +249,18 @@ class _Entry:
     provenance: Provenance | None
     basis: Basis | None
     placeholder: str = ""
+
+
+def bill_code(draft: Draft, profile: Profile) -> str | None:
+    """The code the bill's section goes into: the draft's, else the profile's default."""
+    return draft.bill.code or profile.parameter_defaults(draft.jurisdiction).get("code")
+
+
+def bill_wording(draft: Draft, profile: Profile) -> Wording:
+    """The word forms of `draft`'s bill: in the unit its code is divided into
+    (section or article), in the profile's style. The bill, the amending bill
+    and the app's tier texts all word their text through this."""
+    return wording_for(profile, profile.unit(bill_code(draft, profile)))
 
 
 def wording_for(profile: Profile, unit: str) -> Wording:

@@ -19,7 +19,7 @@ from drafter.amend.labels import reference
 from drafter.amend.model import Amendment, Restated
 from drafter.amend.plan import plan_amendment
 from drafter.amend.today import Today, today_tiers
-from drafter.assembly import build_bill
+from drafter.assembly import bill_code, build_bill
 from drafter.bill import Bill, Style
 from drafter.draft import Draft
 from drafter.jurisdiction import Profile, profile_for, shipped_profile
@@ -114,12 +114,12 @@ def build_amending_bill(
         )
     warnings.extend(amendment.warnings)
     style = frame.style
-    defaults = profile.parameter_defaults(draft.jurisdiction)
-    unit = profile.unit(draft.bill.code or defaults.get("code"))
+    code = bill_code(draft, profile)
+    unit = profile.unit(code)
     params = profile.parameters_for(draft)
     base = {
         "section": section or "[SECTION]",
-        "code": draft.bill.code or defaults.get("code") or "[CODE]",
+        "code": code or "[CODE]",
         "history": str(
             params.get("history") or (form.history.text if form.history else "") or _NO_HISTORY
         ),

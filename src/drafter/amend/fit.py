@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from drafter.assembly import wording_for
+from drafter.assembly import bill_wording
 from drafter.bill import label_for
 from drafter.draft import Draft
 from drafter.jurisdiction import Profile
@@ -81,9 +81,7 @@ class Fitter:
         self.profile = profile
         self.params = profile.parameters_for(draft)
         self.values = language.values(self.params)
-        defaults = profile.parameter_defaults(draft.jurisdiction)
-        code = draft.bill.code or defaults.get("code")
-        self.wording: Wording = wording_for(profile, profile.unit(code))
+        self.wording: Wording = bill_wording(draft, profile)
         self.style = profile.style()
 
     def tier(self, category: str, tier: str, ref: Callable[[str], str]) -> Fitted | None:
