@@ -15,12 +15,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from drafter.draft import Draft
 from drafter.errors import UserError
 from drafter.rubric import COVERAGE, COVERAGES, Coverage, Rubric
 from drafter.scoring import Scorecard, score
+
+if TYPE_CHECKING:
+    from drafter.language import Language
 
 ADVICE_FORMAT = "drafter/advice@1"
 
@@ -146,7 +149,7 @@ def advise(
     *,
     target: str | None = None,
     locks: Iterable[str] = (),
-    language: Any = None,
+    language: Language | None = None,
     parameters: Mapping[str, Any] | None = None,
 ) -> Advice:
     """The advice for a draft; `language` (drafter.language.Language) adds model text."""

@@ -22,12 +22,15 @@ words are drafter.render.advice (`readings_text`).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from drafter.advice import Advice
 from drafter.draft import Draft
 from drafter.law import Law
 from drafter.rubric import Rubric
+
+if TYPE_CHECKING:
+    from drafter.language import Language
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +93,7 @@ def qualify(
     advice: Advice,
     rubric: Rubric,
     law: Law,
-    language: Any = None,
+    language: Language | None = None,
     draft: Draft | None = None,
 ) -> ReadAdvice:
     """The advice (computed with the open categories locked) with its readings said.

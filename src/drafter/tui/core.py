@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from drafter.criteria import CriteriaStandard
 from drafter.criteria_eval import evaluate_draft
@@ -39,6 +39,12 @@ from drafter.tui.view import (
     render_bill_text,
 )
 
+if TYPE_CHECKING:
+    # Imported on first use (startup reads neither); named here for the types.
+    from drafter.bill import Bill
+    from drafter.jurisdiction import Profile
+    from drafter.language import Language
+
 
 @dataclass(frozen=True)
 class ProfileInfo:
@@ -58,7 +64,7 @@ def list_profiles() -> list[ProfileInfo]:
     return [ProfileInfo(e.id, e.name) for e in list_entries()]
 
 
-def load_profile(name: str | None) -> Any:
+def load_profile(name: str | None) -> Profile:
     from drafter.jurisdiction import load_profile as _load
 
     return _load(name)
@@ -66,7 +72,7 @@ def load_profile(name: str | None) -> Any:
 
 def profile_for(
     jurisdiction: str | None, strict: bool = True, confined: bool = False
-) -> tuple[Any, str | None]:
+) -> tuple[Profile, str | None]:
     """The drafting style for a draft's jurisdiction, and a note when it is generic.
 
     A draft's jurisdiction is free text: a name with no profile drafts in the
@@ -114,8 +120,8 @@ class Engine:
     def __init__(
         self,
         rubric: Rubric,
-        language: Any,
-        profile: Any,
+        language: Language,
+        profile: Profile,
         profile_note: str | None = None,
         confined: bool = False,
         standards: tuple[CriteriaStandard, ...] | None = None,
@@ -240,7 +246,9 @@ class Engine:
 
     # -- language --
 
-    def tier_language(self, step_id: str, choice_id: str, draft: Draft, bill: Any = None) -> str:
+    def tier_language(
+        self, step_id: str, choice_id: str, draft: Draft, bill: Bill | None = None
+    ) -> str:
         """The exact text a tier adds to `draft`'s bill ("" when it adds none).
 
         Placeholders are filled and words put as the bill does (the profile's
@@ -251,17 +259,16 @@ class Engine:
         return self.tier_texts(step_id, (choice_id,), draft, bill)[choice_id]
 
     def tier_texts(
-        self, step_id: str, choice_ids: Sequence[str], draft: Draft, bill: Any = None
+        self, step_id: str, choice_ids: Sequence[str], draft: Draft, bill: Bill | None = None
     ) -> dict[str, str]:
         """`tier_language` for several tiers of one step: the bill's numbering,
         the effective parameters and the word forms are worked out once."""
-        from drafter.assembly import wording_for
+        from drafter.assembly import bill_wording
         from drafter.bill import reference_words
 
         refs = reference_words(bill) if bill is not None else None
         params = self.profile.parameters_for(draft)
-        code = draft.bill.code or params.get("code")
-        wording = wording_for(self.profile, self.profile.unit(code))
+        wording = bill_wording(draft, self.profile)
         return {
             cid: wording.statute(self.language.preview(step_id, cid, params, refs) or "")
             for cid in choice_ids
@@ -272,9 +279,7 @@ class Engine:
         tier = self.language.tier(step_id, choice_id)
         if tier is None:
             return "", ""
-        note = " ".join((getattr(tier, "note", "") or "").split())
-        source = " ".join((getattr(tier, "source", "") or "").split())
-        return note, source
+        return " ".join(tier.note.split()), " ".join(tier.source.split())
 
     # -- the draft as a whole --
 
@@ -300,7 +305,7 @@ class Engine:
             standard_lines=tuple((s.met, *status_brief(s, self.rubric)) for s in statuses),
         )
 
-    def bill(self, draft: Draft, card: Scorecard | None = None) -> Any:
+    def bill(self, draft: Draft, card: Scorecard | None = None) -> Bill:
         """The draft's bill, from the same builder the command line uses."""
         from drafter.assembly import build_bill
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from drafter.criteria_eval import Met, StandardStatus
 from drafter.draft import Draft
@@ -18,6 +18,7 @@ from drafter.rubric import COVERAGE
 from drafter.scoring import Scorecard
 
 if TYPE_CHECKING:
+    from drafter.bill import Bill
     from drafter.tui.core import Engine
 
 #: The bill target's fields as the About-the-bill step names them.
@@ -39,7 +40,7 @@ class DraftView:
     draft: Draft
     card: Scorecard
     #: The assembled bill (None when none can be assembled, e.g. coverage none).
-    bill: Any
+    bill: Bill | None
     #: Why there is no bill.
     bill_error: str | None
     warnings: tuple[Warning_, ...] = field(default=())
@@ -55,7 +56,7 @@ class DraftView:
         return render_bill_text(self.bill, width)
 
 
-def render_bill_text(bill: Any, width: int = 72) -> str:
+def render_bill_text(bill: Bill, width: int = 72) -> str:
     """The bill as plain text (the preview and the review screen show this)."""
     from drafter.render.text import render_text
 

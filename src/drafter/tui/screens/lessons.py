@@ -13,7 +13,7 @@ Every text shown is literal: built as Content, never as markup.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -27,6 +27,7 @@ from drafter.rubric import Rubric
 from drafter.tui.styles import ACCENT_BOLD, MUTED, TONES, highlight, styled
 
 if TYPE_CHECKING:
+    from drafter.language import Language
     from drafter.tui.app import DrafterApp
 
 
@@ -70,7 +71,7 @@ class _LessonPager(Screen[None]):
     def __init__(
         self,
         rubric: Rubric,
-        language: Any,
+        language: Language,
         category: str | None = None,
         categories: Iterable[str] | None = None,
         lessons: list[Lesson] | None = None,

@@ -197,7 +197,7 @@ class StepPane(Vertical):
             text = engine.profile_note[0].upper() + engine.profile_note[1:] + "."
             note.say(text, WARN)
         else:
-            note.say(f"Drafting style: {getattr(engine.profile, 'name', '')}.", GOOD)
+            note.say(f"Drafting style: {engine.profile.name}.", GOOD)
 
     def _show_profile_note_once(self) -> None:
         if self.fields.find_profile_note() is not None:
