@@ -22,11 +22,11 @@ from drafter.tui import heap, storage, textguard
 from drafter.tui.autosaver import AutosaveJob, Autosaver, leaving_note, take_autosave_key
 from drafter.tui.commands import DrafterCommands
 from drafter.tui.core import COVERAGE, DraftView, Engine, answer, new_draft
+from drafter.tui.messages import OpenDraft, Opening
 from drafter.tui.session import Mode, Served, Session, Training
 
 if TYPE_CHECKING:
-    from drafter.law import Law
-    from drafter.tui.amending import CurrentLaw
+    pass
 
 LIGHT_THEME = "textual-light"
 DARK_THEME = "textual-dark"
@@ -121,7 +121,7 @@ class DrafterApp(App[None]):
         if self._pending is not None:
             draft, path = self._pending
             self._pending = None
-            self.open_session(draft, path)
+            self.open_session(Opening(draft, path))
         else:
             from drafter.tui.screens.start import StartScreen
 
@@ -147,17 +147,8 @@ class DrafterApp(App[None]):
             cached = self._yaml_cache = (self.draft, draft_to_yaml(self.draft, self.engine.rubric))
         return cached[1]
 
-    def open_session(
-        self,
-        draft: Draft,
-        path: Path | None,
-        step: str | None = None,
-        saved_yaml: str | None = None,
-        resume_key: str | None = None,
-        current_law: CurrentLaw | None = None,
-        todays_law: Law | None = None,
-    ) -> None:
-        """Make `draft` the app's draft and show the wizard on it.
+    def open_session(self, opening: Opening) -> None:
+        """Make the opening's draft the app's draft and show the wizard on it.
 
         `resume_key` is the autosave the draft was resumed from: the session
         goes on writing it, unless another drafter window has it open (then
@@ -165,7 +156,8 @@ class DrafterApp(App[None]):
         """
         from drafter.tui.screens.wizard import WizardScreen
 
-        session = self.session
+        session, draft, step = self.session, opening.draft, opening.step
+        current_law, todays_law = opening.current_law, opening.todays_law
         if draft.starts_from is not None and current_law is None and todays_law is None:
             # A draft begun from today's law, reopened: the same law again.
             from drafter.tui.amending import restore_start
@@ -177,11 +169,13 @@ class DrafterApp(App[None]):
                 )
         self.engine = self.engine.with_profile(draft.jurisdiction)
         self.draft = draft
-        path = Path(path) if path else None
+        path = Path(opening.path) if opening.path else None
+        saved_yaml = opening.saved_yaml
         if saved_yaml is None and path is not None:
             saved_yaml = draft_to_yaml(draft, self.engine.rubric)
         session.open_file(path, saved_yaml, current_law, todays_law)
-        session.autosave_key, copied = take_autosave_key(session.autosave_key, resume_key, path)
+        key = opening.resume_key
+        session.autosave_key, copied = take_autosave_key(session.autosave_key, key, path)
         if copied:
             self.notify(
                 "That draft is open in another drafter window: this one goes on with a "
@@ -201,6 +195,11 @@ class DrafterApp(App[None]):
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
+
+    def on_open_draft(self, message: OpenDraft) -> None:
+        """A screen opened a draft (new, a file, a resumed autosave, a reading)."""
+        message.stop()
+        self.open_session(message.opening)
 
     def _has_step(self, step_id: str) -> bool:
         return any(s.id == step_id for s in self.engine.steps)

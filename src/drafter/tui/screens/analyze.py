@@ -26,6 +26,7 @@ from drafter.draft import Draft
 from drafter.errors import UserError
 from drafter.reader import Analysis, analyze, read_statute
 from drafter.tui.amending import atlas_law
+from drafter.tui.messages import OpenDraft, Opening
 from drafter.tui.screens.findings import analysis_content, profile_content
 from drafter.tui.served import confined_path
 from drafter.tui.styles import BRAND, ERROR, MUTED, TONES
@@ -339,7 +340,8 @@ class AnalyzeScreen(Screen[None]):
 
             record = StartsFrom(statute=statute_record(source, self.app.served))
             draft = draft.model_copy(update={"starts_from": record})
-        self.app.open_session(draft, None, current_law=self._current_law(), todays_law=self.law)
+        read = Opening(draft, current_law=self._current_law(), todays_law=self.law)
+        self.post_message(OpenDraft(read))
 
     def _current_law(self) -> CurrentLaw | None:
         """The text the reading came from: analyzed here, or the atlas copy of the state's."""

@@ -19,6 +19,7 @@ from drafter.errors import UserError
 from drafter.render.standing import NOT_LEGAL_ADVICE
 from drafter.tui import storage
 from drafter.tui.core import list_profiles, new_draft
+from drafter.tui.messages import OpenDraft, Opening
 from drafter.tui.screens.draftlines import autosave_line, describe_draft
 from drafter.tui.served import confined_path, workspace_note
 from drafter.tui.session import Mode
@@ -250,9 +251,8 @@ class StartScreen(Screen[None]):
                 )
             except UserError:
                 saved_yaml = ""
-        self.app.open_session(
-            saved.draft, saved.path, step=saved.step, saved_yaml=saved_yaml, resume_key=saved.key
-        )
+        resumed = Opening(saved.draft, saved.path, saved.step, saved_yaml, saved.key)
+        self.post_message(OpenDraft(resumed))
 
     @on(Button.Pressed, "#discard")
     def action_discard(self) -> None:
@@ -299,7 +299,7 @@ class StartScreen(Screen[None]):
         pid = self.query_one("#profile", Select).value
         info = next((p for p in self.profiles if p.id == pid), None)
         name = info.name if info is not None and info.id != GENERIC else None
-        self.app.open_session(new_draft(name), None)
+        self.post_message(OpenDraft(Opening(new_draft(name))))
 
     def action_focus_open(self) -> None:
         self.query_one("#open-path", Input).focus()
@@ -354,7 +354,7 @@ class StartScreen(Screen[None]):
         except UserError as exc:
             status.say(Content.styled(exc.one_line(), ERROR))
             return
-        self.app.open_session(draft, path.resolve())
+        self.post_message(OpenDraft(Opening(draft, path.resolve())))
 
     @on(OptionList.OptionSelected, "#recent")
     def _open_recent(self, event: OptionList.OptionSelected) -> None:
