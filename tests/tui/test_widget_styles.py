@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 from pathlib import Path
 
 from textual.content import Content
+from textual.screen import Screen
 
+from drafter.tui.screens.base import DrafterModal, DrafterScreen
 from drafter.tui.styles import MUTED, TONES, styled
 from drafter.tui.widgets.util import same_content
 
@@ -28,6 +31,16 @@ def test_no_colour_is_written_in_python() -> None:
 def test_every_tone_has_a_look_in_the_stylesheet() -> None:
     css = (TUI / "drafter.tcss").read_text(encoding="utf-8")
     assert {tone for tone in TONES if f".{tone} {{" not in css} == set()
+
+
+def test_every_screen_has_the_tones() -> None:
+    # A tone on a screen without them fails to draw: every screen derives from the bases.
+    for path in sorted((TUI / "screens").glob("*.py")):
+        module = importlib.import_module(f"drafter.tui.screens.{path.stem}")
+        for name, value in vars(module).items():
+            mine = isinstance(value, type) and value.__module__ == module.__name__
+            if mine and issubclass(value, Screen):
+                assert issubclass(value, DrafterScreen | DrafterModal), name
 
 
 def test_same_text_in_a_new_style_is_not_the_same_content() -> None:

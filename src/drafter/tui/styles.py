@@ -8,9 +8,9 @@ or the screen above it, and drafter.tcss gives each class its look. So the
 colours live in one stylesheet, and a theme change restyles text already on
 screen.
 
-Every drafter screen lists TONES as its component classes (`COMPONENT_CLASSES
-= TONES`); a widget shown on a screen that does not lists them itself. A
-tone and a text style at once ("bold", "italic", "strike") are `styled`.
+Every drafter screen derives from DrafterScreen or DrafterModal
+(tui/screens/base.py), which list TONES as their component classes. A tone
+and a text style at once ("bold", "italic", "strike") are `styled`.
 """
 
 from __future__ import annotations

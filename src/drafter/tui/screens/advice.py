@@ -24,7 +24,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Button, OptionList, Select, SelectionList, Static
 from textual.widgets.option_list import Option
 
@@ -40,7 +39,8 @@ from drafter.rubric import COVERAGE
 from drafter.textsafe import visible
 from drafter.tui.core import DraftView
 from drafter.tui.screens.advice_rows import advice_for, change_row, open_row
-from drafter.tui.styles import GOOD, MUTED, TONES, WARN, WARN_BOLD
+from drafter.tui.screens.base import DrafterScreen
+from drafter.tui.styles import GOOD, MUTED, WARN, WARN_BOLD
 from drafter.tui.widgets.keysfooter import KeysFooter
 from drafter.tui.widgets.topbar import TopBar
 
@@ -51,12 +51,8 @@ if TYPE_CHECKING:
 NARROW = 110
 
 
-class AdviceScreen(Screen[None]):
+class AdviceScreen(DrafterScreen[None]):
     """Ranked single changes, the plan for a target grade, and the locks."""
-
-    COMPONENT_CLASSES = TONES  # its text styles by role (tui/styles.py)
-
-    app: DrafterApp
 
     CSS_PATH = "advice.tcss"
 

@@ -18,7 +18,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widget import AwaitMount
 from textual.widgets import Button, Input, Select, Static, TextArea
 
@@ -27,9 +26,10 @@ from drafter.errors import UserError
 from drafter.reader import Analysis, analyze, read_statute
 from drafter.tui.amending import atlas_law
 from drafter.tui.messages import OpenDraft, Opening
+from drafter.tui.screens.base import DrafterScreen
 from drafter.tui.screens.findings import analysis_content, profile_content
 from drafter.tui.served import confined_path
-from drafter.tui.styles import BRAND, ERROR, MUTED, TONES
+from drafter.tui.styles import BRAND, ERROR, MUTED
 from drafter.tui.widgets.keysfooter import KeysFooter
 from drafter.tui.widgets.note import Note
 
@@ -37,18 +37,13 @@ if TYPE_CHECKING:
     from drafter.jurisdiction_index import Entry
     from drafter.law import Law
     from drafter.tui.amending import CurrentLaw
-    from drafter.tui.app import DrafterApp
 
 #: The correction list's value for "leave this category open".
 OPEN = "__open__"
 
 
-class AnalyzeScreen(Screen[None]):
+class AnalyzeScreen(DrafterScreen[None]):
     """Read today's law, then use it as the draft's baseline."""
-
-    COMPONENT_CLASSES = TONES  # its text styles by role (tui/styles.py)
-
-    app: DrafterApp
 
     CSS_PATH = "analyze.tcss"
 

@@ -3,22 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from drafter.errors import UserError
-from drafter.tui.styles import ERROR, TONES, WARN
+from drafter.tui.screens.base import DrafterModal
+from drafter.tui.styles import ERROR, WARN
 from drafter.tui.widgets.note import Note
-
-if TYPE_CHECKING:
-    from drafter.tui.app import DrafterApp
 
 
 def target_path(raw: str, suffix: str, confined: bool = False) -> Path:
@@ -55,12 +52,8 @@ def shown_path(path: Path) -> str:
         return str(path)
 
 
-class SaveAsScreen(ModalScreen[Path | None]):
+class SaveAsScreen(DrafterModal[Path | None]):
     """Ask where to save the draft; never overwrite without asking."""
-
-    COMPONENT_CLASSES = TONES  # its text styles by role (tui/styles.py)
-
-    app: DrafterApp
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
     AUTO_FOCUS = "#save-path"
@@ -126,10 +119,8 @@ class SaveAsScreen(ModalScreen[Path | None]):
         self.dismiss(None)
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(DrafterModal[bool]):
     """Ask before something that cannot be undone; the safe answer has focus."""
-
-    COMPONENT_CLASSES = TONES  # its text styles by role (tui/styles.py)
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "keep", "Keep")]
     AUTO_FOCUS = "#confirm-no"

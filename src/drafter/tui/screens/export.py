@@ -3,25 +3,22 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, RadioButton, RadioSet, Select, Static
 
 from drafter.errors import UserError
 from drafter.output import OutputExists
 from drafter.tui.core import ExportFormat, export_formats
+from drafter.tui.screens.base import DrafterModal
 from drafter.tui.screens.dialogs import shown_path, target_path
-from drafter.tui.styles import ERROR, MUTED, TONES, WARN
+from drafter.tui.styles import ERROR, MUTED, WARN
 from drafter.tui.widgets.note import Note
-
-if TYPE_CHECKING:
-    from drafter.tui.app import DrafterApp
 
 DEFAULT_FORMAT = "docx"
 #: The drafter note choices (`drafter build --note`), as the dialog words them.
@@ -32,12 +29,8 @@ NOTES = (
 )
 
 
-class ExportScreen(ModalScreen[Path | None]):
+class ExportScreen(DrafterModal[Path | None]):
     """Pick a format and a file; returns the exported path (None if cancelled)."""
-
-    COMPONENT_CLASSES = TONES  # its text styles by role (tui/styles.py)
-
-    app: DrafterApp
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
     AUTO_FOCUS = "#export-path"

@@ -19,16 +19,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Digits, Footer, Static
 
 from drafter.lessons import Lesson, LessonTier, build_lessons
 from drafter.rubric import Rubric
-from drafter.tui.styles import ACCENT_BOLD, MUTED, TONES, highlight, styled
+from drafter.tui.screens.base import DrafterScreen
+from drafter.tui.styles import ACCENT_BOLD, MUTED, highlight, styled
 
 if TYPE_CHECKING:
     from drafter.language import Language
-    from drafter.tui.app import DrafterApp
 
 
 def wording(tier: LessonTier) -> Content:
@@ -51,12 +50,8 @@ def points(n: int) -> str:
     return f"{n} point" if n == 1 else f"{n} points"
 
 
-class _LessonPager(Screen[None]):
+class _LessonPager(DrafterScreen[None]):
     """Shared by the lessons and the present view: a list of lessons and `n`/`p`."""
-
-    COMPONENT_CLASSES = TONES  # its text styles by role (tui/styles.py)
-
-    app: DrafterApp
 
     #: The screen's CSS classes (its look: "training" or "present").
     SCREEN_CLASSES: ClassVar[str] = ""

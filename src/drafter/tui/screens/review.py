@@ -2,34 +2,27 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from drafter.tui.core import DraftView
-from drafter.tui.styles import MARK_OPEN, MUTED, TONES
+from drafter.tui.screens.base import DrafterScreen
+from drafter.tui.styles import MARK_OPEN, MUTED
 from drafter.tui.widgets.keysfooter import KeysFooter
 from drafter.tui.widgets.preview import BillPreview
 from drafter.tui.widgets.scorepanel import score_content
 from drafter.tui.widgets.topbar import TopBar
 
-if TYPE_CHECKING:
-    from drafter.tui.app import DrafterApp
 
-
-class ReviewScreen(Screen[None]):
+class ReviewScreen(DrafterScreen[None]):
     """Everything at once before export; any warning jumps back to its step."""
-
-    COMPONENT_CLASSES = TONES  # its text styles by role (tui/styles.py)
-
-    app: DrafterApp
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,b", "back", "Back to wizard"),

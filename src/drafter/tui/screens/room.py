@@ -20,13 +20,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Static
 
 from drafter.errors import UserError
 from drafter.room import AnswerClosed, Room, RoomState, Trainee
 from drafter.room.guard import whole_seconds
 from drafter.training import Exercise, ExerciseSet, Feedback, TierRef, load_exercise_set
+from drafter.tui.screens.base import DrafterScreen
 from drafter.tui.screens.exercise import (
     CHOOSE_BINDINGS,
     ChoiceCard,
@@ -37,7 +37,7 @@ from drafter.tui.screens.exercise import (
     tally_text,
     why_content,
 )
-from drafter.tui.styles import ACCENT_BOLD, GOOD_BOLD, MUTED, TONES
+from drafter.tui.styles import ACCENT_BOLD, GOOD_BOLD, MUTED
 
 if TYPE_CHECKING:
     from drafter.tui.app import DrafterApp
@@ -92,12 +92,8 @@ def feedback_for(exercise: Exercise, choices: tuple[TierRef, ...], chosen: str) 
     )
 
 
-class RoomScreen(Screen[None]):
+class RoomScreen(DrafterScreen[None]):
     """What the trainee's and the facilitator's screens share: the room and its exercises."""
-
-    COMPONENT_CLASSES = TONES  # its text styles by role (tui/styles.py)
-
-    app: DrafterApp
 
     def __init__(self, room: Room, exercise_set: ExerciseSet) -> None:
         super().__init__(classes="training")

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Button, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
@@ -20,23 +19,18 @@ from drafter.render.standing import NOT_LEGAL_ADVICE
 from drafter.tui import storage
 from drafter.tui.core import list_profiles, new_draft
 from drafter.tui.messages import OpenDraft, Opening
+from drafter.tui.screens.base import DrafterScreen
 from drafter.tui.screens.draftlines import autosave_line, describe_draft
 from drafter.tui.served import confined_path, workspace_note
 from drafter.tui.session import Mode
-from drafter.tui.styles import BRAND, ERROR, MUTED, TONES, WARN
+from drafter.tui.styles import BRAND, ERROR, MUTED, WARN
 from drafter.tui.widgets.keysfooter import KeysFooter
 from drafter.tui.widgets.note import Note
-
-if TYPE_CHECKING:
-    from drafter.tui.app import DrafterApp
 
 GENERIC = "generic"
 
 
-class StartScreen(Screen[None]):
-    COMPONENT_CLASSES = TONES  # its text styles by role (tui/styles.py)
-    app: DrafterApp
-
+class StartScreen(DrafterScreen[None]):
     # Ctrl keys that reach the app in tmux and in browsers; ctrl+n, ctrl+t
     # (the browser's) and ctrl+b (tmux's) still work in a plain terminal.
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -21,7 +21,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from drafter.training import (
@@ -33,6 +32,7 @@ from drafter.training import (
     default_set_path,
     load_exercise_set,
 )
+from drafter.tui.screens.base import DrafterScreen
 from drafter.tui.screens.exercise import (
     CHOOSE_BINDINGS,
     MAX_CHOICES,
@@ -48,7 +48,6 @@ from drafter.tui.styles import (
     GOOD,
     GOOD_BOLD,
     MUTED,
-    TONES,
     WARN_BOLD,
 )
 
@@ -56,14 +55,10 @@ if TYPE_CHECKING:
     from drafter.tui.app import DrafterApp
 
 
-class TrainScreen(Screen[None]):
+class TrainScreen(DrafterScreen[None]):
     """Score the provisions of an exercise set, one at a time."""
 
-    COMPONENT_CLASSES = TONES  # its text styles by role (tui/styles.py)
-
     CSS_PATH = "training.tcss"
-
-    app: DrafterApp
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *CHOOSE_BINDINGS,
@@ -248,14 +243,10 @@ def summary_content(summary: Summary) -> Content:
     return Content.assemble(*parts)
 
 
-class TrainSummaryScreen(Screen[None]):
+class TrainSummaryScreen(DrafterScreen[None]):
     """The score per category, and where to review."""
 
-    COMPONENT_CLASSES = TONES  # its text styles by role (tui/styles.py)
-
     CSS_PATH = "training.tcss"
-
-    app: DrafterApp
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("l", "lessons", "Lessons"),

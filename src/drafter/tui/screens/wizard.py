@@ -7,21 +7,20 @@ from the App's one Draft through `DraftView`, recomputed on every change.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import Reactive, reactive
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, OptionList, Static
 
 from drafter.tui.core import DraftView, Step, chosen
 from drafter.tui.heap import freeze_startup
 from drafter.tui.keys import CTRL_COMMANDS, bare
-from drafter.tui.styles import TONES
+from drafter.tui.screens.base import DrafterScreen
 from drafter.tui.widgets.aboutfield import AboutField
 from drafter.tui.widgets.flagfield import FlagField
 from drafter.tui.widgets.keysfooter import KeysFooter
@@ -32,9 +31,6 @@ from drafter.tui.widgets.scorepanel import ScorePanel
 from drafter.tui.widgets.steppane import StepPane
 from drafter.tui.widgets.tiers import TierCard
 from drafter.tui.widgets.topbar import TopBar
-
-if TYPE_CHECKING:
-    from drafter.tui.app import DrafterApp
 
 #: Where the step's form lives: the chosen tier's fields, the standards' questions,
 #: the bill's, the buttons.
@@ -48,12 +44,8 @@ FOOTER_FIRST = (
 NARROW = 110
 
 
-class WizardScreen(Screen[None]):
+class WizardScreen(DrafterScreen[None]):
     """Step through coverage and the 11 categories; every answer is kept."""
-
-    app: DrafterApp
-
-    COMPONENT_CLASSES = TONES  # its text styles by role (tui/styles.py)
 
     # Letters and digits live on the outline and the tier cards (tui.keys):
     # inside the form they are text. These work from anywhere on the screen.

@@ -1,0 +1,32 @@
+"""What every drafter screen is: the app's text tones, and its app typed.
+
+A span styled by role (".tone--muted", tui/styles.py) is drawn from a
+component class of the screen it shows on; a screen that did not list them
+would fail to draw it. So screens derive from these instead of listing TONES
+each.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.screen import ModalScreen, Screen, ScreenResultType
+
+from drafter.tui.styles import TONES
+
+if TYPE_CHECKING:
+    from drafter.tui.app import DrafterApp
+
+
+class DrafterScreen(Screen[ScreenResultType]):
+    """A full screen of the app."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = TONES
+    app: DrafterApp
+
+
+class DrafterModal(ModalScreen[ScreenResultType]):
+    """A dialog over the screen it was opened from."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = TONES
+    app: DrafterApp
