@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -24,9 +24,6 @@ from drafter.tui.commands import DrafterCommands
 from drafter.tui.core import COVERAGE, DraftView, Engine, answer, new_draft
 from drafter.tui.messages import OpenDraft, Opening
 from drafter.tui.session import Mode, Served, Session, Training
-
-if TYPE_CHECKING:
-    pass
 
 LIGHT_THEME = "textual-light"
 DARK_THEME = "textual-dark"
@@ -185,7 +182,7 @@ class DrafterApp(App[None]):
                 timeout=12,
             )
         self.view = self.engine.view(draft)
-        index = self.engine.step_index(step) if step and self._has_step(step) else 0
+        index = next((i for i, s in enumerate(self.engine.steps) if s.id == step), 0)
         session.step_id = self.engine.steps[index].id
         screen = WizardScreen(step=index)
         # Whatever was open (start screen, an older session) gives way to it.
@@ -200,9 +197,6 @@ class DrafterApp(App[None]):
         """A screen opened a draft (new, a file, a resumed autosave, a reading)."""
         message.stop()
         self.open_session(message.opening)
-
-    def _has_step(self, step_id: str) -> bool:
-        return any(s.id == step_id for s in self.engine.steps)
 
     def set_draft(self, draft: Draft, typing: bool = False) -> None:
         """Make `draft` current: rescore, reassemble, autosave.
