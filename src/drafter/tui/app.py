@@ -153,7 +153,7 @@ class DrafterApp(App[None]):
         """
         from drafter.tui.screens.wizard import WizardScreen
 
-        session, draft, step = self.session, opening.draft, opening.step
+        session, draft, step, path = self.session, opening.draft, opening.step, opening.path
         current_law, todays_law = opening.current_law, opening.todays_law
         if draft.starts_from is not None and current_law is None and todays_law is None:
             # A draft begun from today's law, reopened: the same law again.
@@ -166,7 +166,6 @@ class DrafterApp(App[None]):
                 )
         self.engine = self.engine.with_profile(draft.jurisdiction)
         self.draft = draft
-        path = Path(opening.path) if opening.path else None
         saved_yaml = opening.saved_yaml
         if saved_yaml is None and path is not None:
             saved_yaml = draft_to_yaml(draft, self.engine.rubric)
