@@ -133,10 +133,27 @@ class ChoiceCard(Static, can_focus=True):
         self.action_pick()
 
 
+class ChoosesByCard:
+    """A screen whose cards choose as its digit keys do: a card picked is `choose(N)`."""
+
+    def action_choose(self, index: int) -> None:
+        raise NotImplementedError
+
+    def on_choice_card_picked(self, event: ChoiceCard.Picked) -> None:
+        self.action_choose(event.index)
+
+
 #: Digit keys choose a tier (one footer entry; the prompt says "1-N").
 CHOOSE_BINDINGS: list[BindingType] = [
     Binding(str(i), f"choose({i - 1})", "Choose", show=i == 1) for i in range(1, MAX_CHOICES + 1)
 ]
+
+
+def names_a_choice(parameters: tuple[object, ...], count: int) -> bool:
+    """Whether a `choose(N)` action's N is one of `count` choices (the digit keys
+    go up to MAX_CHOICES; an exercise may have fewer tiers)."""
+    index = parameters[0] if parameters else 0
+    return isinstance(index, int) and index < count
 
 
 def tally_text(right: int, answered: int) -> Content:
@@ -150,10 +167,12 @@ __all__ = [
     "CHOOSE_BINDINGS",
     "MAX_CHOICES",
     "ChoiceCard",
+    "ChoosesByCard",
     "exercise_body",
     "feedback_content",
     "flowing",
     "highlighted",
+    "names_a_choice",
     "tally_text",
     "why_content",
 ]

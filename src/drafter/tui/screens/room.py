@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
@@ -30,10 +29,12 @@ from drafter.tui.screens.base import DrafterScreen
 from drafter.tui.screens.exercise import (
     CHOOSE_BINDINGS,
     ChoiceCard,
+    ChoosesByCard,
     exercise_body,
     feedback_content,
     flowing,
     highlighted,
+    names_a_choice,
     tally_text,
     why_content,
 )
@@ -113,7 +114,7 @@ class RoomScreen(DrafterScreen[None]):
         )
 
 
-class RoomTraineeScreen(RoomScreen):
+class RoomTraineeScreen(RoomScreen, ChoosesByCard):
     """The room's current exercise, for one trainee."""
 
     CSS_PATH = "training.tcss"
@@ -271,15 +272,10 @@ class RoomTraineeScreen(RoomScreen):
         if action == "choose":
             if self.state is None or self.state.revealed or self.chosen or not self.exercise:
                 return False
-            index = parameters[0] if parameters else 0
-            return isinstance(index, int) and index < len(self.choices())
+            return names_a_choice(parameters, len(self.choices()))
         return True
 
     # -- actions --
-
-    @on(ChoiceCard.Picked)
-    def _picked(self, event: ChoiceCard.Picked) -> None:
-        self.action_choose(event.index)
 
     def action_choose(self, index: int) -> None:
         ex = self.exercise

@@ -16,7 +16,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
@@ -37,9 +36,11 @@ from drafter.tui.screens.exercise import (
     CHOOSE_BINDINGS,
     MAX_CHOICES,
     ChoiceCard,
+    ChoosesByCard,
     exercise_body,
     feedback_content,
     highlighted,
+    names_a_choice,
     tally_text,
 )
 from drafter.tui.session import Mode, Training
@@ -55,7 +56,7 @@ if TYPE_CHECKING:
     from drafter.tui.app import DrafterApp
 
 
-class TrainScreen(DrafterScreen[None]):
+class TrainScreen(DrafterScreen[None], ChoosesByCard):
     """Score the provisions of an exercise set, one at a time."""
 
     CSS_PATH = "training.tcss"
@@ -142,17 +143,12 @@ class TrainScreen(DrafterScreen[None]):
         if action == "choose":
             if self.exercise is None or self.feedback is not None:
                 return False
-            index = parameters[0] if parameters else 0
-            return isinstance(index, int) and index < len(self.session.choices(self.exercise))
+            return names_a_choice(parameters, len(self.session.choices(self.exercise)))
         if action == "next":
             return self.feedback is not None
         return True
 
     # -- actions --
-
-    @on(ChoiceCard.Picked)
-    def _picked(self, event: ChoiceCard.Picked) -> None:
-        self.action_choose(event.index)
 
     def action_choose(self, index: int) -> None:
         ex = self.exercise
