@@ -9,10 +9,15 @@ relief's effect, and what follows a rule line under a statute is not the statute
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from drafter.reader import analyze, signals_for
 from drafter.reader.rules import own_name_pattern
+from drafter.reader.scope import _trie
 from drafter.rubric import load_rubric
 
 RUBRIC = load_rubric()
@@ -403,3 +408,23 @@ def test_a_defense_alone_is_read_as_it_stands() -> None:
     )
     f = analyze(text, RUBRIC).finding("nexus_to_trafficking")
     assert f.tier == "direct_result"
+
+
+# --- the glossary's finder -------------------------------------------------------------
+
+_TERM = st.text(alphabet="ab .-", min_size=1, max_size=6).filter(lambda t: t.strip() == t)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    terms=st.lists(_TERM, min_size=1, max_size=8, unique=True), text=st.text("ab .-x", max_size=60)
+)
+def test_the_trie_finds_what_the_longest_first_alternation_finds(
+    terms: list[str], text: str
+) -> None:
+    """Which defined terms the operative text uses is decided by one trie-shaped
+    pattern; it must find exactly what the plain alternation, longest first, finds."""
+    ordered = sorted(terms, key=len, reverse=True)
+    plain = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in ordered) + ")")
+    trie = re.compile(r"\b(?:" + _trie(ordered) + ")")
+    assert trie.findall(text) == plain.findall(text)

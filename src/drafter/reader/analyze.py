@@ -108,6 +108,10 @@ class _Text:
                     if a >= pos and b > a:
                         parts += [text[pos:a], " " * (b - a - 1), "."]
                         pos = b
+            if not parts:
+                # Nothing of the left-out roles here: the gate view serves, scanned once.
+                found = self._views[key] = self.view(GATE_ROLES)
+                return found
             parts.append(text[pos:])
             norm = replace(base, text="".join(parts))
         found = self._views[key] = (norm, Scanner(norm.text))

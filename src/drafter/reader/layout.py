@@ -40,6 +40,26 @@ class LayoutRules:
     #: relief, beside one with relief, is another remedy (role `defense`).
     defense: tuple[_Branch, ...] = ()
     relief: tuple[_Branch, ...] = ()
+    #: history, reference and definition in one pattern (a group per role, in
+    #: that order of precedence): one match per sentence, not three.
+    roles: re.Pattern[str] | None = None
+
+    def __post_init__(self) -> None:
+        named = [
+            f"(?P<{role}>{p.pattern})"
+            for role, p in (
+                ("history", self.history),
+                ("reference", self.reference),
+                ("definition", self.definition),
+            )
+            if p is not None
+        ]
+        if named and self.roles is None:
+            try:
+                roles = re.compile("|".join(named), re.IGNORECASE)
+            except re.error:  # a group name used twice: match role by role instead
+                return
+            object.__setattr__(self, "roles", roles)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +117,9 @@ _NOT_A_BREAK = re.compile(r"[^\r\n]")
 
 
 def _blank(chunk: str) -> str:
-    out = _NOT_A_BREAK.sub(" ", chunk)
+    # (a chunk with no line break is all spaces: no regex pass needed)
+    breaks = "\n" in chunk or "\r" in chunk
+    out = _NOT_A_BREAK.sub(" ", chunk) if breaks else " " * len(chunk)
     return out[:-1] + "." if out and out[-1] == " " else out
 
 

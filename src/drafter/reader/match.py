@@ -60,8 +60,12 @@ class _Branch:
         """
         if found is None:
             found = {}
-        if self.needs and all(_first(found, norm, n) < 0 for n in self.needs):
-            return
+        if self.needs:
+            for lit in self.needs:
+                if _first(found, norm, lit) >= 0:
+                    break
+            else:
+                return
         if self.anchors:
             yield from self._anchored(norm, limit, found)
             return

@@ -372,10 +372,14 @@ def _sentences(
 def _role(text: str, pos: int, end: int, rules: LayoutRules, in_commentary: bool) -> str:
     if in_commentary:
         return "commentary"
-    if rules.history is not None and rules.history.match(text, pos, end):
-        return "history"
-    if rules.reference is not None and rules.reference.match(text, pos, end):
-        return "reference"
-    if rules.definition is not None and rules.definition.match(text, pos, end):
-        return "definition"
+    if rules.roles is not None:
+        m = rules.roles.match(text, pos, end)
+        return (m.lastgroup or "operative") if m is not None else "operative"
+    for role, pattern in (
+        ("history", rules.history),
+        ("reference", rules.reference),
+        ("definition", rules.definition),
+    ):
+        if pattern is not None and pattern.match(text, pos, end):
+            return role
     return "operative"
