@@ -253,7 +253,7 @@ class _Entry:
 
 def bill_code(draft: Draft, profile: Profile) -> str | None:
     """The code the bill's section goes into: the draft's, else the profile's default."""
-    return draft.bill.code or profile.parameter_defaults(draft.jurisdiction).get("code")
+    return profile.bill_code(draft)
 
 
 def bill_wording(draft: Draft, profile: Profile) -> Wording:

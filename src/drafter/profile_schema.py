@@ -234,7 +234,7 @@ class Profile(_Model):
         """
         out = {**self.parameter_defaults(draft.jurisdiction), **draft.parameters}
         section = draft.bill.section
-        code = draft.bill.code or out.get("code")
+        code = self.bill_code(draft)
         if self.existing_remedies and "existing_remedies" not in draft.parameters:
             # A bill that enacts (or amends) the very section the profile names as an
             # existing remedy must not make the section "in addition to" itself.
@@ -250,6 +250,10 @@ class Profile(_Model):
         if self.victims_rights is not None and "victims_rights" not in draft.parameters:
             out["victims_rights"] = _within(self.victims_rights.text, code)
         return out
+
+    def bill_code(self, draft: Draft) -> str | None:
+        """The code the bill's section goes into: the draft's, else this profile's default."""
+        return draft.bill.code or self.parameter_defaults(draft.jurisdiction).get("code")
 
     @property
     def prosecutor_term(self) -> str | None:
