@@ -85,17 +85,40 @@ def check_only_carriers_change(text: str, amendment: Amendment, category: str) -
     provision survives word for word (its label, or a label it refers to, may be
     renumbered, and nothing else)."""
     carriers = _carriers(text, amendment, category)
+    struck = {r.old_path or r.path for r in amendment.provisions if r.action == "strike"}
     for r in amendment.provisions:
         if r.action == "insert":
             assert category in r.categories or not r.categories, r
             continue
-        if (r.old_path or r.path) in carriers:
+        today = r.old_path or r.path
+        if today in carriers:
             continue
+        if r.action == "strike" and any(
+            today[: len(c)] == c and c in struck and r.old_text.strip() for c in carriers
+        ):
+            continue  # an item of a carrier's lead-in struck with it
         assert r.action == "keep", (r.path, r.action, r.pieces)
         marked = [p for p in r.pieces if p.kind != "equal"]
         assert all(_LABEL_ONLY.fullmatch(p.text) for p in marked), (r.path, marked)
         if not marked:
             assert r.old_text == r.new_text
+
+
+_SUCH = re.compile(r"\bsuch ([a-z]+)\b", re.I)
+
+
+def check_no_dangling_such(amendment: Amendment) -> None:
+    """Every "such NOUN" the bill leaves has the noun somewhere before it, as it had in
+    today's text (a drafter restores the noun when the bill strikes its antecedent)."""
+    old = " ".join(r.old_text for r in amendment.provisions if r.action != "insert")
+    new = " ".join(r.new_text for r in amendment.provisions)
+    for m in _SUCH.finditer(new):
+        noun = m.group(1).casefold()
+        if noun in ("a", "an", "other", "as"):
+            continue
+        had = re.search(rf"\b{noun}", old[: old.find(m.group())], re.I) is not None
+        has = re.search(rf"\b{noun}", new[: m.start()], re.I) is not None
+        assert has or not had, (m.group(), new[max(0, m.start() - 200) : m.end()])
 
 
 @pytest.mark.parametrize(("name", "state", "category", "tier"), _cases())
@@ -110,6 +133,7 @@ def test_one_change_touches_only_the_provisions_that_carry_it(
         assert all(r.action == "keep" and r.old_text == r.new_text for r in amendment.provisions)
         return
     check_only_carriers_change(text, amendment, category)
+    check_no_dangling_such(amendment)
     if any(w.kind == "reading_differs" and w.subject == category for w in amendment.warnings):
         # The reader's own lesser reading of a category the profile reads better:
         # asking for it narrows nothing (test_a_draft_started_from_the_reader_...).
@@ -160,9 +184,11 @@ def test_missouri_adults_keeps_subsection_2() -> None:
     assert "under the age of eighteen" in deleted
     assert "regardless of the victim's age" in inserted
     assert "shall vacate" in inserted
-    # Subsection 2's protections are restated word for word.
+    # Subsection 2's protections are restated word for word, but for a pointer back at
+    # the struck words ("such arrest": the arrest the struck request named).
     assert "as if such event had never taken place" in two.new_text
-    assert two.old_text == two.new_text
+    assert two.new_text == two.old_text.replace("prior to such arrest", "prior to the arrest")
+    assert [p.text for p in two.pieces if p.kind != "equal"] == ["such", "the"]
     # Words of categories that do not change stay: the prostitution offense, the conviction.
     assert "prostitution under section 567.020" in one.new_text
     # New terms get definitions, at the end (Missouri adds subsections at the end).
@@ -279,3 +305,59 @@ def test_a_draft_started_from_the_reader_narrows_nothing() -> None:
     assert all(r.action == "keep" for r in amendment.provisions)
     kept = [w for w in amendment.warnings if w.kind == "reading_differs"]
     assert "nexus_to_trafficking" in {w.subject for w in kept}
+
+
+def test_missouri_striking_the_first_sentence_restores_the_person() -> None:
+    """Every category raised at once strikes subsection 1's first sentence, which named
+    the person: the kept coercion sentence says "a person", not "such person"."""
+    text = _text("statutes/MO-610.131.txt")
+    amendment, _ = _plan(
+        text,
+        "Missouri",
+        coverage="adults",
+        range_of_relief="vacatur_on_merits",
+        arrests_and_adjudications="comprehensive",
+        offenses_covered="all_offenses",
+    )
+    one = amendment.provision(("1.",))
+    assert one is not None
+    assert one.pieces[1].kind == "delete" and one.pieces[1].text.startswith("Notwithstanding")
+    assert "If the court determines that a person was acting under the coercion" in one.new_text
+    assert "such person was acting" not in one.new_text
+    check_no_dangling_such(amendment)
+
+
+def test_florida_nexus_cut_leaves_a_sentence() -> None:
+    """943.0583(3): the nexus words sit in a relative clause that runs on into the verb
+    ("A person who is a victim ... may petition ... committed while the person was a
+    victim ..., which offense was committed ..."); only the "while" clause goes."""
+    text = _text("atlas/statutes/FL-943.0583.txt")
+    amendment, _ = _plan(text, "Florida", nexus_to_trafficking="as_a_result")
+    three = amendment.provision(("(3)",))
+    assert three is not None
+    struck = [p.text for p in three.pieces if p.kind == "delete"]
+    assert struck == ["while the person was a victim of human trafficking"]
+    assert three.new_text.startswith(
+        "(3) A person who is a victim of human trafficking may petition for the expunction"
+    )
+    assert "reported to have been committed, which offense was committed" in three.new_text
+
+
+def test_a_struck_lead_in_takes_its_items() -> None:
+    """943.0583(11)(a) opens a list ("... is confidential and exempt from ...:"): struck
+    whole, its items 1. and 2. go with it, and (b) takes the subsection's label."""
+    text = _text("atlas/statutes/FL-943.0583.txt")
+    amendment, _ = _plan(text, "Florida", confidentiality="none")
+    gone = [r.old_path or r.path for r in amendment.provisions if r.action == "strike"]
+    assert gone == [("(11)", "(a)"), ("(11)", "(a)", "1."), ("(11)", "(a)", "2.")]
+    first = next(r for r in amendment.provisions if r.old_path == ("(11)", "(b)"))
+    assert first.new_text.startswith("(11)(a) Criminal investigative information")
+    # Its items keep their own labels, unmarked.
+    item = next(r for r in amendment.provisions if r.old_path == ("(11)", "(b)", "1."))
+    assert all(p.kind == "equal" for p in item.pieces)
+
+
+def test_an_excerpts_gap_is_not_restated() -> None:
+    text = _text("atlas/statutes/NY-CPL-440.10.txt")
+    amendment, _ = _plan(text, "New York", confidentiality="none")
+    assert not any("..." in r.new_text or "…" in r.new_text for r in amendment.provisions)

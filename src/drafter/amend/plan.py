@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from drafter.amend.antecedents import restore_antecedents
 from drafter.amend.clauses import Span, strike_spans
 from drafter.amend.fit import Fitted, Fitter, person_term
 from drafter.amend.labels import InsertAt, place_inserts, reference
@@ -178,7 +179,9 @@ def plan_amendment(
             fitted[cat] = fitter.tier(cat, tier, ref)
 
     excerpt = bool(_GAP.search(text))
-    restated, relabelled = renumber(restate(text, provisions, placed), style, number, excerpt)
+    # Kept words that point back at struck ones ("such person") get their noun back.
+    kept = restore_antecedents(restate(text, provisions, placed))
+    restated, relabelled = renumber(kept, style, number, excerpt)
     changes = _changes(rubric, changed, old, new, restated, struck_cats, fitted)
     warnings = _warnings(text, number, changes) + relabelled
     ends = [r.label for r in restated if r.action == "insert" and len(r.path) == 1]

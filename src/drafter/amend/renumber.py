@@ -31,6 +31,8 @@ Path = tuple[str, ...]
 _SUB = re.compile(r"^(\(?)([A-Za-z]+|\d+)-(\d+)(\)?\.?)$")
 _SIMPLE = re.compile(r"^(\(?)([A-Za-z]+|\d+)(\)?\.?)$")
 _COUNTER = re.compile(r"\{([1aAiI])\}")
+#: The labels a provision's line opens with ("(11)(a)": its parent's, then its own).
+_LABELS = re.compile(r"(?:\([^()\s]{1,6}\))+")
 
 
 def _kind(style: Style, level: int, label: str) -> str:
@@ -201,9 +203,27 @@ def renumber(
     warnings: list[Notice] = []
     dangling: dict[Path, None] = {}
     out: list[Restated] = []
+    #: Provisions warned about: their children are not warned about again.
+    told: set[Path] = set()
+    #: parent -> its label, printed on the line of a first child struck ("(11)(a) The ...").
+    carried = {
+        r.path[:-1]: m.group().removesuffix(r.path[-1])
+        for r in provisions
+        if r.action == "strike"
+        and len(r.path) > 1
+        and (m := _LABELS.match(r.old_text)) is not None
+        and m.group() != r.path[-1]
+        and m.group().endswith(r.path[-1])
+    }
     for r, new in zip(provisions, after, strict=True):
         moved = new is not None and new != r.path
-        pieces = _relabel(r, r.label, new[-1]) if moved and new else r.pieces
+        # (a child moved with its parent keeps its own label: "1." stays "1.")
+        relabelled = moved and new is not None and new[-1] != r.label
+        label = new[-1] if new else r.label
+        if relabelled and r.path[:-1] in carried and r.action != "strike":
+            # The new first child takes the parent's label its struck elder carried.
+            label = carried.pop(r.path[:-1]) + label
+        pieces = _relabel(r, r.label, label) if relabelled and new else r.pieces
         rewritten: list[Piece] = []
         for piece in pieces:
             if piece.kind == "delete":
@@ -221,7 +241,10 @@ def renumber(
                 old_path=r.path if moved and r.action != "insert" else r.old_path,
             )
         )
-        if r.action == "strike" and r.path:
+        if r.path[:-1] in told:
+            told.add(r.path)  # said of its parent, "with everything under it"
+        elif r.action == "strike" and r.path:
+            told.add(r.path)
             warnings.append(
                 Notice(
                     "outside_reference",
@@ -231,6 +254,7 @@ def renumber(
                 )
             )
         elif moved and new is not None and r.action != "insert":
+            told.add(r.path)
             warnings.append(
                 Notice(
                     "outside_reference",

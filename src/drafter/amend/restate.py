@@ -8,6 +8,9 @@ at the end.
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from drafter.amend.labels import Placed
 from drafter.amend.model import Action, Piece, Restated, joined
 from drafter.amend.section import Provision
@@ -50,7 +53,25 @@ def restate(
                 # Struck whole: its label goes with it.
                 pieces = [Piece("delete", joined(x.text for x in pieces))]
         out.append(Restated(p.label, p.path, action, tuple(pieces), tuple(p.edited_by)))
-    return _merge_inserts(out, placed)
+    return _merge_inserts(_orphans_struck(out), placed)
+
+
+#: A lead-in that its children complete ("... is confidential and exempt from ...:").
+_LEAD_IN = re.compile(r"(?:\bthat|:|—)\s*$")
+
+
+def _orphans_struck(out: list[Restated]) -> list[Restated]:
+    """A lead-in struck whole takes the items that complete it: kept, "1. Any
+    information that reveals ..." would finish no sentence."""
+    gone: list[tuple[str, ...]] = [
+        r.path for r in out if r.action == "strike" and r.path and _LEAD_IN.search(r.old_text)
+    ]
+    result = []
+    for r in out:
+        if any(r.path[: len(g)] == g and r.path != g for g in gone) and r.action != "strike":
+            r = replace(r, action="strike", pieces=(Piece("delete", r.old_text),))
+        result.append(r)
+    return result
 
 
 def _merge_inserts(out: list[Restated], placed: list[Placed]) -> list[Restated]:

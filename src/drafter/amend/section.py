@@ -64,8 +64,22 @@ def read_provisions(layout: Layout) -> tuple[str, str, list[Provision]]:
             lead = text[prov.start : s.start].strip()
             label_span = (prov.start, prov.start + len(lead)) if lead and path else None
             p = out[s.provision] = Provision(path[-1] if path else "", path, label_span, [])
-        p.sentences.append((s.start, s.end))
-    return number, heading, _nest_repeats([out[k] for k in sorted(out)])
+        end = _before_gap(text, s.start, s.end)
+        if end > s.start:
+            p.sentences.append((s.start, end))
+    return number, heading, _nest_repeats([out[k] for k in sorted(out) if out[k].sentences])
+
+
+#: An excerpt's gap on a line of its own ("...", "…", "* * *") after a sentence's words.
+_GAP_AFTER = re.compile(r"\n[ \t]*(?:\.{2,}|…|\*(?:[ \t]*\*){2})[ \t]*\s*$")
+
+
+def _before_gap(text: str, start: int, end: int) -> int:
+    """Where a sentence's own words end: an excerpt's gap marker is not part of them."""
+    if text[start:end].strip() in ("...", "…", "..", "* * *", "***"):
+        return start
+    m = _GAP_AFTER.search(text, start, end)
+    return m.start() if m else end
 
 
 _ROMAN_LABEL = re.compile(r"\([ivxl]+\)")

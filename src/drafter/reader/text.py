@@ -119,6 +119,9 @@ def _period_continues(text: str, i: int) -> bool:
     word = text[j + 1 : i].casefold()
     if j >= 0 and text[j] == "." and len(word) == 1:
         return True  # the last letter of a dotted abbreviation: U.S.C., e.g.
+    if text[j + 1 : i] in ("s", "ss") and (j < 0 or not _word_char(text[j])):
+        # Florida's "s. 119.07(1)", "ss. 775.082-775.084": a section sign, when a number follows.
+        return text[i + 1 : i + 3].strip()[:1].isdigit()
     return word in _ABBREVIATIONS and (j < 0 or not _word_char(text[j]))
 
 

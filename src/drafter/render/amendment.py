@@ -77,7 +77,8 @@ def _runs(pieces: tuple[Piece, ...]) -> list[Run]:
 
 
 #: A new label alone ("(c)" after the struck "[(d)]"): capitals would make it another label.
-_LABEL_ONLY = re.compile(r"\(?[0-9a-z]{1,5}(?:-\d+)?\)?\.?")
+#: (A bare word is not a label: the article put back before a noun, "[such] A person".)
+_LABEL_ONLY = re.compile(r"\([0-9a-z]{1,5}(?:-\d+)?\)|[0-9a-z]{1,5}(?:-\d+)?\.")
 
 
 def _txt(piece: Piece) -> str:
