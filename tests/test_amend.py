@@ -249,6 +249,11 @@ def test_new_york_strikes_a_subparagraph_and_renumbers_the_next() -> None:
     assert two.pieces[:2] == (Piece("delete", "(iii)"), Piece("insert", "(ii)"))
     struck = [r for r in amendment.provisions if r.action == "strike"]
     assert [r.path for r in struck] == [("1.", "(i)", "(ii)")]
+    # The "and" that joined the struck item to the last moves to the item before it.
+    one = amendment.provision(("1.", "(i)", "(i)"))
+    assert one is not None and one.new_text.endswith("under this paragraph; and")
+    assert one.pieces[-1] == Piece("insert", "and")
+    assert two.new_text.endswith("criminal courts; or")
     said = [w.text for w in amendment.warnings if w.kind == "outside_reference"]
     assert any("(iii)" in t and "renumbered" in t for t in said)
 

@@ -188,3 +188,60 @@ def test_such_with_a_kept_antecedent_or_none_is_left_alone() -> None:
     )
     out = restore_antecedents([kept])
     assert out == [kept]
+
+
+def _item(path: tuple[str, ...], text: str, action: str = "keep") -> Restated:
+    kind = {"keep": "equal", "strike": "delete", "insert": "insert"}[action]
+    return Restated(path[-1], path, action, (Piece(kind, text),))  # type: ignore[arg-type]
+
+
+def _series(*items: tuple[str, str, str]) -> list[str]:
+    from drafter.amend.series import fix_series
+
+    out = fix_series([_item(("1.", label), text, action) for label, text, action in items])
+    return [r.new_text for r in out if r.action != "strike"]
+
+
+def test_striking_the_next_to_last_item_moves_its_and() -> None:
+    assert _series(
+        ("(a)", "(a) the survivor asks;", "keep"),
+        ("(b)", "(b) the survivor is heard; and", "strike"),
+        ("(c)", "(c) the court finds duress.", "keep"),
+    ) == ["(a) the survivor asks; and", "(c) the court finds duress."]
+
+
+def test_striking_the_last_item_gives_its_ending_to_the_new_last() -> None:
+    assert _series(
+        ("(a)", "(a) the survivor asks;", "keep"),
+        ("(b)", "(b) the survivor is heard; or", "keep"),
+        ("(c)", "(c) the court finds duress.", "strike"),
+    ) == ["(a) the survivor asks; or", "(b) the survivor is heard."]
+
+
+def test_an_item_added_at_the_end_takes_the_last_ending() -> None:
+    from drafter.amend.series import fix_series
+
+    out = fix_series(
+        [
+            _item(("1.", "(a)"), "(a) the survivor asks; and"),
+            _item(("1.", "(b)"), "(b) the survivor is heard."),
+            _item(("1.", "(c)"), "(c) the court finds duress.", "insert"),
+        ]
+    )
+    assert [r.new_text for r in out] == [
+        "(a) the survivor asks;",
+        "(b) the survivor is heard; and",
+        "(c) the court finds duress.",
+    ]
+    # Each change is marked: the "and" struck from (a), the period of (b) replaced.
+    assert [p.kind for p in out[0].pieces] == ["equal", "delete"]
+    assert [(p.kind, p.text) for p in out[1].pieces][-2:] == [("delete", "."), ("insert", "; and")]
+
+
+def test_sentences_are_no_series() -> None:
+    items = (
+        ("(a)", "(a) The survivor may ask.", "keep"),
+        ("(b)", "(b) The court shall hear it.", "strike"),
+        ("(c)", "(c) The record is sealed.", "keep"),
+    )
+    assert _series(*items) == ["(a) The survivor may ask.", "(c) The record is sealed."]

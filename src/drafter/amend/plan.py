@@ -22,6 +22,7 @@ from drafter.amend.model import Action, Amendment, Change, Restated
 from drafter.amend.renumber import renumber
 from drafter.amend.restate import restate
 from drafter.amend.section import category_spans, read_provisions
+from drafter.amend.series import fix_series
 from drafter.amend.today import Today, quote_spans
 from drafter.draft import Draft
 from drafter.errors import UserError
@@ -180,7 +181,8 @@ def plan_amendment(
 
     excerpt = bool(_GAP.search(text))
     # Kept words that point back at struck ones ("such person") get their noun back.
-    kept = restore_antecedents(restate(text, provisions, placed))
+    # and a series with an item struck or added keeps its "and" and its semicolons.
+    kept = fix_series(restore_antecedents(restate(text, provisions, placed)))
     restated, relabelled = renumber(kept, style, number, excerpt)
     changes = _changes(rubric, changed, old, new, restated, struck_cats, fitted)
     warnings = _warnings(text, number, changes) + relabelled
