@@ -169,7 +169,9 @@ class AmendingForm(_Model):
     """How the state's bills amend a section in place (drafter amend).
 
     `clause` may use {section}, {code}, {unit} ({Unit} capitalized), {history},
-    {effective} (the effective_date parameter),
+    {effective} (the effective_date parameter), {renumbered_by} (" and as
+    renumbered by section one of this act" when the repeal section renumbers a
+    unit the clause amends, else ""),
     {changes} ("amending Subsections (a) and (c) and adding Subsection (f)"),
     {provisions} ("paragraph (i) of subdivision 1 and subdivision 6", first
     letter capitalized when the clause opens with it) and {verb} ("is"/"are").
@@ -198,6 +200,22 @@ class AmendingForm(_Model):
     #: The last amendment of the provisions the bill restates, for {history}
     #: ("chapter 629 of the laws of 2021"); the draft's `history` parameter wins.
     history: Form | None = None
+    #: What a provision struck whole leaves: "renumber" moves the ones after it up
+    #: (drafter.amend.renumber); "gap" leaves their labels as they are (Texas
+    #: repeals a subsection and does not reletter the rest).
+    struck: Literal["renumber", "gap"] = "renumber"
+    #: For a form that restates provisions: the clause of a bill section of its own
+    #: that repeals the units struck whole, not restated ("Section 411.0728(c),
+    #: Government Code, is repealed."). It may use {repealed} ("Subsection 3",
+    #: "Paragraphs (b) and (c) of subdivision 3"; {Repealed} capitalized),
+    #: {cited} ("Section 411.0728(c)", "Sections 411.0728(c) and (d)"), {verb},
+    #: and {renumbered}: the units moved up after it, in the state's words (" and
+    #: subdivisions 4 and 5 are renumbered subdivisions 3 and 4"), "" if none.
+    repeal_clause: str | None = None
+    #: How {renumbered} is worded: {moved} and {moved_to} name the units before
+    #: and after, {verb} is "is"/"are", and {renumbered} is "renumbered" for
+    #: numbers and "relettered" for letters (New York's words).
+    renumber_words: str = " and {moved} {verb} redesignated as {moved_to}"
     source: str = Field(min_length=1)
 
 

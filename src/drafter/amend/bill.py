@@ -13,11 +13,13 @@ sections are the ones the bill builder makes for a reenacted section.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from drafter.amend.labels import reference
 from drafter.amend.model import Amendment, Restated
 from drafter.amend.plan import plan_amendment
+from drafter.amend.repeal import as_renumbered, repeal_fields, repeals
 from drafter.amend.today import Today, today_tiers
 from drafter.assembly import bill_code, build_bill
 from drafter.bill import Bill, Style
@@ -44,6 +46,10 @@ class Part:
     #: The section's first line as restated ("610.131.", "Sec. 411.0728. HEADING."),
     #: or "" when the part restates provisions, not the section.
     heading_line: str = ""
+    #: Provisions the clause repeals without restating them (Texas, New York).
+    repealed: tuple[Restated, ...] = ()
+    #: Provisions the clause renumbers without restating them (New York).
+    moved: tuple[Restated, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -131,6 +137,9 @@ def build_amending_bill(
 
     def clause(template: str, amended: list[tuple[str, ...]], added: list[tuple[str, ...]]) -> str:
         fields = {**base, **_changes(amended, added, style)}
+        # A unit renumbered by the repeal section before this one is cited as renumbered.
+        renumbered = any(r.old_path and r.path[: form.depth] in amended for r in moving)
+        fields["renumbered_by"] = " and as renumbered by section one of this act" * renumbered
         return _FIELD.sub(lambda m: fields.get(m.group(1), m.group(0)), template)
 
     clauses = (form.clause, form.add_clause or "")
@@ -149,7 +158,18 @@ def build_amending_bill(
                 "clause cites it; set parameters.history, e.g. chapter 92 of the laws of 2021",
             )
         )
-    amended, added = _units(amendment, form.depth)
+    repealed: list[tuple[str, ...]] = []
+    moved: list[tuple[str, ...]] = []
+    only: list[tuple[str, ...]] = []
+    if form.restates == "provisions" and form.repeal_clause:
+        # Units struck whole are repealed, and the units after them renumbered, in a
+        # bill section of its own; neither is restated unless it changes otherwise.
+        repealed, moved, only = repeals(amendment, form.depth)
+        if not repealed:
+            moved = only = []
+    amended, added = _units(amendment, form.depth, repealed + only)
+    #: Provisions whose labels the repeal section changes (New York renumbers).
+    moving = [r for r in amendment.provisions if r.old_path and r.action != "insert"]
     parts: list[Part] = []
     if form.restates == "section":
         heading_line = (
@@ -162,11 +182,31 @@ def build_amending_bill(
         parts.append(Part(clause(form.clause, amended, added), amendment.provisions, heading_line))
     elif form.add_clause and added:
         if amended:
-            parts.append(Part(clause(form.clause, amended, []), _restated(amendment, amended)))
+            parts.append(
+                Part(clause(form.clause, amended, []), _restated(amendment, amended, bool(moved)))
+            )
         parts.append(Part(clause(form.add_clause, [], added), _restated(amendment, added)))
     else:
         units = amended + added
-        parts.append(Part(clause(form.clause, amended, added), _restated(amendment, units)))
+        parts.append(
+            Part(clause(form.clause, amended, added), _restated(amendment, units, bool(moved)))
+        )
+    if repealed and form.repeal_clause:
+        said = repeal_fields(
+            amendment, repealed, moved, style, form, unit.capitalize(), base["section"]
+        )
+        fields = {**base, **said}
+        text = _FIELD.sub(lambda m: fields.get(m.group(1), m.group(0)), form.repeal_clause)
+        first = Part(
+            text,
+            (),
+            repealed=tuple(r for r in amendment.provisions if r.old_path_or_path in repealed),
+            moved=tuple(r for r in amendment.provisions if r.old_path_or_path in moved),
+        )
+        # A section that renumbers goes first, so later sections amend the units under
+        # their new labels (New York); a bare repealer follows the amendments (Texas).
+        parts = [first, *parts] if moved else [*parts, first]
+    parts = [p for p in parts if p.restated or p.repealed] or parts[:1]
     before_draft = today.draft(rubric, jurisdiction=draft.jurisdiction)
     return AmendingBill(
         frame=replace(frame, warnings=()),
@@ -202,12 +242,17 @@ def _own_heading(amendment: Amendment) -> str:
     return head[lead.start() if lead else at :].rstrip(" —–-")
 
 
-def _units(amendment: Amendment, depth: int) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
-    """The units amended and the units added, each restated whole (to `depth` levels)."""
+def _units(
+    amendment: Amendment, depth: int, apart: Sequence[tuple[str, ...]] = ()
+) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
+    """The units amended and the units added, each restated whole (to `depth` levels);
+    none of the units `apart` (today's paths: repealed or renumbered on their own)."""
     amended: list[tuple[str, ...]] = []
     added: list[tuple[str, ...]] = []
     for r in amendment.provisions:
         if not r.changed or not r.path:
+            continue
+        if r.action != "insert" and any(r.old_path_or_path[: len(u)] == u for u in apart):
             continue
         if any(r.path[: len(u)] == u for u in added):
             continue  # part of a provision the bill adds
@@ -218,10 +263,16 @@ def _units(amendment: Amendment, depth: int) -> tuple[list[tuple[str, ...]], lis
     return amended, added
 
 
-def _restated(amendment: Amendment, units: list[tuple[str, ...]]) -> tuple[Restated, ...]:
+def _restated(
+    amendment: Amendment, units: list[tuple[str, ...]], renumbered: bool = False
+) -> tuple[Restated, ...]:
+    """The provisions of the units; `renumbered`: after a bill section renumbered them,
+    so their new labels stand unmarked."""
     wanted = set(units)
     return tuple(
-        r for r in amendment.provisions if r.path and any(r.path[: len(u)] == u for u in wanted)
+        as_renumbered(r) if renumbered else r
+        for r in amendment.provisions
+        if r.path and any(r.path[: len(u)] == u for u in wanted)
     )
 
 

@@ -62,6 +62,11 @@ class Restated:
         return self.action != "keep" or any(p.kind != "equal" for p in self.pieces)
 
     @property
+    def old_path_or_path(self) -> tuple[str, ...]:
+        """Its path in today's text (a new provision: its own)."""
+        return self.old_path or self.path
+
+    @property
     def old_label(self) -> str:
         """Its label as today's text prints it."""
         return self.old_path[-1] if self.old_path else self.label

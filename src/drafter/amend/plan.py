@@ -183,7 +183,9 @@ def plan_amendment(
     # Kept words that point back at struck ones ("such person") get their noun back.
     # and a series with an item struck or added keeps its "and" and its semicolons.
     kept = fix_series(restore_antecedents(restate(text, provisions, placed)))
-    restated, relabelled = renumber(kept, style, number, excerpt)
+    form = profile.forms.amending
+    gaps = form is not None and form.struck == "gap"
+    restated, relabelled = renumber(kept, style, number, excerpt, gaps)
     changes = _changes(rubric, changed, old, new, restated, struck_cats, fitted)
     warnings = _warnings(text, number, changes) + relabelled
     ends = [r.label for r in restated if r.action == "insert" and len(r.path) == 1]

@@ -88,8 +88,11 @@ def _struck(provisions: Sequence[Restated]) -> set[int]:
     return out
 
 
-def new_paths(provisions: Sequence[Restated], style: Style) -> list[Path | None]:
-    """Each provision's path after renumbering, in order (None: struck)."""
+def new_paths(
+    provisions: Sequence[Restated], style: Style, gaps: bool = False
+) -> list[Path | None]:
+    """Each provision's path after renumbering, in order (None: struck). With `gaps`
+    a struck provision leaves its label unused and moves nothing (Texas)."""
     struck = _struck(provisions)
     today = {r.path for r in provisions if r.action != "insert"}
     moved: dict[Path, Path | None] = {}
@@ -106,7 +109,7 @@ def new_paths(provisions: Sequence[Restated], style: Style) -> list[Path | None]
         for k, i in enumerate(siblings):
             s = provisions[i]
             if base is None or i in struck:
-                shift -= 1
+                shift -= 0 if gaps else 1
                 moved.setdefault(s.path, None)
                 continue
             kind = _kind(style, len(parent), s.path[-1])
@@ -188,14 +191,19 @@ def _rewrite(
 
 
 def renumber(
-    provisions: Sequence[Restated], style: Style, number: str, excerpt: bool = False
+    provisions: Sequence[Restated],
+    style: Style,
+    number: str,
+    excerpt: bool = False,
+    gaps: bool = False,
 ) -> tuple[list[Restated], list[Notice]]:
     """The provisions renumbered where they must be, their internal references
     rewritten, and the warnings: each label changed (check outside references),
-    each struck provision, each reference left pointing at a struck one."""
+    each struck provision, each reference left pointing at a struck one. With
+    `gaps` a struck provision renumbers nothing."""
     from drafter.amend.labels import reference
 
-    after = new_paths(provisions, style)
+    after = new_paths(provisions, style, gaps)
     mapping = {r.path: p for r, p in zip(provisions, after, strict=True) if r.action != "insert"}
     paths = [r.path for r in provisions if r.path and r.action != "insert"]
     plain = replace(style, ref_suffix="")

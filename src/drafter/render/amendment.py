@@ -81,10 +81,19 @@ def _runs(pieces: tuple[Piece, ...]) -> list[Run]:
 _LABEL_ONLY = re.compile(r"\([0-9a-z]{1,5}(?:-\d+)?\)|[0-9a-z]{1,5}(?:-\d+)?\.")
 
 
+#: The labels a new provision opens with ("(e)", "(a-1)", "3."): kept as printed.
+_LEADING_LABELS = re.compile(r"(?:\([0-9a-z]{1,5}(?:-\d+)?\))+\s|[0-9]{1,3}\.\s")
+
+
 def _txt(piece: Piece) -> str:
     text = visible(piece.text)
     if piece.kind == "insert":
-        return text if _LABEL_ONLY.fullmatch(text) else text.upper()
+        if _LABEL_ONLY.fullmatch(text):
+            return text
+        # Capitals for the words, not the label: "(e) IN THIS SECTION", not "(E)".
+        lead = _LEADING_LABELS.match(text)
+        cut = lead.end() if lead else 0
+        return text[:cut] + text[cut:].upper()
     if piece.kind == "delete":
         return f"[{text}]"
     return text

@@ -36,6 +36,12 @@ def _mod_type(r: Restated) -> str:
 _ID = re.compile(r"[^A-Za-z0-9-]+")
 
 
+def _key(r: Restated) -> tuple[str, tuple[str, ...], tuple[str, ...] | None]:
+    """A provision, the same in the amendment and in a part that restates it (a part
+    may restate a copy: a label another bill section renumbered stands unmarked)."""
+    return (r.action, r.path, r.old_path)
+
+
 def _eid(path: tuple[str, ...]) -> str:
     return "__".join(f"prov_{_ID.sub('', p) or 'x'}" for p in path) or "prov_text"
 
@@ -66,14 +72,28 @@ def render_amendment_akn(ab: AmendingBill) -> bytes:
             while eid in seen:
                 eid += "-1"
             seen.add(eid)
-            where[id(r)] = f"sec_{k}__mod_1__qstr_1__{eid}"
+            where[_key(r)] = f"sec_{k}__mod_1__qstr_1__{eid}"
     # Each destination is a provision of today's section, by its label today (an
     # inserted one: the provision it follows, or the section's end).
     anchor: tuple[str, ...] | None = None
+    #: Provisions a bill section repeals or renumbers without restating them.
+    named = {
+        _key(r): (k, "repeal" if r in part.repealed else "renumbering")
+        for k, part in enumerate(ab.parts, 1)
+        for r in (*part.repealed, *part.moved)
+    }
     for r in ab.amendment.provisions:
-        if r.changed and id(r) in where:
-            dest = b.el(mods, "textualMod", type=_mod_type(r), eId=f"amod_{len(mods) + 1}")
-            b.el(dest, "source", href=f"#{where[id(r)]}")
+        key = _key(r)
+        if key in named:
+            k, kind = named[key]
+            dest = b.el(mods, "textualMod", type=kind, eId=f"amod_{len(mods) + 1}")
+            b.el(dest, "source", href=f"#sec_{k}")
+            b.el(dest, "destination", href=f"{target}/~{_eid(r.old_path or r.path)}")
+        if r.changed and key in where:
+            # (renumbered by a section of its own and amended too: a substitution here)
+            kind = "substitution" if key in named else _mod_type(r)
+            dest = b.el(mods, "textualMod", type=kind, eId=f"amod_{len(mods) + 1}")
+            b.el(dest, "source", href=f"#{where[key]}")
             if r.action != "insert":
                 b.el(dest, "destination", href=f"{target}/~{_eid(r.old_path or r.path)}")
             elif anchor:
@@ -94,6 +114,10 @@ def render_amendment_akn(ab: AmendingBill) -> bytes:
     for k, part in enumerate(ab.parts, start=1):
         section = b.el(body, "section", eId=f"sec_{k}")
         b.el(section, "num", bill_section_label(style, k))
+        if not part.restated:
+            # It repeals or renumbers, naming the provisions: nothing is quoted.
+            b.p(b.el(section, "content"), clean(part.clause))
+            continue
         p = b.p(b.el(section, "content"), clean(part.clause) + " ")
         mod = b.el(p, "mod", eId=f"sec_{k}__mod_1")
         quoted = b.el(mod, "quotedStructure", eId=f"sec_{k}__mod_1__qstr_1")
@@ -101,7 +125,7 @@ def render_amendment_akn(ab: AmendingBill) -> bytes:
         if part.heading_line:
             quoted.set("title", xml_safe(part.heading_line))
         for r in part.restated:
-            container = b.el(quoted, "hcontainer", eId=where[id(r)], name="provision")
+            container = b.el(quoted, "hcontainer", eId=where[_key(r)], name="provision")
             if r.label:
                 b.el(container, "num", r.label)
             para = b.p(b.el(container, "content"), "")

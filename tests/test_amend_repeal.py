@@ -1,0 +1,173 @@
+"""A unit struck whole, in a state that restates only what it amends: repealed in a bill
+section of its own; Texas leaves the gap, New York renumbers and says so. Texts are our
+own, in each state's shape."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from drafter.amend.bill import build_amending_bill
+from drafter.amend.model import Piece
+from drafter.draft import Draft
+from drafter.jurisdiction import load_profile
+from drafter.language import load_language
+from drafter.reader import analyze
+from drafter.render import AMEND_FORMATS
+from drafter.rubric import load_rubric
+from test_amend_cli import _schema
+
+RUBRIC = load_rubric()
+LANGUAGE = load_language()
+
+TEXAS = "\n".join(
+    [
+        "Sec. 411.0799. RELIEF FOR CERTAIN TRAFFICKED PERSONS.",
+        (
+            "(a) This section applies only to a person who was convicted of an offense under "
+            "Section 43.02, Penal Code, and who committed the offense solely because the "
+            "person was a victim of trafficking of persons."
+        ),
+        (
+            "(b) A person described by Subsection (a) may file a petition with the court for "
+            "an order of nondisclosure of criminal history record information, but not before"
+            " the first anniversary of the date the person completed the sentence."
+        ),
+        (
+            "(c) A petition under this section is not a public record and the court shall "
+            "keep it in a sealed file."
+        ),
+        (
+            "(d) The court shall issue the order only if the person helped a law enforcement "
+            "agency that asked for help with the case against the trafficker."
+        ),
+        (
+            "(e) A person who receives an order under Subsection (d) may deny that the arrest"
+            " occurred."
+        ),
+        "",
+    ]
+)
+
+NEW_YORK = "\n".join(
+    [
+        "§ 440.99 Motion to vacate the judgment of a trafficked person.",
+        "",
+        (
+            "1. At any time after the entry of a judgment, the court in which it was entered "
+            "may, upon motion of the defendant, vacate such judgment upon the ground that the"
+            " defendant's participation in the offense was a result of having been a victim "
+            "of sex trafficking under section 230.34 of the penal law."
+        ),
+        "",
+        (
+            "2. A motion under this section, and all pertinent papers and documents, shall be"
+            " confidential and may not be made available to any person or public or private "
+            "entity except where specifically authorized by the court."
+        ),
+        "",
+        (
+            "3. If the court grants a motion under subdivision one of this section, it must "
+            "vacate the judgment and dismiss the accusatory instrument."
+        ),
+        "",
+        (
+            "4. The clerk shall send a copy of an order under subdivision three of this "
+            "section to each agency that holds a record of the judgment."
+        ),
+        "",
+    ]
+)
+
+
+def _draft(text: str, state: str, code: str | None = None, **changes: str) -> Draft:
+    from drafter.amend.today import today_tiers
+
+    today = today_tiers(analyze(text, RUBRIC), load_profile(state), text)
+    draft = today.draft(RUBRIC, jurisdiction=state)
+    for cat, tier in changes.items():
+        draft = draft.choose(cat, tier)
+    if code:
+        draft = draft.model_copy(update={"bill": draft.bill.model_copy(update={"code": code})})
+    return draft
+
+
+def test_texas_repeals_a_subsection_and_reletters_nothing() -> None:
+    draft = _draft(TEXAS, "Texas", "Government Code", confidentiality="none")
+    ab = build_amending_bill(TEXAS, draft, RUBRIC, LANGUAGE)
+    assert [p.clause for p in ab.parts] == ["Section 411.0799(c), Government Code, is repealed."]
+    assert ab.parts[0].restated == () and [r.label for r in ab.parts[0].repealed] == ["(c)"]
+    # The gap stays: (d) and (e) keep their letters, and (e)'s reference to (d) stands.
+    labels = [r.label for r in ab.amendment.provisions]
+    assert labels == ["(a)", "(b)", "(c)", "(d)", "(e)"]
+    assert not any(r.old_path for r in ab.amendment.provisions)
+    e = ab.amendment.provision(("(e)",))
+    assert e is not None and not e.changed and "Subsection (d)" in e.new_text
+    assert not any("renumbered" in w.text for w in ab.warnings)
+    # Akoma Ntoso records the repeal, and stays valid without a quoted structure.
+    root = etree.fromstring(AMEND_FORMATS.get("xml").render(ab))  # type: ignore[arg-type]
+    assert _schema().validate(root)
+    mods = root.findall(".//{*}textualMod")
+    assert [m.get("type") for m in mods] == ["repeal"]
+
+
+def test_texas_repealer_follows_the_amendments() -> None:
+    draft = _draft(
+        TEXAS, "Texas", "Government Code", confidentiality="none", range_of_relief="vacatur"
+    )
+    ab = build_amending_bill(TEXAS, draft, RUBRIC, LANGUAGE)
+    clauses = [p.clause for p in ab.parts]
+    assert clauses[0].startswith("Section 411.0799, Government Code, is amended by amending")
+    assert "(c)" not in clauses[0]
+    assert clauses[-1] == "Section 411.0799(c), Government Code, is repealed."
+    text = AMEND_FORMATS.get("txt").render(ab)
+    assert "SECTION 2. Section 411.0799(c), Government Code, is repealed." in " ".join(text.split())
+
+
+def test_new_york_repeals_and_renumbers_in_one_section() -> None:
+    draft = _draft(NEW_YORK, "New York", confidentiality="none")
+    ab = build_amending_bill(NEW_YORK, draft, RUBRIC, LANGUAGE)
+    first = ab.parts[0]
+    assert first.clause == (
+        "Subdivision 2 of section 440.99 of the criminal procedure law is REPEALED and "
+        "subdivisions 3 and 4 are renumbered subdivisions 2 and 3."
+    )
+    assert first.restated == ()
+    assert [r.old_label for r in first.moved] == ["3.", "4."]
+    # Subdivision 4 also changes (its reference to subdivision three now says two): it is
+    # amended under its new label, as renumbered by the first section.
+    second = ab.parts[1]
+    assert second.clause.startswith(
+        "Subdivision 3 of section 440.99 of the criminal procedure law, as amended by "
+    )
+    assert second.clause.endswith(
+        " and as renumbered by section one of this act, is amended to read as follows:"
+    )
+    four = second.restated[0]
+    assert four.old_label == "4." and "subdivision two of this section" in four.new_text
+    # Its new label as the first section left it, not marked again; the reference marked.
+    assert four.pieces[0] == Piece("equal", "3.")
+    assert ("delete", "three") in [(p.kind, p.text) for p in four.pieces]
+    root = etree.fromstring(AMEND_FORMATS.get("xml").render(ab))  # type: ignore[arg-type]
+    assert _schema().validate(root)
+    types = [m.get("type") for m in root.findall(".//{*}textualMod")]
+    assert types.count("repeal") == 1 and "renumbering" in types
+
+
+def test_a_section_restated_whole_shows_the_renumbering_in_its_text() -> None:
+    """Missouri repeals and reenacts the whole section: the new labels are marked in the
+    restated text ("[3.] 2."), and no repeal section is added."""
+    text = (
+        "566.999. Relief for trafficked persons. — 1. A person who was a victim of human "
+        "trafficking may apply to the court to vacate a conviction for an offense that was "
+        "a result of having been a victim of human trafficking.\n\n"
+        "2. A motion under this section, and all pertinent papers and documents, shall be "
+        "confidential and may not be made available to any person except where specifically "
+        "authorized by the court.\n\n"
+        "3. If the court grants a motion under subsection 1 of this section, the court shall "
+        "vacate the conviction.\n"
+    )
+    draft = _draft(text, "Missouri", confidentiality="none")
+    ab = build_amending_bill(text, draft, RUBRIC, LANGUAGE)
+    assert len(ab.parts) == 1 and not ab.parts[0].repealed
+    three = next(r for r in ab.amendment.provisions if r.old_label == "3.")
+    assert three.label == "2." and three.pieces[0].text == "3." and three.pieces[1].text == "2."
