@@ -169,7 +169,7 @@ def build_amending_bill(
             moved = only = []
     amended, added = _units(amendment, form.depth, repealed + only)
     #: Provisions whose labels the repeal section changes (New York renumbers).
-    moving = [r for r in amendment.provisions if r.old_path and r.action != "insert"]
+    moving = [r for r in amendment.provisions if r.old_path and r.action != "insert"] * bool(moved)
     parts: list[Part] = []
     if form.restates == "section":
         heading_line = (
