@@ -171,3 +171,18 @@ def test_a_section_restated_whole_shows_the_renumbering_in_its_text() -> None:
     assert len(ab.parts) == 1 and not ab.parts[0].repealed
     three = next(r for r in ab.amendment.provisions if r.old_label == "3.")
     assert three.label == "2." and three.pieces[0].text == "3." and three.pieces[1].text == "2."
+
+
+def test_new_york_subparagraph_struck_inside_a_restated_paragraph_is_no_repeal() -> None:
+    """CPL 440.10(1)(i)(ii) struck: paragraph (i) is restated whole with its items
+    renumbered in it; no repeal section, and the clause says nothing of renumbering."""
+    from shared_data import require_shared
+
+    text = (require_shared() / "atlas/statutes/NY-CPL-440.10.txt").read_text(encoding="utf-8")
+    draft = _draft(text, "New York", confidentiality="none")
+    ab = build_amending_bill(text, draft, RUBRIC, LANGUAGE)
+    assert [p.clause for p in ab.parts] == [
+        "Paragraph (i) of subdivision 1 of section 440.10 of the criminal procedure law, as "
+        "amended by chapter 629 of the laws of 2021, is amended to read as follows:"
+    ]
+    assert any(r.old_path and r.label == "(ii)" for r in ab.parts[0].restated)
