@@ -186,3 +186,17 @@ def test_new_york_subparagraph_struck_inside_a_restated_paragraph_is_no_repeal()
         "amended by chapter 629 of the laws of 2021, is amended to read as follows:"
     ]
     assert any(r.old_path and r.label == "(ii)" for r in ab.parts[0].restated)
+
+
+def test_closing_sections_point_at_the_act_when_two_sections_amend() -> None:
+    """New York amends paragraph (i) in one bill section and adds subdivision 10 in
+    another: the applicability section says "as amended by this act", not "by section
+    one of this act" (which would leave out the new subdivision)."""
+    from shared_data import require_shared
+
+    text = (require_shared() / "atlas/statutes/NY-CPL-440.10.txt").read_text(encoding="utf-8")
+    draft = _draft(text, "New York", confidentiality="none", burden_of_proof="preponderance")
+    ab = build_amending_bill(text, draft, RUBRIC, LANGUAGE)
+    assert len(ab.parts) == 2
+    applies = next(s.text for s in ab.frame.sections if "shall apply" in s.text)
+    assert "as amended by this act" in applies and "section one" not in applies

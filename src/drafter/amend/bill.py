@@ -22,7 +22,7 @@ from drafter.amend.plan import plan_amendment
 from drafter.amend.repeal import as_renumbered, repeal_fields, repeals
 from drafter.amend.today import Today, today_tiers
 from drafter.assembly import bill_code, build_bill
-from drafter.bill import Bill, Style
+from drafter.bill import Bill, BillSection, Style
 from drafter.draft import Draft
 from drafter.jurisdiction import Profile, profile_for, shipped_profile
 from drafter.language import Language, series
@@ -209,7 +209,7 @@ def build_amending_bill(
     parts = [p for p in parts if p.restated or p.repealed] or parts[:1]
     before_draft = today.draft(rubric, jurisdiction=draft.jurisdiction)
     return AmendingBill(
-        frame=replace(frame, warnings=()),
+        frame=replace(frame, warnings=(), sections=_closing(frame, len(parts))),
         parts=tuple(parts),
         amendment=amendment,
         form=form,
@@ -217,6 +217,21 @@ def build_amending_bill(
         before=score(rubric, before_draft).standing,
         warnings=tuple(warnings),
         today=today,
+    )
+
+
+#: How a closing section points at the one bill section that amends ("as amended by
+#: section one of this act"); with more than one, it points at the act.
+_BY_SECTION_ONE = re.compile(r"\b(by) section (?:one|1) of this act\b", re.I)
+
+
+def _closing(frame: Bill, parts: int) -> tuple[BillSection, ...]:
+    """The frame's sections, their pointer at "section one" made "this act" when more
+    than one bill section amends (a repealer, a section that adds)."""
+    if parts <= 1:
+        return frame.sections
+    return tuple(
+        replace(s, text=_BY_SECTION_ONE.sub(r"\1 this act", s.text)) for s in frame.sections
     )
 
 
