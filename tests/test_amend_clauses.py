@@ -245,3 +245,20 @@ def test_sentences_are_no_series() -> None:
         ("(c)", "(c) The record is sealed.", "keep"),
     )
     assert _series(*items) == ["(a) The survivor may ask.", "(c) The record is sealed."]
+
+
+def test_new_words_file_what_the_section_files() -> None:
+    """A section that speaks only of petitions gets new words about petitions, not
+    motions; one that says "motion" anywhere keeps the model language's word."""
+    from drafter.amend.fit import _requested, request_term
+
+    ours = "A survivor may file a petition. The court shall hear the petition within a year."
+    assert request_term(ours) == "petition"
+    assert request_term(ours + " A motion to seal may be joined.") is None
+    assert request_term("A survivor may file an application.") is None  # said once
+    assert _requested("If the court grants a motion under this section", "petition") == (
+        "If the court grants a petition under this section"
+    )
+    assert _requested("A motion may be filed. Motions are heard.", "application") == (
+        "An application may be filed. Applications are heard."
+    )

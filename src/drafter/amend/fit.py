@@ -7,7 +7,9 @@ cross-references pointed at the provision of today's section that carries the
 category referred to ("subsection 1 of this section"), or at "this section".
 Terms the new words use and the section does not define get definitions in
 the state's form; where the section already names the person who asks
-("the defendant", "the petitioner"), the new words use its word for "movant".
+("the defendant", "the petitioner"), the new words use its word for "movant",
+and where it names what is filed only "petition" (or "application"), its word
+for "motion".
 """
 
 from __future__ import annotations
@@ -38,6 +40,39 @@ def person_term(text: str) -> str | None:
         counts[word] = counts.get(word, 0) + 1
     best = max(counts.items(), key=lambda kv: kv[1], default=None)
     return best[0] if best is not None and best[1] >= 2 else None
+
+
+_ASKING = re.compile(r"\b(petition|application|motion)s?\b", re.I)
+#: "a motion" in the model language, and the word alone.
+_MOTION = re.compile(r"\b(?:([Aa]n?) )?([Mm])otion(s?)\b")
+
+
+def request_term(text: str) -> str | None:
+    """The section's own word for what is filed ("petition", "application"), when it
+    uses it at least twice and never says "motion"; the new words then use it."""
+    counts: dict[str, int] = {}
+    for m in _ASKING.finditer(text):
+        word = m.group(1).lower()
+        counts[word] = counts.get(word, 0) + 1
+    if counts.get("motion"):
+        return None
+    best = max(counts.items(), key=lambda kv: kv[1], default=None)
+    return best[0] if best is not None and best[1] >= 2 else None
+
+
+def _requested(text: str, word: str) -> str:
+    """The model language's "motion" as the section's own word ("a motion" -> "an
+    application", "Motions" -> "Petitions")."""
+
+    def sub(m: re.Match[str]) -> str:
+        own = (word[0].upper() if m.group(2) == "M" else word[0]) + word[1:] + m.group(3)
+        if not m.group(1):
+            return own
+        article = "an" if word[0] in "aeiou" else "a"
+        article = article.capitalize() if m.group(1)[0] == "A" else article
+        return f"{article} {own}"
+
+    return _MOTION.sub(sub, text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,11 +108,18 @@ class Fitter:
     """Fits model language to one draft, one profile and one section."""
 
     def __init__(
-        self, language: Language, profile: Profile, draft: Draft, person: str | None = None
+        self,
+        language: Language,
+        profile: Profile,
+        draft: Draft,
+        person: str | None = None,
+        request: str | None = None,
     ) -> None:
         self.language = language
         #: The section's own word for the movant, when it has one.
         self.person = person
+        #: The section's own word for the motion ("petition"), when it has one.
+        self.request = request
         self.profile = profile
         self.params = profile.parameters_for(draft)
         self.values = language.values(self.params)
@@ -111,6 +153,8 @@ class Fitter:
             text = _REF.sub(lambda m: ref(m.group(1)), text)
             if self.person:
                 text = _MOVANT.sub(self._person, text)
+            if self.request:
+                text = _requested(text, self.request)
             texts.append(text)
             terms.update(dict.fromkeys(t for t in p.terms if not (self.person and t == "movant")))
         if not texts:

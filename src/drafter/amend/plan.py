@@ -16,7 +16,7 @@ import re
 
 from drafter.amend.antecedents import restore_antecedents
 from drafter.amend.clauses import Span, strike_spans
-from drafter.amend.fit import Fitted, Fitter, person_term
+from drafter.amend.fit import Fitted, Fitter, person_term, request_term
 from drafter.amend.labels import InsertAt, place_inserts, reference
 from drafter.amend.model import Action, Amendment, Change, Restated
 from drafter.amend.renumber import renumber
@@ -77,7 +77,7 @@ def plan_amendment(
             if any(_inside(s, sentence) for s in cat_spans for sentence in p.sentences):
                 p.categories.add(cat)
 
-    fitter = Fitter(language, profile, draft, person_term(text))
+    fitter = Fitter(language, profile, draft, person_term(text), request_term(text))
     old = today.tiers if today is not None else reading.tiers()
     new: dict[str, str | None] = {COVERAGE: draft.coverage, **draft.choices}
     changed = [
