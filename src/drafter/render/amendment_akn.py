@@ -62,7 +62,7 @@ def render_amendment_akn(ab: AmendingBill) -> bytes:
     meta.insert(1, analysis)
     mods = b.el(analysis, "activeModifications")
     # Each restated provision's eId in the body, so the modifications can point at it.
-    where: dict[int, str] = {}
+    where: dict[tuple[str, tuple[str, ...], tuple[str, ...] | None], str] = {}
     seen: set[str] = set()
     for k, part in enumerate(ab.parts, start=1):
         for i, r in enumerate(part.restated, start=1):
