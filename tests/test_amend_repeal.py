@@ -200,3 +200,23 @@ def test_closing_sections_point_at_the_act_when_two_sections_amend() -> None:
     assert len(ab.parts) == 2
     applies = next(s.text for s in ab.frame.sections if "shall apply" in s.text)
     assert "as amended by this act" in applies and "section one" not in applies
+
+
+def test_the_redline_shows_the_repeal_and_the_new_words_file_petitions() -> None:
+    from drafter.redline import aligned
+
+    draft = _draft(
+        TEXAS, "Texas", "Government Code", confidentiality="none", range_of_relief="vacatur"
+    )
+    ab = build_amending_bill(TEXAS, draft, RUBRIC, LANGUAGE)
+    red = aligned(ab)
+    said = [text for kind, text in red.before if kind == "bill_section"]
+    assert said[-1] == "SECTION 2. Section 411.0799(c), Government Code, is repealed."
+    assert red.after[0].startswith("SECTION 3. ")
+    from drafter.render.redline import redline_text
+
+    # No space opens before the comma that follows the struck words.
+    assert "record information], but" in " ".join(redline_text(red).split())
+    # The section files petitions: so do the new words, and the definition of movant.
+    new = " ".join(r.new_text for r in ab.amendment.provisions if r.changed)
+    assert "grants a petition" in new and "files a petition" in new and "motion" not in new

@@ -59,7 +59,12 @@ def aligned(ab: AmendingBill) -> Redline:
     frame = ab.frame
     before: list[tuple[str, str]] = [("title", line) for line in frame.title]
     before.append(("enacting", frame.enacting_clause))
-    before.append(("bill_section", f"{bill_section_label(frame.style, 1)} {ab.clause}"))
+    # Every amending instruction, the repeal and renumbering ones too (the text below
+    # shows all of today's section against all of the proposed one).
+    before.extend(
+        ("bill_section", f"{bill_section_label(frame.style, k)} {part.clause}")
+        for k, part in enumerate(ab.parts, start=1)
+    )
     paragraphs: list[Paragraph] = []
     inserted = deleted = 0
     for i, r in enumerate(ab.amendment.provisions):

@@ -185,6 +185,9 @@ class Fitter:
             self.wording.definition(self.language.definitions[t].fill(self.values).strip())
             for t in missing
         ]
+        if self.request:
+            # ("Movant" means a person who files a petition under this section.)
+            texts = [_requested(t, self.request) for t in texts]
         texts.sort(key=lambda t: t.lstrip('"').casefold())
         if len(texts) == 1:
             return Definitions(self.wording.statute("As used in this section, ") + texts[0] + ".")

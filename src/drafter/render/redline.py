@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import textwrap
 
+from drafter.amend.model import joined
 from drafter.bill import Style
 from drafter.redline import Redline, Run
 from drafter.textsafe import visible
@@ -102,7 +103,7 @@ def redline_markdown(red: Redline) -> str:
         else:
             out.append(escape(line))
     for para in red.paragraphs:
-        out.append(nbsp * para.level + " ".join(md_run(r, red.style) for r in para.runs))
+        out.append(nbsp * para.level + joined(md_run(r, red.style) for r in para.runs))
     out.extend(escape(line) for line in red.after)
     out.append("---")
     out.append(f"*{escape(legend(red.style))}*")
@@ -117,7 +118,8 @@ def redline_text(red: Redline, width: int = 72) -> str:
         out.append("")
     for para in red.paragraphs:
         pad = "    " * para.level
-        line = " ".join(_txt_run(r, red.style) for r in para.runs)
+        # (no space before a mark of punctuation after a struck run: "information],")
+        line = joined(_txt_run(r, red.style) for r in para.runs)
         out.extend(
             textwrap.wrap(
                 line,
