@@ -58,9 +58,12 @@ class Listed:
         return self.standard.kind
 
 
-def list_standards() -> list[Listed]:
-    """Every shipped standard, points rubrics first, each checked against the shipped rubric."""
-    rubric = load_rubric()
+def list_standards(rubric: Rubric | None = None) -> list[Listed]:
+    """Every shipped standard, points rubrics first, each checked against `rubric`.
+
+    The shipped rubric when `rubric` is not given.
+    """
+    rubric = rubric if rubric is not None else load_rubric()
     found = [Listed(load_standard(p, rubric), p) for p in shipped_paths()]
     return sorted(found, key=lambda item: KINDS.index(item.kind))
 
@@ -98,10 +101,13 @@ def criteria_standard(name: str, rubric: Rubric | None = None) -> CriteriaStanda
 
 
 def shipped_criteria_for(rubric: Rubric) -> tuple[CriteriaStandard, ...]:
-    """The shipped criteria standards that apply to `rubric` (the wizard shows these)."""
+    """The shipped criteria standards that apply to `rubric` (the wizard shows these).
+
+    Each file is read once, against `rubric` itself (the wizard opens with this).
+    """
     return tuple(
-        criteria_standard(str(item.path), rubric)
-        for item in list_standards()
+        item.standard
+        for item in list_standards(rubric)
         if isinstance(item.standard, CriteriaStandard) and item.standard.applies_to == rubric.id
     )
 

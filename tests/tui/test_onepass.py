@@ -17,6 +17,7 @@ from textual._compositor import Compositor
 
 from drafter.tui.app import DrafterApp
 from drafter.tui.screens.wizard import WizardScreen
+from drafter.tui.widgets.outline import Outline
 
 from .conftest import total, until
 
@@ -31,13 +32,19 @@ async def test_a_choice_that_scrolls_repaints_only_the_centre(
     example, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     full: list[int] = []
-    render_full = Compositor.render_full_update
+    layouts: list[int] = []
+    render_full, reflow = Compositor.render_full_update, Compositor.reflow
 
     def counted(self, simplify: bool = False):
         full.append(1)
         return render_full(self, simplify)
 
+    def counted_reflow(self, parent, size):
+        layouts.append(1)
+        return reflow(self, parent, size)
+
     monkeypatch.setattr(Compositor, "render_full_update", counted)
+    monkeypatch.setattr(Compositor, "reflow", counted_reflow)
     app = DrafterApp(mode="open", path=str(example("strong-b")))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("n")  # Range of Relief: tier 3's card is below the fold
@@ -48,6 +55,7 @@ async def test_a_choice_that_scrolls_repaints_only_the_centre(
         for key, card in (("3", 2), ("1", 0), ("3", 2)):
             before = total(app)
             full.clear()
+            layouts.clear()
             scrolled = centre.scroll_y
             await pilot.press(key)
             await until(pilot, lambda b=before: total(app) != b, "the new score")
@@ -55,6 +63,34 @@ async def test_a_choice_that_scrolls_repaints_only_the_centre(
             assert centre.scroll_y != scrolled, "the choice should bring its card into view"
             assert visible(screen.pane.cards[card], centre)
             assert full == [], "a tier choice repainted the whole screen"
+            # The scroll was worked out ahead (widgets/reveal.py): one layout.
+            assert layouts == [1], f"{len(layouts)} layout passes for one choice"
+
+
+async def test_an_answer_redraws_only_its_row_of_the_outline(
+    example, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows: list[int] = []
+    render_line = Outline.render_line
+
+    def counted(self, y: int):
+        rows.append(y)
+        return render_line(self, y)
+
+    app = DrafterApp(mode="open", path=str(example("strong-b")))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        outline = app.screen.query_one(Outline)
+        shown = [str(o.prompt) for o in outline.options]
+        monkeypatch.setattr(Outline, "render_line", counted)
+        await pilot.press("1")  # Range of Relief: 10 points to 4
+        await until(pilot, lambda: str(outline.get_option_at_index(1).prompt) != shown[1])
+        await pilot.pause()
+        now = [str(o.prompt) for o in outline.options]
+        assert now[1].split() == ["●", "Range", "4"]
+        assert now[:1] + now[2:] == shown[:1] + shown[2:]
+        assert set(rows) == {1}, f"outline rows redrawn: {sorted(set(rows))}"
 
 
 async def test_the_startup_heap_is_frozen_while_the_wizard_runs(example, work: Path) -> None:
@@ -63,3 +99,19 @@ async def test_the_startup_heap_is_frozen_while_the_wizard_runs(example, work: P
         await until(pilot, lambda: gc.get_freeze_count() > 0, "the frozen heap")
     # The app's widgets are the collector's again once it has closed.
     assert gc.get_freeze_count() == 0
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_a_tab_in_the_first_moment_enters_the_held_back_form(example, size) -> None:
+    # The coverage step's long form mounts the moment after the first frame;
+    # a Tab pressed before then waits for it, and its field is in view.
+    app = DrafterApp(mode="open", path=str(example("strong-b")))
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("tab")
+        await until(pilot, lambda: getattr(app.focused, "id", None) == "about-jurisdiction")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, WizardScreen)
+        field, centre = app.focused, screen.pane.centre
+        assert field is not None and field.region.y >= centre.region.y
+        assert field.region.bottom <= centre.region.bottom

@@ -10,7 +10,9 @@ and by the palette (ctrl+p).
 
 from __future__ import annotations
 
-from textual.binding import Binding
+from dataclasses import replace
+
+from textual.binding import ActiveBinding, Binding
 
 #: On the outline and the tier cards: a printable key per command.
 LETTER_COMMANDS: list[Binding] = [
@@ -38,3 +40,30 @@ CTRL_COMMANDS: list[Binding] = [
 def bare(action: str) -> str:
     """An action without its namespace: `screen.next` and `next` are one command."""
     return action.removeprefix("screen.").removeprefix("app.")
+
+
+#: The footer's order, whichever widget's bindings come first in the chain.
+FOOTER_FIRST = (
+    *("escape", "n", "p", "1", "s", "r"),
+    *("ctrl+down", "ctrl+up", "ctrl+r", "ctrl+s", "ctrl+e"),
+)
+
+
+def footer_bindings(bindings: dict[str, ActiveBinding], choose: str) -> dict[str, ActiveBinding]:
+    """The wizard's footer: one key per command, the one that works here.
+
+    Where a letter is a command (outline, tier list) the footer shows the
+    letter; in the form, the ctrl key. The digits read as `choose` ("1-N").
+    """
+    letters = {bare(b.binding.action) for key, b in bindings.items() if len(key) == 1}
+    shown: dict[str, ActiveBinding] = {}
+    for key, active in bindings.items():
+        binding = active.binding
+        if key.startswith("ctrl+") and bare(binding.action) in letters:
+            binding = replace(binding, show=False)
+        elif binding.action == "screen.choose(0)":
+            binding = replace(binding, key_display=choose)
+        shown[key] = active._replace(binding=binding)
+    # The way out of the form first, then the commands, then save and export.
+    first = [k for k in FOOTER_FIRST if k in shown]
+    return {k: shown[k] for k in [*first, *(k for k in shown if k not in first)]}

@@ -6,7 +6,6 @@ from the App's one Draft through `DraftView`, recomputed on every change.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import ClassVar
 
 from textual import events, on
@@ -19,7 +18,7 @@ from textual.widgets import Button, OptionList, Static
 
 from drafter.tui.core import DraftView, Step, chosen
 from drafter.tui.heap import freeze_startup
-from drafter.tui.keys import CTRL_COMMANDS, bare
+from drafter.tui.keys import CTRL_COMMANDS, footer_bindings
 from drafter.tui.screens.base import DrafterScreen
 from drafter.tui.widgets.aboutfield import AboutField
 from drafter.tui.widgets.flagfield import FlagField
@@ -35,11 +34,6 @@ from drafter.tui.widgets.topbar import TopBar
 #: Where the step's form lives: the chosen tier's fields, the standards' questions,
 #: the bill's, the buttons.
 FORM_PARTS = frozenset({"chosen-detail", "flags", "about", "nav"})
-#: The footer's order, whichever widget's bindings come first in the chain.
-FOOTER_FIRST = (
-    *("escape", "n", "p", "1", "s", "r"),
-    *("ctrl+down", "ctrl+up", "ctrl+r", "ctrl+s", "ctrl+e"),
-)
 #: Below this width the score and bill fold behind the `s` key.
 NARROW = 110
 
@@ -108,8 +102,12 @@ class WizardScreen(DrafterScreen[None]):
         yield KeysFooter()
 
     def on_mount(self) -> None:
+        # The coverage step's long form (the bill's own fields, below the
+        # tiers) comes the moment after the first frame: see _settle.
+        self.pane.fields.hold_bill_fields = True
         self.step = self._start_step
-        self.watch(self.app, "view", self._show_view, init=True)
+        # _load_step draws the view: watching from now on is enough.
+        self.watch(self.app, "view", self._show_view, init=False)
         self._load_step()
         self.call_after_refresh(self._settle)
 
@@ -122,9 +120,14 @@ class WizardScreen(DrafterScreen[None]):
             super()._on_screen_resume(events.ScreenResume(refresh_styles=False))
 
     def _settle(self) -> None:
-        """After the first layout: focus the chosen card, show the step from its top."""
-        self._focus_tier(force=True)
-        self.pane.centre.scroll_home(animate=False)
+        """After the first layout: focus the chosen card, show the step from its top.
+
+        (Unless a quick Tab went into the form already.)
+        """
+        if not self._in_form():
+            self._focus_tier(force=True)
+            self.pane.centre.scroll_home(animate=False)
+        self.pane.release_fields(self.current, self.app.view)
         freeze_startup()
 
     # -- state --
@@ -181,8 +184,10 @@ class WizardScreen(DrafterScreen[None]):
         draft = self.app.draft
         return self.pane.card_for(chosen(draft, self.current.id) if draft else None)
 
-    def action_tab(self, delta: int) -> None:
+    async def action_tab(self, delta: int) -> None:
         """Tab from the tier list enters the form; in the form Tab moves within it."""
+        # A Tab in the first moment finds the form there all the same.
+        await self.pane.form_ready(self.current, self.app.view)
         focused = self.focused
         form = self._form()
         if self._in_form() and focused in form:
@@ -214,24 +219,8 @@ class WizardScreen(DrafterScreen[None]):
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
-        """What the footer shows: one key per command, the one that works here.
-
-        Where a letter is a command (outline, tier list) the footer shows the
-        letter; in the form, the ctrl key. The digits read as "1-N".
-        """
-        bindings = super().active_bindings
-        letters = {bare(b.binding.action) for key, b in bindings.items() if len(key) == 1}
-        shown: dict[str, ActiveBinding] = {}
-        for key, active in bindings.items():
-            binding = active.binding
-            if key.startswith("ctrl+") and bare(binding.action) in letters:
-                binding = replace(binding, show=False)
-            elif binding.action == "screen.choose(0)":
-                binding = replace(binding, key_display=self.choose_keys())
-            shown[key] = active._replace(binding=binding)
-        # The way out of the form first, then the commands, then save and export.
-        first = [k for k in FOOTER_FIRST if k in shown]
-        return {k: shown[k] for k in [*first, *(k for k in shown if k not in first)]}
+        """What the footer shows (tui.keys.footer_bindings)."""
+        return footer_bindings(super().active_bindings, self.choose_keys())
 
     def on_descendant_focus(self) -> None:
         # Entering or leaving a field changes which keys mean something.

@@ -48,6 +48,28 @@ class OnePassScroll(VerticalScroll):
         self._laid_out = True
         return super()._size_updated(size, virtual_size, container_size, layout=False)
 
+    def _refresh_scroll(self) -> None:
+        # The first scroll after a layout pass repaints the whole screen in
+        # Textual (it has no map of what was visible to compare with); a
+        # layout of this container instead repaints only what moved.
+        if self._laid_out:
+            self._laid_out = False
+            self.refresh(repaint=False, layout=True)
+        else:
+            super()._refresh_scroll()
+
+    def expect_height(self, height: int) -> None:
+        """Take `height` as the content's height now, ahead of the layout that finds it.
+
+        Its scrollbar is redrawn with the change it goes with (a scroll made
+        ahead of the layout), not in a frame of its own after the layout; if
+        the layout finds another height, it sets that as usual.
+        """
+        size = Size(self.virtual_size.width, height)
+        if size != self.virtual_size:
+            self.set_reactive(OnePassScroll.virtual_size, size)
+            self._scroll_update(size)
+
     #: Set while a child moves (see move_quietly).
     _moving = False
 
@@ -69,16 +91,6 @@ class OnePassScroll(VerticalScroll):
         if self._moving:
             repaint = False
         return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
-
-    def _refresh_scroll(self) -> None:
-        # The first scroll after a layout pass repaints the whole screen in
-        # Textual (it has no map of what was visible to compare with); a
-        # layout of this container instead repaints only what moved.
-        if self._laid_out:
-            self._laid_out = False
-            self.refresh(repaint=False, layout=True)
-        else:
-            super()._refresh_scroll()
 
 
 class OnePassStatic(Static):

@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from textual.binding import BindingType
 from textual.content import Content
+from textual.geometry import Region
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -93,4 +94,24 @@ class Outline(OptionList):
         for index, step in enumerate(self.steps):
             prompt = step_prompt(step, view)
             if not same_content(self.get_option_at_index(index).prompt, prompt):
-                self.replace_option_prompt_at_index(index, prompt)
+                self._redraw_row(index, prompt)
+
+    def _redraw_row(self, index: int, prompt: Content) -> None:
+        """Give row `index` a new prompt of the same height, repainting that row alone.
+
+        Textual's replace_option_prompt_at_index drops every row's rendering
+        and repaints the whole list, blank rows below included; an answer
+        changes one row's points. (Textual internals: textual is pinned, and
+        tests/tui/test_onepass.py checks only the row is redrawn.)
+        """
+        option = self.get_option_at_index(index)
+        line = self._index_to_line.get(index)
+        if line is None or prompt.cell_length > self.scrollable_content_region.width:
+            self.replace_option_prompt_at_index(index, prompt)  # its height may change
+            return
+        option._set_prompt(prompt)
+        cache = self._option_render_cache
+        for key in [key for key in tuple(cache.keys()) if key[0] is option]:
+            cache.discard(key)
+        row = line - round(self.scroll_offset.y)
+        self.refresh(Region(0, row, self.scrollable_content_region.width, self._heights[index]))

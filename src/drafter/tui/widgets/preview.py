@@ -7,10 +7,12 @@ Every line is plain text (a court's name with `[bold]` in it stays literal).
 
 from __future__ import annotations
 
+import re
 import textwrap
 from typing import ClassVar
 
 from rich.segment import Segment
+from rich.style import Style
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -34,6 +36,8 @@ class BillPreview(ScrollView, can_focus=True):
         self._width = 0
         self._focus_words: list[str] = []
         self._focus: range = range(0)
+        #: The plain, note and highlighted line styles, worked out once a draw.
+        self._styles: tuple[Style, Style, Style] | None = None
 
     @property
     def text(self) -> str:
@@ -49,6 +53,17 @@ class BillPreview(ScrollView, can_focus=True):
         self._view = view
         self._focus_words = focus.split()[:8]
         self._draw()
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # Textual's ScrollView compares the layout's virtual size (the pane's
+        # own) with the bill's length, which always differ, and so redraws the
+        # scrollbar after every layout, in a frame of its own. The bill's length
+        # is set in _draw; only a new size of the pane changes anything here.
+        if size == self.outer_size and container_size == self.container_size:
+            return False
+        return super()._size_updated(size, virtual_size, container_size, layout)
 
     def on_resize(self) -> None:
         if self._wrap_width() != self._width:
@@ -78,22 +93,21 @@ class BillPreview(ScrollView, can_focus=True):
             self.set_reactive(BillPreview.virtual_size, size)
             self._scroll_update(size)
         self.refresh()
+        self._styles = None
         if self._focus:
-            self.call_after_refresh(self._reveal)
+            if self.outer_size:
+                self._reveal(now=True)  # scrolled with the new text, in the same frame
+            else:
+                self.call_after_refresh(self._reveal)  # its height is not known yet
 
     def line_of(self, words: list[str]) -> int | None:
         """The line where `words` begin, however the renderer wrapped them."""
-        flat: list[str] = []
-        line_at: list[int] = []
-        for i, line in enumerate(self._lines):
-            for word in line.split():
-                flat.append(word)
-                line_at.append(i)
-        n = len(words)
-        for j in range(len(flat) - n + 1):
-            if flat[j : j + n] == words:
-                return line_at[j]
-        return None
+        if not words:
+            return None
+        text = "\n".join(self._lines)
+        # The words in order, whole, with any run of spaces or line breaks between.
+        found = re.search(r"(?<!\S)" + r"\s+".join(map(re.escape, words)) + r"(?!\S)", text)
+        return text.count("\n", 0, found.start()) if found else None
 
     def _find_focus(self) -> range:
         if not self._focus_words:
@@ -106,22 +120,34 @@ class BillPreview(ScrollView, can_focus=True):
             end += 1
         return range(start, end)
 
-    def _reveal(self) -> None:
+    def _reveal(self, now: bool = False) -> None:
         top, height = round(self.scroll_offset.y), self.scrollable_content_region.height
         first, last = self._focus.start, self._focus.stop
         if first < top or last > top + height:
-            self.scroll_to(y=max(0, first - 1), animate=False)
+            self.scroll_to(y=max(0, first - 1), animate=False, immediate=now)
+
+    def notify_style_update(self) -> None:
+        self._styles = None
+        super().notify_style_update()
+
+    def _line_styles(self) -> tuple[Style, Style, Style]:
+        # Each style walks every ancestor's styles: once a draw (or restyle), not a line.
+        if self._styles is None:
+            plain = self.rich_style
+            self._styles = (
+                plain,
+                plain + self.get_component_rich_style("bill-preview--note"),
+                plain + self.get_component_rich_style("bill-preview--focus"),
+            )
+        return self._styles
 
     def render_line(self, y: int) -> Strip:
         index = round(self.scroll_offset.y) + y
         width = self.scrollable_content_region.width
+        plain, note, focus = self._line_styles()
         if index >= len(self._lines):
-            return Strip.blank(width, self.rich_style)
-        style = self.rich_style
-        if self._note:
-            style += self.get_component_rich_style("bill-preview--note")
-        elif index in self._focus:
-            style += self.get_component_rich_style("bill-preview--focus")
+            return Strip.blank(width, plain)
+        style = note if self._note else focus if index in self._focus else plain
         line = self._lines[index]
         strip = Strip([Segment(line, style)], len(line))
         return strip.crop_extend(

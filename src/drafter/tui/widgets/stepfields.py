@@ -8,7 +8,7 @@ stays where it was typed. Nothing is mounted for a step before it is shown.
 from __future__ import annotations
 
 from textual.containers import Vertical
-from textual.widget import Widget
+from textual.widget import AwaitMount, Widget
 
 from drafter.draft import Draft
 from drafter.tui.core import COVERAGE, Engine, ParamSpec, Question, Step
@@ -27,6 +27,12 @@ class StepFields:
         #: What the last call showed: the same again touches no widget.
         self._shown: tuple[str, ...] | None = None
         self.profile_note: Note | None = None
+        #: While set, the bill's own fields (the coverage step's long form
+        #: below the tiers) are not mounted yet: the first frame goes up
+        #: without them, and they come the moment after (WizardScreen._settle).
+        self.hold_bill_fields = False
+        #: The last fields mounted, until they are (what Tab waits for).
+        self.mounting: AwaitMount | None = None
 
     def show(self, engine: Engine, draft: Draft, step: Step, pick: str | None) -> bool:
         """Show the fields `step` asks for with `pick` chosen; True if any are the tier's."""
@@ -53,23 +59,24 @@ class StepFields:
         """Mount the fields not mounted yet (once); return the keys to show."""
         keys: list[str] = []
         new: list[Widget] = []
+        held = about and self.hold_bill_fields
         for kind in ABOUT_FIELDS if about else ():
             key = f"about-{kind}"
             keys.append(key)
-            if key not in self._fields:
+            if key not in self._fields and not held:
                 value = draft.jurisdiction if kind == "jurisdiction" else getattr(draft.bill, kind)
                 self._fields[key] = AboutField(kind, value)
                 new.append(self._fields[key])
         for spec in specs:
             key = f"param-field-{spec.name}"
             keys.append(key)
-            if key not in self._fields:
+            if key not in self._fields and not held:
                 self._fields[key] = ParamField(
                     spec, draft.parameters.get(spec.name), engine.default_for(spec.name), id=key
                 )
                 new.append(self._fields[key])
         if new:
-            box.mount_all(new)
+            self.mounting = box.mount_all(new)
         return keys
 
     def _ensure_flags(self, draft: Draft, questions: list[Question]) -> list[str]:

@@ -7,6 +7,7 @@ never searches the screen's widgets to find them.
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
@@ -153,6 +154,23 @@ class StepPane(Vertical):
         if about:
             self.show_profile_note()
 
+    def release_fields(self, step: Step, view: DraftView | None) -> None:
+        """Mount the coverage step's long form, held back for the first frame."""
+        if self.fields.hold_bill_fields:
+            self.fields.hold_bill_fields = False
+            if view is not None:
+                self.show(step, view)
+
+    async def form_ready(self, step: Step, view: DraftView | None) -> None:
+        """Fields mounted just now are mounted and laid out (what Tab moves through)."""
+        self.release_fields(step, view)
+        mounting, self.fields.mounting = self.fields.mounting, None
+        if mounting is not None:
+            await mounting
+            laid_out = asyncio.Event()
+            self.call_after_refresh(laid_out.set)
+            await laid_out.wait()
+
     def _tier_note(self, step: Step, view: DraftView, pick: str | None) -> Content:
         """Under the chosen card: the rubric's words, why this wording, its source."""
         choice = step.choice(pick)
@@ -207,8 +225,8 @@ class StepPane(Vertical):
         """Scroll now to where `reveal` will, so the coming layout draws it (see reveal.py)."""
         places = self._places_after(card)
         if places is not None:
-            # Past today's end the scroll would be cut short: reveal scrolls after.
-            self._scroll_centre_to(places, self.centre.max_scroll_y)
+            self.centre.expect_height(places.height)
+            self._scroll_centre_to(places)
 
     def _places_after(self, card: TierCard) -> Places | None:
         """Where `card` and its fields will be once the chosen detail sits under it."""
@@ -233,16 +251,13 @@ class StepPane(Vertical):
         grown = self.centre.virtual_size.height - old_detail.height + height(detail)
         return Places(at, fields, grown)
 
-    def _scroll_centre_to(self, places: Places, limit: int) -> bool:
-        """Scroll the centre (at most to `limit`) to show `places`; False if it cannot."""
+    def _scroll_centre_to(self, places: Places) -> None:
+        """Scroll the centre to show `places` (the card, then its fields under it)."""
         centre = self.centre
         window = centre.scrollable_content_region.at_offset(centre.scroll_offset)
         y = revealing_scroll(window, places)
-        if y > limit:
-            return False
         if y != window.y:
             centre.scroll_to(y=y, animate=False, immediate=True)
-        return True
 
     def reveal(self, card: TierCard) -> None:
         """Bring the chosen card and the fields under it into view (in one scroll)."""
@@ -255,6 +270,4 @@ class StepPane(Vertical):
             fields = Region(on_screen.x, top, on_screen.width, on_screen.height)
         card_at = card.virtual_region_with_margin
         if card_at:
-            self._scroll_centre_to(
-                Places(card_at, fields, centre.virtual_size.height), centre.max_scroll_y
-            )
+            self._scroll_centre_to(Places(card_at, fields, centre.virtual_size.height))
