@@ -121,6 +121,13 @@ def test_texas_repealer_follows_the_amendments() -> None:
     assert clauses[-1] == "Section 411.0799(c), Government Code, is repealed."
     text = AMEND_FORMATS.get("txt").render(ab)
     assert "SECTION 2. Section 411.0799(c), Government Code, is repealed." in " ".join(text.split())
+    # Texas's form adds nothing to the title for a repeal ("relating to" the subject).
+    assert (
+        ab.frame.title
+        == build_amending_bill(
+            TEXAS, draft.choose("confidentiality", None), RUBRIC, LANGUAGE
+        ).frame.title
+    )
 
 
 def test_new_york_repeals_and_renumbers_in_one_section() -> None:
@@ -133,6 +140,10 @@ def test_new_york_repeals_and_renumbers_in_one_section() -> None:
     )
     assert first.restated == ()
     assert [r.old_label for r in first.moved] == ["3.", "4."]
+    # The title says the bill repeals as well as amends (a title expresses the whole bill).
+    assert ab.frame.title[-1].endswith(
+        "; and to repeal certain provisions of such law relating thereto"
+    )
     # Subdivision 4 also changes (its reference to subdivision three now says two): it is
     # amended under its new label, as renumbered by the first section.
     second = ab.parts[1]

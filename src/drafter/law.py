@@ -212,6 +212,10 @@ class AmendingForm(_Model):
     #: and {renumbered}: the units moved up after it, in the state's words (" and
     #: subdivisions 4 and 5 are renumbered subdivisions 3 and 4"), "" if none.
     repeal_clause: str | None = None
+    #: What the bill's title adds when the bill repeals units (New York: "; and to
+    #: repeal certain provisions of such law relating thereto"): a title must
+    #: express all the bill does.
+    repeal_title: str | None = None
     #: How {renumbered} is worded: {moved} and {moved_to} name the units before
     #: and after, {verb} is "is"/"are", and {renumbered} is "renumbered" for
     #: numbers and "relettered" for letters (New York's words).

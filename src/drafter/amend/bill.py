@@ -208,8 +208,12 @@ def build_amending_bill(
         parts = [first, *parts] if moved else [*parts, first]
     parts = [p for p in parts if p.restated or p.repealed] or parts[:1]
     before_draft = today.draft(rubric, jurisdiction=draft.jurisdiction)
+    title = frame.title
+    if any(p.repealed for p in parts) and form.repeal_title and title:
+        # The title says the bill repeals, as it says what it amends.
+        title = (*title[:-1], title[-1] + form.repeal_title)
     return AmendingBill(
-        frame=replace(frame, warnings=(), sections=_closing(frame, len(parts))),
+        frame=replace(frame, warnings=(), sections=_closing(frame, len(parts)), title=title),
         parts=tuple(parts),
         amendment=amendment,
         form=form,
