@@ -97,7 +97,11 @@ def load_baseline(arg: str, rubric: Rubric) -> Baseline:
                 )
             draft = draft_from_doc(doc, rubric)
             return Baseline(
-                draft, draft.jurisdiction or path.stem, "draft", arg, profile=_started(draft)
+                draft,
+                draft.jurisdiction or path.stem,
+                "draft",
+                arg,
+                profile=started_profile(draft.starts_from),
             )
         return _statute(arg, rubric)
     try:
@@ -111,17 +115,19 @@ def load_baseline(arg: str, rubric: Rubric) -> Baseline:
     return Baseline(profile_draft(profile, rubric), profile.name, "profile", arg, profile=profile)
 
 
-def _started(draft: Draft) -> Profile | None:
+def started_profile(starts: StartsFrom | None) -> Profile | None:
     """The profile whose recorded law a draft started from (`starts_from: law:`), so
-    advice on the draft reads that law's open and arguable calls as it did then."""
+    advice on the draft reads that law's open and arguable calls as it did then;
+    None for a draft begun afresh, from a statute file, or from a profile since
+    removed (the draft is then read as it stands)."""
     from drafter.jurisdiction import load_profile
 
-    if draft.starts_from is None or draft.starts_from.law is None:
+    if starts is None or starts.law is None:
         return None
     try:
-        return load_profile(draft.starts_from.law)
+        return load_profile(starts.law)
     except UserError:
-        return None  # a profile since removed: the draft is read as it stands
+        return None
 
 
 def _statute(arg: str, rubric: Rubric) -> Baseline:
@@ -151,4 +157,11 @@ def standard_status(standard: CriteriaStandard, rubric: Rubric, base: Baseline) 
     return evaluate_draft(standard, rubric, base.draft)
 
 
-__all__ = ["Baseline", "load_baseline", "profile_draft", "reading_findings", "standard_status"]
+__all__ = [
+    "Baseline",
+    "load_baseline",
+    "profile_draft",
+    "reading_findings",
+    "standard_status",
+    "started_profile",
+]

@@ -71,3 +71,17 @@ async def test_a_reopened_draft_from_a_statute_file_still_offers_the_amending_bi
         assert app.session.current_law is None
         said = [n.message for n in app._notifications]
         assert any("statute.txt, which cannot be read now" in m for m in said), said
+
+
+async def test_a_draft_whose_state_has_no_profile_now_opens_as_it_stands(tmp_path: Path) -> None:
+    rubric = load_rubric()
+    draft = profile_draft(load_profile(ARGUABLE), rubric)
+    draft = draft.model_copy(update={"starts_from": StartsFrom(law="Atlantis")})
+    path = tmp_path / "gone.yaml"
+    save_draft(draft, path, rubric)
+    app = DrafterApp(mode="open", path=str(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, WizardScreen), "the wizard")
+        assert app.session.todays_law is None and app.session.current_law is None
+        said = [n.message for n in app._notifications]
+        assert any("started from Atlantis's law" in m for m in said), said

@@ -66,11 +66,10 @@ def restore_start(starts: StartsFrom, served: bool) -> tuple[CurrentLaw | None, 
     from drafter.tui.served import confined_path
 
     if starts.law is not None:
-        from drafter.jurisdiction import load_profile
+        from drafter.baseline import started_profile
 
-        try:
-            profile = load_profile(starts.law)
-        except UserError:
+        profile = started_profile(starts)
+        if profile is None:
             return (
                 None,
                 None,
