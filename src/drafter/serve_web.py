@@ -46,8 +46,9 @@ DEFAULT_MAX_SESSIONS = 30
 MAX_COLUMNS, MAX_ROWS = 400, 150
 MIN_COLUMNS, MIN_ROWS = 20, 8
 
-#: What /page/ sends, by suffix.
+#: What /page/ and /fonts/ send, by suffix (nothing else in their folders is sent).
 PAGE_TYPES = {".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8"}
+FONT_TYPES = {".ttf": "font/ttf"}
 
 WILDCARD_HOSTS = {"0.0.0.0", "::", ""}
 
@@ -88,6 +89,15 @@ def host_allowed(name: str, bind_host: str) -> bool:
         own = socket.gethostname().lower()
         return name in {own, f"{own}.local", socket.getfqdn().lower()}
     return False
+
+
+def named_file(folder: Path, name: str, types: dict[str, str], what: str) -> web.FileResponse:
+    """The file `name` of `folder`, matched by name among the files of a type we send
+    (so no path reaches outside the folder), with its Content-Type for nosniff."""
+    kind = types.get(Path(name).suffix)
+    if kind is None or name not in {path.name for path in folder.iterdir()}:
+        raise web.HTTPNotFound(text=f"drafter: no such {what}\n")
+    return web.FileResponse(folder / name, headers={"Content-Type": kind})
 
 
 def content_disposition(file_name: str) -> str:
@@ -209,18 +219,11 @@ class DrafterServer(Server):
 
     async def handle_font(self, request: web.Request) -> web.StreamResponse:
         """One of our fonts (by its file name only), typed as a font for nosniff."""
-        name = request.match_info["name"]
-        if name not in {path.name for path in FONTS.glob("*.ttf")}:
-            raise web.HTTPNotFound(text="drafter: no such font\n")
-        return web.FileResponse(FONTS / name, headers={"Content-Type": "font/ttf"})
+        return named_file(FONTS, request.match_info["name"], FONT_TYPES, "font")
 
     async def handle_page(self, request: web.Request) -> web.StreamResponse:
         """The page's stylesheet or a script (by its file name only), typed for nosniff."""
-        name = request.match_info["name"]
-        kind = PAGE_TYPES.get(Path(name).suffix)
-        if kind is None or name not in {path.name for path in PAGE.iterdir()}:
-            raise web.HTTPNotFound(text="drafter: no such file\n")
-        return web.FileResponse(PAGE / name, headers={"Content-Type": kind})
+        return named_file(PAGE, request.match_info["name"], PAGE_TYPES, "file")
 
     async def handle_download(self, request: web.Request) -> web.StreamResponse:
         key = request.match_info["key"]
