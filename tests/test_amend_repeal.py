@@ -231,3 +231,24 @@ def test_the_redline_shows_the_repeal_and_the_new_words_file_petitions() -> None
     # The section files petitions: so do the new words, and the definition of movant.
     new = " ".join(r.new_text for r in ab.amendment.provisions if r.changed)
     assert "grants a petition" in new and "files a petition" in new and "motion" not in new
+
+
+def test_a_repealed_unit_is_warned_of_as_repealed_a_struck_one_as_struck() -> None:
+    """The warning about outside references uses the bill's own verb: Texas repeals
+    (c) in a section of its own; Missouri restates the section with (c) struck."""
+    texas = _draft(TEXAS, "Texas", "Government Code", confidentiality="none")
+    said = [
+        w.text
+        for w in build_amending_bill(TEXAS, texas, RUBRIC, LANGUAGE).warnings
+        if w.kind == "outside_reference"
+    ]
+    assert said and all("is repealed: check the code" in t for t in said), said
+    missouri = _draft(
+        TEXAS.replace("Sec. 411.0799.", "610.999."), "Missouri", confidentiality="none"
+    )
+    said = [
+        w.text
+        for w in build_amending_bill(TEXAS, missouri, RUBRIC, LANGUAGE).warnings
+        if w.kind == "outside_reference"
+    ]
+    assert any(t.startswith("subsection (c)") and "is struck: check" in t for t in said), said

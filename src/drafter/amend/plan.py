@@ -185,7 +185,12 @@ def plan_amendment(
     kept = fix_series(restore_antecedents(restate(text, provisions, placed)))
     form = profile.forms.amending
     gaps = form is not None and form.struck == "gap"
-    restated, relabelled = renumber(kept, style, number, excerpt, gaps)
+    repeal_depth = (
+        form.depth
+        if form is not None and form.restates == "provisions" and form.repeal_clause
+        else None
+    )
+    restated, relabelled = renumber(kept, style, number, excerpt, gaps, repeal_depth)
     changes = _changes(rubric, changed, old, new, restated, struck_cats, fitted)
     warnings = _warnings(text, number, changes) + relabelled
     ends = [r.label for r in restated if r.action == "insert" and len(r.path) == 1]

@@ -196,14 +196,23 @@ def renumber(
     number: str,
     excerpt: bool = False,
     gaps: bool = False,
+    repeal_depth: int | None = None,
 ) -> tuple[list[Restated], list[Notice]]:
     """The provisions renumbered where they must be, their internal references
     rewritten, and the warnings: each label changed (check outside references),
     each struck provision, each reference left pointing at a struck one. With
-    `gaps` a struck provision renumbers nothing."""
+    `gaps` a struck provision renumbers nothing. With `repeal_depth` the form repeals
+    units struck whole up to that depth in a section of their own, and the warning
+    says "repealed" of those, as the bill will."""
     from drafter.amend.labels import reference
+    from drafter.amend.repeal import repealed_before_renumbering
 
     after = new_paths(provisions, style, gaps)
+    repealed = (
+        set(repealed_before_renumbering(provisions, after, repeal_depth))
+        if repeal_depth is not None
+        else set()
+    )
     mapping = {r.path: p for r, p in zip(provisions, after, strict=True) if r.action != "insert"}
     paths = [r.path for r in provisions if r.path and r.action != "insert"]
     plain = replace(style, ref_suffix="")
@@ -257,7 +266,8 @@ def renumber(
                 Notice(
                     "outside_reference",
                     r.label,
-                    f"{reference(r.path, plain)} of {where} is struck: check the code for "
+                    f"{reference(r.path, plain)} of {where} is "
+                    f"{'repealed' if r.path in repealed else 'struck'}: check the code for "
                     "references to it from outside the section",
                 )
             )

@@ -12,6 +12,7 @@ leaves the gap (its form's `struck: gap`), so nothing after it moves.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from drafter.amend.labels import reference
@@ -36,17 +37,36 @@ def repeals(amendment: Amendment, depth: int) -> tuple[list[Path], list[Path], l
     """The units struck whole, the units renumbered, and of those the ones whose only
     change is their label (today's paths, highest first, at most `depth` deep)."""
     provisions = [r for r in amendment.provisions if r.action != "insert" and r.path]
+    return _units([(r.old_path_or_path, r, bool(r.old_path)) for r in provisions], depth)
+
+
+def repealed_before_renumbering(
+    provisions: Sequence[Restated], after: Sequence[Path | None], depth: int
+) -> list[Path]:
+    """The units a repeal section will repeal, known before renumbering: `after` holds
+    each provision's new path (None where it goes), as renumbering will give them."""
+    rows = [
+        (r.path, r, new is not None and new != r.path and r.action != "strike")
+        for r, new in zip(provisions, after, strict=True)
+        if r.action != "insert" and r.path
+    ]
+    return _units(rows, depth)[0]
+
+
+def _units(
+    rows: Sequence[tuple[Path, Restated, bool]], depth: int
+) -> tuple[list[Path], list[Path], list[Path]]:
+    """Repealed, moved and label-only units among (today's path, provision, moves)."""
     repealed: list[Path] = []
     moved: list[Path] = []
     only: list[Path] = []
-    for r in provisions:
-        today = r.old_path_or_path
+    for today, r, moves in rows:
         if len(today) > depth or any(_under(today, u) for u in repealed + moved):
             continue
-        subtree = [q for q in provisions if _under(q.old_path_or_path, today)]
+        subtree = [q for path, q, _ in rows if _under(path, today)]
         if r.action == "strike" and all(q.action == "strike" for q in subtree):
             repealed.append(today)
-        elif r.old_path and r.action != "strike":
+        elif moves and r.action != "strike":
             moved.append(today)
             if _relabelled_only(r) and all(q is r or q.new_text == q.old_text for q in subtree):
                 only.append(today)
@@ -116,4 +136,4 @@ def repeal_fields(
     }
 
 
-__all__ = ["as_renumbered", "repeal_fields", "repeals"]
+__all__ = ["as_renumbered", "repeal_fields", "repealed_before_renumbering", "repeals"]
