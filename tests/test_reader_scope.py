@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from drafter.reader import analyze, signals_for
 from drafter.reader.rules import own_name_pattern
-from drafter.reader.scope import _trie
+from drafter.reader.scope import _trie, term_finder
 from drafter.rubric import load_rubric
 
 RUBRIC = load_rubric()
@@ -428,3 +428,20 @@ def test_the_trie_finds_what_the_longest_first_alternation_finds(
     plain = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in ordered) + ")")
     trie = re.compile(r"\b(?:" + _trie(ordered) + ")")
     assert trie.findall(text) == plain.findall(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    terms=st.lists(_TERM, min_size=1, max_size=8, unique=True),
+    text=st.text("ab .-x_\n\t\u00a0\u00e9", max_size=60),
+)
+def test_the_term_finder_finds_in_raw_text_what_the_trie_finds_in_collapsed_text(
+    terms: list[str], text: str
+) -> None:
+    """The glossary is looked up in the operative text as it is (lower-cased, not
+    collapsed): a term's space matches any run of whitespace, and its word boundary
+    is checked after its first character. Same terms found, in the same order."""
+    ordered = sorted({" ".join(t.split()) for t in terms}, key=len, reverse=True)
+    trie = re.compile(r"\b(?:" + _trie(ordered) + ")")
+    found = [" ".join(f.split()) for f in term_finder(tuple(ordered)).findall(text)]
+    assert found == trie.findall(" ".join(text.split()))

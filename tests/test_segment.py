@@ -9,6 +9,7 @@ from conftest import ROOT
 from drafter.reader import signals_for
 from drafter.reader.layout import Layout
 from drafter.reader.segment import segment
+from drafter.reader.text import _period_continues, continuing_periods
 from drafter.rubric import load_rubric
 
 RULES = signals_for(load_rubric()).layout
@@ -180,3 +181,20 @@ def test_federal_labels_nest_below_the_letters_they_look_like() -> None:
         "3 (a)(1)(I)",
         "3 (b)",
     ]
+
+
+_WORDS = st.sampled_from(
+    ["sec", "SEC", "Sec", "sTat", "rsmo", "s", "ss", "S", "a", "U", "9", "96", "_", "court",
+     "offenses", "\u017fec", "\ufb05", "K", "\u00e9", "x\u00e9c", "\u00b2", "§"]
+)  # fmt: skip
+_AFTER = st.sampled_from([". ", ".", " ", ".\n", "", "\u00a0", ".\u2003", ". 1", "..", "-"])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.tuples(_WORDS, _AFTER).map("".join), max_size=12).map("".join))
+def test_the_periods_found_in_one_pass_are_those_that_do_not_end_a_sentence(text: str) -> None:
+    """continuing_periods (one regex pass, then the check on what it finds) is
+    _period_continues asked of every period: abbreviations in any case, dotted
+    initials, numbers, Florida's "s. 119", letters outside ASCII that casefold."""
+    want = {i for i, c in enumerate(text) if c == "." and _period_continues(text, i)}
+    assert continuing_periods(text) == want

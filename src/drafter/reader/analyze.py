@@ -71,7 +71,7 @@ class _Text:
         if self.layout is None:
             return
         norm, _ = self.view(GATE_ROLES)
-        marked = defenses(self.layout, rules, norm.text, norm.start_of)
+        marked = defenses(self.layout, rules, norm)
         if marked is not self.layout:
             self.layout = marked
             self._defense = True

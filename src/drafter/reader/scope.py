@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from drafter.reader.layout import EVIDENCE_ROLES, Layout, LayoutRules, Provision, Sentence
 from drafter.reader.match import _Branch
+from drafter.reader.text import Normalized
 
 
 def scoped(layout: Layout, rules: LayoutRules) -> Layout:
@@ -103,12 +104,10 @@ def _unused_definitions(
     # One pass over the operative text for every term, then the closure through
     # the (short) texts of the definitions found used.
     terms = sorted(set(defined.values()), key=len, reverse=True)
-    finder = re.compile(r"\b(?:" + _trie(terms) + ")")
-    # (lower-cased and its whitespace collapsed once, not sentence by sentence)
-    operative = " ".join(
-        " ".join(text[s.start : s.end] for s in sentences if s.role == "operative").lower().split()
-    )
-    used_terms = set(finder.findall(operative))
+    finder = term_finder(tuple(terms))
+    # (lower-cased once; the finder takes any run of whitespace for a term's space)
+    operative = " ".join(text[s.start : s.end] for s in sentences if s.role == "operative").lower()
+    used_terms = {" ".join(found.split()) for found in finder.findall(operative)}
     by_term: dict[str, list[int]] = {}
     for i, term in defined.items():
         by_term.setdefault(term, []).append(i)
@@ -133,7 +132,25 @@ def _unused_definitions(
     return tuple(out)
 
 
-def _trie(terms: list[str]) -> str:
+@lru_cache(maxsize=256)
+def term_finder(terms: tuple[str, ...]) -> re.Pattern[str]:
+    """The terms (lower-cased, single-spaced) found where a word starts: what
+    r"\b(?:" + _trie(terms) + ")" finds in the text with its whitespace
+    collapsed, found in the text as it is (a space of a term matches any run of
+    whitespace). The word boundary is checked just after a term's first
+    character, so the pattern opens on the set of first characters, which the
+    engine skips ahead to instead of trying the trie at every place."""
+    # (cached: bills built from the same language define the same terms)
+    return re.compile(_trie(list(terms), spaces=r"\s+", first=_after_boundary))
+
+
+def _after_boundary(c: str) -> str:
+    """`c` at a word boundary, checked after `c` is matched."""
+    own = re.escape(c)
+    return own + (f"(?<!\\w{own})" if c.isalnum() or c == "_" else f"(?<=\\w{own})")
+
+
+def _trie(terms: list[str], spaces: str = " ", first: Callable[[str], str] | None = None) -> str:
     """The terms as one regex that branches a character at a time (a trie).
 
     It finds what the longest-first alternation ("victim of trafficking|victim")
@@ -149,9 +166,14 @@ def _trie(terms: list[str]) -> str:
             node = node.setdefault(c, {})
         node[""] = {}
 
-    def emit(node: dict) -> str:  # type: ignore[type-arg]
+    def edge(c: str, top: bool) -> str:
+        if top and first is not None:
+            return first(c)
+        return spaces if c == " " else re.escape(c)
+
+    def emit(node: dict, top: bool = False) -> str:  # type: ignore[type-arg]
         ends = "" in node
-        branches = [re.escape(c) + emit(child) for c, child in sorted(node.items()) if c]
+        branches = [edge(c, top) + emit(child) for c, child in sorted(node.items()) if c]
         if not branches:
             return ""
         if len(branches) == 1 and not ends:
@@ -159,7 +181,7 @@ def _trie(terms: list[str]) -> str:
         body = "(?:" + "|".join(branches) + ")"
         return body + "?" if ends else body
 
-    return emit(root)
+    return emit(root, True)
 
 
 def _other_remedies(
@@ -234,15 +256,13 @@ def _subsection_of(label: str) -> str:
     return f"{number} {first.group() if first else path}"
 
 
-def defenses(
-    layout: Layout, rules: LayoutRules, norm: str, start_of: Callable[[int], int]
-) -> Layout:
+def defenses(layout: Layout, rules: LayoutRules, norm: Normalized) -> Layout:
     """A subsection that spares the survivor liability and grants no record
     relief, in a text where another subsection grants relief, is a defense
     (role `defense`): the categories of relief are read from the relief.
 
     Searched on the normalized text `norm` of the layout's evidence (line breaks
-    and hyphenation undone), `start_of` mapping its offsets to the original's.
+    and hyphenation undone), whose map gives the original's offsets.
     """
     if not rules.defense or not rules.relief:
         return layout
@@ -253,11 +273,17 @@ def defenses(
         """The provisions of operative sentences where one of these matches."""
         found = set()
         for branch in branches:
-            for m in branch.candidates(norm):
-                at = start_of(m.start())
+            # (a sentence once placed, its other matches are passed over)
+            rest = -1
+            for m in branch.candidates(norm.text):
+                if m.start() < rest:
+                    continue
+                at = norm.start_of(m.start())
                 k = bisect_right(starts, at) - 1
-                if k >= 0 and sentences[k].end > at and sentences[k].role == "operative":
-                    found.add(sentences[k].provision)
+                if k >= 0 and sentences[k].end > at:
+                    rest = norm.index_of(sentences[k].end)
+                    if sentences[k].role == "operative":
+                        found.add(sentences[k].provision)
         return found
 
     hits = operative_at(rules.defense)

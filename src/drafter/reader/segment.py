@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 
 from drafter.reader.layout import Layout, LayoutRules, Provision, Sentence
-from drafter.reader.text import _period_continues
+from drafter.reader.text import SentenceEnds
 
 # A provision label at the start of a line: "(a)", "(b)(7)", "(A)", "(iv)", "A.", "12.".
 _LABEL_START = re.compile(
@@ -53,8 +53,6 @@ _LABEL_RUN_IN = re.compile(
     r"(?=\s*[\"“A-Z\[(])"
 )
 _ONE_LABEL = re.compile(r"\((\w+)\)|(\w+)\.")
-# A sentence ends at a period (or ? !), perhaps closed by a quote or bracket, before a space.
-_SENTENCE_END = re.compile(r"[.?!][\"”'\])]*(?=\s)")
 # How a section title opens: a section sign, "Sec.", or a section number ("29-3005.", "610.131.").
 _SECTION_START = re.compile(
     r"(?:[A-Z][\w.]*\.? ){0,4}(?:§+\s*|sec(?:tion)?\.?\s+|rcw\s+)[\d\[]|\d[\w.:\-]*\d\.", re.I
@@ -118,7 +116,7 @@ class _Labels:
         return case + style
 
 
-def _blocks(text: str, rules: LayoutRules) -> list[tuple[int, int]]:
+def _blocks(text: str, rules: LayoutRules, stops: SentenceEnds) -> list[tuple[int, int]]:
     """Stretches of text that hang together.
 
     A label, a section sign or a history note at a line's start opens a new
@@ -143,13 +141,13 @@ def _blocks(text: str, rules: LayoutRules) -> list[tuple[int, int]]:
             label = _LABEL_START.match(text, pos, end)
             starts = (
                 not blocks
-                or (blank and _ends_sentence(text, blocks[-1][1]))
+                or (blank and _ends_sentence(text, blocks[-1][1], stops))
                 or label is not None
                 # a section sign opens a section after a sentence ends (not "§3"
                 # wrapped onto its own line inside a history note)
                 or (
                     _SECTION_SIGN.match(stripped) is not None
-                    and _ends_sentence(text, blocks[-1][1])
+                    and _ends_sentence(text, blocks[-1][1], stops)
                 )
                 or (rules.history is not None and rules.history.match(stripped))
                 or _DIVIDER.match(stripped) is not None
@@ -202,14 +200,14 @@ def _heading_like(words: str, rules: LayoutRules) -> bool:
     )
 
 
-def _ends_sentence(text: str, end: int) -> bool:
+def _ends_sentence(text: str, end: int, stops: SentenceEnds) -> bool:
     """Whether the text just before `end` closes a sentence, a clause or a title."""
     i = end - 1
     while i > 0 and text[i] in "\"”')]":
         i -= 1
     c = text[i]
     if c == ".":
-        return not _period_continues(text, i)
+        return i not in stops.continuing
     return c in ":;!?—–"
 
 
@@ -218,8 +216,9 @@ def segment(text: str, rules: LayoutRules) -> Layout:
     provisions: list[Provision] = []
     sentences: list[Sentence] = []
     labels = _Labels()
+    stops = SentenceEnds(text)
     in_commentary = body_open = note_heading = False
-    for lead, end in _blocks(text, rules):
+    for lead, end in _blocks(text, rules, stops):
         block = text[lead:end]
         low = block
         label = _LABEL_START.match(text, lead, end)
@@ -235,7 +234,7 @@ def segment(text: str, rules: LayoutRules) -> Layout:
         if label is None and rules.commentary is not None and rules.commentary.match(low):
             in_commentary = True
             # "COMMENTARY ON" runs on to the section it is about ("§ 712-1290")
-            note_heading = not _ends_sentence(text, end)
+            note_heading = not _ends_sentence(text, end, stops)
         elif (
             in_commentary
             and _SECTION_START.match(block)
@@ -266,9 +265,9 @@ def segment(text: str, rules: LayoutRules) -> Layout:
                 if body >= end:
                     continue
                 lead = body
-        if in_commentary and note_heading and _ends_sentence(text, end):
+        if in_commentary and note_heading and _ends_sentence(text, end, stops):
             note_heading = False
-        _in_line(text, lead, end, labels, rules, in_commentary, provisions, sentences)
+        _in_line(text, lead, end, labels, rules, in_commentary, provisions, sentences, stops)
         # Once a section's body opens, a line without a verb is not a title
         # unless it starts like one ("§ 12.", "Sec. 4.", "29-3005.").
         body_open = True
@@ -297,6 +296,7 @@ def _in_line(
     in_commentary: bool,
     provisions: list[Provision],
     sentences: list[Sentence],
+    stops: SentenceEnds,
 ) -> None:
     cuts: list[tuple[int, int, str]] = []  # (label start, body start, label)
     first = _LABEL_START.match(text, start, end)
@@ -313,13 +313,15 @@ def _in_line(
         else:
             last = provisions[-1]
             provisions[-1] = Provision(last.start, max(stop, last.end), last.label, last.heading)
-        _sentences(text, start, stop, len(provisions) - 1, rules, in_commentary, False, sentences)
+        _sentences(
+            text, start, stop, len(provisions) - 1, rules, in_commentary, False, sentences, stops
+        )
     for i, (lab_start, body, raw) in enumerate(cuts):
         stop = cuts[i + 1][0] if i + 1 < len(cuts) else end
         path = labels.push(raw)
         provisions.append(Provision(lab_start, stop, path))
         heading = _sentences(
-            text, body, stop, len(provisions) - 1, rules, in_commentary, True, sentences
+            text, body, stop, len(provisions) - 1, rules, in_commentary, True, sentences, stops
         )
         if heading:
             provisions[-1] = Provision(lab_start, stop, path, heading)
@@ -334,13 +336,10 @@ def _sentences(
     in_commentary: bool,
     labelled: bool,
     out: list[Sentence],
+    stops: SentenceEnds,
 ) -> str:
     """Split [start, stop) into role-tagged sentences; return a run-in heading, if any."""
-    ends = [
-        m.end()
-        for m in _SENTENCE_END.finditer(text, start, stop)
-        if text[m.start()] != "." or not _period_continues(text, m.start())
-    ]
+    ends = stops.within(start, stop)
     if not ends or ends[-1] < stop:
         ends.append(stop)
     heading = ""

@@ -9,7 +9,7 @@ map back to character offsets in the original text.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 
@@ -93,8 +93,7 @@ _ABBREVIATIONS = frozenset(
 _HYPHEN_BREAK = re.compile(r"[-\u2010\u00ad][ \t]*\r?\n\s*")
 _INVISIBLE_RUN = re.compile(f"[{_INVISIBLE}]+")
 _SECTION_SIGN = re.compile(r"§§?\s*")
-_PERIOD = re.compile(r"\.")
-_SPACES = re.compile(r"  +")
+_SPACE_RUN = re.compile(r" +")
 
 
 def _word_char(c: str) -> bool:
@@ -123,6 +122,65 @@ def _period_continues(text: str, i: int) -> bool:
         # Florida's "s. 119.07(1)", "ss. 775.082-775.084": a section sign, when a number follows.
         return text[i + 1 : i + 3].strip()[:1].isdigit()
     return word in _ABBREVIATIONS and (j < 0 or not _word_char(text[j]))
+
+
+def _either_case(word: str) -> str:
+    return "".join(f"[{c}{c.upper()}]" for c in word)
+
+
+def _may_continue() -> re.Pattern[str]:
+    """Every period `_period_continues` can say yes to, and few others: one regex
+    pass finds them (it opens on the period, a literal the engine skips to), and
+    only these are checked in Python. The lookbehinds run after the period:
+    a word character on both sides (9.96.080); a letter after a period (U.S.C.);
+    an abbreviation or Florida's "s."/"ss." standing alone; or a character
+    outside ASCII among the last seven (casefolding may make it an abbreviation)."""
+    by_len: dict[int, list[str]] = {}
+    for word in sorted(_ABBREVIATIONS | {"s", "ss"}):
+        by_len.setdefault(len(word), []).append(_either_case(word))
+    alone = [f"(?<=(?<!\\w)(?:{'|'.join(ws)})\\.)" for _, ws in sorted(by_len.items())]
+    wide = [f"(?<=[^\\x00-\\x7f]\\w{{{k}}}\\.)" for k in range(7)]
+    return re.compile(
+        r"\.(?:(?<=\w\.)(?=\w)|(?=\s)(?:" + "|".join([*alone, r"(?<=\.[^\W\d_]\.)", *wide]) + "))"
+    )
+
+
+_MAY_CONTINUE = _may_continue()
+
+
+def continuing_periods(text: str) -> set[int]:
+    """The offsets of the periods in `text` that do not end a sentence: the same
+    as `_period_continues` asked of every period, in one pass."""
+    return {m.start() for m in _MAY_CONTINUE.finditer(text) if _period_continues(text, m.start())}
+
+
+# A sentence ends at a period (or ? !), perhaps closed by a quote or bracket, before a space.
+_SENTENCE_END = re.compile(r"[.?!][\"”'\])]*(?=\s)")
+
+
+class SentenceEnds:
+    """Where sentences end in one text, found once for the whole text: the
+    periods that do not end one (drafter.reader.text.continuing_periods), and
+    every sentence end (a local search of [start, stop) finds exactly the ends
+    that start at or after `start` and end before `stop`: the lookahead for a
+    space cannot see past `stop`)."""
+
+    __slots__ = ("continuing", "ends", "starts")
+
+    def __init__(self, text: str) -> None:
+        self.continuing = continuing_periods(text)
+        found = [
+            m.span()
+            for m in _SENTENCE_END.finditer(text)
+            if text[m.start()] != "." or m.start() not in self.continuing
+        ]
+        self.starts = [a for a, _ in found]
+        self.ends = [b for _, b in found]
+
+    def within(self, start: int, stop: int) -> list[int]:
+        # (the ends rise with the starts: no two sentence ends overlap)
+        k = bisect_left(self.starts, start)
+        return self.ends[k : bisect_left(self.ends, stop, k)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,14 +271,22 @@ def _edits(text: str, conv: str) -> list[tuple[int, int, str]]:
         for m in _SECTION_SIGN.finditer(text):
             sign = "sections " if m.group().startswith("§§") else "section "
             edits.append((m.start(), m.end(), sign))
-    if "." in text:
-        for m in _PERIOD.finditer(text):
-            i = m.start()
-            if _period_continues(text, i):
-                edits.append((i, i + 1, "\u00b7"))
-    edits.extend((m.start(), m.end(), " ") for m in _SPACES.finditer(conv))
+    edits.extend(_space_runs(conv))
     edits.sort()
     return edits
+
+
+def _space_runs(conv: str) -> list[tuple[int, int, str]]:
+    """Each run of two or more spaces, as an edit to one space. (str.find skips
+    to the next pair much faster than a regex tries every space.)"""
+    out = []
+    pos = 0
+    find = conv.find
+    run = _SPACE_RUN.match
+    while (i := find("  ", pos)) >= 0:
+        pos = run(conv, i).end()  # type: ignore[union-attr]
+        out.append((i, pos, " "))
+    return out
 
 
 def normalize(text: str, *, with_map: bool = True) -> Normalized:
@@ -229,6 +295,14 @@ def normalize(text: str, *, with_map: bool = True) -> Normalized:
     for old, new in _ONE_FOR_ONE:
         if old in conv:
             conv = conv.replace(old, new)
+    if "." in text:
+        # A period that does not end a sentence is neutralized one for one:
+        # the map is the same as an identity's.
+        cuts = sorted(continuing_periods(text))
+        if cuts:
+            pieces = [conv[: cuts[0]]]
+            pieces += [conv[a + 1 : b] for a, b in zip(cuts, [*cuts[1:], len(conv)], strict=True)]
+            conv = "\u00b7".join(pieces)
     parts: list[str] = []
     n_starts: list[int] = []
     o_starts: list[int] = []
