@@ -67,6 +67,38 @@ async def test_a_choice_that_scrolls_repaints_only_the_centre(
             assert layouts == [1], f"{len(layouts)} layout passes for one choice"
 
 
+async def test_a_choice_draws_the_centre_scrollbar_in_its_own_frame(
+    example, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The scrollbar moves with the choice's scroll; it is drawn in the frame
+    # that draws the choice, not in a frame of its own just after.
+    frames: list[set[object]] = []
+    update_widgets = Compositor.update_widgets
+
+    def counted(self, widgets):
+        if widgets:
+            frames.append(set(widgets))
+        return update_widgets(self, widgets)
+
+    monkeypatch.setattr(Compositor, "update_widgets", counted)
+    app = DrafterApp(mode="open", path=str(example("strong-b")))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, WizardScreen)
+        bar = screen.pane.centre.vertical_scrollbar
+        for key in ("3", "1", "3"):
+            before, moved = total(app), bar.position
+            frames.clear()
+            await pilot.press(key)
+            await until(pilot, lambda b=before: total(app) != b, "the new score")
+            await pilot.pause()
+            assert bar.position != moved, "the choice should scroll the centre"
+            assert len(frames) == 1, f"{len(frames)} frames for one choice"
+            assert bar in frames[0], "the scrollbar was not drawn with the choice"
+
+
 async def test_an_answer_redraws_only_its_row_of_the_outline(
     example, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -94,7 +126,10 @@ async def test_an_answer_redraws_only_its_row_of_the_outline(
 
 
 async def test_the_startup_heap_is_frozen_while_the_wizard_runs(example, work: Path) -> None:
+    gc.unfreeze()
     app = DrafterApp(mode="open", path=str(example("strong-b")))
+    # Frozen as the app is made, before it loads its data (heap.freeze_loaded).
+    assert gc.get_freeze_count() > 0
     async with app.run_test(size=(120, 40)) as pilot:
         await until(pilot, lambda: gc.get_freeze_count() > 0, "the frozen heap")
     # The app's widgets are the collector's again once it has closed.

@@ -1,8 +1,7 @@
 """The drafter app: holds the one Draft, and everything else follows from it.
 
-Every change goes through `set_draft`: it makes the new Draft current,
-recomputes the view (score, bill, warnings) and autosaves. Screens watch
-`view`; no widget keeps a score of its own.
+Every change goes through `set_draft`: it makes the new Draft current, recomputes
+the view (score, bill, warnings) and autosaves. Screens watch `view`, no widget a score.
 """
 
 from __future__ import annotations
@@ -65,6 +64,7 @@ class DrafterApp(App[None]):
         textguard.install()
         mode = Mode(mode)
         self.session = Session(mode=mode, served=served)
+        heap.freeze_loaded()  # what is loaded by now lives as long as the app
         # Loading here, before the terminal is taken, lets a bad file or an
         # unknown jurisdiction end in the CLI's one-line error (exit 2). A
         # served session reads profile paths only inside its own folder.

@@ -128,7 +128,10 @@ class WizardScreen(DrafterScreen[None]):
             self._focus_tier(force=True)
             self.pane.centre.scroll_home(animate=False)
         self.pane.release_fields(self.current, self.app.view)
-        freeze_startup()
+        # After the form released just now is mounted: its widgets live as
+        # long as the screen, and unfrozen they made every full collection
+        # while typing walk them (some 30 ms, every dozen keys).
+        self.call_after_refresh(freeze_startup)
 
     # -- state --
 

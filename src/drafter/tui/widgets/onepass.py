@@ -17,7 +17,8 @@ moves under its card), though the box looks the same; and the first scroll
 after a layout pass (bringing the chosen card into view) repaints the whole
 screen, outline, score and bill included, since Textual keeps no map of what
 was visible then to compare with. Both go through the one layout pass, which
-repaints only what moved. (They rely on Textual internals: textual is pinned,
+repaints only what moved. Its scrollbar is drawn in the frame that draws the
+change, not in one of its own after it. (They rely on Textual internals: textual is pinned,
 and tests/tui/test_onepass.py fails if these stop saving the repaints.)
 """
 
@@ -26,6 +27,7 @@ from __future__ import annotations
 from typing import Self
 
 from textual.containers import Vertical, VerticalScroll
+from textual.dom import NoScreen
 from textual.geometry import Region, Size
 from textual.widget import Widget
 from textual.widgets import Static
@@ -57,6 +59,32 @@ class OnePassScroll(VerticalScroll):
             self.refresh(repaint=False, layout=True)
         else:
             super()._refresh_scroll()
+
+    def _scroll_update(self, virtual_size: Size) -> None:
+        super()._scroll_update(virtual_size)
+        self._bar_in_this_frame()
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self._bar_in_this_frame()
+
+    def _bar_in_this_frame(self) -> None:
+        """Hand the scrollbar's repaint to the screen now, for the frame this change is in.
+
+        A scrollbar asks for its repaint through a message of its own, which
+        reaches the screen after the frame that draws the change: the bar
+        then cost a frame of its own, a few milliseconds after the rest.
+        """
+        bar = self._vertical_scrollbar
+        if bar is None or not bar._repaint_required or not bar.display:
+            return
+        try:
+            screen = self.screen
+        except NoScreen:
+            return
+        bar._repaint_required = False
+        screen._dirty_widgets.add(bar)
+        screen.check_idle()
 
     def expect_height(self, height: int) -> None:
         """Take `height` as the content's height now, ahead of the layout that finds it.
