@@ -347,6 +347,66 @@ def test_a_remedy_that_names_trafficking_is_read_whole() -> None:
     assert a.finding("burden_of_proof").tier == "clear_and_convincing"
 
 
+@pytest.mark.parametrize(
+    "broken",
+    [
+        "may\npetition",
+        "may\r\n  petition",
+        "may  petition",
+        "may\tpetition the court to ex-\npunge",
+    ],
+)
+def test_another_remedy_is_found_across_a_line_break(broken: str) -> None:
+    """The remedy's words are found in the normalized text (as defenses are): a
+    hard-wrapped "may" / "petition" still opens another law's remedy."""
+    text = GENERAL.replace(
+        "may petition the court to expunge the record", broken + " the record", 1
+    )
+    if "ex-" not in broken:
+        text = text.replace(broken + " the record", broken + " the court to expunge the record")
+    assert broken in text
+    a = analyze(text, RUBRIC)
+    assert a.finding("time_limits").tier == "no_limit"
+    assert a.finding("burden_of_proof").tier == "silent"
+    assert a.finding("additional_conditions").tier == "none"
+
+
+# --- a hearing the statute requires only on a condition of opposition ---------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "(c) The court shall hold a hearing on the motion if the prosecuting attorney objects.",
+        "(c) The court shall schedule a hearing when the motion is opposed by the state.",
+        "(c) The court shall hold a hearing upon the filing of a timely objection.",
+        "(c) Where the prosecuting attorney files an objection, the court shall hold a hearing.",
+        "(c) In the event that the motion is contested, the court shall hold a hearing.",
+        "(c) If the prosecuting attorney objects to the motion within thirty days after service "
+        "of the notice required by subsection (b), the court shall hold a hearing on the motion.",
+    ],
+)
+def test_a_hearing_on_a_condition_of_opposition_is_only_if_opposed(sentence: str) -> None:
+    """The hearing requirement is governed by its condition clause, before it or
+    after it, however long the clause runs: a hearing only if opposed, not always."""
+    f = finding(sentence, "hearing_requirement")
+    assert (f.tier, f.confidence) == ("opposed_in_person", "clear")
+    assert any("hearing" in e.quote and e.role == "match" for e in f.evidence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "(c) The court shall hold a hearing on every motion. The prosecuting attorney may object.",
+        "(c) The court shall hold a hearing on the motion, where the prosecutor may contest it.",
+        "(c) The court shall hold a hearing on the motion, at which the prosecutor may object.",
+    ],
+)
+def test_a_hearing_on_every_motion_stays_always(sentence: str) -> None:
+    """Opposition mentioned beside the hearing, not as its condition, leaves it always held."""
+    assert finding(sentence, "hearing_requirement").tier == "always_in_person"
+
+
 # --- offenses: an exception a few words on, a cited section "or any other offense" --
 
 

@@ -11,6 +11,8 @@ Pure and offline. The jobs are split by module:
 - `schema`: the signals file's shape; `rules`: loading and compiling it;
 - `files`: reading a statute from .txt, .md, .docx or standard input;
 - `findings`: evidence, findings and the whole reading (structured results);
+- `views`: the statute as the reader searches it (normalized views, other
+  remedies and defenses set aside);
 - `analyze`: the analysis itself.
 
 The reading as a plain-text report is drafter.render.analysis.

@@ -21,21 +21,18 @@ claimed without a quoted span, and every span is offsets into the original text
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
 from drafter.reader.files import read_statute
 from drafter.reader.findings import COVERAGE, Analysis, Evidence, Finding, ProvisionRef
-from drafter.reader.layout import EVIDENCE_ROLES, GATE_ROLES, Layout, LayoutRules
-from drafter.reader.match import Scanner
+from drafter.reader.layout import GATE_ROLES
 from drafter.reader.rules import load_signals
-from drafter.reader.scope import defenses, scoped
+from drafter.reader.scope import scoped
 from drafter.reader.segment import segment
-from drafter.reader.text import Normalized, normalize
 from drafter.reader.tiers import CategoryReading, Signals, TierSignals
+from drafter.reader.views import StatuteText
 from drafter.rubric import Rubric
 
 _SIGNALS: dict[tuple[str, str | None, tuple[str, ...]], Signals] = {}
@@ -53,91 +50,6 @@ def signals_for(
     return _SIGNALS[key]
 
 
-class _Text:
-    """One statute as the reader searches it: the text with what is not
-    evidence blanked out (per set of sentence roles), and where each provision is."""
-
-    def __init__(self, text: str, layout: Layout | None) -> None:
-        self.text = text
-        self.layout = layout
-        self._views: dict[tuple[frozenset[str], str], tuple[Normalized, Scanner]] = {}
-        starts = layout.provisions if layout is not None else ()
-        self._starts = [p.start for p in starts]
-        self._defense = False
-
-    def mark_defenses(self, rules: LayoutRules) -> None:
-        """Mark defense provisions (drafter.reader.scope.defenses) from the gate
-        view, whose text they stay in; the categories' views leave them out."""
-        if self.layout is None:
-            return
-        norm, _ = self.view(GATE_ROLES)
-        marked = defenses(self.layout, rules, norm)
-        if marked is not self.layout:
-            self.layout = marked
-            self._defense = True
-
-    def view(
-        self, roles: frozenset[str] = EVIDENCE_ROLES, terms: re.Pattern[str] | None = None
-    ) -> tuple[Normalized, Scanner]:
-        """The normalized text in which only sentences of these roles show (and of
-        definitions, only those of terms `terms` matches), and its scanner."""
-        key = (roles, terms.pattern if terms is not None else "")
-        found = self._views.get(key)
-        if found is not None:
-            return found
-        if self.layout is None:
-            norm = normalize(self.text)
-        elif roles == GATE_ROLES and terms is None:
-            # Blanked text keeps its length, so offsets hold; quotes come from the original.
-            norm = replace(normalize(self.layout.evidence_text(GATE_ROLES)), original=self.text)
-        elif roles == EVIDENCE_ROLES and terms is None and not self._defense:
-            found = self._views[key] = self.view(GATE_ROLES)
-            return found
-        else:
-            # Fewer roles: blank more of the gate view's normalized text (no second pass).
-            base, _ = self.view(GATE_ROLES)
-            text = base.text
-            parts: list[str] = []
-            pos = 0
-            for s in self.layout.sentences:
-                if s.role in GATE_ROLES and (
-                    s.role not in roles
-                    or (s.role == "definition" and terms is not None and not terms.search(s.term))
-                ):
-                    a, b = base.index_of(s.start), base.index_of(s.end)
-                    if a >= pos and b > a:
-                        parts += [text[pos:a], " " * (b - a - 1), "."]
-                        pos = b
-            if not parts:
-                # Nothing of the left-out roles here: the gate view serves, scanned once.
-                found = self._views[key] = self.view(GATE_ROLES)
-                return found
-            parts.append(text[pos:])
-            norm = replace(base, text="".join(parts))
-        found = self._views[key] = (norm, Scanner(norm.text))
-        return found
-
-    def provision_at(self, offset: int) -> str:
-        k = bisect_right(self._starts, offset) - 1
-        if k < 0 or self.layout is None:
-            return ""
-        return self.layout.provisions[k].label.strip()
-
-    def evidence(
-        self, norm: Normalized, tier: str, spans: Iterable[tuple[int, int, str]], role: str
-    ) -> list[Evidence]:
-        out = []
-        seen: set[tuple[int, int]] = set()
-        for s, e, _ in spans:
-            span = norm.span(s, e)
-            if (span.start, span.end) in seen or span.start == span.end:
-                continue
-            seen.add((span.start, span.end))
-            where = self.provision_at(span.start)
-            out.append(Evidence(tier, span.start, span.end, span.text, role, where))
-        return out
-
-
 def _lowest(tiers: Iterable[str], points: dict[str, int]) -> str:
     """The conservative reading among several: the lowest-scoring tier."""
     order = {t: i for i, t in enumerate(points)}
@@ -145,7 +57,7 @@ def _lowest(tiers: Iterable[str], points: dict[str, int]) -> str:
 
 
 def _read_category(
-    doc: _Text,
+    doc: StatuteText,
     category: str,
     title: str,
     tiers: dict[str, TierSignals],
@@ -318,9 +230,11 @@ def analyze(
     layout = segment(text, signals.layout) if signals.layout is not None else None
     if layout is not None and signals.layout is not None:
         # A neighbouring statute's glossary and another law's remedy are not evidence.
-        layout = scoped(layout, signals.layout)
-    doc = _Text(text, layout)
+        layout = scoped(layout)
+    doc = StatuteText(text, layout)
     if signals.layout is not None:
+        # A general expungement law around the survivors' subsection is another law.
+        doc.mark_other_remedies(signals.layout)
         # An immunity beside the relief is another remedy: read the relief's own words.
         doc.mark_defenses(signals.layout)
     norm, scan = doc.view(GATE_ROLES)

@@ -26,12 +26,11 @@ from drafter.reader.match import _Branch
 from drafter.reader.text import Normalized
 
 
-def scoped(layout: Layout, rules: LayoutRules) -> Layout:
-    """The layout with unused definitions and other laws' remedies marked."""
+def scoped(layout: Layout) -> Layout:
+    """The layout with unused definitions marked (other laws' remedies are
+    marked on the normalized text: `other_remedies`)."""
     body, members = _definition_bodies(list(layout.provisions), list(layout.sentences))
-    sentences = list(_unused_definitions(layout.text, body, members))
-    marked = _other_remedies(layout.text, list(layout.provisions), sentences, rules)
-    return Layout(layout.text, layout.provisions, marked)
+    return Layout(layout.text, layout.provisions, _unused_definitions(layout.text, body, members))
 
 
 # The term a definition defines: quoted ('"Covered offense" means'), or the words before "means".
@@ -184,37 +183,42 @@ def _trie(terms: list[str], spaces: str = " ", first: Callable[[str], str] | Non
     return emit(root, True)
 
 
-def _other_remedies(
-    text: str,
-    provisions: list[Provision],
-    sentences: list[Sentence],
-    rules: LayoutRules,
-) -> tuple[Sentence, ...]:
+def other_remedies(layout: Layout, rules: LayoutRules, norm: Normalized) -> Layout:
     """In a statute with a remedy for trafficking victims, a subsection that opens
     another remedy (a petition anyone may file) and never names trafficking is
-    another law: its words are not evidence (role `other`)."""
+    another law: its words are not evidence (role `other`).
+
+    Searched, as `defenses` is, on the normalized text `norm` of the layout's
+    evidence, so a phrase broken across lines ("may" / "file") is still found."""
     if not rules.remedy or not rules.subject:
-        return tuple(sentences)
-    keys = [_subsection_of(p.label) for p in provisions]
+        return layout
+    text = layout.text
+    sentences = layout.sentences
+    keys = [_subsection_of(p.label) for p in layout.provisions]
     key_of = [keys[s.provision] if s.provision < len(keys) else "" for s in sentences]
-    low = text.lower()
     starts = [s.start for s in sentences]
 
     def groups_of(branches: tuple[_Branch, ...]) -> set[str]:
         found = set()
         for branch in branches:
-            for m in branch.candidates(low):
-                k = bisect_right(starts, m.start()) - 1
-                if k >= 0 and sentences[k].end > m.start() and sentences[k].role in EVIDENCE_ROLES:
-                    found.add(key_of[k])
+            rest = -1  # (a sentence once placed, its other matches are passed over)
+            for m in branch.candidates(norm.text):
+                if m.start() < rest:
+                    continue
+                at = norm.start_of(m.start())
+                k = bisect_right(starts, at) - 1
+                if k >= 0 and sentences[k].end > at:
+                    rest = norm.index_of(sentences[k].end)
+                    if sentences[k].role in EVIDENCE_ROLES:
+                        found.add(key_of[k])
         return found
 
     named = groups_of(rules.subject)
     if not named:
-        return tuple(sentences)
+        return layout
     remedies = groups_of(rules.remedy)
     if not remedies & named:
-        return tuple(sentences)
+        return layout
     # A remedy that points at the survivors' subsection ("an application under
     # section 1(3) may be filed at any time") is part of theirs, not another law.
     labels = {key.rpartition(" ")[2] for key in named}
@@ -232,12 +236,15 @@ def _other_remedies(
             for ref in _POINTS_AT.findall(text, s.start, s.end)
         )
     }
-    return tuple(
+    if not others:
+        return layout
+    marked = tuple(
         Sentence(s.start, s.end, s.provision, "other", s.term)
         if key_of[i] in others and s.role in EVIDENCE_ROLES
         else s
         for i, s in enumerate(sentences)
     )
+    return Layout(text, layout.provisions, marked)
 
 
 # A remedy made under a labelled subsection ("an application under section 1(3)"):
