@@ -21,7 +21,9 @@ def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
             "the rules are data in the rubric's signals file."
         ),
     )
-    p.add_argument("file", metavar="STATUTE", help="the statute (.txt .md .docx), or - for stdin")
+    p.add_argument(
+        "file", metavar="STATUTE", help="the statute (.txt .md .docx .html), or - for stdin"
+    )
     p.add_argument("--json", action="store_true", help="print the findings as JSON")
     p.add_argument(
         "--save",

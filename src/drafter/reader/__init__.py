@@ -9,7 +9,8 @@ Pure and offline. The jobs are split by module:
 - `match`: phrases and negation, found fast;
 - `tiers`: which of a category's tiers a text shows; the compiled rules;
 - `schema`: the signals file's shape; `rules`: loading and compiling it;
-- `files`: reading a statute from .txt, .md, .docx or standard input;
+- `files`: reading a statute from .txt, .md, .docx, .html or standard input
+  (`htmltext`: the text a browser shows of a web page);
 - `findings`: evidence, findings and the whole reading (structured results);
 - `views`: the statute as the reader searches it (normalized views, other
   remedies and defenses set aside);

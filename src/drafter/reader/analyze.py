@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
-from drafter.reader.files import read_statute
+from drafter.reader.files import is_html, read_statute
 from drafter.reader.findings import COVERAGE, Analysis, Evidence, Finding, ProvisionRef
 from drafter.reader.layout import GATE_ROLES
 from drafter.reader.rules import load_signals
@@ -305,4 +305,8 @@ def analyze(
 
 
 def analyze_file(path: str | Path, rubric: Rubric, signals: Signals | None = None) -> Analysis:
-    return analyze(read_statute(path), rubric, signals, source=str(path))
+    analysis = analyze(read_statute(path), rubric, signals, source=str(path))
+    if is_html(path):
+        # Offsets are into the page's text, not its HTML: the reading says so.
+        analysis = replace(analysis, extracted_from="html")
+    return analysis

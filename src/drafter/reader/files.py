@@ -1,4 +1,4 @@
-"""Reading a statute's text from a file: .txt, .md, .docx, or standard input."""
+"""Reading a statute's text from a file: .txt, .md, .docx, .html, or standard input."""
 
 from __future__ import annotations
 
@@ -8,14 +8,28 @@ from pathlib import Path
 from drafter.errors import UserError
 from drafter.yamlio import MAX_FILE_BYTES, decode_text, read_bounded, read_text
 
+#: A saved web page carries its markup, scripts and styles: far more than its text.
+MAX_HTML_BYTES = 8 * 1024 * 1024
 #: A .docx is a zip; its text is far smaller. Refuse larger files before opening.
 MAX_DOCX_BYTES = 10 * 1024 * 1024
 #: The document part's uncompressed size limit (guards against zip bombs).
 MAX_DOCX_XML_BYTES = 40 * 1024 * 1024
 
 
+#: Web pages: read as the text a browser shows (drafter.reader.htmltext).
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+
+
+def is_html(path: str | Path) -> bool:
+    """Whether the statute at `path` is read from a web page's text."""
+    return str(path) != "-" and Path(path).suffix.casefold() in HTML_SUFFIXES
+
+
 def read_statute(path: str | Path) -> str:
-    """A statute's text from a .txt/.md/.docx file, or "-" for standard input."""
+    """A statute's text from a .txt/.md/.docx/.html file, or "-" for standard input.
+
+    Of a web page, the text a browser shows: offsets into what is returned are
+    not offsets into the HTML."""
     if str(path) == "-":
         raw = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
         if len(raw) > MAX_FILE_BYTES:
@@ -25,10 +39,15 @@ def read_statute(path: str | Path) -> str:
     suffix = p.suffix.casefold()
     if suffix == ".docx":
         return _not_empty(read_docx_text(p), path)
+    if suffix in HTML_SUFFIXES:
+        from drafter.reader.htmltext import decode_html, html_text
+
+        page = decode_html(read_bounded(p, "web page", MAX_HTML_BYTES), str(path))
+        return html_text(page, str(path))
     if suffix in (".doc", ".pdf", ".rtf", ".odt", ".pages"):
         raise UserError(
             path,
-            f"cannot read {suffix} files; save the statute as .docx, .txt or .md "
+            f"cannot read {suffix} files; save the statute as .docx, .html, .txt or .md "
             "(or paste its text into a .txt file)",
         )
     return _not_empty(read_text(p, "statute text file"), path)

@@ -12,6 +12,12 @@ from drafter.rubric import COVERAGE, Rubric
 Confidence = Literal["clear", "ambiguous", "by absence", "not found"]
 CONFIDENCES: tuple[Confidence, ...] = ("clear", "ambiguous", "by absence", "not found")
 ANALYSIS_FORMAT = "drafter/analysis@1"
+#: What the offsets of a reading of a web page are into (said in the JSON and the report).
+EXTRACTED_OFFSETS = (
+    "character offsets into extracted_text: the text of the HTML file as a browser shows "
+    "it (tags, scripts and styles left out, entities decoded, one line per block), not "
+    "into the HTML"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +107,9 @@ class Analysis:
     rubric_id: str
     #: The provisions the text was split into, in order.
     provisions: tuple[ProvisionRef, ...] = ()
+    #: What `text` was extracted from when it is not the file's own ("html": the
+    #: text a browser shows of a web page); offsets are into `text` either way.
+    extracted_from: str | None = None
     _by_id: dict[str, Finding] = field(default_factory=dict, repr=False, compare=False)
 
     def finding(self, category_id: str) -> Finding:
@@ -159,4 +168,12 @@ class Analysis:
             "coverage": self.coverage.to_json(),
             "findings": [f.to_json(rubric) for f in self.findings],
             "provisions": [p.to_json() for p in self.provisions],
+            **(self._extracted_json() if self.extracted_from else {}),
+        }
+
+    def _extracted_json(self) -> dict[str, Any]:
+        return {
+            "extracted_from": self.extracted_from,
+            "offsets": EXTRACTED_OFFSETS,
+            "extracted_text": self.text,
         }

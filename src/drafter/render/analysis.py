@@ -25,6 +25,11 @@ def analysis_text(analysis: Analysis, rubric: Rubric) -> str:
 
     name = visible(analysis.source) if analysis.source not in (None, "-") else "pasted text"
     lines = [f"Statute: {name} ({len(analysis.text):,} characters)"]
+    if analysis.extracted_from == "html":
+        lines.append(
+            "  read from the page's text (tags, scripts and styles left out); the offsets "
+            "[start:end] are into that text, which --json gives as extracted_text"
+        )
     if analysis.relief_statute:
         quotes = ", ".join(_quote(e, 40) for e in analysis.relief_evidence)
         lines.append(f"Relief statute: yes ({quotes})")
