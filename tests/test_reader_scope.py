@@ -407,6 +407,28 @@ def test_a_hearing_on_every_motion_stays_always(sentence: str) -> None:
     assert finding(sentence, "hearing_requirement").tier == "always_in_person"
 
 
+# --- a wait said as a prohibition ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "tier"),
+    [
+        ("(c) A motion may not be filed until at least two years have passed since the "
+         "sentence was completed.", "explicit_limit"),
+        ("(c) No motion may be made before at least one year has elapsed since the "
+         "conviction.", "explicit_limit"),
+        ("(c) A motion may be filed at any time; the movant need not wait until at least two "
+         "years have passed since the conviction.", "no_limit"),
+        ("(c) A motion may be filed at any time, regardless of whether at least five years "
+         "have passed since the conviction.", "no_limit"),
+    ],
+)  # fmt: skip
+def test_a_wait_said_as_a_prohibition_is_a_wait(sentence: str, tier: str) -> None:
+    """ "May not be filed until ... years have passed" keeps the wait: a "not" that runs on
+    to "until" or "before" is the wait's own wording; a waiver still voids it."""
+    assert finding(sentence, "time_limits").tier == tier
+
+
 # --- offenses: an exception a few words on, a cited section "or any other offense" --
 
 
