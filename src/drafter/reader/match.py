@@ -51,12 +51,18 @@ class _Branch:
     anchors: tuple[str, ...]
 
     def candidates(
-        self, norm: str, limit: int | None = None, found: dict[str, int] | None = None
+        self,
+        norm: str,
+        limit: int | None = None,
+        found: dict[str, int] | None = None,
+        floor: list[int] | None = None,
     ):  # -> Iterator[re.Match[str]]
         """Matches in order of their start (none starting after `limit`).
 
         `found` caches each literal's first position in `norm` (-1: absent),
-        shared by every pattern searched in one text.
+        shared by every pattern searched in one text. `floor` (one number, which
+        the caller may raise between matches) passes over every match that would
+        start before it: the caller has done with that stretch of text.
         """
         if found is None:
             found = {}
@@ -67,7 +73,7 @@ class _Branch:
             else:
                 return
         if self.anchors:
-            yield from self._anchored(norm, limit, found)
+            yield from self._anchored(norm, limit, found, floor)
             return
         pos = 0
         n = len(norm)
@@ -75,11 +81,14 @@ class _Branch:
             m = self.pattern.search(norm, pos)
             if m is None or (limit is not None and m.start() > limit):
                 return
+            if floor is not None and m.start() < floor[0]:
+                pos = floor[0]
+                continue
             yield m
             pos = m.start() + 1
 
     def _anchored(
-        self, norm: str, limit: int | None, found: dict[str, int]
+        self, norm: str, limit: int | None, found: dict[str, int], floor: list[int] | None
     ):  # -> Iterator[re.Match[str]]
         heap: list[tuple[int, str]] = []
         for lit in self.anchors:
@@ -93,6 +102,12 @@ class _Branch:
             pos, lit = heapq.heappop(heap)
             if limit is not None and pos > limit:
                 return
+            if floor is not None and pos < floor[0]:
+                # (each anchor's next place at or after the floor: none is matched before it)
+                nxt = norm.find(lit, floor[0])
+                if nxt >= 0:
+                    heapq.heappush(heap, (nxt, lit))
+                continue
             nxt = norm.find(lit, pos + 1)
             if nxt >= 0:
                 heapq.heappush(heap, (nxt, lit))

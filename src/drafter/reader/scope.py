@@ -201,14 +201,12 @@ def other_remedies(layout: Layout, rules: LayoutRules, norm: Normalized) -> Layo
     def groups_of(branches: tuple[_Branch, ...]) -> set[str]:
         found = set()
         for branch in branches:
-            rest = -1  # (a sentence once placed, its other matches are passed over)
-            for m in branch.candidates(norm.text):
-                if m.start() < rest:
-                    continue
+            rest = [0]  # (a sentence once placed, its other matches are passed over)
+            for m in branch.candidates(norm.text, floor=rest):
                 at = norm.start_of(m.start())
                 k = bisect_right(starts, at) - 1
                 if k >= 0 and sentences[k].end > at:
-                    rest = norm.index_of(sentences[k].end)
+                    rest[0] = norm.index_of(sentences[k].end)
                     if sentences[k].role in EVIDENCE_ROLES:
                         found.add(key_of[k])
         return found
@@ -280,15 +278,12 @@ def defenses(layout: Layout, rules: LayoutRules, norm: Normalized) -> Layout:
         """The provisions of operative sentences where one of these matches."""
         found = set()
         for branch in branches:
-            # (a sentence once placed, its other matches are passed over)
-            rest = -1
-            for m in branch.candidates(norm.text):
-                if m.start() < rest:
-                    continue
+            rest = [0]  # (a sentence once placed, its other matches are passed over)
+            for m in branch.candidates(norm.text, floor=rest):
                 at = norm.start_of(m.start())
                 k = bisect_right(starts, at) - 1
                 if k >= 0 and sentences[k].end > at:
-                    rest = norm.index_of(sentences[k].end)
+                    rest[0] = norm.index_of(sentences[k].end)
                     if sentences[k].role == "operative":
                         found.add(sentences[k].provision)
         return found
