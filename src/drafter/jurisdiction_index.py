@@ -24,7 +24,8 @@ INDEX_FORMAT = "drafter-jurisdiction-index/1"
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Schemas built on first validation: a start from the cache validates none.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Entry(_Model):

@@ -22,7 +22,8 @@ BoldPart = Literal["title", "caption", "bill_section", "heading"]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Schemas built on first validation: a start from the cache validates none.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class HeaderLine(_Model):

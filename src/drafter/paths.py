@@ -41,6 +41,25 @@ def user_data_dir() -> Path:
     return Path(_platform_dir("drafter", appauthor=False))
 
 
+def user_cache_dir() -> Path:
+    """Where drafter keeps what it can build again (datacache.py).
+
+    `DRAFTER_CACHE_DIR` names it; else a `DRAFTER_DATA_DIR` holds it too (a
+    test's or a session's own folder), else the platform's user cache dir.
+    """
+    import os
+
+    override = os.environ.get("DRAFTER_CACHE_DIR")
+    if override:
+        return Path(override)
+    data = os.environ.get("DRAFTER_DATA_DIR")
+    if data:
+        return Path(data) / "cache"
+    from platformdirs import user_cache_dir as _platform_dir
+
+    return Path(_platform_dir("drafter", appauthor=False))
+
+
 def shared_dir() -> Path | None:
     """The shared reference folder (statute texts), when this machine has one.
 

@@ -28,7 +28,8 @@ GENERIC_ID = "generic"
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Schemas built on first validation: a start from the cache validates none.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class TitleForms(_Model):

@@ -26,7 +26,8 @@ _ID = r"^[a-z][a-z0-9_]*$"
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Schemas built on first validation: a start from the cache validates none.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Tier(_Model):

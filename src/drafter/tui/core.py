@@ -135,7 +135,7 @@ class Engine:
         self.confined = confined
         self.steps = steps_for(rubric)
         #: The criteria standards shown live beside the score (shipped, for this rubric).
-        self.standards = standards if standards is not None else _standards_for(rubric)
+        self.standards = standards if standards is not None else standards_for(rubric)
 
     @classmethod
     def load(
@@ -148,15 +148,29 @@ class Engine:
         or the file at `rubric_path`); `confined` for a served session."""
         from drafter.language import load_language
 
+        if rubric_path is None and _blank(jurisdiction) and not confined:
+            from drafter.tui.shipped import load_shipped
+
+            rubric, language, profile, note, standards = load_shipped()
+            return cls(rubric, language, profile, note, standards=standards)
         profile, note = profile_for(jurisdiction, confined=confined)
-        return cls(load_rubric(rubric_path), load_language(), profile, note, confined)
+        engine = cls(load_rubric(rubric_path), load_language(), profile, note, confined)
+        engine.jurisdiction = jurisdiction
+        return engine
+
+    #: The jurisdiction the drafting style was chosen for (None: none given).
+    jurisdiction: str | None = None
 
     def with_profile(self, jurisdiction: str | None) -> Engine:
         """The same rubric and language in the drafting style `jurisdiction` names."""
+        if _blank(jurisdiction) and _blank(self.jurisdiction):
+            return self  # the generic style already
         profile, note = profile_for(jurisdiction, strict=False, confined=self.confined)
-        return Engine(
+        engine = Engine(
             self.rubric, self.language, profile, note, self.confined, standards=self.standards
         )
+        engine.jurisdiction = jurisdiction
+        return engine
 
     def step(self, step_id: str) -> Step:
         return next(s for s in self.steps if s.id == step_id)
@@ -328,7 +342,11 @@ class Engine:
         write_output(data, path, fmt=fmt, force=force)
 
 
-def _standards_for(rubric: Rubric) -> tuple[CriteriaStandard, ...]:
+def _blank(jurisdiction: str | None) -> bool:
+    return jurisdiction is None or not jurisdiction.strip()
+
+
+def standards_for(rubric: Rubric) -> tuple[CriteriaStandard, ...]:
     from drafter.standards import shipped_criteria_for
 
     try:
