@@ -181,10 +181,31 @@ def sentence_around(norm: str, start: int, end: int) -> tuple[int, int]:
     return (a + 2 if a >= 0 else 0), (b + 1 if b >= 0 else len(norm))
 
 
+class Literals(dict[str, int]):
+    """Each literal's first place in one text (-1: absent), and the text this
+    one was made from by blanking (its `base`: a view of fewer sentences).
+
+    Blanking writes only spaces and periods, so a literal with neither that
+    shows in this text shows at the same place in the base: absent there, it is
+    absent here, and here it is found no earlier than there."""
+
+    __slots__ = ("base", "base_text")
+
+    def __init__(self, base: Literals | None = None, base_text: str = "") -> None:
+        super().__init__()
+        self.base = base
+        self.base_text = base_text
+
+
 def _first(found: dict[str, int], norm: str, literal: str) -> int:
     at = found.get(literal)
     if at is None:
-        at = found[literal] = norm.find(literal)
+        base = found.base if isinstance(found, Literals) else None
+        if base is not None and " " not in literal and "." not in literal:
+            lower = _first(base, found.base_text, literal)  # type: ignore[attr-defined]
+            at = found[literal] = -1 if lower < 0 else norm.find(literal, lower)
+        else:
+            at = found[literal] = norm.find(literal)
     return at
 
 
@@ -203,13 +224,15 @@ class Scanner:
 
     __slots__ = ("_cache", "_found", "_negated", "_reads", "_shows", "norm")
 
-    def __init__(self, norm: str) -> None:
+    def __init__(self, norm: str, base: Scanner | None = None) -> None:
+        """`base`: the scanner of the text this one was made from by blanking
+        sentences out (its literals' places bound these)."""
         self.norm = norm
         self._cache: dict[int, tuple[int, int] | None] = {}
         self._negated: dict[int, list[tuple[int, int]]] = {}
         self._reads: dict[int, TierRead] = {}  # filled by tiers.TierSignals.read
         self._shows: dict[int, bool] = {}
-        self._found: dict[str, int] = {}
+        self._found: Literals = Literals(base._found, base.norm) if base is not None else Literals()
 
     def first(self, phrase: Phrase) -> tuple[int, int] | None:
         key = id(phrase)

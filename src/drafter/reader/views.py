@@ -80,7 +80,7 @@ class StatuteText:
             return found
         else:
             # Fewer roles: blank more of the gate view's normalized text (no second pass).
-            base, _ = self.view(GATE_ROLES)
+            base, gate = self.view(GATE_ROLES)
             norm = self._blanked(
                 base,
                 lambda s: (
@@ -99,6 +99,9 @@ class StatuteText:
                 # Nothing of the left-out roles here: the gate view serves, scanned once.
                 found = self._views[key] = self.view(GATE_ROLES)
                 return found
+            # (the gate view's literals bound this one's: it is the gate view, blanked)
+            found = self._views[key] = (norm, Scanner(norm.text, gate))
+            return found
         found = self._views[key] = (norm, Scanner(norm.text))
         return found
 
