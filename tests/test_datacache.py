@@ -141,3 +141,19 @@ def test_the_wizard_engine_from_the_cache_is_the_one_loaded_fresh(
     draft = load_draft(ROOT / "examples" / "strong-b.yaml", fresh.rubric)
     a, b = fresh.view(draft), cached.view(draft)
     assert a.card == b.card and a.bill_text() == b.bill_text() != ""
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX owners and modes only")
+def test_a_cache_others_could_write_is_not_read(language: Path, cache_dir: Path) -> None:
+    """Unpickling runs code: a cache file (or folder) that group or others may write is
+    rebuilt from the data, never loaded."""
+    loads = Counted(language)
+    loads.load()
+    (kept,) = cache_dir.glob("language-*.pickle")
+    assert cache_dir.stat().st_mode & 0o077 == 0, "the cache folder is private"
+    kept.chmod(0o666)
+    loads.load()
+    assert loads.runs == 2, "a world-writable cache file must not be read"
+    cache_dir.chmod(0o777)
+    loads.load()
+    assert loads.runs == 3, "nor a cache in a folder others may write"

@@ -10,6 +10,11 @@ A changed file is a new key: loaded and checked afresh, its errors said as
 ever. A file changed in the last seconds is not trusted to show its change
 in its time yet (a second edit may keep size and time): nothing is kept
 until it settles. A cache that cannot be read or written is passed over.
+
+Unpickling runs code, so a cache is read only where no one but the user could
+have written it: the folder and the file owned by the user, neither writable by
+group or others (a cache folder pointed at a shared /tmp is rebuilt, not trusted).
+The folder is made private (0700).
 """
 
 from __future__ import annotations
@@ -80,7 +85,8 @@ def cached(name: str, build: Callable[[], T], files: Iterable[Path]) -> T:
     folder, name = user_cache_dir(), f"{name}-{place}"
     path = folder / f"{name}-{key}.pickle"
     try:
-        return cast("T", pickle.loads(path.read_bytes()))
+        if _private(folder) and _private(path):
+            return cast("T", pickle.loads(path.read_bytes()))
     except (OSError, *_UNREADABLE):
         pass  # none yet, or not one this drafter can read: built afresh below
     value = build()
@@ -90,12 +96,23 @@ def cached(name: str, build: Callable[[], T], files: Iterable[Path]) -> T:
     return value
 
 
+def _private(path: Path) -> bool:
+    """Whether only this user could have written `path` (always so where there are no
+    POSIX owners)."""
+    if not hasattr(os, "getuid"):
+        return True
+    st = os.stat(path)
+    return st.st_uid == os.getuid() and not st.st_mode & 0o022
+
+
 def _keep(folder: Path, name: str, path: Path, value: object) -> None:
     """Write the cache atomically, and drop the ones for older keys."""
     tmp = path.with_suffix(f".{os.getpid()}.tmp")
     try:
         data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not _private(folder):
+            return  # a shared folder: a pickle there could be swapped, so none is kept
         tmp.write_bytes(data)
         os.replace(tmp, path)
         for old in folder.glob(f"{name}-*.pickle"):
