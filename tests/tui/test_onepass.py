@@ -136,6 +136,30 @@ async def test_the_startup_heap_is_frozen_while_the_wizard_runs(example, work: P
     assert gc.get_freeze_count() == 0
 
 
+@pytest.mark.parametrize("mode", ["open", "start"])
+async def test_collections_are_held_until_the_first_screen_is_drawn(
+    example, mode: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from drafter.tui.screens.start import StartScreen
+
+    built: list[bool] = []
+    first = WizardScreen if mode == "open" else StartScreen
+    compose = first.compose
+
+    def spied(self):
+        built.append(gc.isenabled())
+        yield from compose(self)
+
+    monkeypatch.setattr(first, "compose", spied)
+    path = str(example("strong-b")) if mode == "open" else None
+    app = DrafterApp(mode=mode, path=path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, gc.isenabled, "collections given back")
+        assert isinstance(app.screen, first)
+    assert built == [False], "the first screen was built with the collector running"
+    assert gc.isenabled()
+
+
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 async def test_a_tab_in_the_first_moment_enters_the_held_back_form(example, size) -> None:
     # The coverage step's long form mounts the moment after the first frame;

@@ -24,8 +24,7 @@ from drafter.tui.core import COVERAGE, DraftView, Engine, answer, new_draft
 from drafter.tui.messages import OpenDraft, Opening
 from drafter.tui.session import Mode, Served, Session, Training
 
-LIGHT_THEME = "textual-light"
-DARK_THEME = "textual-dark"
+LIGHT_THEME, DARK_THEME = "textual-light", "textual-dark"
 #: Seconds of no typing before a field's change is rescored and reassembled.
 TYPING_PAUSE = 0.12
 
@@ -110,6 +109,7 @@ class DrafterApp(App[None]):
     # -- lifecycle --
 
     def on_mount(self) -> None:
+        heap.hold_collections()  # until the first screen is drawn (DrafterScreen.on_mount)
         if self.training is not None:
             from drafter.tui.screens.train import open_training
 

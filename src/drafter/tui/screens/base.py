@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.screen import ModalScreen, Screen, ScreenResultType
 
+from drafter.tui import heap
 from drafter.tui.styles import TONES
 
 if TYPE_CHECKING:
@@ -23,6 +24,11 @@ class DrafterScreen(Screen[ScreenResultType]):
 
     COMPONENT_CLASSES: ClassVar[set[str]] = TONES
     app: DrafterApp
+
+    def on_mount(self) -> None:
+        # Called besides a screen's own on_mount: the app's first screen,
+        # once drawn, gives the collector back (heap.hold_collections).
+        self.call_after_refresh(heap.resume_collections)
 
 
 class DrafterModal(ModalScreen[ScreenResultType]):
