@@ -199,17 +199,11 @@ def other_remedies(layout: Layout, rules: LayoutRules, norm: Normalized) -> Layo
     starts = [s.start for s in sentences]
 
     def groups_of(branches: tuple[_Branch, ...]) -> set[str]:
-        found = set()
-        for branch in branches:
-            rest = [0]  # (a sentence once placed, its other matches are passed over)
-            for m in branch.candidates(norm.text, floor=rest):
-                at = norm.start_of(m.start())
-                k = bisect_right(starts, at) - 1
-                if k >= 0 and sentences[k].end > at:
-                    rest[0] = norm.index_of(sentences[k].end)
-                    if sentences[k].role in EVIDENCE_ROLES:
-                        found.add(key_of[k])
-        return found
+        return {
+            key_of[k]
+            for k in _placed(branches, norm, sentences, starts)
+            if sentences[k].role in EVIDENCE_ROLES
+        }
 
     named = groups_of(rules.subject)
     if not named:
@@ -253,6 +247,26 @@ _POINTS_AT = re.compile(
 _FIRST_LABEL = re.compile(r"\([^)]*\)|[A-Za-z0-9]{1,4}\.")
 
 
+def _placed(
+    branches: tuple[_Branch, ...],
+    norm: Normalized,
+    sentences: tuple[Sentence, ...] | list[Sentence],
+    starts: list[int],
+) -> set[int]:
+    """The sentences (indexes) in which one of the branches matches in `norm`; once a
+    sentence is placed, a branch's other matches inside it are passed over."""
+    found: set[int] = set()
+    for branch in branches:
+        rest = [0]
+        for m in branch.candidates(norm.text, floor=rest):
+            at = norm.start_of(m.start())
+            k = bisect_right(starts, at) - 1
+            if k >= 0 and sentences[k].end > at:
+                rest[0] = norm.index_of(sentences[k].end)
+                found.add(k)
+    return found
+
+
 @lru_cache(maxsize=8192)
 def _subsection_of(label: str) -> str:
     """A provision's section number and first label ("12 (9)(a)" is "12 (9)")."""
@@ -276,17 +290,11 @@ def defenses(layout: Layout, rules: LayoutRules, norm: Normalized) -> Layout:
 
     def operative_at(branches: tuple[_Branch, ...]) -> set[int]:
         """The provisions of operative sentences where one of these matches."""
-        found = set()
-        for branch in branches:
-            rest = [0]  # (a sentence once placed, its other matches are passed over)
-            for m in branch.candidates(norm.text, floor=rest):
-                at = norm.start_of(m.start())
-                k = bisect_right(starts, at) - 1
-                if k >= 0 and sentences[k].end > at:
-                    rest[0] = norm.index_of(sentences[k].end)
-                    if sentences[k].role == "operative":
-                        found.add(sentences[k].provision)
-        return found
+        return {
+            sentences[k].provision
+            for k in _placed(branches, norm, sentences, starts)
+            if sentences[k].role == "operative"
+        }
 
     hits = operative_at(rules.defense)
     if not hits:
