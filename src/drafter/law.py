@@ -223,6 +223,12 @@ class AmendingForm(_Model):
     renumber_words: str = " and {moved} {verb} redesignated as {moved_to}"
     source: str = Field(min_length=1)
 
+    @property
+    def repeals_apart(self) -> bool:
+        """Whether units struck whole are repealed in a bill section of their own
+        (restated only where they change otherwise), not restated struck through."""
+        return self.restates == "provisions" and bool(self.repeal_clause)
+
 
 class Forms(_Model):
     """The state's own drafting forms, each with its source (all optional)."""

@@ -161,7 +161,7 @@ def build_amending_bill(
     repealed: list[tuple[str, ...]] = []
     moved: list[tuple[str, ...]] = []
     only: list[tuple[str, ...]] = []
-    if form.restates == "provisions" and form.repeal_clause:
+    if form.repeals_apart:
         # Units struck whole are repealed, and the units after them renumbered, in a
         # bill section of its own; neither is restated unless it changes otherwise.
         repealed, moved, only = repeals(amendment, form.depth)

@@ -185,11 +185,7 @@ def plan_amendment(
     kept = fix_series(restore_antecedents(restate(text, provisions, placed)))
     form = profile.forms.amending
     gaps = form is not None and form.struck == "gap"
-    repeal_depth = (
-        form.depth
-        if form is not None and form.restates == "provisions" and form.repeal_clause
-        else None
-    )
+    repeal_depth = form.depth if form is not None and form.repeals_apart else None
     restated, relabelled = renumber(kept, style, number, excerpt, gaps, repeal_depth)
     changes = _changes(rubric, changed, old, new, restated, struck_cats, fitted)
     warnings = _warnings(text, number, changes) + relabelled

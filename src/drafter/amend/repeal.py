@@ -46,7 +46,7 @@ def repealed_before_renumbering(
     """The units a repeal section will repeal, known before renumbering: `after` holds
     each provision's new path (None where it goes), as renumbering will give them."""
     rows = [
-        (r.path, r, new is not None and new != r.path and r.action != "strike")
+        (r.path, r, new is not None and new != r.path)
         for r, new in zip(provisions, after, strict=True)
         if r.action != "insert" and r.path
     ]
