@@ -128,7 +128,7 @@ async def test_an_answer_redraws_only_its_row_of_the_outline(
 async def test_the_startup_heap_is_frozen_while_the_wizard_runs(example, work: Path) -> None:
     gc.unfreeze()
     app = DrafterApp(mode="open", path=str(example("strong-b")))
-    # Frozen as the app is made, before it loads its data (heap.freeze_loaded).
+    # Frozen as the app is made, before it loads its data (heap.freeze_startup).
     assert gc.get_freeze_count() > 0
     async with app.run_test(size=(120, 40)) as pilot:
         await until(pilot, lambda: gc.get_freeze_count() > 0, "the frozen heap")

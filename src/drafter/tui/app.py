@@ -63,7 +63,7 @@ class DrafterApp(App[None]):
         textguard.install()
         mode = Mode(mode)
         self.session = Session(mode=mode, served=served)
-        heap.freeze_loaded()  # what is loaded by now lives as long as the app
+        heap.freeze_startup()  # what is loaded by now lives as long as the app
         # Loading here, before the terminal is taken, lets a bad file or an
         # unknown jurisdiction end in the CLI's one-line error (exit 2). A
         # served session reads profile paths only inside its own folder.

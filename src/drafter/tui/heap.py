@@ -14,22 +14,15 @@ import gc
 
 
 def freeze_startup() -> None:
-    """Move every object alive now out of future collections (after a screen is up).
+    """Move every object alive now out of future collections.
 
-    No collection first: it would cost startup a full pass, and what little
-    garbage is frozen with the rest is a one-time few kilobytes.
-    """
-    gc.freeze()
-
-
-def freeze_loaded() -> None:
-    """Move what is loaded by now (modules, classes) out of future collections.
-
-    Called as the app is made, before it loads its data and builds its
-    screen: the full collection that those allocations set off then walks
-    only what is made from here on, not every module and class already
-    imported (some 30 ms of the first frame). The rest of startup is frozen
-    by freeze_startup; the app's close thaws both.
+    Called twice: as the app is made, before it loads its data and builds its
+    screen (so the full collections those allocations set off walk only what
+    is made from there, not every module and class already imported: some
+    30 ms of the first frame), and again once the wizard's screen is up. No
+    collection first: it would cost startup a full pass, and what little
+    garbage is frozen with the rest is a one-time few kilobytes. The app's
+    close thaws all of it.
     """
     gc.freeze()
 
