@@ -177,6 +177,29 @@ def test_card_with_a_statute_baseline(run_cli) -> None:
     assert r.code == 0 and "CURRENT" in r.out and "PROPOSED" in r.out
 
 
+@pytest.mark.parametrize("command", ["advise", "card"])
+def test_a_missing_web_page_is_a_missing_file_not_a_jurisdiction(run_cli, command) -> None:
+    # A statute saved as a web page is read like any statute file (drafter.statute_kinds),
+    # so a wrong path says the page is missing rather than that no state has that name.
+    args = (
+        [command, "nope.html"]
+        if command == "advise"
+        else [command, STRONG, "--baseline", "nope.html"]
+    )
+    r = run_cli(*args)
+    assert r.code == 2
+    assert "no such web page" in one_error_line(r.err)
+
+
+def test_the_no_such_file_hint_names_every_statute_ending(run_cli) -> None:
+    r = run_cli("advise", "nope")
+    assert r.code == 2
+    line = one_error_line(r.err)
+    assert "not a jurisdiction profile's name" in line
+    for ending in (".txt", ".md", ".docx", ".html"):
+        assert ending in line
+
+
 # --- redline -------------------------------------------------------------------------------
 
 

@@ -5,7 +5,7 @@ A baseline comes from one of three places, told apart by what the argument is:
 - a draft file (`format: drafter/1`);
 - a jurisdiction profile, by name ("Missouri", "mo") or as a profile file
   (`format: drafter-jurisdiction/1`), whose `current_law` becomes a draft;
-- a statute's text (.txt, .md, .docx, or "-" for standard input), analyzed.
+- a statute's text (.txt, .md, .docx, .html, or "-" for standard input), analyzed.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from drafter.criteria_eval import (
 from drafter.draft import Draft, StartsFrom, check_choice, draft_from_doc
 from drafter.errors import UserError
 from drafter.rubric import Rubric
+from drafter.statute_kinds import STATUTE_ENDINGS, STATUTE_SUFFIXES
 from drafter.yamlio import load_yaml
 
 if TYPE_CHECKING:
@@ -33,7 +34,6 @@ if TYPE_CHECKING:
 
 Kind = Literal["draft", "profile", "statute"]
 _YAML = (".yaml", ".yml")
-_STATUTE = (".txt", ".text", ".md", ".markdown", ".docx")
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,7 @@ def load_baseline(arg: str, rubric: Rubric) -> Baseline:
         return _statute(arg, rubric)
     path = Path(arg)
     suffix = path.suffix.casefold()
-    if path.exists() or suffix in _YAML or suffix in _STATUTE or "/" in arg or "\\" in arg:
+    if path.exists() or suffix in _YAML or suffix in STATUTE_SUFFIXES or "/" in arg or "\\" in arg:
         if suffix in _YAML:
             doc = load_yaml(path, "draft or profile file")
             if isinstance(doc.data, dict) and str(doc.data.get("format", "")).startswith(
@@ -110,7 +110,7 @@ def load_baseline(arg: str, rubric: Rubric) -> Baseline:
         raise UserError(
             arg,
             "no such file, and not a jurisdiction profile's name; give a draft (.yaml), a "
-            "statute (.txt, .md, .docx) or a profile name such as Missouri",
+            f"statute ({STATUTE_ENDINGS}) or a profile name such as Missouri",
         ) from None
     return Baseline(profile_draft(profile, rubric), profile.name, "profile", arg, profile=profile)
 

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeAlias
 
 from drafter.errors import UserError
+from drafter.statute_kinds import STATUTE_ENDINGS
 
 if TYPE_CHECKING:
     from drafter.criteria import CriteriaStandard
@@ -22,7 +23,7 @@ Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 #: The SOURCE argument of the commands that start from a law.
 SOURCE_HELP = (
-    "a draft file (.yaml), a statute's text (.txt .md .docx, or - for standard input), "
+    f"a draft file (.yaml), a statute's text ({STATUTE_ENDINGS}, or - for standard input), "
     "or a jurisdiction profile (name such as Missouri, or its .yaml file) whose current "
     "law is recorded"
 )

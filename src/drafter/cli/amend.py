@@ -11,6 +11,7 @@ from drafter.cli._shared import Subparsers, add_output_file, or_list, rubric_of
 from drafter.errors import UserError
 from drafter.output import refuse_existing
 from drafter.render import AMEND_FORMATS
+from drafter.statute_kinds import STATUTE_ENDINGS
 
 
 def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
@@ -28,7 +29,9 @@ def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
             "jurisdiction whose current text is in the shared atlas (../shared/atlas)."
         ),
     )
-    p.add_argument("source", metavar="SOURCE", help="today's statute (.txt .md .docx) or a state")
+    p.add_argument(
+        "source", metavar="SOURCE", help=f"today's statute ({STATUTE_ENDINGS}) or a state"
+    )
     p.add_argument("file", metavar="DRAFT", help="a draft file (YAML)")
     add_output_file(p, AMEND_FORMATS.extensions_text())
     names = AMEND_FORMATS.names
@@ -51,7 +54,7 @@ def current_text(source: str) -> tuple[str, str, str | None]:
         raise UserError(
             source,
             "no such file, and not a jurisdiction; give the statute's text file "
-            "(.txt .md .docx) or a state's name",
+            f"({STATUTE_ENDINGS}) or a state's name",
         ) from None
     from drafter.amend.source import atlas_text
 

@@ -11,6 +11,7 @@ from drafter.cli._shared import Subparsers, add_output_file, or_list, rubric_of
 from drafter.errors import UserError
 from drafter.output import refuse_existing
 from drafter.render import BILL_FORMATS, REDLINE_FORMATS
+from drafter.statute_kinds import STATUTE_ENDINGS
 
 if TYPE_CHECKING:
     from drafter.bill import Bill
@@ -55,7 +56,7 @@ def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
             "Markdown, Word, or plain text."
         ),
     )
-    p.add_argument("old", metavar="OLD", help="the current statute (.txt .md .docx)")
+    p.add_argument("old", metavar="OLD", help=f"the current statute ({STATUTE_ENDINGS})")
     p.add_argument("file", metavar="DRAFT", help="a draft file (YAML)")
     add_output_file(p, REDLINE_FORMATS.extensions_text())
     names = REDLINE_FORMATS.names

@@ -7,6 +7,7 @@ import argparse
 from drafter.cli._output import save_draft
 from drafter.cli._shared import SOURCE_HELP, Subparsers, rubric_of, write
 from drafter.output import refuse_existing
+from drafter.statute_kinds import STATUTE_ENDINGS
 
 
 def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
@@ -22,7 +23,7 @@ def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
         ),
     )
     p.add_argument(
-        "file", metavar="STATUTE", help="the statute (.txt .md .docx .html), or - for stdin"
+        "file", metavar="STATUTE", help=f"the statute ({STATUTE_ENDINGS}), or - for stdin"
     )
     p.add_argument("--json", action="store_true", help="print the findings as JSON")
     p.add_argument(

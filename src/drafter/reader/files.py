@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from drafter.errors import UserError
+from drafter.statute_kinds import HTML_SUFFIXES
 from drafter.yamlio import MAX_FILE_BYTES, decode_text, read_bounded, read_text
 
 #: A saved web page carries its markup, scripts and styles: far more than its text.
@@ -14,10 +15,6 @@ MAX_HTML_BYTES = 8 * 1024 * 1024
 MAX_DOCX_BYTES = 10 * 1024 * 1024
 #: The document part's uncompressed size limit (guards against zip bombs).
 MAX_DOCX_XML_BYTES = 40 * 1024 * 1024
-
-
-#: Web pages: read as the text a browser shows (drafter.reader.htmltext).
-HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
 
 def is_html(path: str | Path) -> bool:

@@ -24,6 +24,7 @@ from textual.widgets import Button, Input, Select, Static, TextArea
 from drafter.draft import Draft
 from drafter.errors import UserError
 from drafter.reader import Analysis, analyze, read_statute
+from drafter.statute_kinds import STATUTE_ENDINGS_PROSE
 from drafter.tui.amending import atlas_law
 from drafter.tui.messages import OpenDraft, Opening
 from drafter.tui.screens.base import DrafterScreen
@@ -113,7 +114,7 @@ class AnalyzeScreen(DrafterScreen[None]):
                 yield Static(
                     Content.assemble(
                         ("Analyze a statute", "bold"),
-                        ("  a .txt, .md or .docx file, or paste its text", MUTED),
+                        (f"  a {STATUTE_ENDINGS_PROSE} file, or paste its text", MUTED),
                     ),
                     classes="box-title",
                 )
