@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
 from drafter.reader import signals_for
-from drafter.reader.layout import Layout
+from drafter.reader.layout import Layout, LayoutRules
 from drafter.reader.segment import segment
-from drafter.reader.text import _period_continues, continuing_periods
+from drafter.reader.text import SentenceEnds, _period_continues, continuing_periods
 from drafter.rubric import load_rubric
 
 RULES = signals_for(load_rubric()).layout
@@ -198,3 +200,63 @@ def test_the_periods_found_in_one_pass_are_those_that_do_not_end_a_sentence(text
     initials, numbers, Florida's "s. 119", letters outside ASCII that casefold."""
     want = {i for i, c in enumerate(text) if c == "." and _period_continues(text, i)}
     assert continuing_periods(text) == want
+
+
+_ENDS = st.sampled_from(
+    [
+        "The court",
+        " shall",
+        ".",
+        "?",
+        "!",
+        '"',
+        "”",
+        "'",
+        ")",
+        "]",
+        " ",
+        "\n",
+        "U.S.C.",
+        "9.96",
+        "x",
+    ]
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_ENDS, max_size=30).map("".join))
+def test_sentence_ends_found_in_two_passes_are_those_of_one(text: str) -> None:
+    """SentenceEnds finds the ends at a period and at "?" or "!" in passes of their
+    own: the same as one pass for any of the three, less the periods that continue."""
+    stops = SentenceEnds(text)
+    want = [
+        m.span()
+        for m in re.finditer(r"[.?!][\"”'\])]*(?=\s)", text)
+        if text[m.start()] != "." or m.start() not in stops.continuing
+    ]
+    assert list(zip(stops.starts, stops.ends, strict=True)) == want
+
+
+_DEFINING = st.sampled_from(
+    ["Victim", "victim's", "of", "human-trafficking", "’s", " ", "  ", "\n", "means", "MEANS",
+     "also", "includes", "has the same meaning", "has", "the", "meaning", ",", "x"]
+)  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_DEFINING, max_size=16).map("".join))
+def test_a_definitions_words_taken_whole_match_as_when_given_back(text: str) -> None:
+    """The signals' definition of "X means" takes each word whole ("++"): a space must
+    follow a word, so it matches exactly what the pattern that gives letters back does."""
+    definition = load_signals_layout().definition
+    assert definition is not None and "++" in definition.pattern
+    retrying = re.compile(definition.pattern.replace("++", "+"), definition.flags)
+    for start in range(len(text) + 1):
+        got, want = definition.match(text, start), retrying.match(text, start)
+        assert (got and got.span()) == (want and want.span())
+
+
+def load_signals_layout() -> LayoutRules:
+    rules = signals_for(load_rubric()).layout
+    assert rules is not None
+    return rules

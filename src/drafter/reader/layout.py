@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from drafter.reader.match import _Branch
 
@@ -62,9 +63,12 @@ class LayoutRules:
             object.__setattr__(self, "roles", roles)
 
 
-@dataclass(frozen=True, slots=True)
-class Provision:
-    """A section, subsection or paragraph: [start, end) in the original text."""
+class Provision(NamedTuple):
+    """A section, subsection or paragraph: [start, end) in the original text.
+
+    (A named tuple, as Sentence is: a statute has thousands, and a tuple is made
+    several times faster than a frozen dataclass, which sets each field through
+    object.__setattr__.)"""
 
     start: int
     end: int
@@ -74,8 +78,9 @@ class Provision:
     heading: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
+    """A sentence of one role: [start, end) in the original text."""
+
     start: int
     end: int
     #: Index of its provision in Layout.provisions.

@@ -35,6 +35,7 @@ into the original text.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from drafter.reader.layout import Layout, LayoutRules, Provision, Sentence
 from drafter.reader.text import SentenceEnds
@@ -83,37 +84,64 @@ class _Labels:
         self.path = []
 
     def push(self, raw: str) -> str:
-        for m in _ONE_LABEL.finditer(raw):
-            label = m.group(1) or m.group(2)
-            kind = self._kind(label, bool(m.group(2)))
-            for i, (k, _) in enumerate(self.path):
+        path = self.path
+        for label, dotted, shown in _parts(raw):
+            kind = self._kind(label, dotted)
+            for i, (k, _) in enumerate(path):
                 if k == kind:
-                    del self.path[i:]
+                    del path[i:]
                     break
-            self.path.append((kind, f"({label})" if m.group(1) else f"{label}."))
-        return self.section + "".join([lab for _, lab in self.path])
+            path.append((kind, shown))
+        return self.section + "".join([lab for _, lab in path])
 
     def _kind(self, label: str, dotted: bool) -> str:
         """The level a label stands for. Federal bills nest (a)(1)(A)(i)(I)(aa): a
         roman capital ("(I)") and a doubled letter ("(aa)") are levels of their own,
         below the letters and numbers they look like."""
-        style = "." if dotted else "()"
-        if label.isdigit() or label[:-1].isdigit():
-            return "digit" + style
-        upper = label.isupper()
-        case = "upper" if upper else "lower"
-        if len(label) == 1:
-            after = chr(ord(label) - 1)
-            if any(k == case + style and lab.strip("().") == after for k, lab in self.path):
-                return case + style  # "(i)" after "(h)", "(I)" after "(H)": a letter
-        elif len(set(label)) == 1 and (
-            not _ROMAN.fullmatch(label.lower())
-            or any(k == "double" + case + style for k, _ in self.path)
-        ):
-            return "double" + case + style  # "(aa)", "(bb)"; "(ii)" after "(hh)"
-        if _ROMAN.fullmatch(label.lower()):
-            return ("uproman" if upper else "roman") + style
-        return case + style
+        fixed, kind, after, roman = _shape(label, dotted)
+        if fixed:
+            return kind
+        if after:
+            # "(i)" after "(h)", "(I)" after "(H)": a letter; else a roman numeral
+            found = any(k == kind and lab.strip("().") == after for k, lab in self.path)
+        else:
+            # "(ii)" after "(hh)": a doubled letter; else a roman numeral
+            found = any(k == kind for k, _ in self.path)
+        return kind if found else roman
+
+
+@lru_cache(maxsize=4096)
+def _parts(raw: str) -> tuple[tuple[str, bool, str], ...]:
+    """The labels of a label run ("(b)(7)": "b", then "7"): each with whether it
+    is dotted ("A.") and as it shows in a label path."""
+    out = []
+    for m in _ONE_LABEL.finditer(raw):
+        label = m.group(1) or m.group(2)
+        out.append((label, bool(m.group(2)), f"({label})" if m.group(1) else f"{label}."))
+    return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def _shape(label: str, dotted: bool) -> tuple[bool, str, str, str]:
+    """What the label alone says of its level (`_Labels._kind`): (whether that
+    decides it, the kind, and, when the path must decide: the letter before it
+    for a single letter, and the roman numeral's kind it is otherwise)."""
+    style = "." if dotted else "()"
+    if label.isdigit() or label[:-1].isdigit():
+        return True, "digit" + style, "", ""
+    upper = label.isupper()
+    case = "upper" if upper else "lower"
+    roman = _ROMAN.fullmatch(label.lower()) is not None
+    numeral = ("uproman" if upper else "roman") + style
+    if len(label) == 1:
+        if not roman:
+            return True, case + style, "", ""
+        return False, case + style, chr(ord(label) - 1), numeral
+    if len(set(label)) == 1:
+        if not roman:
+            return True, "double" + case + style, "", ""
+        return False, "double" + case + style, "", numeral
+    return True, numeral if roman else case + style, "", ""
 
 
 def _blocks(text: str, rules: LayoutRules, stops: SentenceEnds) -> list[tuple[int, int]]:
@@ -126,18 +154,16 @@ def _blocks(text: str, rules: LayoutRules, stops: SentenceEnds) -> list[tuple[in
     """
     blocks: list[tuple[int, int]] = []
     pos = 0
-    n = len(text)
     blank = True
     title = heading = label_only = False
-    while pos < n:
-        nl = text.find("\n", pos)
-        end = n if nl < 0 else nl
-        line = text[pos:end]
-        stripped = line.strip()
-        if not stripped:
+    for line in text.split("\n"):
+        end = pos + len(line)
+        shown = line.lstrip()
+        if not shown:
             blank = True
         else:
-            lead = pos + len(line) - len(line.lstrip())
+            stripped = shown.rstrip()
+            lead = end - len(shown)
             label = _LABEL_START.match(text, pos, end)
             starts = (
                 not blocks
@@ -265,9 +291,10 @@ def segment(text: str, rules: LayoutRules) -> Layout:
                 if body >= end:
                     continue
                 lead = body
+                label = _LABEL_START.match(text, lead, end)
         if in_commentary and note_heading and _ends_sentence(text, end, stops):
             note_heading = False
-        _in_line(text, lead, end, labels, rules, in_commentary, provisions, sentences, stops)
+        _in_line(text, lead, end, labels, rules, in_commentary, provisions, sentences, stops, label)
         # Once a section's body opens, a line without a verb is not a title
         # unless it starts like one ("§ 12.", "Sec. 4.", "29-3005.").
         body_open = True
@@ -297,9 +324,10 @@ def _in_line(
     provisions: list[Provision],
     sentences: list[Sentence],
     stops: SentenceEnds,
+    first: re.Match[str] | None,
 ) -> None:
+    """The provisions of the block [start, end), whose label at `start` (if any) is `first`."""
     cuts: list[tuple[int, int, str]] = []  # (label start, body start, label)
-    first = _LABEL_START.match(text, start, end)
     if first is not None:
         cuts.append((first.start(1), first.end(), first.group(1)))
     for m in _LABEL_RUN_IN.finditer(text, first.end() if first else start, end):

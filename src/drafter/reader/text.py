@@ -154,8 +154,12 @@ def continuing_periods(text: str) -> set[int]:
     return {m.start() for m in _MAY_CONTINUE.finditer(text) if _period_continues(text, m.start())}
 
 
-# A sentence ends at a period (or ? !), perhaps closed by a quote or bracket, before a space.
-_SENTENCE_END = re.compile(r"[.?!][\"”'\])]*(?=\s)")
+# A sentence ends at a period (or ? !), perhaps closed by a quote or bracket, before a
+# space: found in two passes, one that opens on the period (a literal, which the
+# engine skips to twice as fast as to a set of characters) and one for "?" and "!",
+# only in a text that has either. (No two ends overlap: a mark opens each.)
+_PERIOD_END = re.compile(r"\.[\"”'\])]*(?=\s)")
+_MARK_END = re.compile(r"[?!][\"”'\])]*(?=\s)")
 
 
 class SentenceEnds:
@@ -168,12 +172,10 @@ class SentenceEnds:
     __slots__ = ("continuing", "ends", "starts")
 
     def __init__(self, text: str) -> None:
-        self.continuing = continuing_periods(text)
-        found = [
-            m.span()
-            for m in _SENTENCE_END.finditer(text)
-            if text[m.start()] != "." or m.start() not in self.continuing
-        ]
+        continuing = self.continuing = continuing_periods(text)
+        found = [m.span() for m in _PERIOD_END.finditer(text) if m.start() not in continuing]
+        if "?" in text or "!" in text:
+            found = sorted(found + [m.span() for m in _MARK_END.finditer(text)])
         self.starts = [a for a, _ in found]
         self.ends = [b for _, b in found]
 
