@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import random
 from pathlib import Path
 
@@ -575,3 +576,29 @@ def test_json_names_provisions_and_the_provision_of_each_quote() -> None:
             assert "provision" in e
     nexus = a.finding("nexus_to_trafficking")
     assert nexus.evidence[0].provision == "40-71-210 (a)"
+
+
+def test_no_garbage_collection_runs_while_a_statute_is_read() -> None:
+    """A reading makes thousands of small objects and no cycles: the collector is
+    held while it runs (it walked them all, again and again), and given back as
+    it was found, off if it was off."""
+    text = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt")))
+    collections: list[int] = []
+
+    def count(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            collections.append(info["generation"])
+
+    gc.callbacks.append(count)
+    try:
+        read(text * 3)
+        assert collections == []
+        assert gc.isenabled()
+        gc.disable()
+        try:
+            read(text)
+            assert not gc.isenabled()
+        finally:
+            gc.enable()
+    finally:
+        gc.callbacks.remove(count)

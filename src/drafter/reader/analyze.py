@@ -21,6 +21,7 @@ claimed without a quoted span, and every span is offsets into the original text
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -225,6 +226,21 @@ def analyze(
     source: str | None = None,
 ) -> Analysis:
     """Read a statute's text against the rubric. Pure: no files, no network."""
+    # A reading makes some 40,000 small objects a megabyte (sentences, provisions,
+    # matches) and frees them by reference counting: it makes no cycles, so the
+    # garbage collector, which walked them again and again as they were made
+    # (and now and then every object of the process), has nothing to find. Held
+    # for the reading; resumed after it, unless it was off before.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _analyze(text, rubric, signals, source)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _analyze(text: str, rubric: Rubric, signals: Signals | None, source: str | None) -> Analysis:
     signals = signals or signals_for(rubric)
     # Headings, history notes, commentary and pointers are not evidence.
     layout = segment(text, signals.layout) if signals.layout is not None else None
