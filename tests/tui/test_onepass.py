@@ -10,11 +10,13 @@ them, these fail rather than the wizard silently slowing down.
 from __future__ import annotations
 
 import gc
+import time
 from pathlib import Path
 
 import pytest
 from textual._compositor import Compositor
 
+from drafter.tui import heap
 from drafter.tui.app import DrafterApp
 from drafter.tui.screens.wizard import WizardScreen
 from drafter.tui.widgets.outline import Outline
@@ -134,6 +136,45 @@ async def test_the_startup_heap_is_frozen_while_the_wizard_runs(example, work: P
         await until(pilot, lambda: gc.get_freeze_count() > 0, "the frozen heap")
     # The app's widgets are the collector's again once it has closed.
     assert gc.get_freeze_count() == 0
+
+
+async def test_full_collections_wait_for_a_pause_in_the_input(
+    example, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from drafter.tui.screens import wizard
+
+    before = gc.get_threshold()
+    frozen: list[int] = []
+    full: list[int] = []
+    freeze = wizard.freeze_startup
+
+    def counted_freeze() -> None:
+        freeze()
+        frozen.append(1)
+
+    def seen(phase: str, info: dict) -> None:
+        if phase == "start" and info["generation"] == 2:
+            full.append(1)
+
+    monkeypatch.setattr(wizard, "freeze_startup", counted_freeze)
+    app = DrafterApp(mode="open", path=str(example("strong-b")))
+    async with app.run_test(size=(120, 40)) as pilot:
+        # The wizard's widgets frozen (which starts the collector's counts afresh).
+        await until(pilot, lambda: bool(frozen), "the wizard's heap frozen")
+        # Python's own count never sets one off while the user types.
+        assert gc.get_threshold()[:2] == before[:2]
+        assert gc.get_threshold()[2] > 10**9
+        # As many younger collections as Python would run a full one after.
+        for _ in range(heap.FULL_AFTER):
+            gc.collect(1)
+        assert not heap.collect_in_pause(time.monotonic()), "collected with a key just pressed"
+        gc.callbacks.append(seen)
+        try:
+            await pilot.press("n")
+            await until(pilot, lambda: bool(full), "a full collection in the pause", tries=500)
+        finally:
+            gc.callbacks.remove(seen)
+    assert gc.get_threshold() == before
 
 
 @pytest.mark.parametrize("mode", ["open", "start"])

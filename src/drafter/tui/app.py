@@ -6,10 +6,12 @@ the view (score, bill, warnings) and autosaves. Screens watch `view`, no widget 
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import ClassVar
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.reactive import var
@@ -80,6 +82,8 @@ class DrafterApp(App[None]):
         self.exit_note: str | None = None
         #: The last draft dumped to YAML, and its text (see draft_yaml).
         self._yaml_cache: tuple[Draft, str] | None = None
+        #: When the user last pressed a key or used the mouse (heap.collect_in_pause).
+        self._last_input = time.monotonic()
         if mode is Mode.OPEN and path is not None:
             draft = load_draft(path, self.engine.rubric)
             self._pending = (draft, Path(path))
@@ -110,6 +114,7 @@ class DrafterApp(App[None]):
 
     def on_mount(self) -> None:
         heap.hold_collections()  # until the first screen is drawn (DrafterScreen.on_mount)
+        self.set_interval(heap.PAUSE, self._collect_in_pause)
         if self.training is not None:
             from drafter.tui.screens.train import open_training
 
@@ -123,6 +128,14 @@ class DrafterApp(App[None]):
             from drafter.tui.screens.start import StartScreen
 
             self.push_screen(StartScreen())
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent):
+            self._last_input = time.monotonic()
+        await super().on_event(event)
+
+    def _collect_in_pause(self) -> None:
+        heap.collect_in_pause(self._last_input)
 
     # -- the draft --
 
