@@ -9,9 +9,14 @@ from hypothesis import strategies as st
 
 from conftest import ROOT
 from drafter.reader import signals_for
-from drafter.reader.layout import Layout, LayoutRules
+from drafter.reader.layout import Layout, LayoutRules, Sentence
 from drafter.reader.segment import segment
-from drafter.reader.text import SentenceEnds, _period_continues, continuing_periods
+from drafter.reader.text import (
+    SentenceEnds,
+    _period_continues,
+    continuing_after_blanks,
+    continuing_periods,
+)
 from drafter.rubric import load_rubric
 
 RULES = signals_for(load_rubric()).layout
@@ -260,3 +265,33 @@ def load_signals_layout() -> LayoutRules:
     rules = signals_for(load_rubric()).layout
     assert rules is not None
     return rules
+
+
+_NEAR_PERIODS = st.sampled_from(
+    ["(a) ", "Sec. 4. ", "U.S.C. 1591. ", "s. 775.082 ", "9.96.080", "The court shall vacate.",
+     " ", "\n", "\n\n", "etc.", "x\u00e9c. ", "History: Laws 2001, ch. 3. ", "A. ", '"T." ',
+     "s. 7", "e.g. ", "U.", "S. ", "sec. ", "No. 5. "]
+)  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(_NEAR_PERIODS, max_size=30).map("".join),
+    st.lists(st.tuples(st.integers(0, 400), st.integers(1, 30)), max_size=6),
+)
+def test_periods_after_blanking_are_those_found_afresh(
+    text: str, stretches: list[tuple[int, int]]
+) -> None:
+    """The continuing periods of a text with stretches blanked (as evidence_text
+    blanks a sentence), worked out from the whole text's (continuing_after_blanks),
+    are those a fresh pass finds."""
+    lay = layout(text)
+    assert lay.continuing == continuing_periods(text)
+    gone: list[Sentence] = []
+    for at, length in sorted(stretches):
+        start = max(at, gone[-1].end if gone else 0)
+        if start < min(start + length, len(text)):
+            gone.append(Sentence(start, min(start + length, len(text)), 0, "heading"))
+    blanked = Layout(text, (), tuple(gone)).evidence_text(frozenset())
+    blanks = [(s.start, s.end) for s in gone]
+    assert continuing_after_blanks(blanked, lay.continuing, blanks) == continuing_periods(blanked)

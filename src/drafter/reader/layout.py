@@ -7,7 +7,7 @@ drafter.reader.segment makes a Layout; drafter.reader.scope refines its roles.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from drafter.reader.match import _Branch
@@ -97,6 +97,10 @@ class Layout:
     text: str
     provisions: tuple[Provision, ...]
     sentences: tuple[Sentence, ...]
+    #: The periods of `text` that do not end a sentence (drafter.reader.text.
+    #: continuing_periods), found as it was segmented: normalizing its evidence
+    #: text starts from them (None: not known).
+    continuing: frozenset[int] | None = field(default=None, repr=False, compare=False)
 
     def evidence_text(self, roles: frozenset[str] = EVIDENCE_ROLES) -> str:
         """The text with every sentence not of these roles blanked out (same length).
@@ -104,18 +108,24 @@ class Layout:
         A blanked stretch keeps its line breaks and ends in a period, so that no
         pattern's gap reaches across it from one sentence to another.
         """
+        return self.blanked(roles)[0]
+
+    def blanked(self, roles: frozenset[str]) -> tuple[str, list[tuple[int, int]]]:
+        """`evidence_text(roles)`, and the stretches it blanked."""
         parts: list[str] = []
+        blanks: list[tuple[int, int]] = []
         pos = 0
         for s in self.sentences:
             if s.role in roles:
                 continue
             parts.append(self.text[pos : s.start])
             parts.append(_blank(self.text[s.start : s.end]))
+            blanks.append((s.start, s.end))
             pos = s.end
         if not parts:
-            return self.text
+            return self.text, blanks
         parts.append(self.text[pos:])
-        return "".join(parts)
+        return "".join(parts), blanks
 
 
 _NOT_A_BREAK = re.compile(r"[^\r\n]")

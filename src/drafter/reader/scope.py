@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
+from dataclasses import replace
 from functools import lru_cache
 
 from drafter.reader.layout import EVIDENCE_ROLES, Layout, LayoutRules, Provision, Sentence
@@ -30,7 +31,7 @@ def scoped(layout: Layout) -> Layout:
     """The layout with unused definitions marked (other laws' remedies are
     marked on the normalized text: `other_remedies`)."""
     body, members = _definition_bodies(list(layout.provisions), list(layout.sentences))
-    return Layout(layout.text, layout.provisions, _unused_definitions(layout.text, body, members))
+    return replace(layout, sentences=_unused_definitions(layout.text, body, members))
 
 
 # The term a definition defines: quoted ('"Covered offense" means'), or the words before "means".
@@ -236,7 +237,7 @@ def other_remedies(layout: Layout, rules: LayoutRules, norm: Normalized) -> Layo
         else s
         for i, s in enumerate(sentences)
     )
-    return Layout(text, layout.provisions, marked)
+    return replace(layout, sentences=marked)
 
 
 # A remedy made under a labelled subsection ("an application under section 1(3)"):
@@ -311,4 +312,4 @@ def defenses(layout: Layout, rules: LayoutRules, norm: Normalized) -> Layout:
         else s
         for s in sentences
     )
-    return Layout(layout.text, layout.provisions, marked)
+    return replace(layout, sentences=marked)

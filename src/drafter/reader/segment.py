@@ -298,7 +298,7 @@ def segment(text: str, rules: LayoutRules) -> Layout:
         # Once a section's body opens, a line without a verb is not a title
         # unless it starts like one ("§ 12.", "Sec. 4.", "29-3005.").
         body_open = True
-    return Layout(text, tuple(provisions), tuple(sentences))
+    return Layout(text, tuple(provisions), tuple(sentences), frozenset(stops.continuing))
 
 
 def _is_title(line: str, rules: LayoutRules) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 
@@ -129,29 +130,56 @@ def _either_case(word: str) -> str:
 
 
 def _may_continue() -> re.Pattern[str]:
-    """Every period `_period_continues` can say yes to, and few others: one regex
-    pass finds them (it opens on the period, a literal the engine skips to), and
-    only these are checked in Python. The lookbehinds run after the period:
-    a word character on both sides (9.96.080); a letter after a period (U.S.C.);
-    an abbreviation or Florida's "s."/"ss." standing alone; or a character
-    outside ASCII among the last seven (casefolding may make it an abbreviation)."""
+    """Every period before a space that `_period_continues` can say yes to, and
+    few others: one regex pass finds them (it opens on the period, a literal the
+    engine skips to), and only these are checked in Python. The lookbehinds run
+    after the period: a letter after a period (U.S.C.); an abbreviation or
+    Florida's "s."/"ss." standing alone; or a character outside ASCII among the
+    last seven (casefolding may make it an abbreviation)."""
     by_len: dict[int, list[str]] = {}
     for word in sorted(_ABBREVIATIONS | {"s", "ss"}):
         by_len.setdefault(len(word), []).append(_either_case(word))
     alone = [f"(?<=(?<!\\w)(?:{'|'.join(ws)})\\.)" for _, ws in sorted(by_len.items())]
     wide = [f"(?<=[^\\x00-\\x7f]\\w{{{k}}}\\.)" for k in range(7)]
-    return re.compile(
-        r"\.(?:(?<=\w\.)(?=\w)|(?=\s)(?:" + "|".join([*alone, r"(?<=\.[^\W\d_]\.)", *wide]) + "))"
-    )
+    return re.compile(r"\.(?=\s)(?:" + "|".join([*alone, r"(?<=\.[^\W\d_]\.)", *wide]) + ")")
 
 
 _MAY_CONTINUE = _may_continue()
+#: A period between word characters (9.96.080, U.S.C): `_period_continues` says yes
+#: to every one, so they are taken as found, with no check in Python.
+_INNER_PERIOD = re.compile(r"\.(?<=\w\.)(?=\w)")
 
 
 def continuing_periods(text: str) -> set[int]:
     """The offsets of the periods in `text` that do not end a sentence: the same
-    as `_period_continues` asked of every period, in one pass."""
-    return {m.start() for m in _MAY_CONTINUE.finditer(text) if _period_continues(text, m.start())}
+    as `_period_continues` asked of every period, in two passes."""
+    found = {m.start() for m in _INNER_PERIOD.finditer(text)}
+    found.update(i for m in _MAY_CONTINUE.finditer(text) if _period_continues(text, i := m.start()))
+    return found
+
+
+def continuing_after_blanks(
+    text: str, continuing: Collection[int], blanks: Iterable[tuple[int, int]]
+) -> set[int]:
+    """`continuing_periods(text)`, from those of the text `text` was made from by
+    blanking the stretches `blanks` (in order, apart; Layout.evidence_text): a
+    period's answer reads at most eight characters before it and two after, so
+    only the periods that near a blank are asked again."""
+    out = set(continuing)
+    ordered = sorted(continuing)
+    n = len(text)
+    for a, b in blanks:
+        lo, hi = max(a - 2, 0), min(b + 8, n)
+        k = bisect_left(ordered, lo)
+        while k < len(ordered) and ordered[k] < hi:
+            out.discard(ordered[k])
+            k += 1
+        i = text.find(".", lo, hi)
+        while i >= 0:
+            if _period_continues(text, i):
+                out.add(i)
+            i = text.find(".", i + 1, hi)
+    return out
 
 
 # A sentence ends at a period (or ? !), perhaps closed by a quote or bracket, before a
@@ -291,8 +319,12 @@ def _space_runs(conv: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def normalize(text: str, *, with_map: bool = True) -> Normalized:
-    """Normalize `text` for matching, keeping the map back to its offsets."""
+def normalize(
+    text: str, *, with_map: bool = True, continuing: Collection[int] | None = None
+) -> Normalized:
+    """Normalize `text` for matching, keeping the map back to its offsets.
+
+    `continuing`: `continuing_periods(text)`, when the caller has them already."""
     conv = text
     for old, new in _ONE_FOR_ONE:
         if old in conv:
@@ -300,7 +332,7 @@ def normalize(text: str, *, with_map: bool = True) -> Normalized:
     if "." in text:
         # A period that does not end a sentence is neutralized one for one:
         # the map is the same as an identity's.
-        cuts = sorted(continuing_periods(text))
+        cuts = sorted(continuing_periods(text) if continuing is None else continuing)
         if cuts:
             pieces = [conv[: cuts[0]]]
             pieces += [conv[a + 1 : b] for a, b in zip(cuts, [*cuts[1:], len(conv)], strict=True)]

@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import replace
 
 from drafter.reader.findings import Evidence
-from drafter.reader.layout import EVIDENCE_ROLES, GATE_ROLES, Layout, LayoutRules, Sentence
+from drafter.reader.layout import EVIDENCE_ROLES, GATE_ROLES, Layout, LayoutRules
 from drafter.reader.match import Scanner
 from drafter.reader.scope import defenses, other_remedies
-from drafter.reader.text import Normalized, normalize
+from drafter.reader.text import Normalized, continuing_after_blanks, normalize
+
+#: Other laws' remedies: set aside from every view once found.
+_OTHER = frozenset({"other"})
 
 
 class StatuteText:
@@ -71,30 +74,20 @@ class StatuteText:
         elif roles == GATE_ROLES and terms is None:
             if self._base is None:
                 # Blanked text keeps its length, so offsets hold; quotes come from the original.
-                base = normalize(self.layout.evidence_text(GATE_ROLES))
+                text, blanks = self.layout.blanked(GATE_ROLES)
+                known = self.layout.continuing
+                periods = None if known is None else continuing_after_blanks(text, known, blanks)
+                base = normalize(text, continuing=periods)
                 self._base = replace(base, original=self.text)
             # Other laws' remedies set aside since: blanked in the normalized text.
-            norm = self._blanked(self._base, lambda s: s.role == "other")
+            norm = self._blanked(self._base, _OTHER)
         elif roles == EVIDENCE_ROLES and terms is None and not self._defense:
             found = self._views[key] = self.view(GATE_ROLES)
             return found
         else:
             # Fewer roles: blank more of the gate view's normalized text (no second pass).
             base, gate = self.view(GATE_ROLES)
-            norm = self._blanked(
-                base,
-                lambda s: (
-                    s.role in GATE_ROLES
-                    and (
-                        s.role not in roles
-                        or (
-                            s.role == "definition"
-                            and terms is not None
-                            and not terms.search(s.term)
-                        )
-                    )
-                ),
-            )
+            norm = self._blanked(base, GATE_ROLES - roles, terms)
             if norm is base:
                 # Nothing of the left-out roles here: the gate view serves, scanned once.
                 found = self._views[key] = self.view(GATE_ROLES)
@@ -105,15 +98,21 @@ class StatuteText:
         found = self._views[key] = (norm, Scanner(norm.text))
         return found
 
-    def _blanked(self, base: Normalized, out: Callable[[Sentence], bool]) -> Normalized:
-        """`base` with the sentences `out` picks blanked (same length, ending in a
-        period, as Layout.evidence_text blanks); `base` itself when none is."""
+    def _blanked(
+        self, base: Normalized, out: frozenset[str], terms: re.Pattern[str] | None = None
+    ) -> Normalized:
+        """`base` with the sentences of the roles `out` blanked, and the definitions
+        of terms `terms` does not match (same length, ending in a period, as
+        Layout.evidence_text blanks); `base` itself when none is."""
         assert self.layout is not None
         text = base.text
         parts: list[str] = []
         pos = 0
         for s in self.layout.sentences:
-            if out(s):
+            role = s.role
+            if role in out or (
+                terms is not None and role == "definition" and terms.search(s.term) is None
+            ):
                 a, b = base.index_of(s.start), base.index_of(s.end)
                 if a >= pos and b > a:
                     parts += [text[pos:a], " " * (b - a - 1), "."]
