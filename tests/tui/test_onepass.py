@@ -15,11 +15,13 @@ from pathlib import Path
 
 import pytest
 from textual._compositor import Compositor
+from textual.visual import Visual
 
 from drafter.tui import heap
 from drafter.tui.app import DrafterApp
 from drafter.tui.screens.wizard import WizardScreen
 from drafter.tui.widgets.outline import Outline
+from drafter.tui.widgets.tiers import TierCard
 
 from .conftest import total, until
 
@@ -125,6 +127,44 @@ async def test_an_answer_redraws_only_its_row_of_the_outline(
         assert now[1].split() == ["●", "Range", "4"]
         assert now[:1] + now[2:] == shown[:1] + shown[2:]
         assert set(rows) == {1}, f"outline rows redrawn: {sorted(set(rows))}"
+
+
+async def test_a_card_shown_again_is_not_drawn_again_until_a_restyle(
+    example, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    drawn: list[str | None] = []
+    to_strips = Visual.to_strips
+
+    def counted(cls, widget, visual, *args, **kwargs):
+        if isinstance(widget, TierCard):
+            drawn.append(widget.id)
+        return to_strips(widget, visual, *args, **kwargs)
+
+    app = DrafterApp(mode="open", path=str(example("strong-b")))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("n")  # Range of Relief: tiers 1 and 3 give 4 and 10
+        await pilot.pause()
+        for key in "131":
+            shown = total(app)
+            await pilot.press(key)
+            await until(pilot, lambda shown=shown: total(app) != shown, "the new score")
+            await pilot.pause()
+            if key == "3":
+                # Each look of both cards drawn once by now: from here on, count.
+                monkeypatch.setattr(Visual, "to_strips", classmethod(counted))
+        card = app.screen.query_one("#tier-1", TierCard)
+        assert card.has_class("-chosen")
+        assert drawn == [], f"drawn again: {drawn}"
+        # What the card shows is what drawing it afresh shows.
+        kept = [list(line) for line in card._render_cache.lines]
+        card._renders = None
+        card._render_content()
+        assert [list(line) for line in card._render_cache.lines] == kept
+        assert drawn == ["tier-1"]
+        # A new theme draws it again, in the theme's colours.
+        drawn.clear()
+        app.action_toggle_dark()
+        await until(pilot, lambda: "tier-1" in drawn, "the card drawn in the new theme")
 
 
 async def test_the_startup_heap_is_frozen_while_the_wizard_runs(example, work: Path) -> None:

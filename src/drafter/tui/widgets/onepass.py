@@ -32,6 +32,8 @@ from textual.geometry import Region, Size
 from textual.widget import Widget
 from textual.widgets import Static
 
+from drafter.tui.widgets.rendermemo import RememberedRenders
+
 
 class OnePassVertical(Vertical):
     def _size_updated(
@@ -121,7 +123,7 @@ class OnePassScroll(VerticalScroll):
         return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
 
-class OnePassStatic(Static):
+class OnePassStatic(RememberedRenders, Static):
     def _size_updated(
         self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
     ) -> bool:

@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from drafter.tui.core import DraftView
 from drafter.tui.styles import MARK, MARK_ERROR, MARK_GOOD, MARK_OPEN, MUTED, styled
+from drafter.tui.widgets.rendermemo import RememberedRenders
 from drafter.tui.widgets.topbar import grade_text
 from drafter.tui.widgets.util import set_content, shown_content
 
@@ -84,7 +85,7 @@ def standards_parts(view: DraftView, width: int = 0) -> list[str | tuple[str, st
     return parts
 
 
-class ScorePanel(Static):
+class ScorePanel(RememberedRenders, Static):
     _view: DraftView | None = None
     _width = 0
 
