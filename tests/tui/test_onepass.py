@@ -167,6 +167,61 @@ async def test_a_card_shown_again_is_not_drawn_again_until_a_restyle(
         await until(pilot, lambda: "tier-1" in drawn, "the card drawn in the new theme")
 
 
+async def test_a_scrollbar_shown_again_is_not_drawn_again(
+    example, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from textual.scrollbar import ScrollBar
+
+    from drafter.tui.widgets.preview import BillPreview
+    from drafter.tui.widgets.scrollbars import RememberedScrollBar
+
+    drawn: list[str] = []
+    render = ScrollBar.render
+
+    def counted(self):
+        drawn.append(self.parent.id)
+        return render(self)
+
+    app = DrafterApp(mode="open", path=str(example("strong-b")))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("n")  # Range of Relief: both bars move with each choice
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, WizardScreen)
+        bars = [
+            screen.pane.centre.vertical_scrollbar,
+            screen.query_one(BillPreview).vertical_scrollbar,
+        ]
+        assert all(isinstance(bar, RememberedScrollBar) and bar.display for bar in bars)
+        places = []
+        for i, key in enumerate("1313"):
+            shown = total(app)
+            await pilot.press(key)
+            await until(pilot, lambda shown=shown: total(app) != shown, "the new score")
+            await pilot.pause()
+            places.append([(bar.window_virtual_size, bar.position) for bar in bars])
+            if i == 2:
+                # Each look of both bars drawn once by now: from here on, count.
+                monkeypatch.setattr(ScrollBar, "render", counted)
+        assert places[1] == places[3] != places[2], "the bars did not move back and forth"
+        assert drawn == [], f"drawn again: {drawn}"
+
+        # What each shows is what drawing it afresh shows, before and after a scroll.
+        def fresh(bar) -> bool:
+            region = bar.size.region
+            kept = [list(line) for line in bar.render_lines(region)]
+            bar._renders = None
+            bar.refresh()
+            return [list(line) for line in bar.render_lines(region)] == kept
+
+        assert all(fresh(bar) for bar in bars)
+        assert sorted(drawn) == ["centre", "preview"]
+        screen.pane.centre.scroll_end(animate=False)
+        await until(pilot, lambda: bars[0].position != places[3][0][1], "the scroll")
+        await pilot.pause()
+        assert fresh(bars[0])
+
+
 async def test_the_startup_heap_is_frozen_while_the_wizard_runs(example, work: Path) -> None:
     gc.unfreeze()
     app = DrafterApp(mode="open", path=str(example("strong-b")))

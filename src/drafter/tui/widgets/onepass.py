@@ -33,6 +33,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from drafter.tui.widgets.rendermemo import RememberedRenders
+from drafter.tui.widgets.scrollbars import RememberedScrollBars
 
 
 class OnePassVertical(Vertical):
@@ -42,7 +43,7 @@ class OnePassVertical(Vertical):
         return super()._size_updated(size, virtual_size, container_size, layout=False)
 
 
-class OnePassScroll(VerticalScroll):
+class OnePassScroll(RememberedScrollBars, VerticalScroll):
     #: A layout pass ran since the last scroll (see _refresh_scroll).
     _laid_out = False
 

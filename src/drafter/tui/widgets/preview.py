@@ -18,12 +18,13 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from drafter.tui.core import DraftView
+from drafter.tui.widgets.scrollbars import RememberedScrollBars
 
 #: Narrower than this and the text is wrapped at this width anyway (scrolls).
 MIN_WIDTH = 40
 
 
-class BillPreview(ScrollView, can_focus=True):
+class BillPreview(RememberedScrollBars, ScrollView, can_focus=True):
     """Scrollable bill text; the current step's provision is highlighted."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"bill-preview--focus", "bill-preview--note"}
