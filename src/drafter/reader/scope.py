@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from functools import lru_cache
 
@@ -256,7 +256,17 @@ def _placed(
 ) -> set[int]:
     """The sentences (indexes) in which one of the branches matches in `norm`; once a
     sentence is placed, a branch's other matches inside it are passed over."""
-    found: set[int] = set()
+    return set(_placing(branches, norm, sentences, starts))
+
+
+def _placing(
+    branches: tuple[_Branch, ...],
+    norm: Normalized,
+    sentences: tuple[Sentence, ...] | list[Sentence],
+    starts: list[int],
+) -> Iterator[int]:
+    """`_placed`'s sentences as they are found (branch by branch, a sentence again
+    for each branch that matches in it): a caller that knows enough stops early."""
     for branch in branches:
         rest = [0]
         for m in branch.candidates(norm.text, floor=rest):
@@ -264,8 +274,7 @@ def _placed(
             k = bisect_right(starts, at) - 1
             if k >= 0 and sentences[k].end > at:
                 rest[0] = norm.index_of(sentences[k].end)
-                found.add(k)
-    return found
+                yield k
 
 
 @lru_cache(maxsize=8192)
@@ -302,10 +311,19 @@ def defenses(layout: Layout, rules: LayoutRules, norm: Normalized) -> Layout:
         return layout
     keys = [_subsection_of(p.label) for p in layout.provisions]
     found = {keys[k] for k in hits}
-    relief = {keys[k] for k in operative_at(rules.relief)}
-    if not relief - found:
+    # Relief is looked for until it shows in a subsection without a defense and
+    # in every one with one (then no defense stands alone), or the text ends.
+    only = set(found)  # the defenses' subsections relief has not shown in
+    elsewhere = False  # whether relief shows in a subsection without a defense
+    for k in _placing(rules.relief, norm, sentences, starts):
+        if sentences[k].role == "operative":
+            key = keys[sentences[k].provision]
+            only.discard(key)
+            elsewhere = elsewhere or key not in found
+            if elsewhere and not only:
+                break
+    if not elsewhere:
         return layout
-    only = found - relief
     marked = tuple(
         Sentence(s.start, s.end, s.provision, "defense", s.term)
         if s.role == "operative" and keys[s.provision] in only

@@ -338,42 +338,33 @@ def normalize(
             pieces += [conv[a + 1 : b] for a, b in zip(cuts, [*cuts[1:], len(conv)], strict=True)]
             conv = "\u00b7".join(pieces)
     parts: list[str] = []
-    n_starts: list[int] = []
-    o_starts: list[int] = []
-    o_ends: list[int] = []
-    same: list[bool] = []
+    # (normalized start, original start, original end, identity) of each segment
+    segments: list[tuple[int, int, int, bool]] = []
     npos = 0
     opos = 0
     for start, end, repl in _edits(text, conv):
         if start < opos:
             continue  # inside an earlier edit (the spaces after a joined hyphen)
         if start > opos:
-            chunk = conv[opos:start]
-            parts.append(chunk)
+            parts.append(conv[opos:start])
             if with_map:
-                n_starts.append(npos)
-                o_starts.append(opos)
-                o_ends.append(start)
-                same.append(True)
-            npos += len(chunk)
+                segments.append((npos, opos, start, True))
+            npos += start - opos  # (conv is as long as text: its edits are one for one)
         if repl:
             parts.append(repl)
             if with_map:
-                n_starts.append(npos)
-                o_starts.append(start)
-                o_ends.append(end)
-                same.append(False)
+                segments.append((npos, start, end, False))
             npos += len(repl)
         opos = end
     if opos < len(text):
         parts.append(conv[opos:])
         if with_map:
-            n_starts.append(npos)
-            o_starts.append(opos)
-            o_ends.append(len(text))
-            same.append(True)
+            segments.append((npos, opos, len(text), True))
     norm = _lower("".join(parts))
-    return Normalized(norm, text, tuple(n_starts), tuple(o_starts), tuple(o_ends), tuple(same))
+    if not segments:
+        return Normalized(norm, text)
+    n_starts, o_starts, o_ends, same = zip(*segments, strict=True)
+    return Normalized(norm, text, n_starts, o_starts, o_ends, same)
 
 
 def normalize_fast(text: str) -> str:
