@@ -78,22 +78,43 @@ def cached(name: str, build: Callable[[], T], files: Iterable[Path]) -> T:
         stats = _stats([*files, *_modules()])
     except OSError:
         return build()
-    versions = (__version__, sys.version, pydantic.VERSION)
-    key = hashlib.blake2b(repr((versions, stats)).encode(), digest_size=16).hexdigest()
-    # Named for this drafter's place too: two checkouts keep a cache each.
-    place = hashlib.blake2b(str(_PACKAGE).encode(), digest_size=4).hexdigest()
-    folder, name = user_cache_dir(), f"{name}-{place}"
-    path = folder / f"{name}-{key}.pickle"
-    try:
-        if _private(folder) and _private(path):
-            return cast("T", pickle.loads(path.read_bytes()))
-    except (OSError, *_UNREADABLE):
-        pass  # none yet, or not one this drafter can read: built afresh below
+    key = (pydantic.VERSION, stats)
+    value = read(name, key)
+    if value is not None:
+        return cast("T", value)
     value = build()
     newest = max((mtime for _, _, mtime in stats), default=0)
     if time.time_ns() - newest > SETTLING * 1e9:
-        _keep(folder, name, path, value)
+        keep(name, key, value)
     return value
+
+
+def read(name: str, key: object) -> object | None:
+    """What `keep(name, key, ...)` kept, or None: none yet, or not one this drafter
+    can read, or in a folder someone else could have written."""
+    folder, _, path = _where(name, key)
+    try:
+        if _private(folder) and _private(path):
+            return pickle.loads(path.read_bytes())
+    except (OSError, *_UNREADABLE):
+        pass
+    return None
+
+
+def keep(name: str, key: object, value: object) -> None:
+    """Keep `value` for `read(name, key)` (in place of any kept under another key)."""
+    _keep(*_where(name, key), value)
+
+
+def _where(name: str, key: object) -> tuple[Path, str, Path]:
+    """The cache folder, the names of `name`'s files in it, and the one for `key` (any
+    value with a repr that says it all, taken with drafter's and Python's versions)."""
+    versions = (__version__, sys.version)
+    digest = hashlib.blake2b(repr((versions, key)).encode(), digest_size=16).hexdigest()
+    # Named for this drafter's place too: two checkouts keep a cache each.
+    place = hashlib.blake2b(str(_PACKAGE).encode(), digest_size=4).hexdigest()
+    folder, named = user_cache_dir(), f"{name}-{place}"
+    return folder, named, folder / f"{named}-{digest}.pickle"
 
 
 def _private(path: Path) -> bool:

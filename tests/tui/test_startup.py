@@ -11,7 +11,13 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from conftest import ROOT
+from drafter.tui.app import DrafterApp
+from drafter.tui.csscache import KeptStylesheet
+
+from .conftest import total, until
 
 
 def fresh(code: str) -> object:
@@ -34,3 +40,58 @@ def test_the_apps_imports_run_with_the_collector_held() -> None:
         "print(json.dumps([before, gc.isenabled()]))\n"
     )
     assert fresh(code) == [True, False]
+
+
+def parsed_sources(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Where each CSS source Textual parses from now on came from."""
+    import textual.css.stylesheet as stylesheet
+
+    seen: list[object] = []
+    parse = stylesheet.parse
+
+    def counted(scope, css, read_from, *args, **kwargs):
+        seen.append(read_from)
+        return parse(scope, css, read_from, *args, **kwargs)
+
+    monkeypatch.setattr(stylesheet, "parse", counted)
+    return seen
+
+
+async def test_a_second_start_parses_no_css_and_looks_the_same(
+    example, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The rules the first start parsed are kept (tui/csscache.py): the next
+    # start's first screen is styled from them, to the last cell.
+    path = str(example("strong-b"))
+    shown = []
+    for _ in range(2):
+        seen = parsed_sources(monkeypatch)
+        app = DrafterApp(mode="open", path=path)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await until(pilot, lambda: "/ 100" in total(app), "the score")  # noqa: B023
+            await pilot.pause()
+            parsed_first = list(seen)
+            shown.append(app.export_screenshot())
+    assert parsed_first == [], f"parsed again: {parsed_first}"
+    assert shown[0] == shown[1]
+
+
+def test_a_changed_stylesheet_or_theme_is_parsed_afresh(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen = parsed_sources(monkeypatch)
+
+    def color(css: str, accent: str = "#ff0000") -> str:
+        """The colour `css` gives a Label, as a start that keeps what it parsed styles it."""
+        sheet = KeptStylesheet(variables={"accent": accent})
+        sheet.add_source(css, read_from=("test.tcss", ""))
+        sheet.parse()
+        sheet.keep()
+        return str(sheet.rules[0].styles.color)
+
+    assert color("Label { color: $accent; }") == "Color(255, 0, 0)"
+    assert len(seen) == 1
+    assert color("Label { color: $accent; }") == "Color(255, 0, 0)"
+    assert len(seen) == 1, "the same source, the same theme: from the kept rules"
+    assert color("Label { color: blue; }") == "Color(0, 0, 255)"
+    assert len(seen) == 2
+    assert color("Label { color: $accent; }", accent="#00ff00") == "Color(0, 255, 0)"
+    assert len(seen) == 3

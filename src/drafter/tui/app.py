@@ -19,7 +19,7 @@ from textual.timer import Timer
 
 from drafter.draft import Draft, draft_to_yaml, load_draft, save_draft
 from drafter.errors import UserError
-from drafter.tui import heap, storage, textguard
+from drafter.tui import csscache, heap, storage, textguard
 from drafter.tui.autosaver import AutosaveJob, Autosaver, leaving_note, take_autosave_key
 from drafter.tui.commands import DrafterCommands
 from drafter.tui.core import COVERAGE, DraftView, Engine, answer, new_draft
@@ -62,6 +62,8 @@ class DrafterApp(App[None]):
         (kept to `categories`, shuffled by `seed`). `served` makes it a browser
         session of `drafter serve` (with the room it offers, if any)."""
         super().__init__()
+        # The CSS the last run parsed, from the cache (tui/csscache.py).
+        self.stylesheet = csscache.KeptStylesheet(variables=self.get_css_variables())
         textguard.install()
         mode = Mode(mode)
         self.session = Session(mode=mode, served=served)
@@ -297,6 +299,8 @@ class DrafterApp(App[None]):
             self.draft, self.path, self.session.autosave_key, self.unsaved, self.served
         )
         storage.release(self.session.autosave_key)
+        # What was parsed after the first screen (fields mounted later, dialogs).
+        csscache.keep(self.stylesheet)
         heap.thaw()
 
     # -- saving --

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.screen import ModalScreen, Screen, ScreenResultType
 
-from drafter.tui import heap
+from drafter.tui import csscache, heap
 from drafter.tui.styles import TONES
 
 if TYPE_CHECKING:
@@ -27,8 +27,10 @@ class DrafterScreen(Screen[ScreenResultType]):
 
     def on_mount(self) -> None:
         # Called besides a screen's own on_mount: the app's first screen,
-        # once drawn, gives the collector back (heap.hold_collections).
+        # once drawn, gives the collector back (heap.hold_collections), and
+        # the CSS parsed for it is kept for the next start (tui/csscache.py).
         self.call_after_refresh(heap.resume_collections)
+        self.call_after_refresh(csscache.keep, self.app.stylesheet)
 
 
 class DrafterModal(ModalScreen[ScreenResultType]):
