@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
@@ -12,7 +12,9 @@ from drafter.reader import signals_for
 from drafter.reader.layout import Layout, LayoutRules, Sentence
 from drafter.reader.segment import segment
 from drafter.reader.text import (
+    _ONE_FOR_ONE,
     SentenceEnds,
+    _edits,
     _period_continues,
     continuing_after_blanks,
     continuing_periods,
@@ -295,3 +297,34 @@ def test_periods_after_blanking_are_those_found_afresh(
     blanked = Layout(text, (), tuple(gone)).evidence_text(frozenset())
     blanks = [(s.start, s.end) for s in gone]
     assert continuing_after_blanks(blanked, lay.continuing, blanks) == continuing_periods(blanked)
+
+
+_HYPHENATED = st.sampled_from(
+    ["vic", "tim", "-", "\u2010", "\u00ad", "\n", "\r\n", " ", "\t", "  ", "\u2014", "“", "x"]
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_HYPHENATED, max_size=24).map("".join))
+@example("vic-\ntim vic\u2010 \r\n tim vic\u00ad\ntim\u2014“x”")
+def test_hyphen_breaks_found_one_hyphen_at_a_time_are_those_of_one_pass(text: str) -> None:
+    """Normalizing finds a word hyphenated across lines with one pattern per hyphen
+    (each opens on a literal): the same breaks one pattern for all three finds;
+    and the curly quotes and dashes replaced first change nothing."""
+    one = re.compile(r"[-\u2010\u00ad][ \t]*\r?\n\s*")
+    want = [
+        (m.start(), m.end(), "")
+        for m in one.finditer(text)
+        if m.start() > 0
+        and m.end() < len(text)
+        and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_")
+        and (text[m.end()].isalnum() or text[m.end()] == "_")
+    ]
+    got = [e for e in _edits(text, text) if e[2] == "" and "\n" in text[e[0] : e[1]]]
+    assert got == want
+    forward = backward = text
+    for old, new in _ONE_FOR_ONE:
+        forward = forward.replace(old, new)
+    for old, new in reversed(_ONE_FOR_ONE):
+        backward = backward.replace(old, new)
+    assert forward == backward
