@@ -1,4 +1,4 @@
-"""What a start of the app loads, and how (each checked in a fresh interpreter).
+"""What a start of the app loads (in a fresh interpreter) and parses.
 
 No clocks here: these check the shape of a start that keeps it fast, so a
 change that loses it fails a test rather than slowing every start unseen.
@@ -13,7 +13,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT
+from conftest import EXAMPLES, ROOT
 from drafter.tui.app import DrafterApp
 from drafter.tui.csscache import KeptStylesheet
 
@@ -21,7 +21,8 @@ from .conftest import total, until
 
 
 def fresh(code: str) -> object:
-    """What `code` prints last (as JSON), run in a new interpreter on this checkout."""
+    """What `code` prints last (as JSON), run in a new interpreter on this checkout
+    (with a data folder of its own: the fixture's, set for this test)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     proc = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
@@ -29,17 +30,41 @@ def fresh(code: str) -> object:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-def test_the_apps_imports_run_with_the_collector_held() -> None:
-    # Importing Textual and drafter's modules makes objects that live as long
-    # as the process: collecting while they are made frees nothing. The first
-    # screen gives the collector back (test_onepass checks that half).
+#: What the wizard's first screen never needs: the reader, advice, amending,
+#: the exporters (and the libraries behind .docx), training, serving.
+NOT_AT_START = (
+    "drafter.reader",
+    "drafter.advice",
+    "drafter.amend",
+    "drafter.training",
+    "drafter.room",
+    "drafter.serve",
+    "drafter.render.docx",
+    "drafter.render.akn",
+    "drafter.render.card",
+)
+
+
+def test_opening_a_draft_loads_only_what_its_first_screen_draws() -> None:
     code = (
-        "import gc, json\n"
-        "before = gc.isenabled()\n"
-        "import drafter.tui.app\n"
-        "print(json.dumps([before, gc.isenabled()]))\n"
+        "import json, sys\n"
+        "from drafter.tui.app import DrafterApp\n"
+        "def score(app):\n"
+        "    found = app.screen.query('#total')\n"
+        "    return str(found.first().render()) if found else ''\n"
+        "async def drawn(pilot):\n"
+        "    while '/ 100' not in score(pilot.app):\n"
+        "        await pilot.pause()\n"
+        "    pilot.app.exit()\n"
+        f"app = DrafterApp(mode='open', path={str(EXAMPLES / 'strong-b.yaml')!r})\n"
+        "app.run(headless=True, size=(120, 40), auto_pilot=drawn)\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
     )
-    assert fresh(code) == [True, False]
+    loaded = fresh(code)
+    assert isinstance(loaded, list) and "drafter.tui.screens.wizard" in loaded
+    assert [
+        m for m in loaded if m.split(".")[0] in {"docx", "lxml"} or m.startswith(NOT_AT_START)
+    ] == []
 
 
 def parsed_sources(monkeypatch: pytest.MonkeyPatch) -> list[object]:

@@ -1,37 +1,14 @@
-"""The Textual app. The only part of drafter that imports textual.
-
-This package is imported only to run an app (the CLI's app commands, a served
-session): from here until the app's first screen is drawn no garbage is
-collected (heap.hold_collections; DrafterScreen gives the collector back).
-Importing Textual, pydantic's model classes and drafter's own modules makes
-some 300,000 objects that live as long as the process, and the collector
-walked them again and again as they were made (some 30 ms of every start):
-nothing it could free.
-"""
+"""The Textual app. The only part of drafter that imports textual."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from drafter.tui import heap
+from drafter.tui.session import Mode
 
-heap.hold_collections()
-
-if TYPE_CHECKING:
-    MODES: tuple[str, ...]
-
-
-def __getattr__(name: str) -> object:
-    # Looked up when asked for, so the session module it comes from (and the
-    # pydantic models behind it) loads after the hold above.
-    if name == "MODES":
-        from drafter.tui.session import Mode
-
-        #: What run_app can open: the wizard ("start", "new", "open") or training
-        #: ("train" an exercise set, its "lessons", or "present" for a projector).
-        return tuple(m.value for m in Mode)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+#: What run_app can open: the wizard ("start", "new", "open") or training
+#: ("train" an exercise set, its "lessons", or "present" for a projector).
+MODES = tuple(m.value for m in Mode)
 
 
 def run_app(
