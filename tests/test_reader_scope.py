@@ -522,7 +522,7 @@ def test_the_term_finder_finds_in_raw_text_what_the_trie_finds_in_collapsed_text
 ) -> None:
     """The glossary is looked up in the operative text as it is (lower-cased, not
     collapsed): a term's space matches any run of whitespace, and its word boundary
-    is checked after its first character. Same terms found, in the same order."""
+    is checked after its first two characters. Same terms found, in the same order."""
     ordered = sorted({" ".join(t.split()) for t in terms}, key=len, reverse=True)
     trie = re.compile(r"\b(?:" + _trie(ordered) + ")")
     found = [" ".join(f.split()) for f in term_finder(tuple(ordered)).findall(text)]

@@ -137,27 +137,32 @@ def term_finder(terms: tuple[str, ...]) -> re.Pattern[str]:
     """The terms (lower-cased, single-spaced) found where a word starts: what
     r"\b(?:" + _trie(terms) + ")" finds in the text with its whitespace
     collapsed, found in the text as it is (a space of a term matches any run of
-    whitespace). The word boundary is checked just after a term's first
-    character, so the pattern opens on the set of first characters, which the
-    engine skips ahead to instead of trying the trie at every place."""
+    whitespace). The word boundary is checked after a term's first two
+    characters (its first, when a space or the term's end follows it), so the
+    pattern opens on the set of first characters, which the engine skips ahead
+    to instead of trying the trie at every place, and the check runs only where
+    two characters of a term are there, not at every letter that starts one."""
     # (cached: bills built from the same language define the same terms)
-    return re.compile(_trie(list(terms), spaces=r"\s+", first=_after_boundary))
+    return re.compile(_trie(list(terms), spaces=r"\s+", boundary=_at_boundary))
 
 
-def _after_boundary(c: str) -> str:
-    """`c` at a word boundary, checked after `c` is matched."""
-    own = re.escape(c)
-    return own + (f"(?<!\\w{own})" if c.isalnum() or c == "_" else f"(?<=\\w{own})")
+def _at_boundary(start: str) -> str:
+    """That the term whose first characters `start` were just matched began at a
+    word boundary (a lookbehind as wide as they are, and the character before)."""
+    own = re.escape(start)
+    word = start[0].isalnum() or start[0] == "_"
+    return f"(?<!\\w{own})" if word else f"(?<=\\w{own})"
 
 
-def _trie(terms: list[str], spaces: str = " ", first: Callable[[str], str] | None = None) -> str:
+def _trie(terms: list[str], spaces: str = " ", boundary: Callable[[str], str] | None = None) -> str:
     """The terms as one regex that branches a character at a time (a trie).
 
     It finds what the longest-first alternation ("victim of trafficking|victim")
     finds: every term matching at a place is a prefix of the text there, so the
     greedy descent ends at the longest. But the engine tries one branch per
     character instead of every term at every position: many times faster on a
-    long text with a large glossary.
+    long text with a large glossary. `boundary`, given a term's first characters,
+    is what checks that the term starts a word (see term_finder).
     """
     root: dict[str, dict] = {}  # type: ignore[type-arg]
     for term in terms:
@@ -166,14 +171,19 @@ def _trie(terms: list[str], spaces: str = " ", first: Callable[[str], str] | Non
             node = node.setdefault(c, {})
         node[""] = {}
 
-    def edge(c: str, top: bool) -> str:
-        if top and first is not None:
-            return first(c)
-        return spaces if c == " " else re.escape(c)
-
-    def emit(node: dict, top: bool = False) -> str:  # type: ignore[type-arg]
+    def emit(node: dict, path: str = "", checked: bool = boundary is None) -> str:  # type: ignore[type-arg]
         ends = "" in node
-        branches = [edge(c, top) + emit(child) for c, child in sorted(node.items()) if c]
+        branches = []
+        for c, child in sorted(node.items()):
+            if not c:
+                continue
+            own = spaces if c == " " else re.escape(c)
+            here = checked
+            if not checked and (len(path) == 1 or "" in child or " " in child):
+                assert boundary is not None
+                own += boundary(path + c)  # (a space never comes first, nor second unchecked)
+                here = True
+            branches.append(own + emit(child, path + c, here))
         if not branches:
             return ""
         if len(branches) == 1 and not ends:
@@ -181,7 +191,7 @@ def _trie(terms: list[str], spaces: str = " ", first: Callable[[str], str] | Non
         body = "(?:" + "|".join(branches) + ")"
         return body + "?" if ends else body
 
-    return emit(root, True)
+    return emit(root)
 
 
 def other_remedies(layout: Layout, rules: LayoutRules, norm: Normalized) -> Layout:
