@@ -179,9 +179,12 @@ async def test_parameters_are_checked_as_typed() -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = wizard(app)
         app.goto("judicial_discretion")
-        await pilot.press("2")  # over objection: asks for the response days
+        await pilot.press("2")  # over objection: its text uses the response days
+        # Asked with the bill's facts, on the coverage step (its long form).
+        app.goto("coverage")
         await until(pilot, lambda: screen.query("#param-response_days"), "the days field")
         field = screen.query_one("#param-response_days", Input)
+        await until(pilot, lambda: field.region.height > 0, "the days field on screen")
         field.focus()
         await pilot.press("x")
         assert "response_days" not in app.draft.parameters  # not a number: not taken
@@ -192,6 +195,7 @@ async def test_parameters_are_checked_as_typed() -> None:
         assert app.draft.parameters["response_days"] == 21
         await until(pilot, lambda: "21 days" in preview(app), "the bill to show 21 days")
         await pilot.press("escape")  # leaves the field; digits choose tiers again
+        app.goto("judicial_discretion")
         await pilot.press("3")
         assert app.draft.choices["judicial_discretion"] == "additional_action"
 
@@ -357,3 +361,39 @@ async def test_palette_switches_theme() -> None:
         await pilot.press(*"switch theme", "enter")
         await pilot.pause()
         assert app.current_theme.dark is not dark
+
+
+async def test_the_coverage_form_is_unmounted_on_the_other_steps_unless_half_typed(
+    example,
+) -> None:
+    # Sixty-odd widgets the other steps never show: built again from the draft
+    # on coming back, unless a field holds what the draft does not (then kept).
+    app = DrafterApp(mode="open", path=str(example("strong-b")))
+    async with app.run_test(size=(120, 40)) as pilot:
+
+        def form() -> dict[str, str]:
+            return {
+                str(w.id): w.value
+                for w in app.screen.query(Input)
+                if str(w.id).startswith(("about-", "param-")) and w.id not in ("param-relief_term",)
+            }
+
+        await until(pilot, lambda: "about-jurisdiction" in form(), "the coverage form")
+        shown = form()
+        assert len(shown) > 10
+        await pilot.press("n")
+        await until(pilot, lambda: not app.screen.query(".param-field Input#about-section"))
+        assert len(list(app.screen.walk_children())) < 60
+        await pilot.press("p")
+        await until(pilot, lambda: "about-jurisdiction" in form(), "the form again")
+        assert form() == shown
+        # Half typed (the draft keeps "610.131", the field "610.131 "): kept as typed.
+        section = app.screen.query_one("#about-section", Input)
+        section.value = "610.131 "
+        await until(pilot, lambda: app.draft is not None and app.draft.bill.section == "610.131")
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen.query_one("#about-section", Input).value == "610.131 "
+        await pilot.press("p")
+        await pilot.pause()
+        assert app.screen.query_one("#about-section", Input) is section

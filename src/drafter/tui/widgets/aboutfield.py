@@ -60,6 +60,10 @@ class AboutField(Vertical):
         if self.kind == "jurisdiction":
             yield Note(id="profile-note")
 
+    def holds(self, value: str | None) -> bool:
+        """Whether the field shows just `value` (as it would be built with it)."""
+        return self.query_one(Input).value == (value or "")
+
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
         self.post_message(self.Changed(self.kind, event.value.strip() or None))

@@ -104,6 +104,14 @@ class ParamField(Vertical):
             )
         yield Static(Content(spec.help), classes="param-help", markup=False)
 
+    def holds(self, value: Any) -> bool:
+        """Whether the field shows just `value` (as it would be built with it), not an error."""
+        if self.has_class("-invalid"):
+            return False
+        widget = self.query_one(f"#param-{self.spec.name}")
+        text = widget.value if isinstance(widget, Input) else getattr(widget, "text", None)
+        return text == format_value(self.spec.type, value)
+
     def _report(self, raw: str) -> None:
         try:
             value = parse_value(self.spec.type, raw)

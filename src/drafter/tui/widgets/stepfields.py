@@ -3,6 +3,13 @@
 A field is mounted the first time its step shows it and is then shown or
 hidden, never rebuilt: quick keys never race a rebuild, and what was typed
 stays where it was typed. Nothing is mounted for a step before it is shown.
+
+One exception: the coverage step's long form (the bill's facts, some sixty
+widgets) is unmounted when the user goes on to another step, if every field
+shows just what the draft holds (nothing half typed, nothing refused), and
+built again from the draft on coming back. Hidden, its widgets were still
+visited by every restyle and message sweep of the screen, a good part of each
+keypress on the other steps.
 """
 
 from __future__ import annotations
@@ -33,11 +40,18 @@ class StepFields:
         self.hold_bill_fields = False
         #: The last fields mounted, until they are (what Tab waits for).
         self.mounting: AwaitMount | None = None
+        #: The keys of the coverage step's long form, while it is mounted.
+        self._bill_keys: list[str] = []
+        #: The step last shown.
+        self._step: str | None = None
 
     def show(self, engine: Engine, draft: Draft, step: Step, pick: str | None) -> bool:
         """Show the fields `step` asks for with `pick` chosen; True if any are the tier's."""
         tier_specs = engine.tier_parameters(step.id, pick)
         about = step.id == COVERAGE
+        if not about and step.id != self._step:
+            self._release_bill_fields(draft)
+        self._step = step.id
         bill_specs = engine.bill_parameters if about else []
         questions = engine.questions(step.id)
         wanted = self._ensure(self._params, draft, engine, tier_specs, about=False)
@@ -77,7 +91,31 @@ class StepFields:
                 new.append(self._fields[key])
         if new:
             self.mounting = box.mount_all(new)
+            if about:
+                self._bill_keys += [key for key in keys if self._fields.get(key) in new]
         return keys
+
+    def _release_bill_fields(self, draft: Draft) -> None:
+        """Unmount the coverage step's long form if every field shows what the draft holds."""
+        fields = [self._fields[key] for key in self._bill_keys]
+        if not fields:
+            return
+        for field in fields:
+            if isinstance(field, AboutField):
+                kind = field.kind
+                value = draft.jurisdiction if kind == "jurisdiction" else getattr(draft.bill, kind)
+                if not field.holds(value):
+                    return
+            elif isinstance(field, ParamField) and not field.holds(
+                draft.parameters.get(field.spec.name)
+            ):
+                return
+        for key in self._bill_keys:
+            del self._fields[key]
+        self._bill_keys = []
+        self.profile_note = None
+        self._shown = None
+        self._about.remove_children()
 
     def _ensure_flags(self, draft: Draft, questions: list[Question]) -> list[str]:
         """The standards' yes/no questions (documentation_required): mounted once."""
