@@ -226,6 +226,12 @@ _ENDS = st.sampled_from(
         "U.S.C.",
         "9.96",
         "x",
+        "sec",
+        "Stat",
+        "s",
+        "\u017fec",
+        "\u00e9",
+        "e.g",
     ]
 )
 
@@ -234,8 +240,10 @@ _ENDS = st.sampled_from(
 @given(st.lists(_ENDS, max_size=30).map("".join))
 def test_sentence_ends_found_in_two_passes_are_those_of_one(text: str) -> None:
     """SentenceEnds finds the ends at a period and at "?" or "!" in passes of their
-    own: the same as one pass for any of the three, less the periods that continue."""
+    own, and the periods that continue with the first: the same as one pass for any
+    of the three, less the periods continuing_periods finds."""
     stops = SentenceEnds(text)
+    assert stops.continuing == continuing_periods(text)
     want = [
         m.span()
         for m in re.finditer(r"[.?!][\"”'\])]*(?=\s)", text)

@@ -141,22 +141,24 @@ def _either_case(word: str) -> str:
     return "".join(f"[{c}{c.upper()}]" for c in word)
 
 
-def _may_continue() -> re.Pattern[str]:
-    """Every period before a space that `_period_continues` can say yes to, and
-    few others: one regex pass finds them (it opens on the period, a literal the
-    engine skips to), and only these are checked in Python. The lookbehinds run
-    after the period: a letter after a period (U.S.C.); an abbreviation or
-    Florida's "s."/"ss." standing alone; or a character outside ASCII among the
-    last seven (casefolding may make it an abbreviation)."""
+def _may_continue_behind() -> str:
+    """What must stand before a period followed by a space for `_period_continues`
+    to say yes to it (and little else): lookbehinds, run after the period: a
+    letter after a period (U.S.C.); an abbreviation or Florida's "s."/"ss."
+    standing alone; or a character outside ASCII among the last seven
+    (casefolding may make it an abbreviation)."""
     by_len: dict[int, list[str]] = {}
     for word in sorted(_ABBREVIATIONS | {"s", "ss"}):
         by_len.setdefault(len(word), []).append(_either_case(word))
     alone = [f"(?<=(?<!\\w)(?:{'|'.join(ws)})\\.)" for _, ws in sorted(by_len.items())]
     wide = [f"(?<=[^\\x00-\\x7f]\\w{{{k}}}\\.)" for k in range(7)]
-    return re.compile(r"\.(?=\s)(?:" + "|".join([*alone, r"(?<=\.[^\W\d_]\.)", *wide]) + ")")
+    return "(?:" + "|".join([*alone, r"(?<=\.[^\W\d_]\.)", *wide]) + ")"
 
 
-_MAY_CONTINUE = _may_continue()
+#: Every period before a space that `_period_continues` can say yes to, and few
+#: others: one regex pass finds them (it opens on the period, a literal the
+#: engine skips to), and only these are checked in Python.
+_MAY_CONTINUE = re.compile(r"\.(?=\s)" + _may_continue_behind())
 #: A period between word characters (9.96.080, U.S.C): `_period_continues` says yes
 #: to every one, so they are taken as found, with no check in Python.
 _INNER_PERIOD = re.compile(r"\.(?<=\w\.)(?=\w)")
@@ -195,10 +197,18 @@ def continuing_after_blanks(
 
 
 # A sentence ends at a period (or ? !), perhaps closed by a quote or bracket, before a
-# space: found in two passes, one that opens on the period (a literal, which the
-# engine skips to twice as fast as to a set of characters) and one for "?" and "!",
-# only in a text that has either. (No two ends overlap: a mark opens each.)
-_PERIOD_END = re.compile(r"\.[\"”'\])]*(?=\s)")
+# space. The periods are found in one pass, which opens on the period (a literal,
+# which the engine skips to twice as fast as to a set of characters), and "?" and
+# "!" in another, only in a text that has either. (No two ends overlap: a mark
+# opens each.) Of each period the pass says what SentenceEnds needs to know:
+# between word characters (`inner`: it continues, as _INNER_PERIOD finds); before
+# a space with what may make it continue (`may`: _MAY_CONTINUE, asked in Python,
+# and an end if it does not); or else an end (`end`); any other period is neither.
+_PERIODS = re.compile(
+    r"\.(?:(?=\w)(?<=\w\.)(?P<inner>)|(?=\s)"
+    + _may_continue_behind()
+    + r"(?P<may>)|(?P<end>[\"”'\])]*(?=\s)))"
+)
 _MARK_END = re.compile(r"[?!][\"”'\])]*(?=\s)")
 
 
@@ -212,8 +222,21 @@ class SentenceEnds:
     __slots__ = ("continuing", "ends", "starts")
 
     def __init__(self, text: str) -> None:
-        continuing = self.continuing = continuing_periods(text)
-        found = [m.span() for m in _PERIOD_END.finditer(text) if m.start() not in continuing]
+        continuing: set[int] = set()
+        found: list[tuple[int, int]] = []
+        for m in _PERIODS.finditer(text):
+            kind = m.lastgroup
+            if kind == "inner":
+                continuing.add(m.start())
+            elif kind == "may":
+                i = m.start()
+                if _period_continues(text, i):
+                    continuing.add(i)
+                else:
+                    found.append((i, i + 1))
+            else:
+                found.append(m.span())
+        self.continuing = continuing
         if "?" in text or "!" in text:
             found = sorted(found + [m.span() for m in _MARK_END.finditer(text)])
         self.starts = [a for a, _ in found]
