@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from drafter.reader.literals import _required_literals
 from drafter.reader.match import Literals, _first
 
 _TEXT = st.text("ab .-'x", min_size=0, max_size=40)
@@ -32,3 +35,32 @@ def test_a_blanked_view_finds_each_literal_where_a_search_of_its_own_would(
     for lit in literals:
         assert _first(view, text, lit) == text.find(lit)
         assert _first(root, base, lit) == base.find(lit)
+
+
+# --- the literals a branch is found by ---------------------------------------------------
+
+_ATOM = st.sampled_from(["a", "b", "ab", " ", "no ", "x", r"\w", "[ab]", "."])
+
+
+def _pattern(depth: int = 0) -> st.SearchStrategy[str]:
+    """Small patterns in the signals' shapes: literals, optional groups ("(?:no )?",
+    "s?"), alternations, classes, repeats and word boundaries, nested."""
+    leaf = _ATOM | _ATOM.map(lambda a: a + "?") | _ATOM.map(lambda a: f"(?:{a})?")
+    inner = leaf if depth >= 2 else leaf | _pattern(depth + 1).map(lambda p: f"(?:{p})?")
+    alt = st.lists(st.lists(inner, min_size=1, max_size=3).map("".join), min_size=2, max_size=3)
+    part = inner | alt.map(lambda xs: "(?:" + "|".join(xs) + ")") | st.just(r"\b")
+    return st.lists(part, min_size=1, max_size=4).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_pattern(), st.text("ab nox.", max_size=30))
+def test_every_match_starts_with_one_of_the_branchs_anchors(pattern: str, text: str) -> None:
+    """A branch is tried only where one of its anchors (the literals every match
+    starts with) stands: with optional groups read as their texts ("(?:no )?a":
+    "no a", "a"), every place the pattern matches still starts with one."""
+    _, anchors = _required_literals(pattern)
+    compiled = re.compile(pattern)
+    for at in range(len(text) + 1):
+        m = compiled.match(text, at)
+        if anchors and m is not None:
+            assert any(text.startswith(a, at) for a in anchors), (at, anchors)

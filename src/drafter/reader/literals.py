@@ -79,11 +79,51 @@ def _required_literals(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         # The most selective requirement: the longest shortest alternative.
         return max(found, key=lambda alts: (min(len(a) for a in alts), -len(alts)))
 
-    def leading(items: list[tuple[object, object]]) -> tuple[str, ...] | None:
+    def whole(op: object, av: object) -> list[str] | None:
+        """Every text one item can match, when they are few and all literal: a
+        literal, a group or alternation of such, or one made optional ("(?:no )?",
+        "s?"); else None. (A lookaround inside is passed over: it matches no text.)"""
+        if op is sre_c.LITERAL:
+            return [chr(av)]  # type: ignore[arg-type]
+        if op in (sre_c.AT, sre_c.ASSERT, sre_c.ASSERT_NOT):
+            return [""]
+        if op is sre_c.SUBPATTERN:
+            if av[1] or av[2]:  # type: ignore[index]
+                return None  # flags changed inside ("(?i:...)"): not literal text
+            return every(list(av[-1]))  # type: ignore[index]
+        if op is sre_c.BRANCH:
+            out: list[str] = []
+            for branch in av[1]:  # type: ignore[index]
+                sub = every(list(branch))
+                if sub is None:
+                    return None
+                out.extend(sub)
+            return out if len(out) <= 32 else None
+        if op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT) and av[0] == 0 and av[1] == 1:  # type: ignore[index]
+            sub = every(list(av[2]))  # type: ignore[index]
+            return None if sub is None else ["", *sub]
+        return None
+
+    def every(items: list[tuple[object, object]]) -> list[str] | None:
+        """Every text a sequence of items can match, when `whole` knows each."""
+        out = [""]
+        for op, av in items:
+            sub = whole(op, av)
+            if sub is None or len(out) * len(sub) > 32:
+                return None
+            out = [p + q for p in out for q in sub]
+        return out
+
+    def leading(items: list[tuple[object, object]], known: bool = False) -> tuple[str, ...] | None:
         """The literals a match can start with (None: not known).
 
         Literal runs extend every prefix; an alternation multiplies them
         ("n" + (o|ever|on) -> no, never, non: sre factors common prefixes out).
+        With `known`, so does an item whose every text is known (an optional
+        "(?:no )?", "s?"), and the literals after it go on each ("(?:no )?hearing":
+        "no hearing", "hearing"), as long as there are no more than 32: asked
+        only of a pattern that opens on no literal otherwise, which the engine
+        would try at every place (more literals are more passes to find them).
         """
         prefixes = [""]
         started = False
@@ -94,11 +134,16 @@ def _required_literals(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
                 continue
             if op in (sre_c.AT, sre_c.ASSERT, sre_c.ASSERT_NOT) and not started:
                 continue
+            texts = whole(op, av) if known and op is not sre_c.AT else None
+            if texts is not None and len(prefixes) * len(texts) <= 32:
+                prefixes = list(dict.fromkeys(p + q for p in prefixes for q in texts))
+                started = True
+                continue
             if op is sre_c.SUBPATTERN or op is sre_c.BRANCH:
                 branches = [av[-1]] if op is sre_c.SUBPATTERN else av[1]  # type: ignore[index]
                 subs: list[str] = []
                 for branch in branches:
-                    sub = leading(list(branch))
+                    sub = leading(list(branch), known)
                     if not sub:
                         subs = []
                         break
@@ -109,7 +154,20 @@ def _required_literals(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
             break  # the literals after a group or anything else are not contiguous
         return tuple(prefixes) if started and all(prefixes) else None
 
-    return seq(list(tree)) or (), leading(list(tree)) or ()
+    return seq(list(tree)) or (), leading(list(tree)) or _fewer(leading(list(tree), True)) or ()
+
+
+def _fewer(anchors: tuple[str, ...] | None) -> tuple[str, ...] | None:
+    """Many long anchors cut to their first words ("such additional relief as" and 23
+    more to "such ", "additional ", "other ", "further "): still what every match
+    starts with, and a few passes over a long text to find them, not two dozen."""
+    if anchors is None or len(anchors) <= 4:
+        return anchors
+    cut = []
+    for a in anchors:
+        space = a.find(" ", 2)
+        cut.append(a[: space + 1] if space > 0 else a)
+    return tuple(dict.fromkeys(cut))
 
 
 def _top_level_branches(text: str) -> list[str]:
