@@ -429,6 +429,24 @@ def test_a_wait_said_as_a_prohibition_is_a_wait(sentence: str, tier: str) -> Non
     assert finding(sentence, "time_limits").tier == tier
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "(c) A person who has not been convicted of any offense since the conviction may file "
+        "the motion only upon meeting the requirement that at least two years have passed "
+        "since the sentence was completed.",
+        "(c) A motion may be filed by a person who does not have any other conviction in this "
+        "or any other state only after at least two years have passed since the sentence ended.",
+    ],
+)
+def test_a_not_more_than_seven_words_before_a_wait_does_not_void_it(sentence: str) -> None:
+    """A "not" that governs another clause, more than the negation window's seven words
+    before the wait, leaves the wait a wait (corpus R41)."""
+    f = finding(sentence, "time_limits")
+    assert f.tier == "explicit_limit"
+    assert not [e for e in f.evidence if e.role == "negated"]
+
+
 # --- offenses: an exception a few words on, a cited section "or any other offense" --
 
 
