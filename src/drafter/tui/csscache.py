@@ -16,15 +16,21 @@ cache is read only where no one but the user could have written it
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Any
 
-import textual
+import textual.css
 from textual.css.model import RuleSet
 from textual.css.stylesheet import CSSLocation, Stylesheet
 
 from drafter import datacache
 
 NAME = "stylesheet"
+#: Textual's modules that make and hold parsed rules: a Textual that changes
+#: them (an upgrade) is another key. (Not textual.__version__: Textual reads
+#: that from its installed metadata, some milliseconds of a start.)
+PARSER = ("model.py", "styles.py", "parse.py", "tokenize.py", "stylesheet.py", "types.py")
 
 Key = tuple[str, CSSLocation, bool, int, str]
 
@@ -41,7 +47,7 @@ class KeptStylesheet(Stylesheet):
         self._parsed_anew = False
 
     def _cache_key(self) -> object:
-        return (textual.__version__, sorted(self._variables.items()))
+        return (_parser_stamp(), sorted(self._variables.items()))
 
     def _parse_rules(
         self,
@@ -72,6 +78,19 @@ class KeptStylesheet(Stylesheet):
         if self._parsed_anew:
             self._parsed_anew = False
             datacache.keep(NAME, self._cache_key(), dict(self._used))
+
+
+def _parser_stamp() -> list[tuple[str, int, int]]:
+    """Size and modification time of each of Textual's rule-making modules."""
+    folder = Path(textual.css.__file__).parent
+    stamp = []
+    for name in PARSER:
+        try:
+            st = os.stat(folder / name)
+        except OSError:
+            return []  # no such module: a Textual these rules were never made by
+        stamp.append((name, st.st_size, st.st_mtime_ns))
+    return stamp
 
 
 def keep(stylesheet: Any) -> None:
