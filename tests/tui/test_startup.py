@@ -12,12 +12,10 @@ import subprocess
 import sys
 
 import pytest
-from textual._compositor import Compositor
 
 from conftest import EXAMPLES, ROOT
 from drafter.tui.app import DrafterApp
 from drafter.tui.csscache import KeptStylesheet
-from drafter.tui.screens.wizard import WizardScreen
 
 from .conftest import total, until
 
@@ -122,32 +120,3 @@ def test_a_changed_stylesheet_or_theme_is_parsed_afresh(monkeypatch: pytest.Monk
     assert len(seen) == 2
     assert color("Label { color: $accent; }", accent="#00ff00") == "Color(0, 255, 0)"
     assert len(seen) == 3
-
-
-async def test_the_first_screen_is_laid_out_once_before_it_is_drawn(
-    example, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # Its first layout sends the screen a Resize to the size it has already:
-    # laid out again for it, every widget was placed twice (screens/base.py).
-    events: list[str] = []
-    reflow, render = Compositor.reflow, Compositor.render_full_update
-
-    def reflowed(self, parent, size):
-        if isinstance(parent, WizardScreen):
-            events.append("layout")
-        return reflow(self, parent, size)
-
-    def drawn(self, simplify: bool = False):
-        events.append("frame")
-        return render(self, simplify)
-
-    monkeypatch.setattr(Compositor, "reflow", reflowed)
-    monkeypatch.setattr(Compositor, "render_full_update", drawn)
-    app = DrafterApp(mode="open", path=str(example("strong-b")))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await until(pilot, lambda: "frame" in events, "the first frame")
-        assert events[: events.index("frame")] == ["layout"]
-        # A real resize is laid out as ever.
-        await pilot.resize_terminal(80, 24)
-        await until(pilot, lambda: app.screen.query_one("#centre-column").region.width < 60)
-        assert app.screen.has_class("-narrow")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from textual.geometry import Size
 from textual.screen import ModalScreen, Screen, ScreenResultType
 
 from drafter.tui import csscache, heap
@@ -25,15 +24,6 @@ class DrafterScreen(Screen[ScreenResultType]):
 
     COMPONENT_CLASSES: ClassVar[set[str]] = TONES
     app: DrafterApp
-
-    def _screen_resized(self, size: Size) -> None:
-        # A screen's first layout sends the screen itself a Resize to the size
-        # it was just laid out at, and Textual lays every widget out again for
-        # it: a second full layout before the first frame. A real resize (a
-        # new size) and any widget's own change of layout are laid out as ever.
-        if size == self._compositor.size:
-            return
-        super()._screen_resized(size)
 
     def on_mount(self) -> None:
         # Called besides a screen's own on_mount: the app's first screen,
