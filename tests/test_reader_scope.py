@@ -447,6 +447,37 @@ def test_a_not_more_than_seven_words_before_a_wait_does_not_void_it(sentence: st
     assert not [e for e in f.evidence if e.role == "negated"]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "(c) A motion under this section is not subject to a requirement that at least two "
+        "years have passed since the conviction.",
+        "(c) A motion under this section shall not be subject to any requirement that at least "
+        "five years have passed since the date of the conviction.",
+    ],
+)
+def test_a_wait_among_the_words_a_negation_governs_is_negated(sentence: str) -> None:
+    """A shorter phrase of the wait ("years have passed") that starts inside a longer one
+    the "not" negates ("at least two years have passed") is negated with it, though it
+    stands past the window itself (corpus R42)."""
+    f = finding(sentence, "time_limits")
+    assert f.tier == "no_limit"
+    negated = [e for e in f.evidence if e.role == "negated"]
+    assert any(e.quote == "years have passed" for e in negated)
+
+
+def test_a_governed_match_gives_way_to_a_later_clean_one() -> None:
+    """Only the governed words are negated: the same phrase in a later clause still counts."""
+    text = (
+        "(c) A motion under this section is not subject to a requirement that at least two "
+        "years have passed since the conviction. (d) The court may set a hearing once three "
+        "years have passed since the motion was filed."
+    )
+    f = finding(text, "time_limits")
+    assert f.tier == "explicit_limit"
+    assert any(e.role != "negated" and e.quote == "years have passed" for e in f.evidence)
+
+
 # --- offenses: an exception a few words on, a cited section "or any other offense" --
 
 

@@ -1,7 +1,8 @@
 """Matching: compiled phrases, found fast, with negation scoped to their clause.
 
 A phrase's first match counts unless a negation cue stands before it in the
-same clause ("no hearing is required" is not "a hearing is required"), its
+same clause ("no hearing is required" is not "a hearing is required") or it
+starts among words a cue governs for another phrase of its tier, its
 sentence is about something else (`not_in_sentence_with`), or one of its own
 `unless` phrases is anywhere in the text. A `Scanner` searches each phrase at
 most once per text.
@@ -26,14 +27,16 @@ class Negation:
     window_words: int
     breaks: re.Pattern[str]
 
-    def negates(self, norm: str, start: int) -> bool:
-        """Whether a negation cue stands just before `start`, in the same clause."""
-        lo = max(0, start - 24 * self.window_words)
+    def negates(self, norm: str, start: int, reach: int = 0) -> bool:
+        """Whether a negation cue stands just before `start`, in the same clause
+        (within `reach` words, if given, instead of the window)."""
+        window = reach or self.window_words
+        lo = max(0, start - 24 * window)
         prefix = norm[lo:start]
         cut = 0
         for m in self.breaks.finditer(prefix):
             cut = m.end()
-        words = prefix[cut:].split()[-self.window_words :]
+        words = prefix[cut:].split()[-window:]
         return bool(words) and self.cues.search(" ".join(words)) is not None
 
 
@@ -148,8 +151,12 @@ class Phrase:
         norm: str,
         negated: list[tuple[int, int]] | None = None,
         found: dict[str, int] | None = None,
+        governed: tuple[tuple[int, int], ...] = (),
     ) -> tuple[int, int] | None:
-        """The evidence span of the first match no negation cue voids."""
+        """The evidence span of the first match no negation cue voids.
+
+        `governed`: words a negation cue was found to govern (other phrases'
+        negated matches); a match that starts among them is negated too."""
         best: tuple[int, int] | None = None
         best_start = -1
         for branch in self.branches:
@@ -157,7 +164,9 @@ class Phrase:
                 if best is not None and m.start() >= best_start:
                     break
                 span = _evidence(m)
-                if self.negation is not None and self.negation.negates(norm, span[0]):
+                if (self.negation is not None and self.negation.negates(norm, span[0])) or (
+                    governed and starts_within(span, governed)
+                ):
                     if negated is not None and len(negated) < 8:
                         negated.append(span)
                     continue
@@ -168,6 +177,11 @@ class Phrase:
                 best, best_start = span, m.start()
                 break
         return best
+
+
+def starts_within(span: tuple[int, int], spans: tuple[tuple[int, int], ...]) -> bool:
+    """Whether `span` starts inside one of `spans`."""
+    return any(a <= span[0] < b for a, b in spans)
 
 
 def sentence_around(norm: str, start: int, end: int) -> tuple[int, int]:

@@ -12,7 +12,12 @@ import re
 from dataclasses import dataclass, field
 
 from drafter.reader.layout import LayoutRules
-from drafter.reader.match import Negation, Phrase, Scanner, sentence_around
+from drafter.reader.match import Negation, Phrase, Scanner, sentence_around, starts_within
+
+#: How far back in its clause a match looks for a cue that may govern it
+#: through another phrase's longer match (TierSignals._ungoverned): the
+#: window of that phrase's start and the words of a long phrase.
+GOVERNED_REACH = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +95,7 @@ class TierSignals:
         ok = True
         if self.any_:
             for p in self.any_:
-                hit = scan.first(p)
+                hit = self._ungoverned(scan, p, negated)
                 negated.extend((*s, p.source) for s in scan.negated(p))
                 if hit is not None:
                     spans.append((*hit, p.source))
@@ -99,7 +104,7 @@ class TierSignals:
                 ok = False
         if ok:
             for p in self.all_:
-                hit = scan.first(p)
+                hit = self._ungoverned(scan, p, negated)
                 negated.extend((*s, p.source) for s in scan.negated(p))
                 if hit is None:
                     ok = False
@@ -132,6 +137,32 @@ class TierSignals:
             if hit is not None:
                 return TierRead(False, tuple(spans), tuple(negated), (*hit, p.source))
         return TierRead(True, tuple(spans), tuple(negated), None, arguable, within)
+
+    def _ungoverned(
+        self, scan: Scanner, p: Phrase, negated: list[tuple[int, int, str]]
+    ) -> tuple[int, int] | None:
+        """`p`'s first match that starts outside the words a negation governs.
+
+        Each phrase is negated from where it starts, within a few words of the
+        cue; a longer phrase of the same tier reaches further. In "is not
+        subject to a requirement that at least two years have passed", "at
+        least two years" is negated and "years have passed", eight words after
+        the "not", stands among the very words it governs: negated too. The
+        other phrases are searched only when `p` matches after a cue in its
+        clause, within GOVERNED_REACH words (each phrase once a text).
+        """
+        hit = scan.first(p)
+        if hit is None or p.negation is None:
+            return hit
+        if not p.negation.negates(scan.norm, hit[0], GOVERNED_REACH):
+            return hit
+        governed = tuple(s for q in (*self.any_, *self.all_) if q is not p for s in scan.negated(q))
+        if not starts_within(hit, governed):
+            return hit
+        void: list[tuple[int, int]] = []
+        hit = p.first(scan.norm, void, scan._found, governed)
+        negated.extend((*s, p.source) for s in void if s not in scan.negated(p))
+        return hit
 
     def _provers(self, spans: list[tuple[int, int, str]]) -> list[Phrase | None]:
         """The phrase behind each span (by its pattern's source)."""
