@@ -478,6 +478,38 @@ def test_a_governed_match_gives_way_to_a_later_clean_one() -> None:
     assert any(e.role != "negated" and e.quote == "years have passed" for e in f.evidence)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "(c) A motion under this section is not subject to any requirement that a number of "
+        "years have passed since the conviction or that the movant have completed the sentence.",
+        "(c) The movant need not show that any fine imposed for the offense was paid or that "
+        "the movant has completed the sentence imposed for it.",
+    ],
+)
+def test_a_waiver_voids_the_conditions_its_clause_names_however_far(sentence: str) -> None:
+    """A waiver governs its whole clause, not only the negation window's seven words
+    (corpus R43): nothing it names is asked of the movant."""
+    f = finding(sentence, "additional_conditions")
+    assert f.tier == "none"
+    assert [e for e in f.evidence if e.role == "negated"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A new predicate joined on ends the waiver's reach.
+        "(c) The movant need not pay any fee for filing the motion to the clerk of the court and "
+        "shall have completed the sentence imposed for the offense.",
+        # A cue that is no waiver keeps its seven words.
+        "(c) A movant who has not been convicted of any offense since may file only after the "
+        "movant has completed the sentence imposed for the offense.",
+    ],
+)
+def test_a_condition_outside_a_waivers_clause_still_counts(sentence: str) -> None:
+    assert finding(sentence, "additional_conditions").tier == "restrictive"
+
+
 # --- offenses: an exception a few words on, a cited section "or any other offense" --
 
 

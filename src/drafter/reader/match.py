@@ -26,6 +26,10 @@ class Negation:
     cues: re.Pattern[str]
     window_words: int
     breaks: re.Pattern[str]
+    #: Cues that void a match anywhere after them in its clause (a tier's
+    #: `waived_by`), and what else ends their reach.
+    waivers: re.Pattern[str] | None = None
+    waiver_breaks: re.Pattern[str] | None = None
 
     def negates(self, norm: str, start: int, reach: int = 0) -> bool:
         """Whether a negation cue stands just before `start`, in the same clause
@@ -37,7 +41,25 @@ class Negation:
         for m in self.breaks.finditer(prefix):
             cut = m.end()
         words = prefix[cut:].split()[-window:]
-        return bool(words) and self.cues.search(" ".join(words)) is not None
+        if words and self.cues.search(" ".join(words)) is not None:
+            return True
+        return self.waivers is not None and self._waived(norm, start)
+
+    def _waived(self, norm: str, start: int) -> bool:
+        """Whether a waiver stands before `start` in its clause, however far."""
+        assert self.waivers is not None
+        prefix = norm[max(0, start - WAIVER_REACH_CHARS) : start]
+        cut = 0
+        for m in self.breaks.finditer(prefix):
+            cut = m.end()
+        if self.waiver_breaks is not None:
+            for m in self.waiver_breaks.finditer(prefix, cut):
+                cut = m.end()
+        return self.waivers.search(prefix, cut) is not None
+
+
+#: How far back a waiver is looked for (a clause is rarely longer).
+WAIVER_REACH_CHARS = 600
 
 
 @dataclass(frozen=True, slots=True)

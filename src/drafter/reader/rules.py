@@ -62,7 +62,10 @@ def _compile_tier(
     neg = negation if spec.negatable else None
     if spec.negated_by is not None and negation is not None:
         cues = _regex(doc, (*loc, "negated_by"), spec.negated_by)
-        neg = Negation(cues, negation.window_words, negation.breaks)
+        neg = replace(negation, cues=cues)
+    if spec.waived_by is not None and neg is not None:
+        waivers = _regex(doc, (*loc, "waived_by"), spec.waived_by)
+        neg = replace(neg, waivers=waivers)
     outside = (
         _regex(doc, (*loc, "not_in_sentence_with"), "|".join(spec.not_in_sentence_with))
         if spec.not_in_sentence_with
@@ -229,6 +232,7 @@ def load_signals(
                 re.compile(raw.negation.cues),
                 raw.negation.window_words,
                 re.compile(raw.negation.breaks),
+                waiver_breaks=re.compile(raw.negation.waiver_breaks),
             )
         except re.error as exc:
             raise doc.error(("negation",), f"bad regular expression: {exc}") from None

@@ -31,6 +31,11 @@ class _TierSignals(BaseModel):
     #: Negation cues for this tier instead of the file's (a restrictive
     #: condition is often said as a prohibition: "no charge pending").
     negated_by: str | None = None
+    #: Waivers: cues that void a match anywhere after them in their clause, past
+    #: the negation's few words ("is not subject to a requirement that ... have
+    #: completed the sentence"); the clause ends at the negation's breaks or at
+    #: `waiver_breaks`.
+    waived_by: str | None = None
     #: Phrases that make the tier arguable: shown only by these, the reading is
     #: ambiguous between this tier and `arguable_with`.
     arguable: tuple[str, ...] = ()
@@ -124,6 +129,9 @@ class _Negation(BaseModel):
     window_words: int = Field(default=6, ge=1, le=30)
     #: What ends a clause: a cue beyond it negates nothing here.
     breaks: str = r"[.;:,]"
+    #: Where a waiver's reach (a tier's `waived_by`) ends within a clause: a new
+    #: predicate joined on ("... need not pay a fee and shall have completed").
+    waiver_breaks: str = r"\b(?:and|or|but) (?:\w+ ){0,2}(?:shall|must|may|will)\b"
 
 
 class _Provisions(BaseModel):
