@@ -17,7 +17,7 @@ is not drawn.)
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from typing import TYPE_CHECKING
 
 from textual.content import Content
@@ -35,10 +35,23 @@ else:
 KEPT = 8
 
 
+class Looks(dict[Hashable, list[Strip]]):
+    """A widget's last few renders, by everything that decides them (at most KEPT)."""
+
+    def kept(self, key: Hashable, draw: Callable[[], list[Strip]]) -> list[Strip]:
+        """The lines kept for `key`, drawn (and kept) if not."""
+        strips = self.get(key)
+        if strips is None:
+            if len(self) >= KEPT:
+                self.clear()
+            strips = self[key] = draw()
+        return strips
+
+
 class RememberedRenders(_Base):
     """Mixed into a widget that shows Content: its renders, kept by what they show."""
 
-    _renders: dict[Hashable, list[Strip]] | None = None
+    _renders: Looks | None = None
 
     def _render_content(self) -> None:
         visual = self._render()
@@ -61,13 +74,10 @@ class RememberedRenders(_Base):
             rules.content_align,
             self.app.theme,
         )
-        renders = self._renders
-        if renders is None:
-            renders = self._renders = {}
-        strips = renders.get(key)
-        if strips is None:
-            if len(renders) >= KEPT:
-                renders.clear()
-            strips = renders[key] = Visual.to_strips(self, visual, width, height, style)
+        if self._renders is None:
+            self._renders = Looks()
+        strips = self._renders.kept(
+            key, lambda: Visual.to_strips(self, visual, width, height, style)
+        )
         self._render_cache = _RenderCache(self.size, strips)
         self._dirty_regions.clear()

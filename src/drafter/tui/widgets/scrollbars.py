@@ -22,12 +22,11 @@ from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 from textual.widget import Widget
 
-#: Looks kept per scrollbar.
-KEPT = 8
+from drafter.tui.widgets.rendermemo import Looks
 
 
 class RememberedScrollBar(ScrollBar):
-    _renders: dict[Hashable, list[Strip]] | None = None
+    _renders: Looks | None = None
 
     def _look(self, crop: Region) -> Hashable:
         parent = self.parent
@@ -60,15 +59,9 @@ class RememberedScrollBar(ScrollBar):
 
     def render_lines(self, crop: Region) -> list[Strip]:
         key = self._look(crop)
-        renders = self._renders
-        if renders is None:
-            renders = self._renders = {}
-        strips = renders.get(key)
-        if strips is None:
-            if len(renders) >= KEPT:
-                renders.clear()
-            strips = renders[key] = super().render_lines(crop)
-        return strips
+        if self._renders is None:
+            self._renders = Looks()
+        return self._renders.kept(key, lambda: super(RememberedScrollBar, self).render_lines(crop))
 
 
 # A plain mixin at run time (no widget class of its own in the CSS type names).
