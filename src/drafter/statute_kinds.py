@@ -12,7 +12,9 @@ from __future__ import annotations
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 #: Every ending read as a statute's text (a Word file, a web page, or plain text).
 STATUTE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".docx", *HTML_SUFFIXES)
-#: The main endings, for help texts and errors.
-STATUTE_ENDINGS = ".txt .md .docx .html"
-#: The same, as a sentence's list.
-STATUTE_ENDINGS_PROSE = ".txt, .md, .docx or .html"
+#: The main endings, named in help texts and errors.
+_MAIN = (".txt", ".md", ".docx", ".html")
+#: As a help text lists them (".txt .md .docx .html").
+STATUTE_ENDINGS = " ".join(_MAIN)
+#: As a sentence lists them (".txt, .md, .docx or .html").
+STATUTE_ENDINGS_PROSE = ", ".join(_MAIN[:-1]) + " or " + _MAIN[-1]

@@ -35,12 +35,8 @@ class Negation:
         """Whether a negation cue stands just before `start`, in the same clause
         (within `reach` words, if given, instead of the window)."""
         window = reach or self.window_words
-        lo = max(0, start - 24 * window)
-        prefix = norm[lo:start]
-        cut = 0
-        for m in self.breaks.finditer(prefix):
-            cut = m.end()
-        words = prefix[cut:].split()[-window:]
+        prefix = norm[max(0, start - 24 * window) : start]
+        words = prefix[_after_last(self.breaks, prefix) :].split()[-window:]
         if words and self.cues.search(" ".join(words)) is not None:
             return True
         return self.waivers is not None and self._waived(norm, start)
@@ -49,13 +45,18 @@ class Negation:
         """Whether a waiver stands before `start` in its clause, however far."""
         assert self.waivers is not None
         prefix = norm[max(0, start - WAIVER_REACH_CHARS) : start]
-        cut = 0
-        for m in self.breaks.finditer(prefix):
-            cut = m.end()
+        cut = _after_last(self.breaks, prefix)
         if self.waiver_breaks is not None:
-            for m in self.waiver_breaks.finditer(prefix, cut):
-                cut = m.end()
+            cut = _after_last(self.waiver_breaks, prefix, cut)
         return self.waivers.search(prefix, cut) is not None
+
+
+def _after_last(pattern: re.Pattern[str], text: str, pos: int = 0) -> int:
+    """Where the last match of `pattern` in `text` from `pos` ends (`pos` if none):
+    the start of the clause a phrase at the end of `text` stands in."""
+    for m in pattern.finditer(text, pos):
+        pos = m.end()
+    return pos
 
 
 #: How far back a waiver is looked for (a clause is rarely longer).

@@ -212,7 +212,7 @@ def other_remedies(layout: Layout, rules: LayoutRules, norm: Normalized) -> Layo
     def groups_of(branches: tuple[_Branch, ...]) -> set[str]:
         return {
             key_of[k]
-            for k in _placed(branches, norm, sentences, starts)
+            for k in _placing(branches, norm, sentences, starts)
             if sentences[k].role in EVIDENCE_ROLES
         }
 
@@ -258,25 +258,16 @@ _POINTS_AT = re.compile(
 _FIRST_LABEL = re.compile(r"\([^)]*\)|[A-Za-z0-9]{1,4}\.")
 
 
-def _placed(
-    branches: tuple[_Branch, ...],
-    norm: Normalized,
-    sentences: tuple[Sentence, ...] | list[Sentence],
-    starts: list[int],
-) -> set[int]:
-    """The sentences (indexes) in which one of the branches matches in `norm`; once a
-    sentence is placed, a branch's other matches inside it are passed over."""
-    return set(_placing(branches, norm, sentences, starts))
-
-
 def _placing(
     branches: tuple[_Branch, ...],
     norm: Normalized,
     sentences: tuple[Sentence, ...] | list[Sentence],
     starts: list[int],
 ) -> Iterator[int]:
-    """`_placed`'s sentences as they are found (branch by branch, a sentence again
-    for each branch that matches in it): a caller that knows enough stops early."""
+    """The sentences (indexes) in which one of the branches matches in `norm`, as they
+    are found: branch by branch, a sentence again for each branch that matches in
+    it (once a sentence is placed, the branch's other matches inside it are passed
+    over); a caller that knows enough stops early."""
     for branch in branches:
         rest = [0]
         for m in branch.candidates(norm.text, floor=rest):
@@ -312,7 +303,7 @@ def defenses(layout: Layout, rules: LayoutRules, norm: Normalized) -> Layout:
         """The provisions of operative sentences where one of these matches."""
         return {
             sentences[k].provision
-            for k in _placed(branches, norm, sentences, starts)
+            for k in _placing(branches, norm, sentences, starts)
             if sentences[k].role == "operative"
         }
 
