@@ -38,6 +38,21 @@ def test_resume_never_aims_a_save_at_a_file_that_is_not_a_draft(
         assert saved.path is None and saved.lost_path in (notes, tmp_path / "gone.yaml")
 
 
+def test_a_draft_opened_by_a_relative_path_resumes_from_another_folder(
+    rubric: Rubric, data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `drafter open examples/x.yaml`, closed unsaved, resumed with `drafter` run elsewhere:
+    # the resumed session still saves to the file it came from.
+    (tmp_path / "elsewhere").mkdir()
+    draft = tmp_path / "elsewhere" / "x.yaml"
+    draft.write_text("format: drafter/1\ncoverage: adults\nchoices: {}\n")
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    storage.write_autosave(Draft(coverage="adults"), rubric, Path("x.yaml"), None, True)
+    monkeypatch.chdir(tmp_path)
+    (saved,) = storage.list_autosaves(rubric).drafts
+    assert saved.path == draft.resolve() and saved.lost_path is None
+
+
 def test_autosaves_are_per_draft_and_never_overwrite_each_other(
     rubric: Rubric, data_dir: Path, tmp_path: Path
 ) -> None:

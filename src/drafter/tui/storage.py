@@ -215,7 +215,8 @@ def write_autosave(
     head: dict[str, Any] = {
         "format": AUTOSAVE_FORMAT,
         "saved_at": round(time.time(), 3),
-        "path": str(path) if path else None,
+        # Absolute: the session may be resumed from another working folder.
+        "path": str(Path(path).resolve()) if path else None,
         "step": step,
         "unsaved": unsaved,
     }
