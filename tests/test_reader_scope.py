@@ -608,3 +608,39 @@ def test_the_term_finder_finds_in_raw_text_what_the_trie_finds_in_collapsed_text
     trie = re.compile(r"\b(?:" + _trie(ordered) + ")")
     found = [" ".join(f.split()) for f in term_finder(tuple(ordered)).findall(text)]
     assert found == trie.findall(" ".join(text.split()))
+
+
+# --- a definition goes on ----------------------------------------------------------
+
+
+def test_the_term_includes_goes_on_with_the_definition_before_it() -> None:
+    # "The term includes ..." is more of the definition above it, not a definition of
+    # the word "term": the subsections after it are law, not a glossary nobody uses.
+    text = (
+        'Sec. 3. (a) As used in this section, "exploited child" means a child who was a '
+        "victim of human trafficking. The term includes a person who is now an adult.\n\n"
+        "(b) The juvenile court that adjudicated an exploited child a delinquent child shall "
+        "vacate the adjudication if the delinquent act was a result of the trafficking.\n"
+    )
+    signals = signals_for(RUBRIC)
+    a = analyze(text, RUBRIC, signals)
+    assert a.relief_statute
+    assert (a.coverage.tier, a.coverage.confidence) == ("minors_only", "clear")
+    assert a.finding("nexus_to_trafficking").tier == "as_a_result"
+
+
+def test_whom_relief_reaches_is_read_where_it_is_granted() -> None:
+    # A definition of the victim that names the trafficker's conviction, or an adult the
+    # child has become, does not open a delinquency remedy to convictions or to adults.
+    text = (
+        '(a) "Exploited child" means a child who was a victim of human trafficking, whether '
+        "or not the trafficker was charged or convicted, including a person who is now an "
+        "adult.\n(b) The court shall vacate an adjudication of delinquency of an exploited "
+        "child that was a result of the trafficking.\n"
+    )
+    a = analyze(text, RUBRIC, signals_for(RUBRIC))
+    assert a.coverage.tier == "minors_only"
+    adults = text.replace(
+        "an adjudication of delinquency", "a conviction or an adjudication of delinquency"
+    )
+    assert analyze(adults, RUBRIC, signals_for(RUBRIC)).coverage.tier == "adults"

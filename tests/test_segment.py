@@ -155,6 +155,24 @@ def test_a_divider_opens_the_related_section_after_it() -> None:
     assert labels[-1] == "4-9 (1)"
 
 
+def test_a_sec_line_below_a_catchline_opens_its_section() -> None:
+    # A code prints its catchline on a line of its own (no period), then "Sec. 11. (a)":
+    # the section number is the section's, and (a) its first subsection.
+    text = (
+        "Relief for Exploited Children; Notice\n\n"
+        'Sec. 11. (a) As used in this section, "exploited child" means a child who was '
+        "trafficked.\n\n(b) The court shall vacate the adjudication.\n\n"
+        "As added by P.L.9-2019, SEC.2.\n"
+    )
+    assert roles(text) == [
+        ("heading", "", "Relief for Exploited Children; Notice"),
+        ("heading", "11", "Sec. 11."),
+        ("definition", "11 (a)", text[text.index("As used") : text.index("trafficked.") + 11]),
+        ("operative", "11 (b)", "The court shall vacate the adjudication."),
+        ("history", "11 (b)", "As added by P.L.9-2019, SEC.2."),
+    ]
+
+
 def test_federal_labels_nest_below_the_letters_they_look_like() -> None:
     """(a)(1)(A)(i)(I)(aa): a roman capital and a doubled letter are levels of their own."""
     text = (

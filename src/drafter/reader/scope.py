@@ -41,6 +41,11 @@ _QUOTED_TERM = re.compile(
     re.I,
 )
 _LEAD = re.compile(r"^(?:the )?(?:terms? )?(?:the )?")
+# A sentence that goes on defining the term before it ("The term includes a person
+# who is now an adult.", "Such term does not include ..."): not a term of its own.
+_ANAPHOR = re.compile(
+    r"(?:the|such|this|that)\s+terms?\s+(?:also\s+)?(?:means|includes?|does\s+not)\b", re.I
+)
 _BARE_TERM = re.compile(
     r"([\w\-'’]+(?:\s+[\w\-'’]+){0,5})\s+(?:means|includes|has\s+the\s+(?:same\s+)?meaning)\b",
     re.I,
@@ -92,13 +97,18 @@ def _unused_definitions(
     uses (with the paragraphs that continue them, `members`)."""
     defined: dict[int, str] = {}
     continues = {j for js in members.values() for j in js}
+    last = -1  # the definition before: "The term includes ..." goes on with it
     for i, s in enumerate(sentences):
         if s.role == "definition" and i not in continues:
             chunk = text[s.start : s.end]
+            if last >= 0 and _ANAPHOR.match(chunk):
+                members.setdefault(last, []).append(i)
+                continue
             m = _QUOTED_TERM.search(chunk) or _BARE_TERM.match(chunk)
             if m is not None:
                 term = " ".join(m.group(1).lower().split())
                 defined[i] = _LEAD.sub("", term) or term
+                last = i
     if not defined:
         return tuple(sentences)
     # One pass over the operative text for every term, then the closure through

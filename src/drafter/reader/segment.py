@@ -178,6 +178,9 @@ def _blocks(text: str, rules: LayoutRules, stops: SentenceEnds) -> list[tuple[in
                 or (rules.history is not None and rules.history.match(stripped))
                 or _DIVIDER.match(stripped) is not None
                 or (blank and _TITLE_LINE.match(stripped) is not None)
+                # "Sec. 11. (a) ..." after a blank line opens its section, even below a
+                # catchline that ends without a period (a code's heading line)
+                or (blank and _SECTION_SIGN.match(stripped) is not None)
                 # a title line stands alone: the paragraph after it is the body
                 or (blank and title)
                 # a labelled heading on a line of its own ("(g) No fees"): the next
@@ -273,7 +276,8 @@ def segment(text: str, rules: LayoutRules) -> Layout:
             # A title runs to the first run-in label (". (a) In this section") or dash.
             run_in = _LABEL_RUN_IN.search(text, lead, end)
             if run_in is not None and _SECTION_WORD.fullmatch(text[lead : run_in.start(1)]):
-                run_in = _LABEL_RUN_IN.search(text, run_in.end(1), end)  # "SEC. 2. TITLE."
+                # "SEC. 2. TITLE. (a)", or "Sec. 11. (a)" (from the number's own period)
+                run_in = _LABEL_RUN_IN.search(text, run_in.end(1) - 1, end)
             title_end = run_in.start(1) if run_in else end
             dash = _DASH_TITLE.search(text, lead, title_end)
             if dash is not None:  # "610.131. Expungement ... offense. — 1. A person ..."
