@@ -37,6 +37,45 @@ def test_a_blanked_view_finds_each_literal_where_a_search_of_its_own_would(
         assert _first(root, base, lit) == base.find(lit)
 
 
+def _blank(text: str, cuts: list[tuple[int, int]]) -> str:
+    for start, length in cuts:
+        end = min(len(text), start + length)
+        if start < end:
+            text = text[:start] + " " * (end - start - 1) + "." + text[end:]
+    return text
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    base=_TEXT,
+    first_cuts=st.lists(st.tuples(st.integers(0, 40), st.integers(1, 12)), max_size=3),
+    more_cuts=st.lists(st.tuples(st.integers(0, 40), st.integers(1, 12)), max_size=3),
+    literals=st.lists(_LITERAL, min_size=1, max_size=6),
+    base_first=st.booleans(),
+)
+def test_a_view_of_a_view_finds_each_literal_where_a_search_of_its_own_would(
+    base: str,
+    first_cuts: list[tuple[int, int]],
+    more_cuts: list[tuple[int, int]],
+    literals: list[str],
+    base_first: bool,
+) -> None:
+    """A view blanked from a view blanked from the base (the gate view made after
+    other remedies are set aside, then a category's): each literal, spaces and
+    periods in it or not, is found where str.find finds it, whichever text asked first."""
+    gate = _blank(base, first_cuts)
+    text = _blank(gate, more_cuts)
+    root = Literals()
+    middle = Literals(root, base)
+    view = Literals(middle, gate)
+    for lit in literals:
+        if base_first:
+            assert _first(root, base, lit) == base.find(lit)
+        assert _first(view, text, lit) == text.find(lit)
+        assert _first(middle, gate, lit) == gate.find(lit)
+        assert _first(root, base, lit) == base.find(lit)
+
+
 # --- the literals a branch is found by ---------------------------------------------------
 
 _ATOM = st.sampled_from(["a", "b", "ab", " ", "no ", "x", r"\w", "[ab]", "."])

@@ -13,6 +13,7 @@ from __future__ import annotations
 import heapq
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -238,12 +239,32 @@ def _first(found: dict[str, int], norm: str, literal: str) -> int:
     at = found.get(literal)
     if at is None:
         base = found.base if isinstance(found, Literals) else None
-        if base is not None and " " not in literal and "." not in literal:
-            lower = _first(base, found.base_text, literal)  # type: ignore[attr-defined]
-            at = found[literal] = -1 if lower < 0 else norm.find(literal, lower)
-        else:
+        if base is None:
             at = found[literal] = norm.find(literal)
+            return at
+        # The literal's longest stretch without a space or period shows in the
+        # base text wherever it shows here: absent there, the literal is absent
+        # here, and found here no earlier than that place, less its offset.
+        run, offset = _solid(literal)
+        if not run:
+            at = found[literal] = norm.find(literal)
+            return at
+        lower = _first(base, found.base_text, run)  # type: ignore[attr-defined]
+        at = found[literal] = -1 if lower < 0 else norm.find(literal, max(lower - offset, 0))
     return at
+
+
+@lru_cache(maxsize=4096)
+def _solid(literal: str) -> tuple[str, int]:
+    """The literal's longest stretch with no space or period, and where it starts."""
+    best, at = "", 0
+    for m in _SOLID.finditer(literal):
+        if len(m.group()) > len(best):
+            best, at = m.group(), m.start()
+    return best, at
+
+
+_SOLID = re.compile(r"[^ .]+")
 
 
 def _word(c: str) -> bool:
@@ -270,6 +291,12 @@ class Scanner:
         self._reads: dict[int, TierRead] = {}  # filled by tiers.TierSignals.read
         self._shows: dict[int, bool] = {}
         self._found: Literals = Literals(base._found, base.norm) if base is not None else Literals()
+
+    @property
+    def found(self) -> Literals:
+        """Each literal's first place in this text, as found so far (shared by
+        every search of it)."""
+        return self._found
 
     def first(self, phrase: Phrase) -> tuple[int, int] | None:
         key = id(phrase)

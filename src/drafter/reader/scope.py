@@ -204,13 +204,17 @@ def _trie(terms: list[str], spaces: str = " ", boundary: Callable[[str], str] | 
     return emit(root)
 
 
-def other_remedies(layout: Layout, rules: LayoutRules, norm: Normalized) -> Layout:
+def other_remedies(
+    layout: Layout, rules: LayoutRules, norm: Normalized, literals: dict[str, int] | None = None
+) -> Layout:
     """In a statute with a remedy for trafficking victims, a subsection that opens
     another remedy (a petition anyone may file) and never names trafficking is
     another law: its words are not evidence (role `other`).
 
     Searched, as `defenses` is, on the normalized text `norm` of the layout's
-    evidence, so a phrase broken across lines ("may" / "file") is still found."""
+    evidence, so a phrase broken across lines ("may" / "file") is still found.
+    `literals`: the literals' first places in `norm` (drafter.reader.match.Literals),
+    shared with the text's other searches."""
     if not rules.remedy or not rules.subject:
         return layout
     text = layout.text
@@ -222,7 +226,7 @@ def other_remedies(layout: Layout, rules: LayoutRules, norm: Normalized) -> Layo
     def groups_of(branches: tuple[_Branch, ...]) -> set[str]:
         return {
             key_of[k]
-            for k in _placing(branches, norm, sentences, starts)
+            for k in _placing(branches, norm, sentences, starts, literals)
             if sentences[k].role in EVIDENCE_ROLES
         }
 
@@ -273,14 +277,18 @@ def _placing(
     norm: Normalized,
     sentences: tuple[Sentence, ...] | list[Sentence],
     starts: list[int],
+    found: dict[str, int] | None = None,
 ) -> Iterator[int]:
     """The sentences (indexes) in which one of the branches matches in `norm`, as they
     are found: branch by branch, a sentence again for each branch that matches in
     it (once a sentence is placed, the branch's other matches inside it are passed
-    over); a caller that knows enough stops early."""
+    over); a caller that knows enough stops early. `found`: the literals' first
+    places in `norm`, kept for the next search (each literal looked for once)."""
+    if found is None:
+        found = {}
     for branch in branches:
         rest = [0]
-        for m in branch.candidates(norm.text, floor=rest):
+        for m in branch.candidates(norm.text, found=found, floor=rest):
             at = norm.start_of(m.start())
             k = bisect_right(starts, at) - 1
             if k >= 0 and sentences[k].end > at:
@@ -296,13 +304,16 @@ def _subsection_of(label: str) -> str:
     return f"{number} {first.group() if first else path}"
 
 
-def defenses(layout: Layout, rules: LayoutRules, norm: Normalized) -> Layout:
+def defenses(
+    layout: Layout, rules: LayoutRules, norm: Normalized, literals: dict[str, int] | None = None
+) -> Layout:
     """A subsection that spares the survivor liability and grants no record
     relief, in a text where another subsection grants relief, is a defense
     (role `defense`): the categories of relief are read from the relief.
 
     Searched on the normalized text `norm` of the layout's evidence (line breaks
-    and hyphenation undone), whose map gives the original's offsets.
+    and hyphenation undone), whose map gives the original's offsets; `literals`, as
+    for `other_remedies`.
     """
     if not rules.defense or not rules.relief:
         return layout
@@ -313,7 +324,7 @@ def defenses(layout: Layout, rules: LayoutRules, norm: Normalized) -> Layout:
         """The provisions of operative sentences where one of these matches."""
         return {
             sentences[k].provision
-            for k in _placing(branches, norm, sentences, starts)
+            for k in _placing(branches, norm, sentences, starts, literals)
             if sentences[k].role == "operative"
         }
 
@@ -326,7 +337,7 @@ def defenses(layout: Layout, rules: LayoutRules, norm: Normalized) -> Layout:
     # in every one with one (then no defense stands alone), or the text ends.
     only = set(found)  # the defenses' subsections relief has not shown in
     elsewhere = False  # whether relief shows in a subsection without a defense
-    for k in _placing(rules.relief, norm, sentences, starts):
+    for k in _placing(rules.relief, norm, sentences, starts, literals):
         if sentences[k].role == "operative":
             key = keys[sentences[k].provision]
             only.discard(key)

@@ -77,37 +77,47 @@ class _Labels:
 
     def __init__(self) -> None:
         self.section = ""
-        self.path: list[tuple[str, str]] = []  # (kind, label)
+        self.path: tuple[tuple[str, str], ...] = ()  # (kind, label)
 
     def reset(self, section: str) -> None:
         self.section = section
-        self.path = []
+        self.path = ()
 
     def push(self, raw: str) -> str:
-        path = self.path
-        for label, dotted, shown in _parts(raw):
-            kind = self._kind(label, dotted)
-            for i, (k, _) in enumerate(path):
-                if k == kind:
-                    del path[i:]
-                    break
-            path.append((kind, shown))
-        return self.section + "".join([lab for _, lab in path])
+        self.path, shown = _pushed(self.path, raw)
+        return self.section + shown
 
-    def _kind(self, label: str, dotted: bool) -> str:
-        """The level a label stands for. Federal bills nest (a)(1)(A)(i)(I)(aa): a
-        roman capital ("(I)") and a doubled letter ("(aa)") are levels of their own,
-        below the letters and numbers they look like."""
-        fixed, kind, after, roman = _shape(label, dotted)
-        if fixed:
-            return kind
-        if after:
-            # "(i)" after "(h)", "(I)" after "(H)": a letter; else a roman numeral
-            found = any(k == kind and lab.strip("().") == after for k, lab in self.path)
-        else:
-            # "(ii)" after "(hh)": a doubled letter; else a roman numeral
-            found = any(k == kind for k, _ in self.path)
-        return kind if found else roman
+
+@lru_cache(maxsize=4096)
+def _pushed(path: tuple[tuple[str, str], ...], raw: str) -> tuple[tuple[tuple[str, str], ...], str]:
+    """The label path after the label run `raw` opens a provision under `path`,
+    and the path as it shows. (A statute opens thousands of provisions from a
+    few hundred paths and runs: each pair is worked out once.)"""
+    out = list(path)
+    for label, dotted, shown in _parts(raw):
+        kind = _kind(out, label, dotted)
+        for i, (k, _) in enumerate(out):
+            if k == kind:
+                del out[i:]
+                break
+        out.append((kind, shown))
+    return tuple(out), "".join([lab for _, lab in out])
+
+
+def _kind(path: list[tuple[str, str]], label: str, dotted: bool) -> str:
+    """The level a label stands for. Federal bills nest (a)(1)(A)(i)(I)(aa): a
+    roman capital ("(I)") and a doubled letter ("(aa)") are levels of their own,
+    below the letters and numbers they look like."""
+    fixed, kind, after, roman = _shape(label, dotted)
+    if fixed:
+        return kind
+    if after:
+        # "(i)" after "(h)", "(I)" after "(H)": a letter; else a roman numeral
+        found = any(k == kind and lab.strip("().") == after for k, lab in path)
+    else:
+        # "(ii)" after "(hh)": a doubled letter; else a roman numeral
+        found = any(k == kind for k, _ in path)
+    return kind if found else roman
 
 
 @lru_cache(maxsize=4096)
@@ -123,7 +133,7 @@ def _parts(raw: str) -> tuple[tuple[str, bool, str], ...]:
 
 @lru_cache(maxsize=4096)
 def _shape(label: str, dotted: bool) -> tuple[bool, str, str, str]:
-    """What the label alone says of its level (`_Labels._kind`): (whether that
+    """What the label alone says of its level (`_kind`): (whether that
     decides it, the kind, and, when the path must decide: the letter before it
     for a single letter, and the roman numeral's kind it is otherwise)."""
     style = "." if dotted else "()"
@@ -376,22 +386,39 @@ def _sentences(
         ends.append(stop)
     heading = ""
     pos = start
-    first = True
+    first = labelled  # (only a labelled provision's first sentence can be its heading)
+    roles = rules.roles
     for end in ends:
         while pos < end and text[pos].isspace():
             pos += 1
         if pos >= end:
             continue
-        role = _role(text, pos, end, rules, in_commentary)
+        if in_commentary:
+            role = "commentary"
+        elif roles is not None:
+            m = roles.match(text, pos, end)
+            role = (m.lastgroup or "operative") if m is not None else "operative"
+        else:
+            role = _role(text, pos, end, rules)
         if (
-            role == "operative"
-            and labelled
-            and first
-            and end < stop
-            and text[end:stop].strip()
-            and text.count(" ", pos, end) < 8
-            and rules.verbs.search(text, pos, end) is None
-        ) or (role == "operative" and labelled and first and _heading_like(text[pos:end], rules)):
+            first
+            and role == "operative"
+            and (
+                (
+                    end < stop
+                    and text.count(" ", pos, end) < 8
+                    and text[end:stop].strip()
+                    and rules.verbs.search(text, pos, end) is None
+                )
+                # (_heading_like, asked only where its first checks can pass: the
+                # sentence starts at a capital and does not close on a mark)
+                or (
+                    text[pos].isupper()
+                    and text[end - 1] not in ".;:,—–-"
+                    and _heading_like(text[pos:end], rules)
+                )
+            )
+        ):
             role = "heading"  # "(j) Hearing. No hearing is required ...", "(g) No fees"
             heading = text[pos:end]
         out.append(Sentence(pos, end, provision, role))
@@ -400,12 +427,8 @@ def _sentences(
     return heading
 
 
-def _role(text: str, pos: int, end: int, rules: LayoutRules, in_commentary: bool) -> str:
-    if in_commentary:
-        return "commentary"
-    if rules.roles is not None:
-        m = rules.roles.match(text, pos, end)
-        return (m.lastgroup or "operative") if m is not None else "operative"
+def _role(text: str, pos: int, end: int, rules: LayoutRules) -> str:
+    """A sentence's role, role by role (when the roles pattern could not be made one)."""
     for role, pattern in (
         ("history", rules.history),
         ("reference", rules.reference),

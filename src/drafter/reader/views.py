@@ -37,25 +37,31 @@ class StatuteText:
         self._defense = False
         #: The normalized evidence before other laws' remedies were set aside.
         self._base: Normalized | None = None
+        #: The scanner of `_base` itself, once the gate view has left more out:
+        #: the gate view's text is `_base` blanked, so its literals' places bound
+        #: the gate view's (drafter.reader.match.Literals).
+        self._prior: Scanner | None = None
 
     def mark_other_remedies(self, rules: LayoutRules) -> None:
         """Set aside other laws' remedies (drafter.reader.scope.other_remedies),
         found in the normalized evidence; the views then leave them out."""
         if self.layout is None:
             return
-        norm, _ = self.view(GATE_ROLES)
-        marked = other_remedies(self.layout, rules, norm)
+        norm, scan = self.view(GATE_ROLES)
+        marked = other_remedies(self.layout, rules, norm, scan.found)
         if marked is not self.layout:
             self.layout = marked
             self._views.clear()
+            if norm is self._base:
+                self._prior = scan
 
     def mark_defenses(self, rules: LayoutRules) -> None:
         """Mark defense provisions (drafter.reader.scope.defenses) from the gate
         view, whose text they stay in; the categories' views leave them out."""
         if self.layout is None:
             return
-        norm, _ = self.view(GATE_ROLES)
-        marked = defenses(self.layout, rules, norm)
+        norm, scan = self.view(GATE_ROLES)
+        marked = defenses(self.layout, rules, norm, scan.found)
         if marked is not self.layout:
             self.layout = marked
             self._defense = True
@@ -81,6 +87,12 @@ class StatuteText:
                 self._base = replace(base, original=self.text)
             # Other laws' remedies set aside since: blanked in the normalized text.
             norm = self._blanked(self._base, _OTHER)
+            prior = self._prior
+            if prior is not None:
+                # (none blanked after all: the text is the one `prior` scanned)
+                scan = prior if norm is self._base else Scanner(norm.text, prior)
+                found = self._views[key] = (norm, scan)
+                return found
         elif roles == EVIDENCE_ROLES and terms is None and not self._defense:
             found = self._views[key] = self.view(GATE_ROLES)
             return found
