@@ -644,3 +644,35 @@ def test_whom_relief_reaches_is_read_where_it_is_granted() -> None:
         "an adjudication of delinquency", "a conviction or an adjudication of delinquency"
     )
     assert analyze(adults, RUBRIC, signals_for(RUBRIC)).coverage.tier == "adults"
+
+
+# --- waits said as bars, the charged, list items -----------------------------------
+
+
+def test_a_wait_said_as_a_bar_is_an_explicit_wait() -> None:
+    for bar in (
+        "(c) The motion shall be filed no sooner than sixty days after the final judgment.",
+        "(c) A motion concerning a charge that did not lead to a trial shall not be brought "
+        "until two years after the arrest.",
+    ):
+        f = finding(bar, "time_limits")
+        assert (f.tier, f.confidence) == ("explicit_limit", "clear"), (bar, f.evidence)
+
+
+def test_another_persons_charges_are_not_the_records_relief_reaches() -> None:
+    other = (
+        "(c) The court may grant the motion regardless of whether any person other than the "
+        "movant has been charged or convicted of trafficking the movant."
+    )
+    assert finding(other, "arrests_and_adjudications").tier == "convictions_only"
+    own = "(c) A victim who is charged with or convicted of an offense may also so move."
+    assert finding(own, "arrests_and_adjudications").tier == "comprehensive"
+
+
+def test_a_list_item_that_runs_on_is_not_a_heading() -> None:
+    text = (
+        "1. A person convicted of an offense committed as a result of being a victim of "
+        "human trafficking may petition for an order:\n(a) Vacating the judgment; and\n"
+        "(b) Sealing all records of the case.\n"
+    )
+    assert analyze(text, RUBRIC, signals_for(RUBRIC)).finding("range_of_relief").tier == "vacatur"

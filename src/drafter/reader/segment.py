@@ -236,6 +236,8 @@ def _heading_like(words: str, rules: LayoutRules) -> bool:
         and words[-1] not in ".;:,—–-"
         and len(words.split()) <= 8
         and rules.verbs.search(words) is None
+        # "(a) Vacating the judgment; and": a list item that runs on, not a heading
+        and _OPEN_ENDED.search(words) is None
     )
 
 
