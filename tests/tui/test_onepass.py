@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from textual._compositor import Compositor
+from textual.geometry import Region
 from textual.visual import Visual
 
 from drafter.tui import heap
@@ -165,6 +166,61 @@ async def test_a_card_shown_again_is_not_drawn_again_until_a_restyle(
         drawn.clear()
         app.action_toggle_dark()
         await until(pilot, lambda: "tier-1" in drawn, "the card drawn in the new theme")
+
+
+async def test_a_look_shown_again_is_not_finished_again_until_a_restyle(
+    example, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Textual lays each line of a repainted widget over its background and
+    # border and through the colour filter; the cards, the score and the bill
+    # keep what that made of each look (rendermemo.frame_key).
+    from textual._styles_cache import StylesCache
+    from textual.widget import Widget
+
+    from drafter.tui.widgets.preview import BillPreview
+    from drafter.tui.widgets.scorepanel import ScorePanel
+
+    kept = (TierCard, BillPreview, ScorePanel)
+    finished: list[str | None] = []
+    render_widget = StylesCache.render_widget
+
+    def counted(self, widget, crop):
+        if isinstance(widget, kept):
+            finished.append(widget.id)
+        return render_widget(self, widget, crop)
+
+    app = DrafterApp(mode="open", path=str(example("strong-b")))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("n")  # Range of Relief: tiers 1 and 3 give 4 and 10
+        await pilot.pause()
+        for i, key in enumerate("13131"):
+            shown = total(app)
+            await pilot.press(key)
+            await until(pilot, lambda shown=shown: total(app) != shown, "the new score")
+            await pilot.pause()
+            if i == 2:
+                # Each look finished once by now (both scrolls): from here on, count.
+                monkeypatch.setattr(StylesCache, "render_widget", counted)
+        assert finished == [], f"finished again: {finished}"
+        # What each shows is what finishing it afresh shows.
+        screen = app.screen
+        widgets = [
+            *screen.query(TierCard),
+            screen.query_one(BillPreview),
+            screen.query_one(ScorePanel),
+        ]
+        for widget in widgets:
+            if not widget.display or not widget.region:
+                continue
+            crop = Region(0, 0, widget.region.width, widget.region.height)
+            memo = [list(line) for line in widget.render_lines(crop)]
+            widget._styles_cache.clear()
+            afresh = [list(line) for line in Widget.render_lines(widget, crop)]
+            assert memo == afresh, f"{widget.id} shows other lines than it would draw"
+        # A new theme finishes them again, in the theme's colours.
+        finished.clear()
+        app.action_toggle_dark()
+        await until(pilot, lambda: {"tier-1", "preview", "score"} <= set(finished), "a redraw")
 
 
 async def test_a_scrollbar_shown_again_is_not_drawn_again(

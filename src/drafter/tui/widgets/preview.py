@@ -13,11 +13,12 @@ from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from drafter.tui.core import DraftView
+from drafter.tui.widgets.rendermemo import Looks, frame_key
 from drafter.tui.widgets.scrollbars import RememberedScrollBars
 
 #: Narrower than this and the text is wrapped at this width anyway (scrolls).
@@ -39,6 +40,8 @@ class BillPreview(RememberedScrollBars, ScrollView, can_focus=True):
         self._focus: range = range(0)
         #: The plain, note and highlighted line styles, worked out once a draw.
         self._styles: tuple[Style, Style, Style] | None = None
+        #: The finished lines of the last few looks (see render_lines).
+        self._finished: Looks[list[Strip]] = Looks()
 
     @property
     def text(self) -> str:
@@ -141,6 +144,27 @@ class BillPreview(RememberedScrollBars, ScrollView, can_focus=True):
                 plain + self.get_component_rich_style("bill-preview--focus"),
             )
         return self._styles
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Choosing back and forth between tiers flips the bill between a few
+        # texts, and each flip had Textual finish every visible line again
+        # (rendermemo.py): a look shown again is the lines it was.
+        frame = frame_key(self, crop)
+        if frame is None:
+            return super().render_lines(crop)
+        top = round(self.scroll_offset.y)
+        rows = range(top + crop.y, top + crop.bottom)
+        lines, focus = self._lines, self._focus
+        shown = tuple((lines[i], i in focus) if i < len(lines) else None for i in rows)
+        key = (
+            shown,
+            self._note,
+            round(self.scroll_offset.x),
+            self.scrollable_content_region.width,
+            self._line_styles(),
+            frame,
+        )
+        return self._finished.kept(key, lambda: super(BillPreview, self).render_lines(crop))
 
     def render_line(self, y: int) -> Strip:
         index = round(self.scroll_offset.y) + y

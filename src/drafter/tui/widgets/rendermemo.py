@@ -10,6 +10,13 @@ size, the widget's own style (its classes, focus and hover are in it), the
 rules that lay text out, and the theme (the text's tones come from its
 colours).
 
+They keep the finished lines too: Textual then lays each line over the
+widget's background, padding and border and through the app's colour filter,
+a line at a time, every time the widget is repainted (a card chosen and
+unchosen, the bill preview flipping between two texts: some 0.1 ms a line, the
+dearest part of a tier choice's frame). A look shown again, in the same box
+and the same colours around it (`frame_key`), is the same lines.
+
 (Textual internals: textual is pinned, and tests/tui/test_onepass.py fails if
 a card shown again is drawn again, or drawn other than afresh, or a new theme
 is not drawn.)
@@ -18,9 +25,10 @@ is not drawn.)
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from textual.content import Content
+from textual.geometry import Region
 from textual.strip import Strip
 from textual.visual import Visual
 from textual.widget import Widget, _RenderCache
@@ -34,28 +42,69 @@ else:
 #: Looks kept per widget (a card has two or four; a step change brings new ones).
 KEPT = 8
 
+T = TypeVar("T")
 
-class Looks(dict[Hashable, list[Strip]]):
+
+class Looks(dict[Hashable, T]):
     """A widget's last few renders, by everything that decides them (at most KEPT)."""
 
-    def kept(self, key: Hashable, draw: Callable[[], list[Strip]]) -> list[Strip]:
-        """The lines kept for `key`, drawn (and kept) if not."""
-        strips = self.get(key)
-        if strips is None:
+    def kept(self, key: Hashable, draw: Callable[[], T]) -> T:
+        """What is kept for `key`, drawn (and kept) if not."""
+        found = self.get(key)
+        if found is None:
             if len(self) >= KEPT:
                 self.clear()
-            strips = self[key] = draw()
-        return strips
+            found = self[key] = draw()
+        return found
+
+
+def frame_key(widget: Widget, crop: Region) -> Hashable | None:
+    """All that decides how Textual finishes `widget`'s content lines in `crop`, but the content.
+
+    The box (size, padding, border, outline), the colours under and behind it,
+    tint, opacity and hatch, and the app's line filters and ANSI theme: what
+    StylesCache.render_widget reads. None when the widget has a border title
+    or a hovered link (not kept: drawn as ever).
+    """
+    if (
+        widget._border_title is not None
+        or widget._border_subtitle is not None
+        or widget.highlight_link_id
+    ):
+        return None
+    styles = widget.styles
+    app = widget.app
+    return (
+        crop,
+        widget.region.size,
+        widget.content_region.size,
+        widget.background_colors,
+        styles.padding,
+        styles.border,
+        styles.outline,
+        styles.tint,
+        styles.text_opacity,
+        styles.hatch if styles.has_rule("hatch") else None,
+        widget.opacity,
+        tuple(map(id, widget.get_line_filters())),
+        id(app.ansi_theme),
+        app.native_ansi_color,
+    )
 
 
 class RememberedRenders(_Base):
     """Mixed into a widget that shows Content: its renders, kept by what they show."""
 
-    _renders: Looks | None = None
+    _renders: Looks[list[Strip]] | None = None
+    #: Finished lines (see render_lines), with the content lines they finish.
+    _finished: Looks[tuple[list[Strip], list[Strip]]] | None = None
+    #: The content lines in the render cache are a kept look (their identity names it).
+    _kept_lines = False
 
     def _render_content(self) -> None:
         visual = self._render()
         if not isinstance(visual, Content) or self.text_selection is not None:
+            self._kept_lines = False
             super()._render_content()
             return
         width, height = self.size
@@ -79,5 +128,23 @@ class RememberedRenders(_Base):
         strips = self._renders.kept(
             key, lambda: Visual.to_strips(self, visual, width, height, style)
         )
+        self._kept_lines = True
         self._render_cache = _RenderCache(self.size, strips)
         self._dirty_regions.clear()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # What Widget.render_line does first: the content lines, current.
+        if self._dirty_regions:
+            self._render_content()
+        frame = frame_key(self, crop) if self._kept_lines else None
+        if frame is None:
+            return super().render_lines(crop)
+        lines = self._render_cache.lines
+        if self._finished is None:
+            self._finished = Looks()
+        # The content lines by identity, held in the entry so the id is never reused.
+        kept_lines, finished = self._finished.kept(
+            (id(lines), frame), lambda: (lines, super(RememberedRenders, self).render_lines(crop))
+        )
+        assert kept_lines is lines
+        return finished

@@ -26,7 +26,7 @@ from drafter.tui.widgets.rendermemo import Looks
 
 
 class RememberedScrollBar(ScrollBar):
-    _renders: Looks | None = None
+    _renders: Looks[list[Strip]] | None = None
 
     def _look(self, crop: Region) -> Hashable:
         parent = self.parent
