@@ -373,6 +373,11 @@ def _bare_heading(line: str) -> bool:
 @given(seed=st.integers(0, 10_000), breaks=_WORDS, name=st.sampled_from(sorted(CORPUS_LABELS)))
 # Found by this test: a heading without a period wrapped into its sentence.
 @example(seed=0, breaks=["\n", "\n", "\n"], name="R31-headings-on-their-own-lines.txt")
+# "Sec." and "14. (a)" on lines of their own; "(a) A crime under the laws of this" then
+# "State, ..." (not a heading), and "laws of this" at a line's start (not a history note)
+@example(seed=3, breaks=["\n\n"], name="R44-juvenile-vacatur-sec-numbered.txt")
+@example(seed=1, breaks=["\n\n"], name="R46-vacating-list-items-until-wait.txt")
+@example(seed=38, breaks=["\n\n"], name="R46-vacating-list-items-until-wait.txt")
 def test_rewrapping_a_statute_keeps_its_reading(seed: int, breaks: list[str], name: str) -> None:
     """Line breaks, indentation and hyphenation anywhere leave the findings unchanged.
 

@@ -59,6 +59,9 @@ _SECTION_START = re.compile(
     r"(?:[A-Z][\w.]*\.? ){0,4}(?:§+\s*|sec(?:tion)?\.?\s+|rcw\s+)[\d\[]|\d[\w.:\-]*\d\.", re.I
 )
 _SECTION_SIGN = re.compile(r"(?:§|sec(?:tion)?\.?)\s*[\d\[]", re.I)
+# "Sec. 11. (a)", "§ 4-1. Vacatur": a section number closed by its period (not
+# "section 771.5(3) only", a reference wrapped onto a line of its own)
+_SECTION_NUMBERED = re.compile(r"(?:§+|sec(?:tion)?\.?)\s*\d[\w.:\-]*\.(?:\s|$)", re.I)
 _SECTION_WORD = re.compile(r"\s*(?:§+|sec(?:tion)?s?\.?|art(?:icle)?\.?)\s*", re.I)
 _DASH_TITLE = re.compile(r"\.\s*[—–]")
 # A divider that names what follows it ("--- related: § 9.94A.030 ---"): another
@@ -69,7 +72,11 @@ _DIVIDER = re.compile(r"[-=_*]{3,}[ \t]*\S.*?[-=_*]{3,}[ \t]*$")
 _TITLE_LINE = re.compile(r"(?:[A-Z][\w.]*\.?[ \t]+){0,4}§+\s*\d")
 _ROMAN = re.compile(r"[ivxl]+")
 # A line ending on an article, preposition or conjunction runs on: not a whole heading.
-_OPEN_ENDED = re.compile(r"\b(?:the|a|an|of|for|to|in|on|at|by|with|and|or|if|that)$", re.I)
+_OPEN_ENDED = re.compile(
+    r"\b(?:the|a|an|of|for|to|in|on|at|by|with|and|or|if|that|this|these|those|such|any|each|every"
+    r"|its|their|under|from|than|into|upon|within|whether)$",
+    re.I,
+)
 
 
 class _Labels:
@@ -190,7 +197,11 @@ def _blocks(text: str, rules: LayoutRules, stops: SentenceEnds) -> list[tuple[in
                 or (blank and _TITLE_LINE.match(stripped) is not None)
                 # "Sec. 11. (a) ..." after a blank line opens its section, even below a
                 # catchline that ends without a period (a code's heading line)
-                or (blank and _SECTION_SIGN.match(stripped) is not None)
+                or (
+                    blank
+                    and _SECTION_NUMBERED.match(stripped) is not None
+                    and rules.verbs.search(text, blocks[-1][0], blocks[-1][1]) is None
+                )
                 # a title line stands alone: the paragraph after it is the body
                 or (blank and title)
                 # a labelled heading on a line of its own ("(g) No fees"): the next
@@ -346,7 +357,9 @@ def _in_line(
     cuts: list[tuple[int, int, str]] = []  # (label start, body start, label)
     if first is not None:
         cuts.append((first.start(1), first.end(), first.group(1)))
-    for m in _LABEL_RUN_IN.finditer(text, first.end() if first else start, end):
+    # (from a dotted label's own period: "14. (a) As used" opens (a) under 14.)
+    after = first.end() - (text[first.end() - 1] == ".") if first else start
+    for m in _LABEL_RUN_IN.finditer(text, after, end):
         cuts.append((m.start(1), m.end(), m.group(1)))
     if not cuts or cuts[0][0] > start:
         # Text before any label continues the provision before it (hard-wrapped
