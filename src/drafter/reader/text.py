@@ -367,26 +367,36 @@ def normalize(
     for old, new in _ONE_FOR_ONE:
         if old in conv:
             conv = conv.replace(old, new)
-    if "." in text:
-        # A period that does not end a sentence is neutralized one for one:
-        # the map is the same as an identity's.
-        cuts = sorted(continuing_periods(text) if continuing is None else continuing)
-        if cuts:
-            pieces = [conv[: cuts[0]]]
-            pieces += [conv[a + 1 : b] for a, b in zip(cuts, [*cuts[1:], len(conv)], strict=True)]
-            conv = "\u00b7".join(pieces)
+    # A period that does not end a sentence is neutralized one for one (the map
+    # is the same as an identity's), after lower-casing: a text all ASCII but for
+    # the middle dot would be lower-cased character by character, ten times
+    # slower. (Lower-casing reads a period as it reads the dot: both are
+    # case-ignorable, so a final sigma before either is the same.)
+    cuts = (
+        (sorted(continuing_periods(text) if continuing is None else continuing))
+        if "." in text
+        else []
+    )
     parts: list[str] = []
     # (normalized start, original start, original end, identity) of each segment
     segments: list[tuple[int, int, int, bool]] = []
+    # the cuts' places in the normalized text (each in an identity stretch: no edit holds a period)
+    moved: list[int] = []
+    k = 0
     npos = 0
     opos = 0
     for start, end, repl in _edits(text, conv):
         if start < opos:
             continue  # inside an earlier edit (the spaces after a joined hyphen)
+        while k < len(cuts) and cuts[k] < opos:
+            k += 1  # (none is inside an edit; were one, the edit would replace it)
         if start > opos:
             parts.append(conv[opos:start])
             if with_map:
                 segments.append((npos, opos, start, True))
+            while k < len(cuts) and cuts[k] < start:
+                moved.append(npos + cuts[k] - opos)
+                k += 1
             npos += start - opos  # (conv is as long as text: its edits are one for one)
         if repl:
             parts.append(repl)
@@ -398,7 +408,12 @@ def normalize(
         parts.append(conv[opos:])
         if with_map:
             segments.append((npos, opos, len(text), True))
+        moved.extend(npos + c - opos for c in cuts[k:] if c >= opos)
     norm = _lower("".join(parts))
+    if moved:
+        pieces = [norm[: moved[0]]]
+        pieces += [norm[a + 1 : b] for a, b in zip(moved, [*moved[1:], len(norm)], strict=True)]
+        norm = "\u00b7".join(pieces)
     if not segments:
         return Normalized(norm, text)
     n_starts, o_starts, o_ends, same = zip(*segments, strict=True)
