@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -364,8 +365,13 @@ _WORDS = st.lists(st.sampled_from(["\n", "\n\n", "  ", "\n      ", "\t", " \r\n 
 
 
 def _bare_heading(line: str) -> bool:
-    """A short line with no sentence's end: a heading on its own line."""
+    """A short line with no sentence's end: a heading on its own line. Or a cited
+    title line ("Rev. Code § 31-702 — Relief when person charged was a victim"):
+    its catchline may run as a clause, and split by blank lines no reader can
+    tell its pieces from sentences of the body."""
     words = line.split()
+    if re.match(r"(?:[A-Z][\w.]*\.? ){0,4}§+ ?\d[\w.:-]* (?:—|–|--) ", line):
+        return True
     return 0 < len(words) <= 8 and not line.rstrip().endswith((".", ";", ":", ","))
 
 

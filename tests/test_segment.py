@@ -173,6 +173,26 @@ def test_a_sec_line_below_a_catchline_opens_its_section() -> None:
     ]
 
 
+def test_a_cited_title_lines_catchline_is_a_heading_whatever_its_verbs() -> None:
+    # Compilations print "Code § N — Catchline": a catchline that runs as a clause
+    # ("... when person charged or convicted was a victim ...") is still the name.
+    text = (
+        "Ex. Rev. Stat. § 52.160 — Relief when person charged was a victim — Motion.\n\n"
+        "(1) A person convicted of prostitution may move to vacate the conviction.\n"
+    )
+    assert roles(text) == [
+        ("heading", "52.160", text.split("\n")[0]),
+        (
+            "operative",
+            "52.160 (1)",
+            "A person convicted of prostitution may move to vacate the conviction.",
+        ),
+    ]
+    # without the citation and dash, a line with a verb is not taken for a title
+    plain = "Relief when person charged was a victim.\n\n(1) A person may move to vacate.\n"
+    assert roles(plain)[0][0] == "operative"
+
+
 def test_federal_labels_nest_below_the_letters_they_look_like() -> None:
     """(a)(1)(A)(i)(I)(aa): a roman capital and a doubled letter are levels of their own."""
     text = (

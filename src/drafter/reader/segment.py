@@ -70,6 +70,13 @@ _DIVIDER = re.compile(r"[-=_*]{3,}[ \t]*\S.*?[-=_*]{3,}[ \t]*$")
 # A section title line ("Wash. Rev. Code § 9.94A.030 — Definitions."): one opens a
 # section of its own after a blank line, even when the line before ends without a period.
 _TITLE_LINE = re.compile(r"(?:[A-Z][\w.]*\.?[ \t]+){0,4}§+\s*\d")
+# A cited title line with its catchline after a dash ("Ky. Rev. Stat. § 529.160 —
+# Expungement ... when person charged or convicted was a victim ..."): the
+# catchline is the section's name, whatever verbs its clauses have.
+# (Its words are taken as one line, wherever the copy wrapped them; a sentence
+# after the catchline, "— Motion. A person may ...", is a body, not the name.)
+_CITED_TITLE = re.compile(r"(?:[A-Z][\w.]*\.?[ ]+){0,4}§+ ?\d[\w.:\-]*[ ]+(?:—|–|--)[ ]+\S")
+_SENTENCE_AFTER = re.compile(r"\.\s+[\"“(A-Z]")
 _ROMAN = re.compile(r"[ivxl]+")
 # A line ending on an article, preposition or conjunction runs on: not a whole heading.
 _OPEN_ENDED = re.compile(
@@ -333,6 +340,10 @@ def _is_title(line: str, rules: LayoutRules) -> bool:
     head = _DASH_TITLE.split(line, maxsplit=1)[0]
     if len(head) > 300 or head.endswith(":"):
         return False
+    flat = " ".join(head.split())
+    cited = _CITED_TITLE.match(flat)
+    if cited is not None and _SENTENCE_AFTER.search(flat, cited.end()) is None:
+        return True
     return rules.verbs.search(head) is None
 
 
