@@ -676,3 +676,19 @@ def test_a_list_item_that_runs_on_is_not_a_heading() -> None:
         "(b) Sealing all records of the case.\n"
     )
     assert analyze(text, RUBRIC, signals_for(RUBRIC)).finding("range_of_relief").tier == "vacatur"
+
+
+def test_an_age_among_the_remedys_conditions_is_minors_only() -> None:
+    listed = (
+        "(a) A motion to vacate a conviction may be filed at any time if: (1) the defendant "
+        "was under 18 years of age at the time of the offense; and (2) the offense was a result "
+        "of the defendant having been a victim of human trafficking."
+    )
+    assert analyze(listed, RUBRIC, signals_for(RUBRIC)).coverage.tier == "minors_only"
+    # an age that only spares the minor some proof is not a limit on who may apply
+    spared = (
+        "(a) A person may move to vacate a conviction for an offense that was a result of "
+        "being a victim of human trafficking. (b) The motion may be granted if the person was "
+        "a minor at the time, without proof of force, fraud or coercion."
+    )
+    assert analyze(spared, RUBRIC, signals_for(RUBRIC)).coverage.tier == "adults"
