@@ -613,3 +613,19 @@ def test_no_garbage_collection_runs_while_a_statute_is_read() -> None:
             gc.enable()
     finally:
         gc.callbacks.remove(count)
+
+
+def test_a_new_trial_for_a_victim_is_a_relief_statute_whose_range_is_left_open() -> None:
+    # A new trial undoes the conviction, but no tier names it: the gate passes and
+    # the range is "not found", naming the words; without labels, the text speaks.
+    text = (
+        "A motion for a new trial may be filed by a person convicted of prostitution "
+        "if the offense was a result of having been a victim of human trafficking.\n"
+    )
+    a = analyze(text, RUBRIC)
+    assert a.relief_statute
+    f = a.finding("range_of_relief")
+    assert (f.tier, f.confidence) == (None, "not found")
+    assert [e.quote for e in f.evidence] == ["new trial"]
+    assert f.note.startswith('The text speaks to this ("new trial")'), f.note
+    assert not analyze(text.replace("a new trial", "a hearing"), RUBRIC).relief_statute

@@ -193,6 +193,24 @@ def test_a_cited_title_lines_catchline_is_a_heading_whatever_its_verbs() -> None
     assert roles(plain)[0][0] == "operative"
 
 
+def test_a_codes_article_title_opens_its_section_like_a_section_sign() -> None:
+    # "Art. 855.1." over a catchline without a period, then the body after a blank
+    # line: the catchline is the article's name, the body its law.
+    text = (
+        "Art. 412.3. New trial for a conviction of a victim of trafficking\n\n"
+        "A motion for a new trial may be filed at any time.\n"
+    )
+    assert roles(text) == [
+        ("heading", "412.3", "Art. 412.3. New trial for a conviction of a victim of trafficking"),
+        ("operative", "412.3", "A motion for a new trial may be filed at any time."),
+    ]
+    cited = (
+        "La. Code Crim. Proc. art. 412.3 — New trial when defendant was a victim\n\n"
+        "A. The court may grant it.\n"
+    )
+    assert [r[:2] for r in roles(cited)] == [("heading", "412.3"), ("operative", "412.3 A.")]
+
+
 def test_federal_labels_nest_below_the_letters_they_look_like() -> None:
     """(a)(1)(A)(i)(I)(aa): a roman capital and a doubled letter are levels of their own."""
     text = (

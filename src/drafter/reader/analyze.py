@@ -195,10 +195,14 @@ def _read_category(
             )  # fmt: skip
         if m is not None:
             topic = doc.evidence(norm, "", [(m.start(), m.end(), "")], "topic")
-            where = topic[0].provision if topic and topic[0].provision else "the text"
+            # (a text without labels has no provision to name: the text itself speaks)
+            where = (
+                f"Provision {topic[0].provision}" if topic and topic[0].provision else "The text"
+            )
+            here = "that provision" if topic and topic[0].provision else "those words"
             note = (
-                f'Provision {where} speaks to this ("{topic[0].quote}") in words the reader '
-                "does not weigh; decide this category from that provision."
+                f'{where} speaks to this ("{topic[0].quote}") in words the reader '
+                f"does not weigh; decide this category from {here}."
                 if topic
                 else note
             )

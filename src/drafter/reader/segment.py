@@ -54,14 +54,19 @@ _LABEL_RUN_IN = re.compile(
     r"(?=\s*[\"“A-Z\[(])"
 )
 _ONE_LABEL = re.compile(r"\((\w+)\)|(\w+)\.")
-# How a section title opens: a section sign, "Sec.", or a section number ("29-3005.", "610.131.").
+# How a section title opens: a section sign, "Sec.", a code's "Art." (Louisiana's
+# codes, Texas's Code of Criminal Procedure), or a section number ("29-3005.", "610.131.").
 _SECTION_START = re.compile(
-    r"(?:[A-Z][\w.]*\.? ){0,4}(?:§+\s*|sec(?:tion)?\.?\s+|rcw\s+)[\d\[]|\d[\w.:\-]*\d\.", re.I
+    r"(?:[A-Z][\w.]*\.? ){0,4}(?:§+\s*|sec(?:tion)?\.?\s+|art\.\s*|article\s+|rcw\s+)[\d\[]"
+    r"|\d[\w.:\-]*\d\.",
+    re.I,
 )
 _SECTION_SIGN = re.compile(r"(?:§|sec(?:tion)?\.?)\s*[\d\[]", re.I)
 # "Sec. 11. (a)", "§ 4-1. Vacatur": a section number closed by its period (not
 # "section 771.5(3) only", a reference wrapped onto a line of its own)
-_SECTION_NUMBERED = re.compile(r"(?:§+|sec(?:tion)?\.?)\s*\d[\w.:\-]*\.(?:\s|$)", re.I)
+_SECTION_NUMBERED = re.compile(
+    r"(?:§+|sec(?:tion)?\.?|art\.|article)\s*\d[\w.:\-]*\.(?:\s|$)", re.I
+)
 _SECTION_WORD = re.compile(r"\s*(?:§+|sec(?:tion)?s?\.?|art(?:icle)?\.?)\s*", re.I)
 _DASH_TITLE = re.compile(r"\.\s*[—–]")
 # A divider that names what follows it ("--- related: § 9.94A.030 ---"): another
@@ -69,13 +74,15 @@ _DASH_TITLE = re.compile(r"\.\s*[—–]")
 _DIVIDER = re.compile(r"[-=_*]{3,}[ \t]*\S.*?[-=_*]{3,}[ \t]*$")
 # A section title line ("Wash. Rev. Code § 9.94A.030 — Definitions."): one opens a
 # section of its own after a blank line, even when the line before ends without a period.
-_TITLE_LINE = re.compile(r"(?:[A-Z][\w.]*\.?[ \t]+){0,4}§+\s*\d")
+_TITLE_LINE = re.compile(r"(?:[A-Z][\w.]*\.?[ \t]+){0,4}(?:§+\s*|[Aa]rt\.\s*|Article\s+)\d")
 # A cited title line with its catchline after a dash ("Ky. Rev. Stat. § 529.160 —
 # Expungement ... when person charged or convicted was a victim ..."): the
 # catchline is the section's name, whatever verbs its clauses have.
 # (Its words are taken as one line, wherever the copy wrapped them; a sentence
 # after the catchline, "— Motion. A person may ...", is a body, not the name.)
-_CITED_TITLE = re.compile(r"(?:[A-Z][\w.]*\.?[ ]+){0,4}§+ ?\d[\w.:\-]*[ ]+(?:—|–|--)[ ]+\S")
+_CITED_TITLE = re.compile(
+    r"(?:[A-Z][\w.]*\.?[ ]+){0,4}(?:§+ ?|[Aa]rt\. ?|Article )\d[\w.:\-]*[ ]+(?:—|–|--)[ ]+\S"
+)
 _SENTENCE_AFTER = re.compile(r"\.\s+[\"“(A-Z]")
 _ROMAN = re.compile(r"[ivxl]+")
 # A line ending on an article, preposition or conjunction runs on: not a whole heading.
