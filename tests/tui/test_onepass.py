@@ -48,8 +48,16 @@ async def test_a_choice_that_scrolls_repaints_only_the_centre(
         layouts.append(1)
         return reflow(self, parent, size)
 
+    arranged: list[int] = []
+    arrange = Compositor._arrange_root
+
+    def counted_arrange(self, *args, **kwargs):
+        arranged.append(1)
+        return arrange(self, *args, **kwargs)
+
     monkeypatch.setattr(Compositor, "render_full_update", counted)
     monkeypatch.setattr(Compositor, "reflow", counted_reflow)
+    monkeypatch.setattr(Compositor, "_arrange_root", counted_arrange)
     app = DrafterApp(mode="open", path=str(example("strong-b")))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("n")  # Range of Relief: tier 3's card is below the fold
@@ -61,6 +69,7 @@ async def test_a_choice_that_scrolls_repaints_only_the_centre(
             before = total(app)
             full.clear()
             layouts.clear()
+            arranged.clear()
             scrolled = centre.scroll_y
             await pilot.press(key)
             await until(pilot, lambda b=before: total(app) != b, "the new score")
@@ -70,6 +79,43 @@ async def test_a_choice_that_scrolls_repaints_only_the_centre(
             assert full == [], "a tier choice repainted the whole screen"
             # The scroll was worked out ahead (widgets/reveal.py): one layout.
             assert layouts == [1], f"{len(layouts)} layout passes for one choice"
+            # The card repainted out of view leaves the layout's map standing
+            # (onepass.OnePassCompositor): the screen is arranged once.
+            assert arranged == [1], f"the screen arranged {len(arranged)} times"
+
+
+async def test_a_step_change_arranges_the_screen_only_in_its_layout_passes(
+    example, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Fields shown on the new step made Textual drop its map of the screen;
+    # the layout pass after makes a whole one (onepass.OnePassCompositor).
+    arranged: list[str] = []
+    arrange, reflow = Compositor._arrange_root, Compositor.reflow
+    in_reflow = [False]
+
+    def counted_arrange(self, *args, **kwargs):
+        arranged.append("layout" if in_reflow[0] else "again")
+        return arrange(self, *args, **kwargs)
+
+    def counted_reflow(self, parent, size):
+        in_reflow[0] = True
+        try:
+            return reflow(self, parent, size)
+        finally:
+            in_reflow[0] = False
+
+    app = DrafterApp(mode="open", path=str(example("strong-b")))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        monkeypatch.setattr(Compositor, "_arrange_root", counted_arrange)
+        monkeypatch.setattr(Compositor, "reflow", counted_reflow)
+        for key in "nnpp":
+            await pilot.press(key)
+            await pilot.pause()
+            await pilot.pause()
+        assert "layout" in arranged
+        assert "again" not in arranged, f"arranged outside a layout pass: {arranged}"
 
 
 async def test_a_choice_draws_the_centre_scrollbar_in_its_own_frame(
@@ -221,6 +267,41 @@ async def test_a_look_shown_again_is_not_finished_again_until_a_restyle(
         finished.clear()
         app.action_toggle_dark()
         await until(pilot, lambda: {"tier-1", "preview", "score"} <= set(finished), "a redraw")
+
+
+async def test_a_card_shown_again_is_not_measured_again(
+    example, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Chosen or not, a card shows the same words: the height they wrap to is
+    # kept (rendermemo.RememberedRenders.get_content_height).
+    from textual.content import Content
+
+    measured: list[str] = []
+    get_height = Content.get_height
+
+    def counted(self, rules, width):
+        measured.append(self.plain)
+        return get_height(self, rules, width)
+
+    app = DrafterApp(mode="open", path=str(example("strong-b")))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("n")  # Range of Relief: tiers 1 and 3 give 4 and 10
+        await pilot.pause()
+        cards = list(app.screen.query(TierCard))
+        for i, key in enumerate("1313"):
+            shown = total(app)
+            await pilot.press(key)
+            await until(pilot, lambda shown=shown: total(app) != shown, "the new score")
+            await pilot.pause()
+            if i == 1:
+                monkeypatch.setattr(Content, "get_height", counted)
+        words = {card.content.plain.replace("●", "○") for card in cards if card.display}
+        again = [plain for plain in measured if plain.replace("●", "○") in words]
+        assert again == [], f"cards measured again: {len(again)}"
+        assert cards[0].has_class("-chosen") is False and cards[2].has_class("-chosen")
+        # A new width measures them afresh.
+        await pilot.resize_terminal(100, 40)
+        await until(pilot, lambda: bool(measured), "the cards measured at the new width")
 
 
 async def test_a_scrollbar_shown_again_is_not_drawn_again(

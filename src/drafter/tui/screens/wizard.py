@@ -23,6 +23,7 @@ from drafter.tui.screens.base import DrafterScreen
 from drafter.tui.widgets.aboutfield import AboutField
 from drafter.tui.widgets.flagfield import FlagField
 from drafter.tui.widgets.keysfooter import KeysFooter
+from drafter.tui.widgets.onepass import OnePassCompositor
 from drafter.tui.widgets.outline import Outline
 from drafter.tui.widgets.paramfield import ParamField
 from drafter.tui.widgets.preview import BillPreview
@@ -74,6 +75,7 @@ class WizardScreen(DrafterScreen[None]):
 
     def __init__(self, step: int = 0) -> None:
         super().__init__()
+        self._compositor = OnePassCompositor()
         self._start_step = step
         steps = self.app.engine.steps
         # The parts every change redraws, held here rather than searched for.

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from typing import Self
 
+from textual._compositor import Compositor, ReflowResult
 from textual.containers import Vertical, VerticalScroll
 from textual.dom import NoScreen
 from textual.geometry import Region, Size
@@ -34,6 +35,37 @@ from textual.widgets import Static
 
 from drafter.tui.widgets.rendermemo import RememberedRenders
 from drafter.tui.widgets.scrollbars import RememberedScrollBars
+
+
+class OnePassCompositor(Compositor):
+    """Textual's compositor, that arranges the screen once per layout pass, not twice.
+
+    A repaint of a widget out of view (a card chosen or unchosen while
+    scrolled off, a field shown on a new step) made Textual drop its map of
+    the whole screen, in case the widget was new; the layout pass that came
+    next made a whole map again but left it marked dropped, and the first
+    question of where a widget is (the tier note resized under a long card)
+    arranged every widget once more. A layout pass's map is whole; a widget
+    the map already holds is not new: its place from the layout pass stands
+    (Textual's own find_widget answers from it).
+    """
+
+    def reflow(self, parent: Widget, size: Size) -> ReflowResult:
+        result = super().reflow(parent, size)
+        # Every widget arranged, visible or not, as full_map would arrange them.
+        self._full_map_invalidated = False
+        return result
+
+    def update_widgets(self, widgets: set[Widget]) -> None:
+        known = not self._full_map_invalidated and widgets <= self._full_map.keys()
+        if known:
+            # Textual's check is skipped while the flag is set.
+            self._full_map_invalidated = True
+        try:
+            super().update_widgets(widgets)
+        finally:
+            if known:
+                self._full_map_invalidated = False
 
 
 class OnePassVertical(Vertical):

@@ -17,24 +17,30 @@ unchosen, the bill preview flipping between two texts: some 0.1 ms a line, the
 dearest part of a tier choice's frame). A look shown again, in the same box
 and the same colours around it (`frame_key`), is the same lines.
 
+And they keep the heights their texts wrap to: a card chosen and unchosen is
+new Content in the same words, and Textual wrapped the whole text again in
+every layout pass to find the height it had.
+
 (Textual internals: textual is pinned, and tests/tui/test_onepass.py fails if
 a card shown again is drawn again, or drawn other than afresh, or a new theme
-is not drawn.)
+is not drawn, or its height is measured again.)
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from textual.content import Content
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.visual import Visual
 from textual.widget import Widget, _RenderCache
 
 # A plain mixin at run time (no widget class of its own in the CSS type names).
 if TYPE_CHECKING:
+    from textual.visual import RulesMap
+
     _Base = Widget
 else:
     _Base = object
@@ -100,6 +106,27 @@ class RememberedRenders(_Base):
     _finished: Looks[tuple[list[Strip], list[Strip]]] | None = None
     #: The content lines in the render cache are a kept look (their identity names it).
     _kept_lines = False
+    #: Heights of the texts shown, by what decides them (see get_content_height).
+    _heights: Looks[int] | None = None
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        visual = self._render()
+        if not width or not isinstance(visual, Content):
+            return super().get_content_height(container, viewport, width)
+        # What Content.get_height reads: the words (not their styles), the
+        # width and the wrapping rules, as it reads them.
+        get_rule = self.styles.get
+        key = (
+            visual.plain,
+            width,
+            get_rule("line_pad", 0),
+            get_rule("text_overflow", "fold"),
+            get_rule("text_wrap", "wrap"),
+        )
+        if self._heights is None:
+            self._heights = Looks()
+        rules = cast("RulesMap", self.styles)
+        return self._heights.kept(key, lambda: visual.get_height(rules, width))
 
     def _render_content(self) -> None:
         visual = self._render()
