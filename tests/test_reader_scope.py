@@ -692,3 +692,13 @@ def test_an_age_among_the_remedys_conditions_is_minors_only() -> None:
         "a minor at the time, without proof of force, fraud or coercion."
     )
     assert analyze(spared, RUBRIC, signals_for(RUBRIC)).coverage.tier == "adults"
+
+
+def test_a_period_of_victimhood_joined_to_a_cause_is_two_readings() -> None:
+    both = (
+        "(c) The court shall vacate the conviction if the offense was committed during a "
+        "period of time when the movant was a victim of human trafficking and was the result "
+        "of acts required by the trafficker."
+    )
+    f = finding(both, "nexus_to_trafficking")
+    assert f.confidence == "ambiguous" and set(f.candidates) >= {"while_a_victim", "as_a_result"}
