@@ -392,3 +392,28 @@ def test_hyphen_breaks_found_one_hyphen_at_a_time_are_those_of_one_pass(text: st
     for old, new in reversed(_ONE_FOR_ONE):
         backward = backward.replace(old, new)
     assert forward == backward
+
+
+# The run-in label pattern as it was before its lookahead for a label's first character.
+_RUN_IN_BEFORE = re.compile(
+    r"[.;:—–](?:(?<=[.;:])\s*(?:(?:or|and)\s*)?(?=\()|(?<=[.;:])\s+(?:(?:or|and)\s+)?|(?<=[—–])\s*)"
+    r"((?:\((?:[a-z]{1,4}|[A-Z]{1,4}|\d{1,3}[a-z]?)\))+|\d{1,3}\.(?=\s))"
+    r"(?=\s*[\"“A-Z\[(])"
+)
+_RUN_IN_PIECES = st.sampled_from(
+    [*'.;:—–() \n"[', "a", "A", "ii", "1", "12", "or", "and", "The", "(b)", "2.", " 3. ", "٣"]
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(_RUN_IN_PIECES, max_size=24).map("".join), st.integers(0, 30), st.integers(0, 40))
+@example("offense. 2. A person; or (b) The", 0, 40)
+def test_run_in_labels_are_found_where_they_were(text: str, start: int, stop: int) -> None:
+    """The lookahead that turns periods before a word away finds every run-in label
+    the pattern found without it, in any stretch of text (a block's bounds)."""
+    from drafter.reader.segment import _LABEL_RUN_IN
+
+    def found(p: re.Pattern[str]) -> list[tuple[int, int, int, int]]:
+        return [(*m.span(), *m.span(1)) for m in p.finditer(text, start, stop)]
+
+    assert found(_LABEL_RUN_IN) == found(_RUN_IN_BEFORE)
