@@ -103,3 +103,39 @@ def test_every_match_starts_with_one_of_the_branchs_anchors(pattern: str, text: 
         m = compiled.match(text, at)
         if anchors and m is not None:
             assert any(text.startswith(a, at) for a in anchors), (at, anchors)
+
+
+# --- a branch that opens on a literal is searched from it -------------------------------
+
+_LEAD = st.sampled_from(["a", "ab", "no ", "b a", "x", "a-b", "ab\\-", "a\\.b"])
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.booleans(),
+    _LEAD,
+    st.sampled_from(["", "?", "*", "{2}"]),
+    _pattern(),
+    st.text("ab nox.-_", max_size=30),
+    st.integers(0, 30) | st.none(),
+)
+def test_a_branch_searched_from_its_literal_finds_what_trying_each_anchor_did(
+    boundary: bool, lead: str, quantifier: str, rest: str, text: str, limit: int | None
+) -> None:
+    """A branch that opens on a literal (after a word boundary or not, a quantifier
+    on its last character or not) is searched by the regex engine from the literal;
+    its matches, in order and up to a limit, are those trying it at every place one
+    of its anchors stands found."""
+    from drafter.reader.match import _Branch
+    from drafter.reader.patterns import _branch
+
+    pattern = ("\\b" if boundary else "") + lead + quantifier + rest
+    branch = _branch(pattern)
+    plain = _Branch(branch.pattern, branch.needs, branch.anchors)
+
+    def spans(b: _Branch) -> list[tuple[int, int]]:
+        return [m.span() for m in b.candidates(text, limit, {})]
+
+    assert spans(branch) == spans(plain)
+    if branch.seek is not None:
+        assert all(text.startswith(branch.lead, m.start()) for m in branch.seek.finditer(text))

@@ -76,6 +76,13 @@ class _Branch:
     #: where one occurs (found with str.find, much faster than a regex scan for
     #: a pattern that opens on alternatives). Empty: search the ordinary way.
     anchors: tuple[str, ...]
+    #: For a branch that opens on a literal (perhaps after a word boundary: "\\bnot "),
+    #: the same pattern with the literal first ("not (?<!\\wnot )..."): the regex
+    #: engine skips from one place of the literal to the next itself, trying the
+    #: rest there, instead of handing each place back to be tried (most fail).
+    seek: re.Pattern[str] | None = None
+    #: The literal it opens on.
+    lead: str = ""
 
     def candidates(
         self,
@@ -99,13 +106,19 @@ class _Branch:
                     break
             else:
                 return
-        if self.anchors:
+        pattern = self.pattern
+        pos = 0
+        if self.seek is not None:
+            pattern = self.seek
+            pos = _first(found, norm, self.lead)
+            if pos < 0:
+                return
+        elif self.anchors:
             yield from self._anchored(norm, limit, found, floor)
             return
-        pos = 0
         n = len(norm)
         while pos <= n:
-            m = self.pattern.search(norm, pos)
+            m = pattern.search(norm, pos)
             if m is None or (limit is not None and m.start() > limit):
                 return
             if floor is not None and m.start() < floor[0]:

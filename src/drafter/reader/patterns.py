@@ -23,7 +23,48 @@ def _refuse_backtracking(doc: YamlDoc, loc: tuple[str | int, ...], text: str) ->
 
 def _branch(text: str) -> _Branch:
     needs, anchors = _required_literals(text)
-    return _Branch(re.compile(text), needs, anchors)
+    lead = _leading_literal(text)
+    seek = None
+    if lead is not None:
+        written, boundary = lead
+        rest = text[len(written) + (2 if boundary else 0) :]
+        # (after the literal, that no word character stood before it: the \b it followed)
+        behind = f"(?<!\\w{written})" if boundary else ""
+        seek = re.compile(written + behind + rest)
+        lead_text = re.sub(r"\\(.)", r"\1", written)
+        return _Branch(re.compile(text), needs, anchors, seek, lead_text)
+    return _Branch(re.compile(text), needs, anchors, seek)
+
+
+#: A character that stands for itself in a pattern (and in a lookbehind).
+_PLAIN = re.compile(r"[a-z0-9 ',\-]|\\[.\-/'\"]")
+_QUANTIFIER = frozenset("?*+{")
+
+
+def _leading_literal(text: str) -> tuple[str, bool] | None:
+    """The literal a pattern opens on, as written, and whether a word boundary
+    stands before it ("\\bnot (?:be )?liable": "not ", True); None when it opens on
+    something else, or the boundary on a character that is not a word character
+    (then the boundary is no "no word character before")."""
+    boundary = text.startswith("\\b")
+    pos = 2 if boundary else 0
+    pieces: list[tuple[int, int]] = []
+    while pos < len(text):
+        m = _PLAIN.match(text, pos)
+        if m is None:
+            break
+        pieces.append(m.span())
+        pos = m.end()
+    # a character a quantifier governs is not part of every match ("non-?"): left to the rest
+    if pieces and pos < len(text) and text[pos] in _QUANTIFIER:
+        pieces.pop()
+    if not pieces:
+        return None
+    written = text[pieces[0][0] : pieces[-1][1]]
+    first = written[1] if written.startswith("\\") else written[0]
+    if boundary and not (first.isalnum() or first == "_"):
+        return None
+    return written, boundary
 
 
 def _check_lower_and_safe(
