@@ -227,13 +227,6 @@ class WizardScreen(DrafterScreen[None]):
         """What the footer shows (tui.keys.footer_bindings)."""
         return footer_bindings(super().active_bindings, self.choose_keys())
 
-    def on_descendant_focus(self) -> None:
-        # Entering or leaving a field changes which keys mean something.
-        self.refresh_bindings()
-
-    def on_descendant_blur(self) -> None:
-        self.refresh_bindings()
-
     def watch_step(self, old: int, new: int) -> None:
         if old != new:
             self._load_step()
