@@ -702,3 +702,25 @@ def test_a_period_of_victimhood_joined_to_a_cause_is_two_readings() -> None:
     )
     f = finding(both, "nexus_to_trafficking")
     assert f.confidence == "ambiguous" and set(f.candidates) >= {"while_a_victim", "as_a_result"}
+
+
+def test_a_general_laws_alternative_routes_are_not_the_survivors() -> None:
+    lead = "(a) A person charged with an offense may petition to seal the records of the charge "
+    items = (
+        "(1) When the charge was dismissed and the person has paid all fines and costs.\n"
+        "(2) When the person proves that the offense was a result of being a victim of human "
+        "trafficking.\n"
+    )
+    general = lead + "in any of the following circumstances:\n" + items
+    f = analyze(general, RUBRIC, signals_for(RUBRIC)).finding("additional_conditions")
+    assert (f.tier, f.confidence) == ("none", "by absence"), f.evidence
+    # a lead-in that is the survivors' own keeps every item: they are its conditions
+    own = (
+        "(a) A victim of human trafficking may petition to seal the records of a charge for an "
+        "offense committed as a result of the trafficking in any of the following "
+        "circumstances:\n(1) When the person has paid all fines and costs.\n"
+        "(2) When the charge was dismissed.\n"
+    )
+    assert analyze(own, RUBRIC, signals_for(RUBRIC)).finding("additional_conditions").tier == (
+        "restrictive"
+    )

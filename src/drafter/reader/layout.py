@@ -41,6 +41,10 @@ class LayoutRules:
     #: relief, beside one with relief, is another remedy (role `defense`).
     defense: tuple[_Branch, ...] = ()
     relief: tuple[_Branch, ...] = ()
+    #: A lead-in that offers its items as alternatives ("in any of the following
+    #: circumstances:"): in a general law, the items that never name the subject
+    #: are other routes (role `other`).
+    alternatives: tuple[_Branch, ...] = ()
     #: history, reference and definition in one pattern (a group per role, in
     #: that order of precedence): one match per sentence, not three.
     roles: re.Pattern[str] | None = None

@@ -129,6 +129,7 @@ def _layout_rules(doc: YamlDoc, raw: _Provisions | None) -> LayoutRules:
         subject=branches("subject", raw.subject),
         defense=branches("defense", raw.defense),
         relief=branches("relief", raw.relief),
+        alternatives=branches("alternatives", raw.alternatives),
     )
 
 

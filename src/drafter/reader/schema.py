@@ -150,6 +150,9 @@ class _Provisions(BaseModel):
     #: remedy, whose nexus and offenses are not the relief's.
     defense: tuple[str, ...] = ()
     relief: tuple[str, ...] = ()
+    #: A lead-in that offers its items as alternatives: in a general law, the items
+    #: that never name the subject are other routes.
+    alternatives: tuple[str, ...] = ()
 
 
 class _SignalsFile(BaseModel):

@@ -207,6 +207,76 @@ def _trie(terms: list[str], spaces: str = " ", boundary: Callable[[str], str] | 
 def other_remedies(
     layout: Layout, rules: LayoutRules, norm: Normalized, literals: dict[str, int] | None = None
 ) -> Layout:
+    """Other laws' remedies set aside (role `other`): a subsection that opens a
+    remedy of its own and never names the subject (`_other_laws`), and the items of
+    a general law's list of alternative routes that never name it (`_other_routes`)."""
+    marked = _other_laws(layout, rules, norm, literals)
+    return _other_routes(marked, rules, norm, literals)
+
+
+def _other_routes(
+    layout: Layout, rules: LayoutRules, norm: Normalized, literals: dict[str, int] | None
+) -> Layout:
+    """A remedy whose lead-in offers its items as alternatives ("may file a petition
+    ... in any of the following circumstances:") and never names the subject is a
+    general law; the items that never name it (a dismissed charge and 90 days, a
+    completed diversion program) are other routes, whose waits and conditions are
+    not the survivors'. Items of a lead-in that names the subject are its own."""
+    if not rules.alternatives or not rules.subject:
+        return layout
+    sentences = layout.sentences
+    starts = [s.start for s in sentences]
+    leads = sorted(
+        {
+            k
+            for k in _placing(rules.alternatives, norm, sentences, starts, literals)
+            if sentences[k].role in EVIDENCE_ROLES
+        }
+    )
+    if not leads:
+        return layout
+    named = {
+        k
+        for k in _placing(rules.subject, norm, sentences, starts, literals)
+        if sentences[k].role in EVIDENCE_ROLES
+    }
+    labels = [
+        layout.provisions[s.provision].label if s.provision < len(layout.provisions) else ""
+        for s in sentences
+    ]
+    others: set[int] = set()
+    for i in leads:
+        lead = labels[i]
+        if i in named or not lead:
+            continue
+        # (the items follow their lead-in: read on until a provision outside it)
+        groups: dict[str, list[int]] = {}
+        for j in range(i + 1, len(sentences)):
+            label = labels[j]
+            if not label.startswith(lead):
+                break
+            if len(label) > len(lead):
+                first = _FIRST_LABEL.match(label, len(lead))
+                if first is not None:
+                    groups.setdefault(first.group(), []).append(j)
+        with_subject = {key for key, js in groups.items() if any(j in named for j in js)}
+        if len(groups) < 2 or not with_subject or len(with_subject) == len(groups):
+            continue
+        others.update(j for key, js in groups.items() if key not in with_subject for j in js)
+    if not others:
+        return layout
+    marked = tuple(
+        Sentence(s.start, s.end, s.provision, "other", s.term)
+        if i in others and s.role in EVIDENCE_ROLES
+        else s
+        for i, s in enumerate(sentences)
+    )
+    return replace(layout, sentences=marked)
+
+
+def _other_laws(
+    layout: Layout, rules: LayoutRules, norm: Normalized, literals: dict[str, int] | None = None
+) -> Layout:
     """In a statute with a remedy for trafficking victims, a subsection that opens
     another remedy (a petition anyone may file) and never names trafficking is
     another law: its words are not evidence (role `other`).
