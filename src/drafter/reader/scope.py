@@ -65,8 +65,11 @@ def _definition_bodies(
     i = 0
     while i < len(out):
         s = out[i]
+        if s.role != "definition":
+            i += 1
+            continue
         label = provisions[s.provision].label if s.provision < len(provisions) else ""
-        if s.role != "definition" or not _path_of(label):
+        if not _path_of(label):
             i += 1
             continue
         j = i + 1

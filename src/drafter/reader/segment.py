@@ -237,7 +237,7 @@ def _blocks(text: str, rules: LayoutRules, stops: SentenceEnds) -> list[tuple[in
                 title = blank and _TITLE_LINE.match(stripped) is not None
                 rest = text[label.end() : end] if label is not None else "x"
                 heading = label is not None and _heading_like(rest, rules)
-                label_only = not rest.strip()  # "(b)" alone: a heading may follow
+                label_only = not rest or rest.isspace()  # "(b)" alone: a heading may follow
             else:
                 # a heading wrapped onto the next line ("(b) Hearing on" / "opposition")
                 # is still the heading: the capitalized line after it opens the body
@@ -258,6 +258,9 @@ def _heading_like(words: str, rules: LayoutRules) -> bool:
     """A few capitalized words with no verb and no closing mark: a heading
     ("No fees", "Motion in opposition"), not a list item ("murder;") or a
     sentence wrapped onto the next line."""
+    n = len(words)
+    if n > 62 and not words[1].isspace() and not words[-1].isspace():
+        return False  # (longer than 60 however it is stripped: no copy made to tell)
     words = words.strip()
     return (
         0 < len(words) <= 60
