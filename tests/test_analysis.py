@@ -629,3 +629,40 @@ def test_a_new_trial_for_a_victim_is_a_relief_statute_whose_range_is_left_open()
     assert [e.quote for e in f.evidence] == ["new trial"]
     assert f.note.startswith('The text speaks to this ("new trial")'), f.note
     assert not analyze(text.replace("a new trial", "a hearing"), RUBRIC).relief_statute
+
+
+def test_every_conviction_but_crimes_another_law_defines_is_not_plainly_every_offense() -> None:
+    # "applies to all ... convictions for crimes except for crimes defined in section X":
+    # which crimes are left out is not in the text, so every offense is arguable only.
+    base = (
+        "Sec. 2. (a) A person may move the court to vacate a conviction if the offense was "
+        "committed as a result of being a victim of human trafficking.\n"
+        "(b) This section applies to all state and municipal convictions for crimes{}.\n"
+    )
+    plain = analyze(base.format(""), RUBRIC).finding("offenses_covered")
+    assert (plain.tier, plain.confidence) == ("all_offenses", "clear")
+    cut = analyze(base.format(" except for crimes defined in section 24-4.1-302"), RUBRIC).finding(
+        "offenses_covered"
+    )
+    assert cut.confidence == "ambiguous"
+    assert set(cut.candidates) == {"all_offenses", "enumerated_violent_felonies"}
+
+
+@pytest.mark.parametrize(
+    ("who", "tier"),
+    [
+        ("A person charged with or convicted of theft", "comprehensive"),
+        ("A person who was found not guilty of theft", "comprehensive"),
+        ("The defendant named in a dismissed indictment for theft", "comprehensive"),
+        ("A person convicted of theft", "convictions_only"),
+    ],
+)
+def test_the_charged_acquitted_and_dismissed_are_more_than_the_convicted(
+    who: str, tier: str
+) -> None:
+    text = (
+        f"Sec. 4. (a) {who}, which offense was committed as a result of being a victim of "
+        "human trafficking, may file a motion asking the court to seal the person's records.\n"
+    )
+    f = analyze(text, RUBRIC).finding("arrests_and_adjudications")
+    assert (f.tier, f.confidence) == (tier, "clear"), f.evidence
