@@ -8,7 +8,7 @@ the tests can call without a terminal.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -114,6 +114,10 @@ def export_formats() -> tuple[ExportFormat, ...]:
     return tuple(ExportFormat(f.name, f.extension, f.description, f.note) for f in BILL_FORMATS)
 
 
+#: Views an engine keeps (Engine.view).
+VIEWS_KEPT = 4
+
+
 class Engine:
     """The rubric, model language and drafting style a session works with."""
 
@@ -136,6 +140,8 @@ class Engine:
         self.steps = steps_for(rubric)
         #: The criteria standards shown live beside the score (shipped, for this rubric).
         self.standards = standards if standards is not None else standards_for(rubric)
+        #: The views of the last few drafts, newest last (see view).
+        self._views: list[DraftView] = []
 
     @classmethod
     def load(
@@ -298,7 +304,24 @@ class Engine:
     # -- the draft as a whole --
 
     def view(self, draft: Draft) -> DraftView:
-        """Score and assemble a draft: what every screen shows comes from here."""
+        """Score and assemble a draft: what every screen shows comes from here.
+
+        The last few are kept: comparing tiers back and forth, or undoing a
+        choice, comes back to a draft just seen, and its view is what it was
+        (an equal draft is the same bill; the engine's rubric, language and
+        style are its own for its life).
+        """
+        views = self._views
+        for i, kept in enumerate(views):
+            if kept.draft == draft:
+                views.append(views.pop(i))
+                return kept if kept.draft is draft else replace(kept, draft=draft)
+        found = self._view(draft)
+        views.append(found)
+        del views[:-VIEWS_KEPT]
+        return found
+
+    def _view(self, draft: Draft) -> DraftView:
         card = score(self.rubric, draft)
         bill, bill_error = None, None
         bill_warnings: tuple[Notice, ...] = ()

@@ -48,12 +48,17 @@ class DraftView:
     standards: tuple[StandardStatus, ...] = field(default=())
     #: Each standard in brief, as the score panel shows it: met, headline, what is missing.
     standard_lines: tuple[tuple[Met, str, str], ...] = field(default=())
+    #: The bill's text by width, as rendered (the preview asks on every change).
+    _texts: dict[int, str] = field(default_factory=dict, compare=False, repr=False)
 
     def bill_text(self, width: int = 72) -> str:
         """The bill as plain text wrapped at `width` ("" when there is no bill)."""
         if self.bill is None:
             return ""
-        return render_bill_text(self.bill, width)
+        text = self._texts.get(width)
+        if text is None:
+            text = self._texts[width] = render_bill_text(self.bill, width)
+        return text
 
 
 def render_bill_text(bill: Bill, width: int = 72) -> str:
