@@ -666,3 +666,32 @@ def test_the_charged_acquitted_and_dismissed_are_more_than_the_convicted(
     )
     f = analyze(text, RUBRIC).finding("arrests_and_adjudications")
     assert (f.tier, f.confidence) == (tier, "clear"), f.evidence
+
+
+@pytest.mark.parametrize(
+    "voice",
+    [
+        "forward a copy of the motion to the prosecuting attorney",
+        "give the prosecuting attorney an opportunity to respond",
+        "hold a hearing at which the prosecuting attorney is entitled to be heard",
+    ],
+)
+def test_a_prosecutor_with_a_voice_and_no_veto_is_the_court_deciding_over_objection(
+    voice: str,
+) -> None:
+    text = (
+        "Sec. 3. (a) A person convicted of prostitution may move the court to vacate the "
+        "conviction if the offense was committed as a result of being a victim of human "
+        f"trafficking.\n(b) Before ruling on the motion, the court shall {voice}.\n"
+    )
+    f = analyze(text, RUBRIC).finding("judicial_discretion")
+    assert (f.tier, f.confidence) == ("over_objection", "clear"), (f.confidence, f.evidence)
+    # the order sent once relief is granted is no voice in the decision
+    after = text.replace(
+        f"Before ruling on the motion, the court shall {voice}",
+        (
+            "If the court grants the motion, it shall send a copy of the order to the prosecuting "
+            "attorney"
+        ),
+    )
+    assert analyze(after, RUBRIC).finding("judicial_discretion").tier != "over_objection"
