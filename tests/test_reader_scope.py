@@ -724,3 +724,14 @@ def test_a_general_laws_alternative_routes_are_not_the_survivors() -> None:
     assert analyze(own, RUBRIC, signals_for(RUBRIC)).finding("additional_conditions").tier == (
         "restrictive"
     )
+
+
+def test_another_steps_any_time_is_not_the_filings() -> None:
+    other = (
+        "(c) At any time before the court rules on the motion, the movant may amend it or add "
+        "documents to it."
+    )
+    f = finding(other, "time_limits")
+    assert (f.tier, f.confidence) == ("no_limit", "by absence"), f.evidence
+    own = "(c) The motion may be filed at any time."
+    assert finding(own, "time_limits").confidence == "clear"
