@@ -139,3 +139,32 @@ def test_a_branch_searched_from_its_literal_finds_what_trying_each_anchor_did(
     assert spans(branch) == spans(plain)
     if branch.seek is not None:
         assert all(text.startswith(branch.lead, m.start()) for m in branch.seek.finditer(text))
+
+
+# --- a provisions pattern behind a lookahead for its first characters --------------------
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    _pattern(),
+    st.lists(
+        st.sampled_from(
+            [*"abnoxABNOX. -", "no ", "NO ", "Ab", "\u017f", "\u212a", "\u0130", "\u0131"]
+        ),
+        max_size=20,
+    ).map("".join),
+)
+def test_a_gated_pattern_finds_what_the_pattern_did(pattern: str, text: str) -> None:
+    """The provisions' patterns are searched without regard to case behind a lookahead
+    for the first characters of their anchors: every search, and every match at a
+    place, is the same, with odd case pairs (the long s, the Kelvin sign, dotted and
+    dotless i) in the text."""
+    from drafter.reader.patterns import _gated
+
+    plain = re.compile(pattern, re.IGNORECASE)
+    gated = re.compile(_gated(pattern), re.IGNORECASE)
+    for at in range(len(text) + 1):
+        a, b = plain.search(text, at), gated.search(text, at)
+        assert (a and a.span()) == (b and b.span())
+        a, b = plain.match(text, at), gated.match(text, at)
+        assert (a and a.span()) == (b and b.span())

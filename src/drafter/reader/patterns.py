@@ -112,7 +112,7 @@ def _layout_rules(doc: YamlDoc, raw: _Provisions | None) -> LayoutRules:
             # and a space in a pattern stands for any run of whitespace there (the
             # original keeps the text's own spacing and line breaks)
             joined = "|".join(f"(?:{_any_space(x)})" for x in items)
-            return re.compile(joined, re.IGNORECASE)
+            return re.compile(_gated(joined), re.IGNORECASE)
         except re.error as exc:
             raise doc.error(("provisions", key), f"bad regular expression: {exc}") from None
 
@@ -131,6 +131,19 @@ def _layout_rules(doc: YamlDoc, raw: _Provisions | None) -> LayoutRules:
         relief=branches("relief", raw.relief),
         alternatives=branches("alternatives", raw.alternatives),
     )
+
+
+def _gated(pattern: str) -> str:
+    """The pattern behind a lookahead for the first characters its matches can
+    have, when every match is known to start with one of a few literals (the
+    operative verbs: "\\b(?:shall|may|must|...)\\b"): searched, the engine tries
+    the alternatives one by one at every word's start; the lookahead turns away
+    at once a place whose character starts none."""
+    _, anchors = _required_literals(pattern)
+    if not anchors:
+        return pattern
+    firsts = sorted({a[0] for a in anchors})
+    return "(?=[" + "".join(re.escape(c) for c in firsts) + "])" + pattern
 
 
 def _any_space(pattern: str) -> str:
@@ -159,6 +172,7 @@ __all__ = [
     "_any_space",
     "_branch",
     "_check_lower_and_safe",
+    "_gated",
     "_layout_rules",
     "_refuse_backtracking",
     "_regex",
