@@ -447,3 +447,51 @@ async def test_a_tab_in_the_first_moment_enters_the_held_back_form(example, size
         field, centre = app.focused, screen.pane.centre
         assert field is not None and field.region.y >= centre.region.y
         assert field.region.bottom <= centre.region.bottom
+
+
+async def test_a_choice_restyles_each_card_it_changes_once(
+    example, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Focus moves with a choice by key and restyles both cards; their class
+    # changes ride on that restyle (tiers.TierCard.show), not one of their own.
+    from textual.css.stylesheet import Stylesheet
+
+    restyled: list[str | None] = []
+    apply = Stylesheet.apply
+
+    def counted(self, node, *args, **kwargs):
+        if isinstance(node, TierCard):
+            restyled.append(node.id)
+        return apply(self, node, *args, **kwargs)
+
+    app = DrafterApp(mode="open", path=str(example("strong-b")))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("n")  # Range of Relief, tier 2 chosen and focused
+        await pilot.pause()
+        monkeypatch.setattr(Stylesheet, "apply", counted)
+        for key, now, was in (("1", "tier-1", "tier-2"), ("3", "tier-3", "tier-1")):
+            restyled.clear()
+            shown = total(app)
+            await pilot.press(key)
+            await until(pilot, lambda shown=shown: total(app) != shown, "the new score")
+            await pilot.pause()
+            assert sorted(restyled) == sorted([now, was]), f"cards restyled: {restyled}"
+            assert app.screen.focused is app.screen.query_one(f"#{now}")
+
+        # Chosen from the outline, focus stays there: the class restyles the cards.
+        def looks() -> list[object]:
+            return [(c.has_class("-chosen"), c.styles.background) for c in cards]
+
+        cards = [app.screen.query_one(f"#tier-{i}", TierCard) for i in (1, 3)]
+        app.screen.set_focus(app.screen.query_one(Outline))
+        await pilot.pause()
+        shown = total(app)
+        await pilot.press("1")
+        await until(pilot, lambda: total(app) != shown, "the new score")
+        await pilot.pause()
+        before = looks()
+        assert [chosen for chosen, _ in before] == [True, False]
+        assert before[0][1] != before[1][1], "the chosen card looks like the other"
+        for card in cards:
+            card.update_node_styles()
+        assert looks() == before, "a card's look is not its classes' and focus's"

@@ -6,6 +6,7 @@ from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.dom import NoScreen
 from textual.message import Message
 
 from drafter.tui.core import Choice
@@ -56,7 +57,14 @@ class TierCard(OnePassStatic, can_focus=True):
 
         True when its text changed (so may its height), not only its mark.
         """
-        self.set_class(chosen, "-chosen")
+        if self.has_class("-chosen") != chosen:
+            # A choice by key moves focus to its card too, and a focus move
+            # restyles the card it leaves and the card it reaches: with the
+            # class set by then, that restyle is the class's too (_restyle).
+            self.set_class(chosen, "-chosen", update=False)
+            if not self._restyle_due:
+                self._restyle_due = True
+                self.call_later(self._restyle)
         c = self.choice
         if c is None:
             return False
@@ -76,6 +84,24 @@ class TierCard(OnePassStatic, can_focus=True):
         same_text = old is not None and _unmarked(old.plain) == _unmarked(content.plain)
         set_content(self, content, layout=not same_text)
         return not same_text
+
+    #: The card's class changed and it was not restyled since (see show).
+    _restyle_due = False
+
+    def update_node_styles(self, animate: bool = True) -> None:
+        self._restyle_due = False
+        super().update_node_styles(animate)
+
+    def _restyle(self) -> None:
+        if not self._restyle_due:
+            return
+        try:
+            focus_moving = (self.screen.focused is self) != self.has_focus
+        except NoScreen:
+            focus_moving = False
+        # A Focus or Blur on its way restyles the card (and clears the due).
+        if not focus_moving:
+            self.update_node_styles()
 
     def action_choose(self) -> None:
         if self.choice is not None:
