@@ -735,3 +735,12 @@ def test_another_steps_any_time_is_not_the_filings() -> None:
     assert (f.tier, f.confidence) == ("no_limit", "by absence"), f.evidence
     own = "(c) The motion may be filed at any time."
     assert finding(own, "time_limits").confidence == "clear"
+
+
+def test_a_link_looser_than_a_cause_is_weighed_with_the_cause() -> None:
+    looser = (
+        "(c) The court may grant the motion on finding that the offense was a direct result "
+        "of, or interrelated to, being a victim of trafficking."
+    )
+    f = finding(looser, "nexus_to_trafficking")
+    assert f.confidence == "ambiguous" and set(f.candidates) == {"direct_result", "as_a_result"}

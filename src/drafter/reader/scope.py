@@ -417,12 +417,26 @@ def defenses(
             elsewhere = elsewhere or key not in found
             if elsewhere and not only:
                 break
-    if not elsewhere:
+    # A defense said in a sentence of its own inside the relief's subsection ("In a
+    # prosecution ... it is an affirmative defense that he was under duress ... A
+    # victim ... may motion the court to expunge the record"): that sentence is the
+    # defense's too, when it has no words of relief.
+    alone: set[int] = set()
+    if only != found:
+        with_relief = set(_placing(rules.relief, norm, sentences, starts, literals))
+        alone = {
+            k
+            for k in _placing(rules.defense, norm, sentences, starts, literals)
+            if sentences[k].role == "operative"
+            and keys[sentences[k].provision] not in only
+            and k not in with_relief
+        }
+    if not elsewhere and not alone:
         return layout
     marked = tuple(
         Sentence(s.start, s.end, s.provision, "defense", s.term)
-        if s.role == "operative" and keys[s.provision] in only
+        if s.role == "operative" and ((elsewhere and keys[s.provision] in only) or i in alone)
         else s
-        for s in sentences
+        for i, s in enumerate(sentences)
     )
     return replace(layout, sentences=marked)
