@@ -144,9 +144,11 @@ def test_a_branch_searched_from_its_literal_finds_what_trying_each_anchor_did(
 # --- a provisions pattern behind a lookahead for its first characters --------------------
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=2000, deadline=None)
 @given(
-    _pattern(),
+    st.tuples(st.sampled_from(["", "\\s?", "\\s", "(?:\\s|x)?", "[a-c]", "\\(?"]), _pattern()).map(
+        "".join
+    ),
     st.lists(
         st.sampled_from(
             [*"abnoxABNOX. -", "no ", "NO ", "Ab", "\u017f", "\u212a", "\u0130", "\u0131"]
@@ -168,3 +170,14 @@ def test_a_gated_pattern_finds_what_the_pattern_did(pattern: str, text: str) -> 
         assert (a and a.span()) == (b and b.span())
         a, b = plain.match(text, at), gated.match(text, at)
         assert (a and a.span()) == (b and b.span())
+
+
+def test_the_spaces_a_gate_counts_are_what_backslash_s_matches() -> None:
+    from drafter.reader.literals import SPACES
+
+    every = (
+        "".join(map(chr, range(0x110000)))
+        .encode("utf-8", "surrogatepass")
+        .decode("utf-8", "surrogatepass")
+    )
+    assert "".join(re.findall(r"\s", every)) == SPACES

@@ -157,6 +157,83 @@ def _required_literals(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return seq(list(tree)) or (), leading(list(tree)) or _fewer(leading(list(tree), True)) or ()
 
 
+#: What \\s matches in a str pattern: the characters str.isspace says yes to.
+SPACES = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004"
+    "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+
+
+def _first_chars(text: str) -> frozenset[str] | None:
+    """The characters a match of `text` can start with, when few and all known
+    (literals, small classes, optional and repeated groups, alternations; word
+    boundaries and lookarounds passed over); None when any character could, or
+    when the pattern can match the empty text."""
+    try:
+        from re import _constants as sre_c  # type: ignore[attr-defined]
+        from re import _parser as sre_parse  # type: ignore[attr-defined]
+
+        tree = sre_parse.parse(text)
+    except (ImportError, re.error):
+        return None
+
+    def members(av: list[tuple[object, object]]) -> set[str] | None:
+        out: set[str] = set()
+        for op, x in av:
+            if op is sre_c.LITERAL:
+                out.add(chr(x))  # type: ignore[arg-type]
+            elif op is sre_c.RANGE and x[1] - x[0] < 128:  # type: ignore[index,operator]
+                out.update(map(chr, range(x[0], x[1] + 1)))  # type: ignore[index,operator]
+            elif op is sre_c.CATEGORY and x is sre_c.CATEGORY_SPACE:
+                out.update(SPACES)
+            else:
+                return None  # a category, a negation, a wide range: too many
+        return out
+
+    def first(items: list[tuple[object, object]]) -> tuple[set[str], bool] | None:
+        """(the first characters, whether the items can match nothing)"""
+        out: set[str] = set()
+        for op, av in items:
+            if op in (sre_c.AT, sre_c.ASSERT, sre_c.ASSERT_NOT):
+                continue  # zero-width
+            if op is sre_c.LITERAL:
+                out.add(chr(av))  # type: ignore[arg-type]
+                return out, False
+            if op is sre_c.IN:
+                found = members(av)  # type: ignore[arg-type]
+                if found is None:
+                    return None
+                return out | found, False
+            if op is sre_c.SUBPATTERN:
+                if av[1] or av[2]:  # type: ignore[index]
+                    return None  # flags changed inside
+                sub = first(list(av[-1]))  # type: ignore[index]
+            elif op is sre_c.BRANCH:
+                subs = [first(list(b)) for b in av[1]]  # type: ignore[index]
+                if any(x is None for x in subs):
+                    return None
+                sub = (
+                    set().union(*(x[0] for x in subs if x)),
+                    any(x[1] for x in subs if x),
+                )
+            elif op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, sre_c.POSSESSIVE_REPEAT):
+                inner = first(list(av[2]))  # type: ignore[index]
+                sub = None if inner is None else (inner[0], inner[1] or av[0] == 0)  # type: ignore[index]
+            else:
+                return None
+            if sub is None:
+                return None
+            out |= sub[0]
+            if not sub[1]:
+                return out, False
+        return out, True
+
+    found = first(list(tree))
+    if found is None or found[1] or not found[0]:
+        return None
+    return frozenset(found[0])
+
+
 def _fewer(anchors: tuple[str, ...] | None) -> tuple[str, ...] | None:
     """Many long anchors cut to their first words ("such additional relief as" and 23
     more to "such ", "additional ", "other ", "further "): still what every match

@@ -7,7 +7,12 @@ from __future__ import annotations
 import re
 
 from drafter.reader.layout import LayoutRules
-from drafter.reader.literals import _required_literals, _top_level_branches, _upper_letter
+from drafter.reader.literals import (
+    _first_chars,
+    _required_literals,
+    _top_level_branches,
+    _upper_letter,
+)
 from drafter.reader.match import _Branch
 from drafter.reader.schema import _Provisions
 from drafter.yamlio import YamlDoc
@@ -135,15 +140,17 @@ def _layout_rules(doc: YamlDoc, raw: _Provisions | None) -> LayoutRules:
 
 def _gated(pattern: str) -> str:
     """The pattern behind a lookahead for the first characters its matches can
-    have, when every match is known to start with one of a few literals (the
-    operative verbs: "\\b(?:shall|may|must|...)\\b"): searched, the engine tries
-    the alternatives one by one at every word's start; the lookahead turns away
-    at once a place whose character starts none."""
+    have, when they are known: every match starts with one of a few literals (the
+    operative verbs: "\\b(?:shall|may|must|...)\\b"), or with a character of a
+    small set (a history note's "(", "l", "[", "1"...). Searched, the engine tries
+    the alternatives one by one at every word's start, and matched at a
+    sentence's start, one by one; the lookahead turns away at once a place whose
+    character starts none."""
     _, anchors = _required_literals(pattern)
-    if not anchors:
+    known = {a[0] for a in anchors} if anchors else _first_chars(pattern)
+    if not known:
         return pattern
-    firsts = sorted({a[0] for a in anchors})
-    return "(?=[" + "".join(re.escape(c) for c in firsts) + "])" + pattern
+    return "(?=[" + "".join(re.escape(c) for c in sorted(known)) + "])" + pattern
 
 
 def _any_space(pattern: str) -> str:
