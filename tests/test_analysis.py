@@ -695,3 +695,37 @@ def test_a_prosecutor_with_a_voice_and_no_veto_is_the_court_deciding_over_object
         ),
     )
     assert analyze(after, RUBRIC).finding("judicial_discretion").tier != "over_objection"
+
+
+def test_a_standard_no_tier_names_is_not_the_statutes_silence() -> None:
+    text = (
+        "Sec. 9. (a) A person convicted of prostitution may move to vacate the conviction "
+        "if the offense was a result of being a victim of human trafficking.\n"
+        "(b) The movant bears the burden of showing {} that the offense was a result of "
+        "being a victim of human trafficking.\n"
+    )
+    f = analyze(text.format("a reasonable likelihood"), RUBRIC).finding("burden_of_proof")
+    assert (f.tier, f.confidence) == (None, "not found")
+    assert [e.quote for e in f.evidence] == ["reasonable likelihood"]
+    assert f.note.startswith("Provision 9 (b) settles this in words no tier names"), f.note
+    plain = analyze(text.format("by a preponderance of the evidence"), RUBRIC)
+    assert plain.finding("burden_of_proof").tier == "preponderance"
+    silent = analyze(text.split("(b)")[0], RUBRIC).finding("burden_of_proof")
+    assert (silent.tier, silent.confidence) == ("silent", "by absence")
+
+
+def test_dispositions_relief_reaches_are_more_than_convictions_not_reliefs_effect() -> None:
+    base = (
+        "Sec. 9. (a) Upon motion, the court shall vacate any {} for prostitution if the "
+        "person's participation in the offense was a result of being a victim of human "
+        "trafficking.\n"
+    )
+    for what in ("dismissal or conviction", "conviction or continuance without a finding"):
+        f = analyze(base.format(what), RUBRIC).finding("arrests_and_adjudications")
+        assert (f.tier, f.confidence) == ("comprehensive", "clear"), what
+    effect = base.format("conviction") + (
+        "(b) The vacating of a judgment of conviction and dismissal of charges under this "
+        "section is not grounds for compensation.\n"
+    )
+    f = analyze(effect, RUBRIC).finding("arrests_and_adjudications")
+    assert (f.tier, f.confidence) == ("convictions_only", "clear"), f.evidence

@@ -171,6 +171,27 @@ def _read_category(
                 looked_for(positives),
                 "None of the other tiers' signals shows, and the text says so in words.",
             )
+        elif relief and (
+            unweighed := (
+                reading.unweighed.search(norm.text) if reading.unweighed is not None else None
+            )
+        ):
+            # Not silence: the text settles it in words no tier names.
+            found = doc.evidence(norm, "", [(unweighed.start(), unweighed.end(), "")], "topic")
+            where = (
+                f"Provision {found[0].provision}" if found and found[0].provision else "The text"
+            )
+            return Finding(
+                category,
+                title,
+                None,
+                "not found",
+                (),
+                tuple(found + negated),
+                looked_for(positives),
+                f'{where} settles this in words no tier names ("{unweighed.group()}"), so it '
+                "is not the statute's silence; decide this category from those words.",
+            )
         elif relief:
             return Finding(
                 category,

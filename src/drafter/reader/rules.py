@@ -334,4 +334,7 @@ def _compile_reading(
         if topic is None:
             raise doc.error((*loc, "silence"), "give topic: words, so that silence can be told")
         silence = (spec.silence.reads, " ".join(spec.silence.note.split()))
-    return CategoryReading(frozenset(spec.reads), topic, silent, terms, silence)
+    unweighed = (
+        _regex(doc, (*loc, "unweighed"), "|".join(spec.unweighed)) if spec.unweighed else None
+    )
+    return CategoryReading(frozenset(spec.reads), topic, silent, terms, silence, unweighed)

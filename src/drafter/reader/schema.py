@@ -108,6 +108,10 @@ class _Reading(BaseModel):
     reads: tuple[Literal["operative", "definition"], ...] = ("operative", "definition")
     #: Words that show a provision speaks to the category (named when no tier shows).
     topic: tuple[str, ...] = ()
+    #: Words that show the text settles the category in terms no tier names (a
+    #: standard of proof the rubric does not list): then the tier read by absence
+    #: is not read; the category is "not found", naming them.
+    unweighed: tuple[str, ...] = ()
     #: Only definitions of terms with one of these count ("qualifying offense"
     #: means ...; not what "services" or "commercial sexual activity" means).
     definitions_of: tuple[str, ...] = ()

@@ -210,6 +210,8 @@ class CategoryReading:
     definitions_of: re.Pattern[str] | None = None
     #: (tier, why): a text with no tier's signals and no topic word reads as this tier.
     silence: tuple[str, str] | None = None
+    #: Words that settle the category in terms no tier names: no reading by absence.
+    unweighed: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
