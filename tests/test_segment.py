@@ -211,6 +211,20 @@ def test_a_codes_article_title_opens_its_section_like_a_section_sign() -> None:
     assert [r[:2] for r in roles(cited)] == [("heading", "412.3"), ("operative", "412.3 A.")]
 
 
+def test_a_verbless_subsection_over_its_own_paragraphs_is_its_heading() -> None:
+    text = (
+        "§ 9. Relief.\n\n(c) Motion to vacate conviction; sealing of records.\n\n"
+        "(1) A person may move to seal the records.\n\n"
+        "(d) The following offenses:\n(1) Prostitution.\n(2) Loitering.\n"
+    )
+    got = {sentence: role for role, _, sentence in roles(text)}
+    assert got["Motion to vacate conviction; sealing of records."] == "heading"
+    assert got["A person may move to seal the records."] == "operative"
+    # a lead-in, and the items of its list, are law
+    assert got["The following offenses:"] == "operative"
+    assert got["Prostitution."] == "operative" and got["Loitering."] == "operative"
+
+
 def test_federal_labels_nest_below_the_letters_they_look_like() -> None:
     """(a)(1)(A)(i)(I)(aa): a roman capital and a doubled letter are levels of their own."""
     text = (

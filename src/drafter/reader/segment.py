@@ -346,7 +346,57 @@ def segment(text: str, rules: LayoutRules) -> Layout:
         # Once a section's body opens, a line without a verb is not a title
         # unless it starts like one ("§ 12.", "Sec. 4.", "29-3005.").
         body_open = True
+    _subheadings(text, provisions, sentences, rules)
     return Layout(text, tuple(provisions), tuple(sentences), frozenset(stops.continuing))
+
+
+# How a lead-in or a list item before the next item ends: "following:", "murder;", "; or".
+_LEAD_IN_END = re.compile(r"(?:[:;]|\b(?:or|and))[\s\"”')]*$")
+
+
+def _subheadings(
+    text: str, provisions: list[Provision], sentences: list[Sentence], rules: LayoutRules
+) -> None:
+    """A labelled provision that is only verbless words over provisions of its own
+    ("(j) Application for pardon and petition to expunge; motion to vacate
+    adjudication or conviction." over "(j)(2) A person convicted ... may file") is
+    the subsection's heading, semicolons and period and all: its words name the
+    remedies, they grant none. (A lead-in that ends in a colon, "(b) The
+    following violent felonies:", is law; so is an item of a list, which follows
+    a lead-in or has no provisions below it.)"""
+    own: dict[int, list[int]] = {}
+    for i, s in enumerate(sentences):
+        own.setdefault(s.provision, []).append(i)
+    for k, idx in own.items():
+        if k + 1 >= len(provisions) or any(sentences[i].role != "operative" for i in idx):
+            continue
+        label, below = provisions[k].label, provisions[k + 1].label
+        # a provision of its own below it: "(j)" then "(j)(2)", "1." then "1.(a)"
+        # (not "(4)(i)" then "(4)(ii)", its sibling)
+        if (
+            not label.strip()
+            or len(below) <= len(label)
+            or not below.startswith(label)
+            or not (below[len(label)] == "(" or label.endswith("."))
+        ):
+            continue
+        first = idx[0]
+        if first > 0:
+            before = sentences[first - 1]
+            if _LEAD_IN_END.search(text, before.start, before.end) is not None:
+                continue  # an item of a list a lead-in opens ("any of the following:")
+        words = " ".join(text[sentences[idx[0]].start : sentences[idx[-1]].end].split())
+        if (
+            words[:1].isupper()
+            and not words.endswith(":")
+            and len(words.split()) <= 30
+            and rules.verbs.search(words) is None
+        ):
+            for i in idx:
+                s = sentences[i]
+                sentences[i] = Sentence(s.start, s.end, s.provision, "heading", s.term)
+            if not provisions[k].heading:
+                provisions[k] = provisions[k]._replace(heading=words)
 
 
 def _is_title(line: str, rules: LayoutRules) -> bool:
