@@ -174,6 +174,26 @@ async def test_an_answer_redraws_only_its_row_of_the_outline(
         assert now[1].split() == ["●", "Range", "4"]
         assert now[:1] + now[2:] == shown[:1] + shown[2:]
         assert set(rows) == {1}, f"outline rows redrawn: {sorted(set(rows))}"
+        assert outline.render_line(1).text.split() == ["●", "Range", "4"]
+
+        # Back and forth, a row's look shown again is not rendered again.
+        from textual.widgets import OptionList
+
+        rendered: list[object] = []
+        option_render = OptionList._get_option_render
+
+        def counted_render(self, option, style):
+            rendered.append(option.id)
+            return option_render(self, option, style)
+
+        for key in "31":
+            shown = total(app)
+            await pilot.press(key)
+            await until(pilot, lambda shown=shown: total(app) != shown, "the new score")
+            await pilot.pause()
+            monkeypatch.setattr(OptionList, "_get_option_render", counted_render)
+        assert outline.render_line(1).text.split() == ["●", "Range", "4"]
+        assert rendered == [], f"rows rendered again: {rendered}"
 
 
 async def test_a_card_shown_again_is_not_drawn_again_until_a_restyle(
@@ -223,10 +243,12 @@ async def test_a_look_shown_again_is_not_finished_again_until_a_restyle(
     from textual._styles_cache import StylesCache
     from textual.widget import Widget
 
+    from drafter.tui.widgets.onepass import OnePassVertical
     from drafter.tui.widgets.preview import BillPreview
     from drafter.tui.widgets.scorepanel import ScorePanel
+    from drafter.tui.widgets.topbar import BarText
 
-    kept = (TierCard, BillPreview, ScorePanel)
+    kept = (TierCard, BillPreview, ScorePanel, BarText, OnePassVertical)
     finished: list[str | None] = []
     render_widget = StylesCache.render_widget
 
@@ -254,6 +276,8 @@ async def test_a_look_shown_again_is_not_finished_again_until_a_restyle(
             *screen.query(TierCard),
             screen.query_one(BillPreview),
             screen.query_one(ScorePanel),
+            *screen.query(BarText),
+            screen.query_one("#chosen-detail"),
         ]
         for widget in widgets:
             if not widget.display or not widget.region:
@@ -266,7 +290,11 @@ async def test_a_look_shown_again_is_not_finished_again_until_a_restyle(
         # A new theme finishes them again, in the theme's colours.
         finished.clear()
         app.action_toggle_dark()
-        await until(pilot, lambda: {"tier-1", "preview", "score"} <= set(finished), "a redraw")
+        await until(
+            pilot,
+            lambda: {"tier-1", "preview", "score", "total", "chosen-detail"} <= set(finished),
+            "a redraw",
+        )
 
 
 async def test_a_card_shown_again_is_not_measured_again(

@@ -33,7 +33,7 @@ from textual.geometry import Region, Size
 from textual.widget import Widget
 from textual.widgets import Static
 
-from drafter.tui.widgets.rendermemo import RememberedRenders
+from drafter.tui.widgets.rendermemo import RememberedBox, RememberedRenders
 from drafter.tui.widgets.scrollbars import RememberedScrollBars
 
 
@@ -68,7 +68,7 @@ class OnePassCompositor(Compositor):
                 self._full_map_invalidated = False
 
 
-class OnePassVertical(Vertical):
+class OnePassVertical(RememberedBox, Vertical):
     def _size_updated(
         self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
     ) -> bool:

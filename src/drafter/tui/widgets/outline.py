@@ -9,12 +9,15 @@ from textual.binding import BindingType
 from textual.content import Content
 from textual.geometry import Region
 from textual.message import Message
+from textual.strip import Strip
+from textual.style import Style
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from drafter.tui.core import COVERAGE, DraftView, Step
 from drafter.tui.keys import LETTER_COMMANDS
 from drafter.tui.styles import ERROR, MARK_GOOD, MARK_OPEN, MUTED
+from drafter.tui.widgets.rendermemo import Looks
 from drafter.tui.widgets.util import same_content
 
 OPEN_MARK = "○"
@@ -59,6 +62,30 @@ class Outline(OptionList):
     def __init__(self, steps: Sequence[Step], **kwargs) -> None:
         super().__init__(*[Option(s.short, id=s.id) for s in steps], **kwargs)
         self.steps = tuple(steps)
+        #: The rows' renders by look (see _get_option_render).
+        self._looks: Looks[list[Strip]] = Looks()
+
+    def _get_option_render(self, option: Option, style: Style) -> list[Strip]:
+        """A row as Textual renders it, its last few looks kept.
+
+        An answer flips a row's points between a few values as tiers are
+        compared, and Textual styled the row's text afresh each time, looking
+        up every span's tone in the CSS. A look is the row, its text and
+        styles, the row's style, its padding and width, and the theme.
+        """
+        prompt = option.prompt
+        if not isinstance(prompt, Content):
+            return super()._get_option_render(option, style)
+        key = (
+            option,
+            prompt.plain,
+            tuple(prompt.spans),
+            style,
+            self.get_component_styles("option-list--option").padding,
+            self.scrollable_content_region.width,
+            self.app.theme,
+        )
+        return self._looks.kept(key, lambda: super(Outline, self)._get_option_render(option, style))
 
     # Only the user's own moves jump; highlights the screen sets do not post.
     def _jump(self) -> None:

@@ -175,3 +175,25 @@ class RememberedRenders(_Base):
         )
         assert kept_lines is lines
         return finished
+
+
+class RememberedBox(_Base):
+    """Mixed into a container: its own lines (its background and border), kept by look.
+
+    The chosen tier's detail box moves from card to card and changes height
+    with each choice: Textual drew every line of it again, blank as they are.
+    A container with no keyline draws a blank in its background colour, so
+    its lines are decided by its frame (frame_key) and its style alone.
+    """
+
+    _boxes: Looks[list[Strip]] | None = None
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        frame = frame_key(self, crop) if self.is_container else None
+        if frame is None or self.styles.keyline[0] != "none":
+            return super().render_lines(crop)
+        if self._boxes is None:
+            self._boxes = Looks()
+        return self._boxes.kept(
+            (frame, self.visual_style), lambda: super(RememberedBox, self).render_lines(crop)
+        )

@@ -13,6 +13,7 @@ from textual.widgets import Static
 from drafter.render.standing import standing_text
 from drafter.tui.core import DraftView
 from drafter.tui.styles import MUTED, WARN
+from drafter.tui.widgets.rendermemo import RememberedRenders
 from drafter.tui.widgets.util import set_content
 
 if TYPE_CHECKING:
@@ -24,13 +25,17 @@ def grade_text(view: DraftView) -> str:
     return standing_text(view.card)
 
 
+class BarText(RememberedRenders, Static):
+    """A text of the bar, its looks kept (the score flips as tiers are compared)."""
+
+
 class TopBar(Horizontal):
     """`drafter · Missouri · missouri.yaml (unsaved)` ... `73 / 100  C`."""
 
     def compose(self) -> ComposeResult:
-        yield Static(id="title", markup=False)
-        yield Static(id="total", markup=False)
-        yield Static(id="grade", markup=False)
+        yield BarText(id="title", markup=False)
+        yield BarText(id="total", markup=False)
+        yield BarText(id="grade", markup=False)
 
     def on_mount(self) -> None:
         # Room for "100 / 100" and its padding.
