@@ -729,3 +729,25 @@ def test_dispositions_relief_reaches_are_more_than_convictions_not_reliefs_effec
     )
     f = analyze(effect, RUBRIC).finding("arrests_and_adjudications")
     assert (f.tier, f.confidence) == ("convictions_only", "clear"), f.evidence
+
+
+def test_a_second_route_with_no_offense_of_its_own_makes_a_named_offense_arguable() -> None:
+    # "(1) the conviction was for prostitution ...; or (2) the conviction was based on
+    # conduct ... while subject to coercion": route (2) names no offense.
+    text = (
+        "Sec. 7. (a) A person may move the court to vacate a conviction if:\n"
+        "(1) the conviction was for prostitution committed as a result of being a victim of "
+        "human trafficking{}\n"
+        "(b) The motion shall be served on the district attorney, who may file an objection.\n"
+    )
+    alone = analyze(text.format("."), RUBRIC).finding("offenses_covered")
+    assert (alone.tier, alone.confidence) == ("prostitution_or_sex", "clear")
+    routes = analyze(
+        text.format(
+            "; or\n(2) the conviction was based on conduct the person engaged in while "
+            "subject to coercion by a trafficker."
+        ),
+        RUBRIC,
+    ).finding("offenses_covered")
+    assert routes.confidence == "ambiguous"
+    assert {"prostitution_or_sex", "all_offenses"} <= set(routes.candidates)
