@@ -744,3 +744,56 @@ def test_a_link_looser_than_a_cause_is_weighed_with_the_cause() -> None:
     )
     f = finding(looser, "nexus_to_trafficking")
     assert f.confidence == "ambiguous" and set(f.candidates) == {"direct_result", "as_a_result"}
+
+
+# --- a text's placements are read once and replayed ---------------------------------
+
+_CLAUSES = st.sampled_from(
+    [
+        "A victim of trafficking may petition to expunge the record.",
+        "Any person may file a motion to seal a conviction.",
+        "A person is not criminally liable for the act.",
+        "The court may vacate the conviction.",
+        "It is an affirmative defense that the person was coerced.",
+        "A person may file a petition in any of the following circumstances:",
+        "Relief under section 1(a) may be sought to set aside a judgment.",
+        "The clerk shall keep the record.",
+        "See section 5 on trafficking and expunging records.",
+    ]
+)
+_LABELS = st.sampled_from(["(a)", "(b)", "(1)", "(2)", "(c)", "Sec. 2.", "(a)(1)", ""])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(_LABELS, st.lists(_CLAUSES, min_size=1, max_size=3)), max_size=8),
+    st.integers(0, 6),
+)
+def test_placements_replayed_are_the_placements_read_afresh(
+    provisions: list[tuple[str, list[str]]], stop: int
+) -> None:
+    """Other remedies and defenses place the same branches more than once in one
+    text: kept in the text's Literals, a search read partly and the searches after
+    it give every placement a fresh search gives, in order."""
+    from itertools import islice
+
+    from drafter.reader.layout import GATE_ROLES
+    from drafter.reader.match import Literals
+    from drafter.reader.scope import _placing, defenses, other_remedies, scoped
+    from drafter.reader.segment import segment
+    from drafter.reader.views import StatuteText
+
+    text = "\n".join(f"{label} {' '.join(clauses)}".strip() for label, clauses in provisions)
+    rules = signals_for(RUBRIC).layout
+    assert rules is not None
+    layout = scoped(segment(text, rules))
+    norm, _ = StatuteText(text, layout).view(GATE_ROLES)
+    sentences = layout.sentences
+    starts = [s.start for s in sentences]
+    kept = Literals()
+    for branches in (rules.relief, rules.subject, rules.defense, rules.relief):
+        fresh = list(_placing(branches, norm, sentences, starts, {}))
+        assert list(islice(_placing(branches, norm, sentences, starts, kept), stop)) == fresh[:stop]
+        assert list(_placing(branches, norm, sentences, starts, kept)) == fresh
+    for mark in (other_remedies, defenses):
+        assert mark(layout, rules, norm, Literals()) == mark(layout, rules, norm, {})

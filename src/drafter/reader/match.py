@@ -14,7 +14,7 @@ import heapq
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from drafter.reader.tiers import TierRead
@@ -240,12 +240,15 @@ class Literals(dict[str, int]):
     shows in this text shows at the same place in the base: absent there, it is
     absent here, and here it is found no earlier than there."""
 
-    __slots__ = ("base", "base_text")
+    __slots__ = ("base", "base_text", "placed")
 
     def __init__(self, base: Literals | None = None, base_text: str = "") -> None:
         super().__init__()
         self.base = base
         self.base_text = base_text
+        #: Searches that place sentences in this text, kept by their branches
+        #: (drafter.reader.scope._placing: each read once however often asked).
+        self.placed: dict[int, Any] = {}
 
 
 def _first(found: dict[str, int], norm: str, literal: str) -> int:

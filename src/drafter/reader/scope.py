@@ -23,7 +23,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from drafter.reader.layout import EVIDENCE_ROLES, Layout, LayoutRules, Provision, Sentence
-from drafter.reader.match import _Branch
+from drafter.reader.match import Literals, _Branch
 from drafter.reader.text import Normalized
 
 
@@ -356,9 +356,29 @@ def _placing(
     are found: branch by branch, a sentence again for each branch that matches in
     it (once a sentence is placed, the branch's other matches inside it are passed
     over); a caller that knows enough stops early. `found`: the literals' first
-    places in `norm`, kept for the next search (each literal looked for once)."""
-    if found is None:
-        found = {}
+    places in `norm`, kept for the next search (each literal looked for once); when
+    it is the text's Literals, the placements are kept there too, and the next
+    search of the same branches in the same text replays them, reading on only
+    past where the last one stopped (the sentences' places never change for one
+    text: setting roles aside changes roles only)."""
+    if isinstance(found, Literals):
+        placed = found.placed.get(id(branches))
+        if placed is None or placed[0] is not branches:
+            placed = found.placed[id(branches)] = (
+                branches,
+                _Placed(_placings(branches, norm, sentences, starts, found)),
+            )
+        return iter(placed[1])
+    return _placings(branches, norm, sentences, starts, found if found is not None else {})
+
+
+def _placings(
+    branches: tuple[_Branch, ...],
+    norm: Normalized,
+    sentences: tuple[Sentence, ...] | list[Sentence],
+    starts: list[int],
+    found: dict[str, int],
+) -> Iterator[int]:
     for branch in branches:
         rest = [0]
         for m in branch.candidates(norm.text, found=found, floor=rest):
@@ -367,6 +387,32 @@ def _placing(
             if k >= 0 and sentences[k].end > at:
                 rest[0] = norm.index_of(sentences[k].end)
                 yield k
+
+
+class _Placed:
+    """One search's placements as far as they were read, for the searches after it."""
+
+    __slots__ = ("_more", "_seen")
+
+    def __init__(self, more: Iterator[int]) -> None:
+        self._seen: list[int] = []
+        self._more: Iterator[int] | None = more
+
+    def __iter__(self) -> Iterator[int]:
+        seen = self._seen
+        i = 0
+        while True:
+            if i < len(seen):
+                yield seen[i]
+                i += 1
+                continue
+            if self._more is None:
+                return
+            k = next(self._more, None)
+            if k is None:
+                self._more = None
+                return
+            seen.append(k)
 
 
 @lru_cache(maxsize=8192)
