@@ -523,3 +523,31 @@ async def test_a_choice_restyles_each_card_it_changes_once(
         for card in cards:
             card.update_node_styles()
         assert looks() == before, "a card's look is not its classes' and focus's"
+
+
+async def test_a_scorecard_shown_again_is_not_written_out_again(
+    example, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from drafter.tui.widgets import scorepanel
+
+    written: list[int] = []
+    score_content = scorepanel.score_content
+
+    def counted(view, width=0):
+        written.append(1)
+        return score_content(view, width)
+
+    app = DrafterApp(mode="open", path=str(example("strong-b")))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        panel = app.screen.query_one(scorepanel.ScorePanel)
+        for i, key in enumerate("1313"):
+            shown = total(app)
+            await pilot.press(key)
+            await until(pilot, lambda shown=shown: total(app) != shown, "the new score")
+            await pilot.pause()
+            if i == 1:
+                monkeypatch.setattr(scorepanel, "score_content", counted)
+        assert written == [], "the score panel's text was written out again"
+        assert panel.content == score_content(app.view, panel.content_region.width)

@@ -78,3 +78,27 @@ def test_a_bill_is_rendered_once_a_width(monkeypatch: pytest.MonkeyPatch) -> Non
     assert shown.bill_text(60) == shown.bill_text(60) == render(shown.bill, 60)
     assert shown.bill_text(72) == render(shown.bill, 72)
     assert rendered == [60, 72]
+
+
+def test_tier_texts_of_a_kept_view_are_worked_out_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    engine = Engine.load()
+    draft = load_draft(EXAMPLES / "strong-b.yaml", engine.rubric)
+    shown = engine.view(draft)
+    ids = ("partial", "vacatur", "vacatur_on_merits")
+    first = engine.tier_texts("range_of_relief", ids, draft, shown.bill)
+    previews: list[str] = []
+    preview = type(engine.language).preview
+
+    def counted(self, step_id, choice_id, *args, **kwargs):
+        previews.append(choice_id)
+        return preview(self, step_id, choice_id, *args, **kwargs)
+
+    monkeypatch.setattr(type(engine.language), "preview", counted)
+    first["partial"] = "changed by a caller"
+    again = engine.tier_texts("range_of_relief", ids, draft, shown.bill)
+    assert previews == [], "worked out again"
+    assert again["partial"] != "changed by a caller"
+    # Another draft is another bill: worked out afresh.
+    other = engine.view(draft.with_parameter("relief_term", "9 years"))
+    engine.tier_texts("range_of_relief", ids, other.draft, other.bill)
+    assert sorted(previews) == sorted(ids)

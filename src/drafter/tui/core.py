@@ -142,6 +142,10 @@ class Engine:
         self.standards = standards if standards is not None else standards_for(rubric)
         #: The views of the last few drafts, newest last (see view).
         self._views: list[DraftView] = []
+        #: Tier texts by step, tiers and bill, with the bill and draft (see tier_texts).
+        self._tier_texts: dict[
+            tuple[str, tuple[str, ...], int], tuple[Bill, Draft, dict[str, str]]
+        ] = {}
 
     @classmethod
     def load(
@@ -282,17 +286,30 @@ class Engine:
         self, step_id: str, choice_ids: Sequence[str], draft: Draft, bill: Bill | None = None
     ) -> dict[str, str]:
         """`tier_language` for several tiers of one step: the bill's numbering,
-        the effective parameters and the word forms are worked out once."""
+        the effective parameters and the word forms are worked out once.
+
+        Kept by bill for the views the engine keeps (a view's bill is its
+        draft's: see view), as the wizard asks on every change, twice.
+        """
         from drafter.assembly import bill_wording
         from drafter.bill import reference_words
 
+        key = (step_id, tuple(choice_ids), id(bill))
+        kept = self._tier_texts.get(key) if bill is not None else None
+        if kept is not None and kept[0] is bill and kept[1] == draft:
+            return dict(kept[2])
         refs = reference_words(bill) if bill is not None else None
         params = self.profile.parameters_for(draft)
         wording = bill_wording(draft, self.profile)
-        return {
+        texts = {
             cid: wording.statute(self.language.preview(step_id, cid, params, refs) or "")
             for cid in choice_ids
         }
+        if bill is not None:
+            if len(self._tier_texts) >= 4 * VIEWS_KEPT:
+                self._tier_texts.clear()
+            self._tier_texts[key] = (bill, draft, texts)
+        return dict(texts)
 
     def tier_note(self, step_id: str, choice_id: str) -> tuple[str, str]:
         """Why the tier's language is worded so, and its source."""

@@ -9,7 +9,7 @@ from textual.widgets import Static
 
 from drafter.tui.core import DraftView
 from drafter.tui.styles import MARK, MARK_ERROR, MARK_GOOD, MARK_OPEN, MUTED, styled
-from drafter.tui.widgets.rendermemo import RememberedRenders
+from drafter.tui.widgets.rendermemo import Looks, RememberedRenders
 from drafter.tui.widgets.topbar import grade_text
 from drafter.tui.widgets.util import set_content, shown_content
 
@@ -88,12 +88,22 @@ def standards_parts(view: DraftView, width: int = 0) -> list[str | tuple[str, st
 class ScorePanel(RememberedRenders, Static):
     _view: DraftView | None = None
     _width = 0
+    #: The texts of the last few scorecards shown, each with its card.
+    _made: Looks[tuple[object, Content]] | None = None
 
     def show(self, view: DraftView) -> None:
         width = self.content_region.width
         rewrapped = width != self._width
         self._view, self._width = view, width
-        content = score_content(view, width)
+        # A kept view (Engine.view) is the same scorecard: the same text. By
+        # the card's identity, held in the entry so the id is never reused.
+        if self._made is None:
+            self._made = Looks()
+        card, content = self._made.kept(
+            (id(view.card), view.standard_lines, width),
+            lambda: (view.card, score_content(view, width)),
+        )
+        assert card is view.card
         old = shown_content(self)
         # Fixed columns: only a change in the number of lines (or in the width the
         # standards' lines were cut to) needs a layout pass.
