@@ -751,3 +751,23 @@ def test_a_second_route_with_no_offense_of_its_own_makes_a_named_offense_arguabl
     ).finding("offenses_covered")
     assert routes.confidence == "ambiguous"
     assert {"prostitution_or_sex", "all_offenses"} <= set(routes.candidates)
+
+
+def test_a_but_for_link_is_a_cause_the_rubric_leaves_to_weigh() -> None:
+    # "would not have committed the offense but for being trafficked": the "not" is
+    # the counterfactual's; beside "during the period" the nexus is arguable, not clear.
+    text = (
+        "Sec. 1. (a) A person may petition the court to expunge the record of a misdemeanor "
+        "if the person proves that the person committed the offense during the period the "
+        "person was being trafficked{}.\n"
+    )
+    alone = analyze(text.format(""), RUBRIC).finding("nexus_to_trafficking")
+    assert (alone.tier, alone.confidence) == ("while_a_victim", "clear")
+    both = analyze(
+        text.format(
+            ", and that the person would not have committed the offense but for being trafficked"
+        ),
+        RUBRIC,
+    ).finding("nexus_to_trafficking")
+    assert both.confidence == "ambiguous"
+    assert {"while_a_victim", "as_a_result"} <= set(both.candidates)
