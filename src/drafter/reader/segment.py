@@ -368,7 +368,7 @@ def _subheadings(
     for i, s in enumerate(sentences):
         own.setdefault(s.provision, []).append(i)
     for k, idx in own.items():
-        if k + 1 >= len(provisions) or any(sentences[i].role != "operative" for i in idx):
+        if k + 1 >= len(provisions):
             continue
         label, below = provisions[k].label, provisions[k + 1].label
         # a provision of its own below it: "(j)" then "(j)(2)", "1." then "1.(a)"
@@ -380,18 +380,19 @@ def _subheadings(
             or not (below[len(label)] == "(" or label.endswith("."))
         ):
             continue
+        if any(sentences[i].role != "operative" for i in idx):
+            continue
         first = idx[0]
         if first > 0:
             before = sentences[first - 1]
             if _LEAD_IN_END.search(text, before.start, before.end) is not None:
                 continue  # an item of a list a lead-in opens ("any of the following:")
-        words = " ".join(text[sentences[idx[0]].start : sentences[idx[-1]].end].split())
-        if (
-            words[:1].isupper()
-            and not words.endswith(":")
-            and len(words.split()) <= 30
-            and rules.verbs.search(words) is None
-        ):
+        # (its first 31 words at most: a longer one is no heading, and is not joined)
+        parts = text[sentences[idx[0]].start : sentences[idx[-1]].end].split(None, 30)
+        if len(parts) > 30:
+            continue
+        words = " ".join(parts)
+        if words[:1].isupper() and not words.endswith(":") and rules.verbs.search(words) is None:
             for i in idx:
                 s = sentences[i]
                 sentences[i] = Sentence(s.start, s.end, s.provision, "heading", s.term)
