@@ -35,7 +35,9 @@ into the original text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from itertools import pairwise
 
 from drafter.reader.layout import Layout, LayoutRules, Provision, Sentence
 from drafter.reader.text import SentenceEnds
@@ -364,40 +366,46 @@ def _subheadings(
     remedies, they grant none. (A lead-in that ends in a colon, "(b) The
     following violent felonies:", is law; so is an item of a list, which follows
     a lead-in or has no provisions below it.)"""
-    own: dict[int, list[int]] = {}
-    for i, s in enumerate(sentences):
-        own.setdefault(s.provision, []).append(i)
-    for k, idx in own.items():
-        if k + 1 >= len(provisions):
+    # (the cheap test first, a provision below it: a statute has thousands of
+    # provisions and few headings; their sentences are found by bisection)
+    below_it = [
+        k
+        for k, (upper, lower) in enumerate(pairwise(provisions))
+        if _holds(upper.label, lower.label)
+    ]
+    if not below_it:
+        return
+    owner = [s.provision for s in sentences]
+    verbs = rules.verbs
+    for k in below_it:
+        first, stop = bisect_left(owner, k), bisect_right(owner, k)
+        # (a verb, the usual answer, is asked first, of the text in place)
+        if first == stop or verbs.search(text, sentences[first].start, sentences[stop - 1].end):
             continue
-        label, below = provisions[k].label, provisions[k + 1].label
-        # a provision of its own below it: "(j)" then "(j)(2)", "1." then "1.(a)"
-        # (not "(4)(i)" then "(4)(ii)", its sibling)
-        if (
-            not label.strip()
-            or len(below) <= len(label)
-            or not below.startswith(label)
-            or not (below[len(label)] == "(" or label.endswith("."))
-        ):
+        if any(sentences[j].role != "operative" for j in range(first, stop)):
             continue
-        if any(sentences[i].role != "operative" for i in idx):
-            continue
-        first = idx[0]
         if first > 0:
             before = sentences[first - 1]
             if _LEAD_IN_END.search(text, before.start, before.end) is not None:
                 continue  # an item of a list a lead-in opens ("any of the following:")
-        # (its first 31 words at most: a longer one is no heading, and is not joined)
-        parts = text[sentences[idx[0]].start : sentences[idx[-1]].end].split(None, 30)
-        if len(parts) > 30:
-            continue
-        words = " ".join(parts)
-        if words[:1].isupper() and not words.endswith(":") and rules.verbs.search(words) is None:
-            for i in idx:
-                s = sentences[i]
-                sentences[i] = Sentence(s.start, s.end, s.provision, "heading", s.term)
+        words = " ".join(text[sentences[first].start : sentences[stop - 1].end].split())
+        if words[:1].isupper() and not words.endswith(":") and len(words.split()) <= 30:
+            for j in range(first, stop):
+                s = sentences[j]
+                sentences[j] = Sentence(s.start, s.end, s.provision, "heading", s.term)
             if not provisions[k].heading:
                 provisions[k] = provisions[k]._replace(heading=words)
+
+
+def _holds(label: str, below: str) -> bool:
+    """Whether the provision labelled `below` is one of `label`'s own: "(j)" then
+    "(j)(2)", "1." then "1.(a)" (not "(4)(i)" then "(4)(ii)", its sibling)."""
+    return (
+        len(below) > len(label)
+        and below.startswith(label)
+        and (below[len(label)] == "(" or label.endswith("."))
+        and bool(label.strip())
+    )
 
 
 def _is_title(line: str, rules: LayoutRules) -> bool:
