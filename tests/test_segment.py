@@ -225,6 +225,20 @@ def test_a_verbless_subsection_over_its_own_paragraphs_is_its_heading() -> None:
     assert got["Prostitution."] == "operative" and got["Loitering."] == "operative"
 
 
+def test_a_bills_front_matter_through_its_enacting_clause_is_not_law() -> None:
+    text = (
+        "A BILL FOR\nAn Act relating to relief for victims of human trafficking.\n"
+        "BE IT ENACTED BY THE GENERAL ASSEMBLY:\n"
+        "Section 1. A person may move to vacate a conviction.\n"
+    )
+    got = {sentence: role for role, _, sentence in roles(text)}
+    assert [r for s, r in got.items() if "victims of human trafficking" in s] == ["heading"]
+    assert got["A person may move to vacate a conviction."] == "operative"
+    # without an enacting clause, a text's first sentences are as they read
+    body = "An Act of this State may vacate a conviction.\n"
+    assert roles(body)[0][0] == "operative"
+
+
 def test_federal_labels_nest_below_the_letters_they_look_like() -> None:
     """(a)(1)(A)(i)(I)(aa): a roman capital and a doubled letter are levels of their own."""
     text = (

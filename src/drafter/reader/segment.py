@@ -349,7 +349,30 @@ def segment(text: str, rules: LayoutRules) -> Layout:
         # unless it starts like one ("§ 12.", "Sec. 4.", "29-3005.").
         body_open = True
     _subheadings(text, provisions, sentences, rules)
+    _front_matter(text, sentences)
     return Layout(text, tuple(provisions), tuple(sentences), frozenset(stops.continuing))
+
+
+# A bill's enacting clause ("Be it enacted by the Legislature of the State of
+# Texas:"), on a line of its own or opening one.
+# (wherever a copy wrapped it: through its colon or period)
+_ENACTING = re.compile(r"^[ \t]*be\s+it\s+(?:further\s+)?enacted\b[^:.]{0,300}[:.]?", re.I | re.M)
+
+
+def _front_matter(text: str, sentences: list[Sentence]) -> None:
+    """A bill's front matter, up to and through its enacting clause (its number,
+    sponsors, "A BILL FOR An Act relating to ... victims of human trafficking"), is
+    not law: the long title names what the act is about, the sections after the
+    clause say what it does."""
+    clause = _ENACTING.search(text, 0, 4000)
+    if clause is None:
+        return
+    end = clause.end()
+    for i, s in enumerate(sentences):
+        if s.start >= end:
+            break
+        if s.role == "operative":
+            sentences[i] = Sentence(s.start, s.end, s.provision, "heading", s.term)
 
 
 # How a lead-in or a list item before the next item ends: "following:", "murder;", "; or".
