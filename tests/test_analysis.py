@@ -771,3 +771,26 @@ def test_a_but_for_link_is_a_cause_the_rubric_leaves_to_weigh() -> None:
     ).finding("nexus_to_trafficking")
     assert both.confidence == "ambiguous"
     assert {"while_a_victim", "as_a_result"} <= set(both.candidates)
+
+
+@pytest.mark.parametrize(
+    ("condition", "tier"),
+    [
+        ("if the person provided assistance in the investigation of the trafficker", "restrictive"),
+        ("if the person assisted law enforcement in the case", "restrictive"),
+        ("if the person testified against the trafficker", "restrictive"),
+        (
+            "regardless of whether the person provided assistance in the investigation",
+            "none",
+        ),
+    ],
+)
+def test_cooperation_said_as_assistance_or_testimony_is_a_condition(
+    condition: str, tier: str
+) -> None:
+    text = (
+        "Sec. 1. (a) A person convicted of prostitution may move the court to vacate the "
+        "conviction if the offense was a result of being a victim of human trafficking.\n"
+        f"(b) The court may grant the motion {condition}.\n"
+    )
+    assert analyze(text, RUBRIC).finding("additional_conditions").tier == tier
