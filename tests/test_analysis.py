@@ -794,3 +794,17 @@ def test_cooperation_said_as_assistance_or_testimony_is_a_condition(
         f"(b) The court may grant the motion {condition}.\n"
     )
     assert analyze(text, RUBRIC).finding("additional_conditions").tier == tier
+
+
+def test_a_vacatur_another_law_granted_as_a_precondition_is_not_this_remedys_relief() -> None:
+    text = (
+        "Sec. 1. (a) This section applies only to a person whose conviction for theft was "
+        "set aside by the court under Section 9.\n"
+        "(b) The person may petition the court for an order sealing the record of the "
+        "offense if the person committed the offense as a result of being a victim of human "
+        "trafficking.\n"
+    )
+    assert analyze(text, RUBRIC).finding("range_of_relief").tier != "vacatur"
+    granted = text.replace("for an order sealing the record of", "to vacate the conviction for")
+    f = analyze(granted, RUBRIC).finding("range_of_relief")
+    assert (f.tier, f.confidence) == ("vacatur", "clear")
