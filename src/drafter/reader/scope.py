@@ -213,22 +213,12 @@ def other_remedies(
     """Other laws' remedies set aside (role `other`): a subsection that opens a
     remedy of its own and never names the subject (`_other_laws`), and the items of
     a general law's list of alternative routes that never name it (`_other_routes`)."""
-    if not rules.subject:
-        return layout
-    # Where the subject is named, found once for both (the sentences keep their
-    # places when some are marked `other`; each asks of their roles itself).
-    starts = [s.start for s in layout.sentences]
-    subject_at = tuple(_placing(rules.subject, norm, layout.sentences, starts, literals))
-    marked = _other_laws(layout, rules, norm, literals, subject_at)
-    return _other_routes(marked, rules, norm, literals, subject_at)
+    marked = _other_laws(layout, rules, norm, literals)
+    return _other_routes(marked, rules, norm, literals)
 
 
 def _other_routes(
-    layout: Layout,
-    rules: LayoutRules,
-    norm: Normalized,
-    literals: dict[str, int] | None,
-    subject_at: tuple[int, ...],
+    layout: Layout, rules: LayoutRules, norm: Normalized, literals: dict[str, int] | None
 ) -> Layout:
     """A remedy whose lead-in offers its items as alternatives ("may file a petition
     ... in any of the following circumstances:") and never names the subject is a
@@ -248,7 +238,11 @@ def _other_routes(
     )
     if not leads:
         return layout
-    named = {k for k in subject_at if sentences[k].role in EVIDENCE_ROLES}
+    named = {
+        k
+        for k in _placing(rules.subject, norm, sentences, starts, literals)
+        if sentences[k].role in EVIDENCE_ROLES
+    }
     labels = [
         layout.provisions[s.provision].label if s.provision < len(layout.provisions) else ""
         for s in sentences
@@ -284,11 +278,7 @@ def _other_routes(
 
 
 def _other_laws(
-    layout: Layout,
-    rules: LayoutRules,
-    norm: Normalized,
-    literals: dict[str, int] | None,
-    subject_at: tuple[int, ...],
+    layout: Layout, rules: LayoutRules, norm: Normalized, literals: dict[str, int] | None = None
 ) -> Layout:
     """In a statute with a remedy for trafficking victims, a subsection that opens
     another remedy (a petition anyone may file) and never names trafficking is
@@ -313,7 +303,7 @@ def _other_laws(
             if sentences[k].role in EVIDENCE_ROLES
         }
 
-    named = {key_of[k] for k in subject_at if sentences[k].role in EVIDENCE_ROLES}
+    named = groups_of(rules.subject)
     if not named:
         return layout
     remedies = groups_of(rules.remedy)
