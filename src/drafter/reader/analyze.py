@@ -57,6 +57,14 @@ def _lowest(tiers: Iterable[str], points: dict[str, int]) -> str:
     return min(tiers, key=lambda t: (points.get(t, 0), order.get(t, 0)))
 
 
+def _speaker(evidence: list[Evidence]) -> str:
+    """Who speaks in the words quoted first: their provision, or, in a text without
+    labels, which has no provision to name, the text itself."""
+    if evidence and evidence[0].provision:
+        return f"Provision {evidence[0].provision}"
+    return "The text"
+
+
 def _read_category(
     doc: StatuteText,
     category: str,
@@ -178,9 +186,7 @@ def _read_category(
         ):
             # Not silence: the text settles it in words no tier names.
             found = doc.evidence(norm, "", [(unweighed.start(), unweighed.end(), "")], "topic")
-            where = (
-                f"Provision {found[0].provision}" if found and found[0].provision else "The text"
-            )
+            where = _speaker(found)
             return Finding(
                 category,
                 title,
@@ -216,11 +222,8 @@ def _read_category(
             )  # fmt: skip
         if m is not None:
             topic = doc.evidence(norm, "", [(m.start(), m.end(), "")], "topic")
-            # (a text without labels has no provision to name: the text itself speaks)
-            where = (
-                f"Provision {topic[0].provision}" if topic and topic[0].provision else "The text"
-            )
-            here = "that provision" if topic and topic[0].provision else "those words"
+            where = _speaker(topic)
+            here = "that provision" if where != "The text" else "those words"
             note = (
                 f'{where} speaks to this ("{topic[0].quote}") in words the reader '
                 f"does not weigh; decide this category from {here}."

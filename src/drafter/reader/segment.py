@@ -80,15 +80,14 @@ _DASH_TITLE = re.compile(r"\.\s*[—–]")
 _DIVIDER = re.compile(r"[-=_*]{3,}[ \t]*\S.*?[-=_*]{3,}[ \t]*$")
 # A section title line ("Wash. Rev. Code § 9.94A.030 — Definitions."): one opens a
 # section of its own after a blank line, even when the line before ends without a period.
-_TITLE_LINE = re.compile(r"(?:[A-Z][\w.]*\.?[ \t]+){0,4}(?:§+\s*|[Aa]rt\.\s*|Article\s+)\d")
+_CITATION = r"(?:[A-Z][\w.]*\.?[ \t]+){0,4}(?:§+\s*|[Aa]rt\.\s*|Article\s+)\d"
+_TITLE_LINE = re.compile(_CITATION)
 # A cited title line with its catchline after a dash ("Ky. Rev. Stat. § 529.160 —
 # Expungement ... when person charged or convicted was a victim ..."): the
 # catchline is the section's name, whatever verbs its clauses have.
 # (Its words are taken as one line, wherever the copy wrapped them; a sentence
 # after the catchline, "— Motion. A person may ...", is a body, not the name.)
-_CITED_TITLE = re.compile(
-    r"(?:[A-Z][\w.]*\.?[ ]+){0,4}(?:§+ ?|[Aa]rt\. ?|Article )\d[\w.:\-]*[ ]+(?:—|–|--)[ ]+\S"
-)
+_CITED_TITLE = re.compile(_CITATION + r"[\w.:\-]*[ \t]+(?:—|–|--)[ \t]+\S")
 _SENTENCE_AFTER = re.compile(r"\.\s+[\"“(A-Z]")
 _ROMAN = re.compile(r"[ivxl]+")
 # A line ending on an article, preposition or conjunction runs on: not a whole heading.
@@ -372,7 +371,7 @@ def _front_matter(text: str, sentences: list[Sentence]) -> None:
         if s.start >= end:
             break
         if s.role == "operative":
-            sentences[i] = Sentence(s.start, s.end, s.provision, "heading", s.term)
+            sentences[i] = s._replace(role="heading")
 
 
 # How a lead-in or a list item before the next item ends: "following:", "murder;", "; or".
@@ -414,8 +413,7 @@ def _subheadings(
         words = " ".join(text[sentences[first].start : sentences[stop - 1].end].split())
         if words[:1].isupper() and not words.endswith(":") and len(words.split()) <= 30:
             for j in range(first, stop):
-                s = sentences[j]
-                sentences[j] = Sentence(s.start, s.end, s.provision, "heading", s.term)
+                sentences[j] = sentences[j]._replace(role="heading")
             if not provisions[k].heading:
                 provisions[k] = provisions[k]._replace(heading=words)
 
