@@ -363,6 +363,8 @@ def _front_matter(text: str, sentences: list[Sentence]) -> None:
     sponsors, "A BILL FOR An Act relating to ... victims of human trafficking"), is
     not law: the long title names what the act is about, the sections after the
     clause say what it does."""
+    # (looked for near the start only, where a bill prints it: a text quoting an
+    # act's enacting clause further on has no front matter to set aside)
     clause = _ENACTING.search(text, 0, 4000)
     if clause is None:
         return
