@@ -80,6 +80,16 @@ async def until(pilot, ok, what: str = "the condition", tries: int = 100) -> Non
         raise AssertionError(f"timed out waiting for {what}")
 
 
+async def choose(pilot, key: str) -> None:
+    """Press a key that changes the score (a tier's number) and wait until the top bar
+    shows the new score and the frame after it is drawn."""
+    app = pilot.app
+    shown = total(app)
+    await pilot.press(key)
+    await until(pilot, lambda: total(app) != shown, "the new score")
+    await pilot.pause()
+
+
 async def on_screen(pilot, kind: type, what: str = "the screen"):
     """Wait until a screen of `kind` is current, composed and has its first focus.
 

@@ -6,7 +6,7 @@ from textual.widgets._footer import FooterKey
 
 from drafter.tui.app import DrafterApp
 
-from .conftest import screen_text, total, until
+from .conftest import choose, screen_text, until
 
 
 def keys(app: DrafterApp) -> list[FooterKey]:
@@ -20,10 +20,7 @@ async def test_choosing_tiers_keeps_the_footer_and_a_new_zone_rebuilds_it(exampl
         await until(pilot, lambda: keys(app), "the footer")
         before = keys(app)
         for key in ("1", "3", "2", "1"):
-            shown = total(app)
-            await pilot.press(key)
-            await until(pilot, lambda shown=shown: total(app) != shown, "the score")
-            await pilot.pause()
+            await choose(pilot, key)
         # Focus moved from card to card; the keys shown are the same widgets.
         assert keys(app) == before
         # Into the form: letters are text there, so the footer shows other keys.
@@ -54,8 +51,5 @@ async def test_a_tier_choice_works_out_the_footer_keys_only_as_textual_signals(
         monkeypatch.setattr(KeysFooter, "_keys_shown", counted)
         for key in ("1", "3"):
             worked.clear()
-            shown = total(app)
-            await pilot.press(key)
-            await until(pilot, lambda shown=shown: total(app) != shown, "the score")
-            await pilot.pause()
+            await choose(pilot, key)
             assert len(worked) <= 2, f"the footer's keys worked out {len(worked)} times"

@@ -24,7 +24,7 @@ from drafter.tui.screens.wizard import WizardScreen
 from drafter.tui.widgets.outline import Outline
 from drafter.tui.widgets.tiers import TierCard
 
-from .conftest import total, until
+from .conftest import choose, total, until
 
 
 def visible(card, centre) -> bool:
@@ -187,10 +187,7 @@ async def test_an_answer_redraws_only_its_row_of_the_outline(
             return option_render(self, option, style)
 
         for key in "31":
-            shown = total(app)
-            await pilot.press(key)
-            await until(pilot, lambda shown=shown: total(app) != shown, "the new score")
-            await pilot.pause()
+            await choose(pilot, key)
             monkeypatch.setattr(OptionList, "_get_option_render", counted_render)
         assert outline.render_line(1).text.split() == ["●", "Range", "4"]
         assert rendered == [], f"rows rendered again: {rendered}"
@@ -212,10 +209,7 @@ async def test_a_card_shown_again_is_not_drawn_again_until_a_restyle(
         await pilot.press("n")  # Range of Relief: tiers 1 and 3 give 4 and 10
         await pilot.pause()
         for key in "131":
-            shown = total(app)
-            await pilot.press(key)
-            await until(pilot, lambda shown=shown: total(app) != shown, "the new score")
-            await pilot.pause()
+            await choose(pilot, key)
             if key == "3":
                 # Each look of both cards drawn once by now: from here on, count.
                 monkeypatch.setattr(Visual, "to_strips", classmethod(counted))
@@ -262,10 +256,7 @@ async def test_a_look_shown_again_is_not_finished_again_until_a_restyle(
         await pilot.press("n")  # Range of Relief: tiers 1 and 3 give 4 and 10
         await pilot.pause()
         for i, key in enumerate("13131"):
-            shown = total(app)
-            await pilot.press(key)
-            await until(pilot, lambda shown=shown: total(app) != shown, "the new score")
-            await pilot.pause()
+            await choose(pilot, key)
             if i == 2:
                 # Each look finished once by now (both scrolls): from here on, count.
                 monkeypatch.setattr(StylesCache, "render_widget", counted)
@@ -317,10 +308,7 @@ async def test_a_card_shown_again_is_not_measured_again(
         await pilot.pause()
         cards = list(app.screen.query(TierCard))
         for i, key in enumerate("1313"):
-            shown = total(app)
-            await pilot.press(key)
-            await until(pilot, lambda shown=shown: total(app) != shown, "the new score")
-            await pilot.pause()
+            await choose(pilot, key)
             if i == 1:
                 monkeypatch.setattr(Content, "get_height", counted)
         words = {card.content.plain.replace("●", "○") for card in cards if card.display}
@@ -360,10 +348,7 @@ async def test_a_scrollbar_shown_again_is_not_drawn_again(
         assert all(isinstance(bar, RememberedScrollBar) and bar.display for bar in bars)
         places = []
         for i, key in enumerate("1313"):
-            shown = total(app)
-            await pilot.press(key)
-            await until(pilot, lambda shown=shown: total(app) != shown, "the new score")
-            await pilot.pause()
+            await choose(pilot, key)
             places.append([(bar.window_virtual_size, bar.position) for bar in bars])
             if i == 2:
                 # Each look of both bars drawn once by now: from here on, count.
@@ -499,10 +484,7 @@ async def test_a_choice_restyles_each_card_it_changes_once(
         monkeypatch.setattr(Stylesheet, "apply", counted)
         for key, now, was in (("1", "tier-1", "tier-2"), ("3", "tier-3", "tier-1")):
             restyled.clear()
-            shown = total(app)
-            await pilot.press(key)
-            await until(pilot, lambda shown=shown: total(app) != shown, "the new score")
-            await pilot.pause()
+            await choose(pilot, key)
             assert sorted(restyled) == sorted([now, was]), f"cards restyled: {restyled}"
             assert app.screen.focused is app.screen.query_one(f"#{now}")
 
@@ -513,10 +495,7 @@ async def test_a_choice_restyles_each_card_it_changes_once(
         cards = [app.screen.query_one(f"#tier-{i}", TierCard) for i in (1, 3)]
         app.screen.set_focus(app.screen.query_one(Outline))
         await pilot.pause()
-        shown = total(app)
-        await pilot.press("1")
-        await until(pilot, lambda: total(app) != shown, "the new score")
-        await pilot.pause()
+        await choose(pilot, "1")
         before = looks()
         assert [chosen for chosen, _ in before] == [True, False]
         assert before[0][1] != before[1][1], "the chosen card looks like the other"
@@ -543,10 +522,7 @@ async def test_a_scorecard_shown_again_is_not_written_out_again(
         await pilot.pause()
         panel = app.screen.query_one(scorepanel.ScorePanel)
         for i, key in enumerate("1313"):
-            shown = total(app)
-            await pilot.press(key)
-            await until(pilot, lambda shown=shown: total(app) != shown, "the new score")
-            await pilot.pause()
+            await choose(pilot, key)
             if i == 1:
                 monkeypatch.setattr(scorepanel, "score_content", counted)
         assert written == [], "the score panel's text was written out again"
