@@ -808,3 +808,61 @@ def test_a_vacatur_another_law_granted_as_a_precondition_is_not_this_remedys_rel
     granted = text.replace("for an order sealing the record of", "to vacate the conviction for")
     f = analyze(granted, RUBRIC).finding("range_of_relief")
     assert (f.tier, f.confidence) == ("vacatur", "clear")
+
+
+DOCUMENTS = (
+    "Sec. 4. (a) A person convicted of prostitution may move to vacate the conviction "
+    "if the offense was a result of being a victim of human trafficking.\n"
+    "(b) {}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("words", "quote"),
+    [
+        ("The movant may submit evidence of the trafficking by affidavit.", "evidence"),
+        (
+            "Evidence that the movant was a victim may include a record of the trafficker's "
+            "conviction.",
+            "Evidence that the movant was a victim may include",
+        ),
+        (
+            "The motion shall include copies of any documents that support it.",
+            "copies of any documents",
+        ),
+        (
+            "The movant may prove the trafficking by testimony or affidavit.",
+            "by testimony or affidavit",
+        ),
+    ],
+)
+def test_evidence_the_text_names_without_a_presumption_is_a_plain_no_presumption(
+    words: str, quote: str
+) -> None:
+    # The text speaks to what proves the claim and gives no document a
+    # presumption: not the statute's silence, a clear "no presumption".
+    f = analyze(DOCUMENTS.format(words), RUBRIC).finding("official_documentation")
+    assert (f.tier, f.confidence) == ("no_presumption", "clear")
+    assert quote in [e.quote for e in f.evidence]
+
+
+def test_documentation_given_weight_in_other_words_is_not_read_as_no_presumption() -> None:
+    weighed = analyze(
+        DOCUMENTS.format(
+            "The movant may submit evidence by affidavit, and a certification of the "
+            "movant's status from a federal agency is sufficient evidence that the movant "
+            "was a victim."
+        ),
+        RUBRIC,
+    ).finding("official_documentation")
+    assert (weighed.tier, weighed.confidence) == (None, "not found")
+    presumed = analyze(
+        DOCUMENTS.format(
+            "The movant may submit evidence by affidavit. Official documentation of the "
+            "movant's status creates a presumption that the movant was a victim."
+        ),
+        RUBRIC,
+    ).finding("official_documentation")
+    assert (presumed.tier, presumed.confidence) == ("presumption", "clear")
+    silent = analyze(DOCUMENTS.split("(b)")[0], RUBRIC).finding("official_documentation")
+    assert (silent.tier, silent.confidence) == ("no_presumption", "by absence")

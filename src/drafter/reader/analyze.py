@@ -167,24 +167,14 @@ def _read_category(
                     ("a trafficking-specific relief statute",),
                     "The text is not a trafficking-specific relief statute.",
                 )
-        elif relief and support:
-            # Not only silence: the text says it plainly ("may be filed at any time").
-            return Finding(
-                category,
-                title,
-                absent,
-                "clear",
-                (absent,),
-                tuple(support + negated),
-                looked_for(positives),
-                "None of the other tiers' signals shows, and the text says so in words.",
-            )
         elif relief and (
             unweighed := (
                 reading.unweighed.search(norm.text) if reading.unweighed is not None else None
             )
         ):
             # Not silence: the text settles it in words no tier names.
+            # (Looked for before the supporting phrases: words that settle the
+            # category some other way outrank the words that go with silence.)
             found = doc.evidence(norm, "", [(unweighed.start(), unweighed.end(), "")], "topic")
             where = _speaker(found)
             return Finding(
@@ -197,6 +187,18 @@ def _read_category(
                 looked_for(positives),
                 f'{where} settles this in words no tier names ("{unweighed.group()}"), so it '
                 "is not the statute's silence; decide this category from those words.",
+            )
+        elif relief and support:
+            # Not only silence: the text says it plainly ("may be filed at any time").
+            return Finding(
+                category,
+                title,
+                absent,
+                "clear",
+                (absent,),
+                tuple(support + negated),
+                looked_for(positives),
+                "None of the other tiers' signals shows, and the text says so in words.",
             )
         elif relief:
             return Finding(
