@@ -168,6 +168,10 @@ def test_a_filing_deadline_is_still_one() -> None:
         "and open only by order of the court.",
         "(c) If the court grants the motion, each record of the offense is confidential.",
         "(c) The records of an offense ordered expunged under this section are not public records.",
+        # relief said in the passive, as a past event the closing follows
+        "(c) After the conviction is vacated, all records relating to it are confidential.",
+        "(c) Once a judgment has been set aside under this section, the file is not a public "
+        "record.",
     ],
 )
 def test_records_closed_after_relief_are_not_confidentiality(sentence: str) -> None:
@@ -182,6 +186,15 @@ def test_a_confidential_motion_is_confidentiality() -> None:
         "confidentiality",
     )
     assert (f.tier, f.confidence) == ("express", "clear")
+
+
+def test_a_motion_kept_confidential_until_relief_is_confidentiality() -> None:
+    # the near miss: the motion itself is closed, until the conviction is vacated
+    f = finding(
+        "(c) The motion is confidential until the conviction is vacated.",
+        "confidentiality",
+    )
+    assert (f.tier, f.confidence) == ("express", "clear"), f.evidence
 
 
 # --- what follows a rule line is not the statute -----------------------------------
