@@ -143,6 +143,10 @@ def test_no_refund_of_a_fine_is_not_a_condition() -> None:
         "day after the order is entered.",
         "(c) Each agency that receives the order shall comply with it within 2 months after "
         "receiving it.",
+        # notice owed to the offense's victim, dated from the filing: who is told, not when
+        # the survivor may file
+        "(c) The motion shall also be mailed to any victim of the offense if the offense "
+        "occurred within five years before the filing of the motion.",
     ],
 )
 def test_an_officials_deadline_is_not_a_time_limit(sentence: str) -> None:
@@ -153,6 +157,15 @@ def test_a_filing_deadline_is_still_one() -> None:
     f = finding(
         "(c) A motion must be filed not later than 180 days after the movant ceased to be a "
         "victim.",
+        "time_limits",
+    )
+    assert (f.tier, f.confidence) == ("explicit_limit", "clear")
+
+
+def test_a_filing_deadline_beside_service_on_a_victim_is_still_one() -> None:
+    f = finding(
+        "(c) A motion must be filed within five years after the person ceased to be a victim "
+        "of trafficking, and a copy mailed to the prosecuting attorney.",
         "time_limits",
     )
     assert (f.tier, f.confidence) == ("explicit_limit", "clear")
