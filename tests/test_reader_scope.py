@@ -823,3 +823,26 @@ def test_placements_replayed_are_the_placements_read_afresh(
         assert list(_placing(branches, norm, sentences, starts, kept)) == fresh
     for mark in (other_remedies, defenses):
         assert mark(layout, rules, norm, Literals()) == mark(layout, rules, norm, {})
+
+
+# --- a hearing skipped only on conditions is a hearing when they fail -------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "(c) The court may grant the motion without a hearing if the prosecuting attorney "
+        "consents to the motion.",
+        "(c) The court may grant the motion without a hearing if: (1) the prosecuting attorney "
+        "consents to the motion; and (2) at least 60 days have passed since service.",
+    ],
+)
+def test_relief_without_a_hearing_on_conditions_is_arguable(sentence: str) -> None:
+    f = finding(sentence, "hearing_requirement")
+    assert f.confidence == "ambiguous", f.evidence
+    assert f.tier in ("opposed_in_person", "none_required")
+
+
+def test_relief_without_a_hearing_is_still_no_hearing() -> None:
+    f = finding("(c) The court may grant the motion without a hearing.", "hearing_requirement")
+    assert (f.tier, f.confidence) == ("none_required", "clear")
