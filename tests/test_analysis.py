@@ -866,3 +866,25 @@ def test_documentation_given_weight_in_other_words_is_not_read_as_no_presumption
     assert (presumed.tier, presumed.confidence) == ("presumption", "clear")
     silent = analyze(DOCUMENTS.split("(b)")[0], RUBRIC).finding("official_documentation")
     assert (silent.tier, silent.confidence) == ("no_presumption", "by absence")
+
+
+CONSENT = (
+    "Sec. 5. (a) A person convicted of prostitution may move to vacate the conviction if "
+    "the offense was a direct result of being a victim of human trafficking. A copy of the "
+    "motion shall be served on the prosecuting attorney.\n"
+    "(b) The court may grant the motion {}:\n"
+    "(1) The prosecuting attorney consents to the motion; and\n"
+    "(2) At least sixty days have elapsed since service of the motion.\n"
+)
+
+
+def test_consent_that_only_spares_a_hearing_is_no_veto() -> None:
+    # The lead-in decides what the listed consent does: it lets the court
+    # grant without a hearing, and the court may still grant after one.
+    spared = analyze(CONSENT.format("without a hearing if"), RUBRIC)
+    f = spared.finding("judicial_discretion")
+    assert (f.tier, f.confidence) == ("over_objection", "clear")
+    # the same consent as the condition of relief is a veto
+    veto = analyze(CONSENT.format("only if"), RUBRIC).finding("judicial_discretion")
+    assert veto.tier == "none"
+    assert "prosecuting attorney consents" in [e.quote for e in veto.evidence]
