@@ -193,6 +193,30 @@ def test_a_cited_title_lines_catchline_is_a_heading_whatever_its_verbs() -> None
     assert roles(plain)[0][0] == "operative"
 
 
+def test_a_section_a_bill_enacts_opens_on_the_line_after_its_instruction() -> None:
+    # A bill's "Section N is enacted to read:" runs straight into the section it
+    # enacts ("N. Catchline", no blank line): the catchline is the section's name
+    # (quoted as evidence it would read a vacatur from a heading), its body the law.
+    text = (
+        "Section 2. Section 12-4-210 is enacted to read:\n"
+        "12-4-210. Motion to vacate prostitution convictions of trafficking\n"
+        "victims.\n"
+        "(1) A person may move to vacate a conviction.\n"
+    )
+    got = roles(text)
+    assert got[-2:] == [
+        (
+            "heading",
+            "12-4-210",
+            "12-4-210. Motion to vacate prostitution convictions of trafficking\nvictims.",
+        ),
+        ("operative", "12-4-210 (1)", "A person may move to vacate a conviction."),
+    ]
+    # a list of sections after a colon is no new title ("under sections:" / "28-801.01, ...")
+    listed = "(a) A conviction under the following sections:\n28-801.01, 28-802 and 28-804.\n"
+    assert [r[:2] for r in roles(listed)] == [("operative", "(a)")]
+
+
 def test_a_codes_article_title_opens_its_section_like_a_section_sign() -> None:
     # "Art. 855.1." over a catchline without a period, then the body after a blank
     # line: the catchline is the article's name, the body its law.

@@ -75,6 +75,11 @@ _SECTION_NUMBERED = re.compile(
 )
 _SECTION_WORD = re.compile(r"\s*(?:§+|sec(?:tion)?s?\.?|art(?:icle)?\.?)\s*", re.I)
 _DASH_TITLE = re.compile(r"\.\s*[—–]")
+# A bill's instruction ("Section 76-5-311 is enacted to read:", "amended to read as
+# follows:") and the section it enacts, on the next line ("76-5-311. Motion to vacate
+# ..."): the section's own title opens there, blank line or not.
+_TO_READ = re.compile(r"(?:to read|as follows):$")
+_NUMBER_TITLE = re.compile(r"\d[\w.:\-]*\d\.[ \t]+[A-Z]")
 # A divider that names what follows it ("--- related: § 9.94A.030 ---"): another
 # section appended below, opened by its own title.
 _DIVIDER = re.compile(r"[-=_*]{3,}[ \t]*\S.*?[-=_*]{3,}[ \t]*$")
@@ -214,6 +219,10 @@ def _blocks(text: str, rules: LayoutRules, stops: SentenceEnds) -> list[tuple[in
                 or (rules.history is not None and rules.history.match(stripped))
                 or _DIVIDER.match(stripped) is not None
                 or (blank and _TITLE_LINE.match(stripped) is not None)
+                or (
+                    _NUMBER_TITLE.match(stripped) is not None
+                    and _TO_READ.search(text, max(0, blocks[-1][1] - 12), blocks[-1][1]) is not None
+                )
                 # "Sec. 11. (a) ..." after a blank line opens its section, even below a
                 # catchline that ends without a period (a code's heading line)
                 or (
