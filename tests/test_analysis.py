@@ -888,3 +888,16 @@ def test_consent_that_only_spares_a_hearing_is_no_veto() -> None:
     veto = analyze(CONSENT.format("only if"), RUBRIC).finding("judicial_discretion")
     assert veto.tier == "none"
     assert "prosecuting attorney consents" in [e.quote for e in veto.evidence]
+
+
+def test_a_causal_because_is_named_as_where_the_text_speaks_to_the_nexus() -> None:
+    text = (
+        "Sec. 3. (a) A person convicted of prostitution may move to vacate the conviction.\n"
+        "(b) The court may grant the motion if the person's involvement in the offense was "
+        "{} the person was a victim of human trafficking.\n"
+    )
+    f = analyze(text.format("because"), RUBRIC).finding("nexus_to_trafficking")
+    assert (f.tier, f.confidence) == (None, "not found")
+    assert f.note.startswith('Provision 3 (b) speaks to this ("because")'), f.note
+    plain = analyze(text.format("a direct result of the fact that"), RUBRIC)
+    assert plain.finding("nexus_to_trafficking").tier is not None
