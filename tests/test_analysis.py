@@ -15,11 +15,12 @@ from hypothesis import strategies as st
 from conftest import ROOT, write
 from drafter.draft import draft_to_yaml, load_draft
 from drafter.errors import UserError
-from drafter.reader import Analysis, analyze, analyze_file, normalize, read_statute
+from drafter.reader import Analysis, analyze, analyze_file, normalize, read_statute, signals_for
 from drafter.rubric import load_rubric
 from shared_data import STATUTES, require_shared
 
 RUBRIC = load_rubric()
+RUBRIC_SIGNALS = signals_for(RUBRIC)
 CORPUS = ROOT / "tests" / "corpus"
 REAL = STATUTES  # ../shared/statutes: real law with our readings (None when absent)
 REAL_LABELS = yaml.safe_load((REAL / "labels.yaml").read_text(encoding="utf-8")) if REAL else {}
@@ -901,3 +902,60 @@ def test_a_causal_because_is_named_as_where_the_text_speaks_to_the_nexus() -> No
     assert f.note.startswith('Provision 3 (b) speaks to this ("because")'), f.note
     plain = analyze(text.format("a direct result of the fact that"), RUBRIC)
     assert plain.finding("nexus_to_trafficking").tier is not None
+
+
+# An amending bill: what it strikes ([in brackets], <del>) is not the law it leaves.
+_BILL_OPENING = (
+    "AN ACT relating to relief for victims of human trafficking.\n\n"
+    "Be it enacted by the Legislature of the State:\n\n"
+    "Section 1. Section 12-34 is amended to read as follows:\n\n"
+    "12-34. (a) A person convicted of prostitution as a result of having been a victim "
+    "of human trafficking may move the court to "
+)
+
+
+def _range(text: str) -> tuple[str | None, list[str]]:
+    finding = next(f for f in read(text).findings if f.category == "range_of_relief")
+    return finding.tier, [e.quote for e in finding.evidence]
+
+
+def test_a_bills_struck_matter_is_not_the_law_it_leaves() -> None:
+    # (the bill strikes vacatur and leaves sealing: the sealing tier, quoting the original)
+    text = (
+        _BILL_OPENING
+        + "seal the record [and vacate the conviction]. The court may grant the motion.\n"
+    )
+    tier, quotes = _range(text)
+    assert tier == "partial", (tier, quotes)
+    assert not any("vacate" in q for q in quotes)
+    assert_spans_quote_the_original(read(text))
+    tagged = _BILL_OPENING + "seal the record <del>and vacate the conviction</del>.\n"
+    assert _range(tagged)[0] == "partial"
+
+
+def test_brackets_that_strike_nothing_stay_law() -> None:
+    # Not a bill: its brackets are the text's own.
+    statute = _BILL_OPENING.split("12-34. ")[1]
+    text = "12-34. " + statute + "seal the record [and vacate the conviction].\n"
+    assert _range(text)[0] == "vacatur"
+    # A bill's placeholders, editor's notes and list labels are not struck matter.
+    kept = (
+        _BILL_OPENING + "vacate the conviction in the [COURT]. [2019 c 12 § 3]\n(b) [Repealed].\n"
+    )
+    assert _range(kept)[0] == "vacatur"
+
+
+def test_a_bill_struck_matter_and_its_kept_brackets() -> None:
+    from drafter.reader.segment import live_text
+
+    rules = RUBRIC_SIGNALS.layout
+    assert rules is not None
+    bill = (
+        _BILL_OPENING
+        + "the [COURT] [and vacate the conviction] [a] [insert date] [Reserved] [such] A\n"
+    )
+    live = live_text(bill, rules)
+    assert len(live) == len(bill)
+    for kept in ("[COURT]", "[a]", "[insert date]", "[Reserved]"):
+        assert kept in live
+    assert "[and vacate the conviction]" not in live and "[such]" not in live

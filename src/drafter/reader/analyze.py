@@ -31,7 +31,7 @@ from drafter.reader.findings import COVERAGE, Analysis, Evidence, Finding, Provi
 from drafter.reader.layout import GATE_ROLES
 from drafter.reader.rules import load_signals
 from drafter.reader.scope import scoped
-from drafter.reader.segment import segment
+from drafter.reader.segment import live_text, segment
 from drafter.reader.tiers import CategoryReading, Signals, TierSignals
 from drafter.reader.views import StatuteText
 from drafter.rubric import Rubric
@@ -273,7 +273,13 @@ def analyze(
 def _analyze(text: str, rubric: Rubric, signals: Signals | None, source: str | None) -> Analysis:
     signals = signals or signals_for(rubric)
     # Headings, history notes, commentary and pointers are not evidence.
-    layout = segment(text, signals.layout) if signals.layout is not None else None
+    # (read as the law stands after an amending bill: what it strikes is blanked,
+    # offsets kept, and quotes still come from the text as given)
+    layout = (
+        segment(live_text(text, signals.layout), signals.layout)
+        if signals.layout is not None
+        else None
+    )
     if layout is not None and signals.layout is not None:
         # A neighbouring statute's glossary and another law's remedy are not evidence.
         layout = scoped(layout)

@@ -48,6 +48,12 @@ class LayoutRules:
     #: history, reference and definition in one pattern (a group per role, in
     #: that order of precedence): one match per sentence, not three.
     roles: re.Pattern[str] | None = None
+    #: What shows a text is an amending bill, what such a bill strikes (matched
+    #: as written: a lower-case letter is one in the text, so a placeholder in
+    #: capitals, "[COURT]", is not struck matter), and markup that strikes anywhere.
+    bill: re.Pattern[str] | None = None
+    struck: re.Pattern[str] | None = None
+    struck_anywhere: re.Pattern[str] | None = None
 
     def __post_init__(self) -> None:
         named = [

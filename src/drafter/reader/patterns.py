@@ -121,6 +121,17 @@ def _layout_rules(doc: YamlDoc, raw: _Provisions | None) -> LayoutRules:
         except re.error as exc:
             raise doc.error(("provisions", key), f"bad regular expression: {exc}") from None
 
+    def as_written(key: str, texts: tuple[str, ...]) -> re.Pattern[str] | None:
+        # (matched with regard to case: "[such]" is struck matter, "[COURT]" a placeholder)
+        for i, text in enumerate(texts):
+            _check_lower_and_safe(doc, ("provisions", key, i), text)
+        if not texts:
+            return None
+        try:
+            return re.compile("|".join(f"(?:{x})" for x in texts))
+        except re.error as exc:
+            raise doc.error(("provisions", key), f"bad regular expression: {exc}") from None
+
     verbs = one("verbs", raw.verbs)
     assert verbs is not None
     return LayoutRules(
@@ -135,6 +146,9 @@ def _layout_rules(doc: YamlDoc, raw: _Provisions | None) -> LayoutRules:
         defense=branches("defense", raw.defense),
         relief=branches("relief", raw.relief),
         alternatives=branches("alternatives", raw.alternatives),
+        bill=one("bill", raw.bill),
+        struck=as_written("struck", raw.struck),
+        struck_anywhere=as_written("struck_anywhere", raw.struck_anywhere),
     )
 
 

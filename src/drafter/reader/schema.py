@@ -157,6 +157,13 @@ class _Provisions(BaseModel):
     #: A lead-in that offers its items as alternatives: in a general law, the items
     #: that never name the subject are other routes.
     alternatives: tuple[str, ...] = ()
+    #: What shows a text is an amending bill (its enacting clause, its note on how
+    #: struck matter is printed), and how the matter a bill strikes is marked:
+    #: in a bill, struck matter is not the law the bill leaves.
+    bill: tuple[str, ...] = ()
+    struck: tuple[str, ...] = ()
+    #: Markup that strikes wherever it stands (<del>...</del>), bill or not.
+    struck_anywhere: tuple[str, ...] = ()
 
 
 class _SignalsFile(BaseModel):

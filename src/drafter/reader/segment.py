@@ -46,6 +46,40 @@ from drafter.reader.text import SentenceEnds
 _LABEL_START = re.compile(
     r"[ \t]*((?:\((?:[a-z]{1,4}|[A-Z]{1,4}|\d{1,3}[a-z]?)\))+|(?:[A-Za-z]|\d{1,3})\.(?=\s|$))"
 )
+_NOT_BREAK = re.compile(r"[^\r\n]")
+
+
+def live_text(text: str, rules: LayoutRules) -> str:
+    """The text as the law stands after the bill it may be: the matter an amending
+    bill strikes (`struck`, read only in a text that shows it is a bill, `bill`)
+    and deletion markup anywhere (`struck_anywhere`) blanked, line breaks kept,
+    so every offset still points into the original text. The text itself when
+    nothing is struck."""
+    spans: list[tuple[int, int]] = []
+    if rules.struck_anywhere is not None:
+        spans += [m.span() for m in rules.struck_anywhere.finditer(text)]
+    if (
+        rules.struck is not None
+        and rules.bill is not None
+        and "[" in text
+        and rules.bill.search(text, 0, 4000) is not None
+    ):
+        spans += [m.span() for m in rules.struck.finditer(text)]
+    if not spans:
+        return text
+    out = []
+    pos = 0
+    for a, b in sorted(spans):
+        if a < pos:
+            a = pos
+        if b <= a:
+            continue
+        out += [text[pos:a], _NOT_BREAK.sub(" ", text[a:b])]
+        pos = b
+    out.append(text[pos:])
+    return "".join(out)
+
+
 # A label run into the line after a sentence or clause ends ("offense.(2) A", "; or(b) The"),
 # or after a dash that closes a run-in title ("... offense. —1. Notwithstanding").
 _LABEL_RUN_IN = re.compile(
