@@ -959,3 +959,18 @@ def test_a_bill_struck_matter_and_its_kept_brackets() -> None:
     for kept in ("[COURT]", "[a]", "[insert date]", "[Reserved]"):
         assert kept in live
     assert "[and vacate the conviction]" not in live and "[such]" not in live
+
+
+def test_a_sealing_remedy_under_a_vacatur_precondition_reads_sealing() -> None:
+    text = (
+        "Sec. 5. Upon the granting of a motion to set aside a conviction under section 12-3, "
+        "a person who was a victim of human trafficking may file a motion to seal the record "
+        "of the conviction.\n"
+    )
+    assert analyze(text, RUBRIC).finding("range_of_relief").tier == "partial"
+    # (a vacatur this remedy grants itself still bars the sealing tier)
+    own = text.replace(
+        "Upon the granting of a motion to set aside a conviction under section 12-3, a", "A"
+    )
+    own = own.replace("to seal the record", "to set aside the conviction and seal the record")
+    assert analyze(own, RUBRIC).finding("range_of_relief").tier != "partial"
