@@ -974,3 +974,15 @@ def test_a_sealing_remedy_under_a_vacatur_precondition_reads_sealing() -> None:
     )
     own = own.replace("to seal the record", "to set aside the conviction and seal the record")
     assert analyze(own, RUBRIC).finding("range_of_relief").tier != "partial"
+
+
+def test_a_list_of_sections_one_unnamed_is_not_prostitution_only() -> None:
+    text = (
+        "Sec. 4. (a) A person convicted of any offense under section 18-7703 (prostitution){} "
+        "may move to vacate the conviction if the offense was committed as a result of having "
+        "been a victim of human trafficking.\n"
+    )
+    listed = analyze(text.format(", 18-5613 or 18-8304"), RUBRIC).finding("offenses_covered")
+    assert listed.tier != "prostitution_or_sex"
+    named = analyze(text.format(" or 18-7704 (solicitation)"), RUBRIC).finding("offenses_covered")
+    assert (named.tier, named.confidence) == ("prostitution_or_sex", "clear")
