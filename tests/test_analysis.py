@@ -915,7 +915,7 @@ _BILL_OPENING = (
 
 
 def _range(text: str) -> tuple[str | None, list[str]]:
-    finding = next(f for f in read(text).findings if f.category == "range_of_relief")
+    finding = read(text).finding("range_of_relief")
     return finding.tier, [e.quote for e in finding.evidence]
 
 

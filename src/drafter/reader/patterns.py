@@ -104,7 +104,9 @@ def _layout_rules(doc: YamlDoc, raw: _Provisions | None) -> LayoutRules:
                 raise doc.error(("provisions", key, i), f"bad regular expression: {exc}") from None
         return tuple(out)
 
-    def one(key: str, texts: tuple[str, ...] | str) -> re.Pattern[str] | None:
+    def one(
+        key: str, texts: tuple[str, ...] | str, as_written: bool = False
+    ) -> re.Pattern[str] | None:
         items = (texts,) if isinstance(texts, str) else texts
         for i, text in enumerate(items):
             loc = ("provisions", key) if isinstance(texts, str) else ("provisions", key, i)
@@ -112,23 +114,16 @@ def _layout_rules(doc: YamlDoc, raw: _Provisions | None) -> LayoutRules:
         if not items:
             return None
         try:
+            if as_written:
+                # (matched with regard to case, as written: "[such]" is struck
+                # matter, "[COURT]" a placeholder)
+                return re.compile("|".join(f"(?:{x})" for x in items))
             # Searched on the original text (its capitals tell titles apart), so
             # without regard to case.
             # and a space in a pattern stands for any run of whitespace there (the
             # original keeps the text's own spacing and line breaks)
             joined = "|".join(f"(?:{_any_space(x)})" for x in items)
             return re.compile(_gated(joined), re.IGNORECASE)
-        except re.error as exc:
-            raise doc.error(("provisions", key), f"bad regular expression: {exc}") from None
-
-    def as_written(key: str, texts: tuple[str, ...]) -> re.Pattern[str] | None:
-        # (matched with regard to case: "[such]" is struck matter, "[COURT]" a placeholder)
-        for i, text in enumerate(texts):
-            _check_lower_and_safe(doc, ("provisions", key, i), text)
-        if not texts:
-            return None
-        try:
-            return re.compile("|".join(f"(?:{x})" for x in texts))
         except re.error as exc:
             raise doc.error(("provisions", key), f"bad regular expression: {exc}") from None
 
@@ -147,8 +142,8 @@ def _layout_rules(doc: YamlDoc, raw: _Provisions | None) -> LayoutRules:
         relief=branches("relief", raw.relief),
         alternatives=branches("alternatives", raw.alternatives),
         bill=one("bill", raw.bill),
-        struck=as_written("struck", raw.struck),
-        struck_anywhere=as_written("struck_anywhere", raw.struck_anywhere),
+        struck=one("struck", raw.struck, as_written=True),
+        struck_anywhere=one("struck_anywhere", raw.struck_anywhere, as_written=True),
     )
 
 

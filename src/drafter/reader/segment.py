@@ -47,6 +47,9 @@ _LABEL_START = re.compile(
     r"[ \t]*((?:\((?:[a-z]{1,4}|[A-Z]{1,4}|\d{1,3}[a-z]?)\))+|(?:[A-Za-z]|\d{1,3})\.(?=\s|$))"
 )
 _NOT_BREAK = re.compile(r"[^\r\n]")
+# Where a bill prints its enacting clause: near its start. (A text that quotes an
+# act's enacting clause further on is no bill, and has no front matter.)
+_BILL_OPENING = 4000
 
 
 def live_text(text: str, rules: LayoutRules) -> str:
@@ -62,7 +65,7 @@ def live_text(text: str, rules: LayoutRules) -> str:
         rules.struck is not None
         and rules.bill is not None
         and "[" in text
-        and rules.bill.search(text, 0, 4000) is not None
+        and rules.bill.search(text, 0, _BILL_OPENING) is not None
     ):
         spans += [m.span() for m in rules.struck.finditer(text)]
     if not spans:
@@ -406,9 +409,7 @@ def _front_matter(text: str, sentences: list[Sentence]) -> None:
     sponsors, "A BILL FOR An Act relating to ... victims of human trafficking"), is
     not law: the long title names what the act is about, the sections after the
     clause say what it does."""
-    # (looked for near the start only, where a bill prints it: a text quoting an
-    # act's enacting clause further on has no front matter to set aside)
-    clause = _ENACTING.search(text, 0, 4000)
+    clause = _ENACTING.search(text, 0, _BILL_OPENING)
     if clause is None:
         return
     end = clause.end()
